@@ -1,0 +1,29 @@
+import type { ConnectionKind } from '@uptake/shared';
+import { ConnectorError, type CrmConnector } from './connector.port';
+import { createCsvConnector } from './csv/csv.connector';
+import { createDemoConnector } from './demo/demo.connector';
+
+export type ConnectorOptions = Record<string, string>;
+export type ConnectorFactory = (options: ConnectorOptions) => CrmConnector;
+
+const FACTORIES: Partial<Record<ConnectionKind, ConnectorFactory>> = {
+  demo: createDemoConnector,
+  csv: createCsvConnector,
+};
+
+export class UnknownConnectorKindError extends ConnectorError {
+  constructor(kind: string) {
+    super('CONNECTOR_KIND_UNKNOWN', `unknown connection kind "${kind}" (known: ${knownConnectorKinds().join(', ')})`);
+  }
+}
+
+export function knownConnectorKinds(): ConnectionKind[] {
+  return Object.keys(FACTORIES) as ConnectionKind[];
+}
+
+/** Builds the connector for a connection; options are validated by the connector's own schema. */
+export function createConnector(kind: string, options: ConnectorOptions): CrmConnector {
+  const factory = FACTORIES[kind as ConnectionKind];
+  if (!factory) throw new UnknownConnectorKindError(kind);
+  return factory(options);
+}

@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+import type { DatabaseLocation } from './database-url.util';
+
+export const MIGRATIONS = [InitialSchema1764300000000];
+
+/** A TypeORM data source for the location; SQLite gets WAL, foreign keys and a busy timeout. */
+export function createDataSource(location: DatabaseLocation): DataSource {
+  if (location.engine === 'postgres') {
+    return new DataSource({
+      type: 'postgres',
+      url: location.target,
+      migrations: MIGRATIONS,
+      migrationsTableName: 'uptake_migrations',
+      extra: { max: 10 },
+    });
+  }
+  if (location.target !== ':memory:') mkdirSync(dirname(location.target), { recursive: true });
+  return new DataSource({
+    type: 'sqlite',
+    database: location.target,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'uptake_migrations',
+    enableWAL: location.target !== ':memory:',
+    busyTimeout: 10_000,
+  });
+}

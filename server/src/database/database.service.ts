@@ -1,0 +1,114 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { createDataSource } from './data-source.factory';
+import { parseDatabaseUrl, type DatabaseEngine } from './database-url.util';
+import type { Sql, SqlParams, SqlValue } from './sql';
+
+/** SQLite allows 32,766 bound values per statement and PostgreSQL 65,535; stay well below both. */
+const MAX_BOUND_VALUES = 30_000;
+
+class ManagerSql implements Sql {
+  constructor(
+    readonly engine: DatabaseEngine,
+    private readonly manager: EntityManager,
+  ) {}
+
+  async query<T>(text: string, params: SqlParams = {}): Promise<T[]> {
+    const [statement, values] = this.manager.connection.driver.escapeQueryWithParameters(text, params, {});
+    const result = await this.manager.query(statement, values);
+    return (Array.isArray(result) ? result : []) as T[];
+  }
+
+  async insertMany(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, suffix = ''): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns.length));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      const values: SqlValue[] = [];
+      const tuples = chunk.map((row) => {
+        const marks = row.map((value) => {
+          values.push(value);
+          return this.engine === 'postgres' ? `$${values.length}` : '?';
+        });
+        return `(${marks.join(',')})`;
+      });
+      await this.manager.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')} ${suffix}`, values);
+    }
+  }
+}
+
+const READ_ONLY = /^\s*(select|with)\b/i;
+
+/**
+ * The one database of the process.
+ * SQLite through TypeORM has a single connection per data source, and a statement sent on it while
+ * a transaction is open would join that transaction. So on SQLite, writes (and every transaction)
+ * are queued on one writer connection, and plain reads go to a second connection that, thanks to
+ * WAL, sees only committed data: the API keeps serving the last good data while a sync writes.
+ */
+export class Database implements Sql {
+  readonly engine: DatabaseEngine;
+  private readonly reader: ManagerSql;
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly dataSource: DataSource,
+    private readonly readSource: DataSource,
+  ) {
+    this.engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    this.reader = new ManagerSql(this.engine, readSource.manager);
+  }
+
+  /** Opens the database at `url` and brings its schema up to date. */
+  static async open(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
+    const location = parseDatabaseUrl(url);
+    const dataSource = createDataSource(location);
+    await dataSource.initialize();
+    if (location.engine === 'sqlite') {
+      await dataSource.query('PRAGMA foreign_keys = ON');
+      await dataSource.query('PRAGMA synchronous = NORMAL');
+    }
+    if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+    let readSource = dataSource;
+    if (location.engine === 'sqlite' && location.target !== ':memory:') {
+      readSource = createDataSource(location);
+      await readSource.initialize();
+    }
+    return new Database(dataSource, readSource);
+  }
+
+  query<T>(text: string, params?: SqlParams): Promise<T[]> {
+    if (this.engine === 'postgres' || READ_ONLY.test(text)) return this.reader.query<T>(text, params);
+    return this.transaction((tx) => tx.query<T>(text, params));
+  }
+
+  insertMany(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, suffix?: string): Promise<void> {
+    return this.transaction((tx) => tx.insertMany(table, columns, rows, suffix));
+  }
+
+  /** Runs `work` in one transaction: everything it wrote is committed together or not at all. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const run = () => this.dataSource.transaction((manager) => work(new ManagerSql(this.engine, manager)));
+    if (this.engine === 'postgres') return run();
+    const result = this.writeQueue.then(run, run);
+    this.writeQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.writeQueue.catch(() => undefined);
+    if (this.readSource !== this.dataSource && this.readSource.isInitialized) await this.readSource.destroy();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** Number from a bigint or numeric column (pg returns them as strings). */
+export function toNumber(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+export function toNullableNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : toNumber(value);
+}
+
+export function toBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't' || value === 'true';
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
+
+/** YYYY-MM-DD, a calendar day in the plan's time zone. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'not a calendar date');
+
+const nullableNumber = z.number().nullable();
+const metricShape = Object.fromEntries(METRIC_KEYS.map((key) => [key, nullableNumber])) as Record<MetricKey, typeof nullableNumber>;
+export const MetricValuesSchema = z.object(metricShape);
+export const PartialMetricValuesSchema = z.object(
+  Object.fromEntries(METRIC_KEYS.map((key) => [key, z.number().optional()])) as Record<MetricKey, z.ZodOptional<z.ZodNumber>>,
+);
+export const HealthStatusSchema = z.enum(['green', 'amber', 'red']);
+
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.enum(['sqlite', 'postgres']),
+  time: z.string(),
+});
+
+export const DepartmentMetricsSchema = z.object({
+  department: z.string(),
+  seatHolders: z.number().int(),
+  metrics: MetricValuesSchema,
+  expected: PartialMetricValuesSchema,
+  /** Attainment (0..1) of each metric that has a goal and a value. */
+  attainment: PartialMetricValuesSchema.optional(),
+  health: z.number().nullable(),
+  status: HealthStatusSchema.nullable(),
+});
+
+export const OrganisationMetricsSchema = DepartmentMetricsSchema.omit({ department: true });
+
+/** The `metrics --json` document of DESIGN.md, and the body of GET /api/departments. */
+export const MetricsReportSchema = z.object({
+  asOf: IsoDateSchema,
+  departments: z.array(DepartmentMetricsSchema),
+  organisation: OrganisationMetricsSchema,
+});
+
+export const SyncRunStatusSchema = z.enum(['running', 'succeeded', 'failed']);
+export const SyncTriggerSchema = z.enum(['schedule', 'manual', 'cli', 'import', 'startup']);
+
+export const SyncRunSchema = z.object({
+  id: z.number().int(),
+  connectionId: z.number().int(),
+  connectionName: z.string(),
+  trigger: SyncTriggerSchema,
+  status: SyncRunStatusSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  counts: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+});
+
+export const ConnectionKindSchema = z.enum(['demo', 'csv', 'salesforce', 'hubspot', 'dataverse']);
+
+export const ConnectionSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: ConnectionKindSchema,
+  schedule: z.string(),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+  lastRun: SyncRunSchema.nullable(),
+  nextRunAt: z.string().nullable(),
+});
+
+export const OverviewResponseSchema = z.object({
+  asOf: IsoDateSchema,
+  launchDate: IsoDateSchema.nullable(),
+  timezone: z.string(),
+  organisation: OrganisationMetricsSchema,
+  /** Organisation values a week before asOf, for the change arrows. */
+  weekEarlier: MetricValuesSchema.nullable(),
+  departments: z.array(DepartmentMetricsSchema),
+  connections: z.array(ConnectionSchema),
+});
+
+export const SeriesPointSchema = z.object({
+  day: IsoDateSchema,
+  seatHolders: z.number().int().nullable(),
+  metrics: MetricValuesSchema,
+  expected: PartialMetricValuesSchema,
+});
+
+export const MetricSeriesResponseSchema = z.object({
+  department: z.string(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  points: z.array(SeriesPointSchema),
+});
+
+export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
+export const SeriesQuerySchema = z.strictObject({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });
+export const SyncRunsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const SyncStartedResponseSchema = z.object({ run: SyncRunSchema });
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+export type DepartmentMetrics = z.infer<typeof DepartmentMetricsSchema>;
+export type OrganisationMetrics = z.infer<typeof OrganisationMetricsSchema>;
+export type MetricsReport = z.infer<typeof MetricsReportSchema>;
+export type SyncRun = z.infer<typeof SyncRunSchema>;
+export type SyncRunStatus = z.infer<typeof SyncRunStatusSchema>;
+export type SyncTrigger = z.infer<typeof SyncTriggerSchema>;
+export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
+export type Connection = z.infer<typeof ConnectionSchema>;
+export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
+export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
+export type MetricSeriesResponse = z.infer<typeof MetricSeriesResponseSchema>;
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
