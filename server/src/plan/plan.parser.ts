@@ -1,0 +1,146 @@
+import { formatIssuePath, LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import type { z } from 'zod';
+
+/** One problem of a launch plan file, located at the node that causes it (1-based line and column). */
+export interface PlanProblem {
+  line: number;
+  column: number;
+  /** Key path such as `goals[1].target`; empty for the document itself and for syntax errors. */
+  path: string;
+  reason: string;
+}
+
+/** A launch plan that cannot be read: the message lists every problem as `<source>:<line>:<column> <key.path>: <reason>`. */
+export class PlanInputError extends Error {
+  readonly code = 'PLAN_INVALID';
+
+  constructor(
+    readonly source: string,
+    readonly problems: readonly PlanProblem[],
+  ) {
+    super(problems.map((problem) => formatProblem(source, problem)).join('\n'));
+    this.name = 'PlanInputError';
+  }
+}
+
+function formatProblem(source: string, problem: PlanProblem): string {
+  const where = `${source}:${problem.line}:${problem.column}`;
+  return problem.path ? `${where} ${problem.path}: ${problem.reason}` : `${where} ${problem.reason}`;
+}
+
+/**
+ * Reads a launch plan written in YAML or JSON (JSON is YAML) and validates it with the shared
+ * schema. Throws a PlanInputError naming every problem and where it is.
+ */
+export function parseLaunchPlan(text: string, source: string): LaunchPlan {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  if (doc.errors.length > 0) {
+    throw new PlanInputError(
+      source,
+      doc.errors.map((error) => ({ ...at(error.pos[0]), path: '', reason: `YAML syntax error: ${error.message}` })),
+    );
+  }
+  const unresolved = unresolvedAliases(doc);
+  if (unresolved.length > 0) {
+    throw new PlanInputError(
+      source,
+      unresolved.map((alias) => ({ ...at(alias.offset), path: '', reason: `YAML syntax error: alias *${alias.name} refers to no anchor before it` })),
+    );
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    throw new PlanInputError(source, [{ line: 1, column: 1, path: '', reason: `YAML syntax error: ${(error as Error).message}` }]);
+  }
+  const result = LaunchPlanSchema.safeParse(value);
+  if (result.success) return result.data;
+
+  const problems = result.error.issues.flatMap((issue) => describeIssue(doc, issue, at));
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  throw new PlanInputError(source, problems);
+}
+
+type Locate = (offset: number) => { line: number; column: number };
+
+function describeIssue(doc: Document, issue: z.core.$ZodIssue, at: Locate): PlanProblem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const path = [...issue.path, key];
+      const found = locate(doc, path);
+      return { ...at(found.keyOffset ?? found.offset), path: formatIssuePath(path), reason: 'unknown key' };
+    });
+  }
+  const found = locate(doc, issue.path);
+  const reason = found.missing ? 'required key is missing' : reasonOf(issue);
+  return [{ ...at(found.offset), path: formatIssuePath(issue.path), reason }];
+}
+
+/** Zod's reason, without its generic prefix; a union (a date as text or as a date) reports its first branch. */
+function reasonOf(issue: z.core.$ZodIssue): string {
+  const first = issue.code === 'invalid_union' ? issue.errors[0]?.[0] : undefined;
+  const message = first?.message ?? issue.message;
+  return message.replace(/^Invalid input: /, '');
+}
+
+/**
+ * Where the node at `path` starts, or, when the path does not exist, where its deepest existing
+ * ancestor starts (`missing`). A key with no value points at the key; `keyOffset` is where the
+ * last key of the path is written.
+ */
+function locate(doc: Document, path: ReadonlyArray<PropertyKey>): { offset: number; keyOffset?: number; missing: boolean } {
+  let node: unknown = doc.contents;
+  let offset = startOf(node) ?? 0;
+  let keyOffset: number | undefined;
+  for (const segment of path) {
+    let pair: Pair | undefined;
+    let next: unknown;
+    if (isMap(node)) {
+      pair = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
+      next = pair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    if (pair === undefined && next === undefined) return { offset, missing: true };
+    const valueStart = isEmptyScalar(next) ? undefined : startOf(next);
+    keyOffset = startOf(pair?.key);
+    offset = valueStart ?? keyOffset ?? offset;
+    node = next;
+  }
+  return { offset, keyOffset, missing: false };
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function startOf(node: unknown): number | undefined {
+  if (node && typeof node === 'object' && 'range' in node) {
+    const range = (node as Node).range;
+    return range ? range[0] : undefined;
+  }
+  return undefined;
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
+}
+
+function unresolvedAliases(doc: Document): Array<{ name: string; offset: number }> {
+  const found: Array<{ name: string; offset: number }> = [];
+  visit(doc, {
+    Alias(_key, alias) {
+      if (isAlias(alias) && alias.resolve(doc) === undefined) found.push({ name: alias.source, offset: alias.range?.[0] ?? 0 });
+    },
+  });
+  return found;
+}
