@@ -7,4 +7,8 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('uptake: the server is not built yet; run `npm run build` at the repository root first.\n');
   process.exit(1);
 }
-require(cli);
+const { runCli } = require(cli);
+runCli(process.argv).then((code) => {
+  // `serve` keeps running; every other command exits with its code (0 ok, 1 run-time failure, 2 bad input).
+  if (process.argv[2] !== 'serve' || code !== 0) process.exit(code);
+});

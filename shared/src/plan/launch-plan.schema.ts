@@ -55,7 +55,11 @@ export const LaunchPlanSchema = z
     timezone: z
       .string()
       .default('UTC')
-      .refine(isTimeZone, (value) => ({ message: `unknown time zone "${value}" (use an IANA name such as Europe/Berlin)` })),
+      .check((ctx) => {
+        if (!isTimeZone(ctx.value)) {
+          ctx.issues.push({ code: 'custom', input: ctx.value, message: `unknown time zone "${ctx.value}" (use an IANA name such as Europe/Berlin)` });
+        }
+      }),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as EUR')

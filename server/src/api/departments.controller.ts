@@ -1,0 +1,47 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  AsOfQuerySchema,
+  MetricSeriesResponseSchema,
+  MetricsReportSchema,
+  SeriesQuerySchema,
+  type MetricSeriesResponse,
+  type MetricsReport,
+} from '@uptake/shared';
+import { openApiSchema } from '../common/http/openapi.util';
+import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
+import { addDays } from '../common/time.util';
+import { MetricsService } from '../metrics/metrics.service';
+import { SnapshotService } from '../metrics/snapshot.service';
+import { PlanRepository } from '../plan/plan.repository';
+import { OverviewService } from './overview.service';
+
+@ApiTags('departments')
+@Controller('departments')
+export class DepartmentsController {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly snapshots: SnapshotService,
+    private readonly plans: PlanRepository,
+    private readonly overview: OverviewService,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'asOf', required: false, description: 'Day (YYYY-MM-DD) in the plan time zone; default today' })
+  @ApiOkResponse({ description: 'Metrics, expected values and health of every department as of a day.', schema: openApiSchema(MetricsReportSchema) })
+  async list(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<MetricsReport> {
+    return this.metrics.report(query.asOf ?? (await this.overview.today()));
+  }
+
+  @Get(':name/series')
+  @ApiParam({ name: 'name', description: 'Department name, or "*" for the organisation' })
+  @ApiQuery({ name: 'from', required: false, description: 'First day; default the launch date' })
+  @ApiQuery({ name: 'to', required: false, description: 'Last day; default today' })
+  @ApiOkResponse({ description: 'Daily snapshots of every metric with the expected (ramp) values.', schema: openApiSchema(MetricSeriesResponseSchema) })
+  async series(@Param('name') name: string, @Query(new ZodValidationPipe(SeriesQuerySchema)) query: { from?: string; to?: string }): Promise<MetricSeriesResponse> {
+    const to = query.to ?? (await this.overview.today());
+    const launch = (await this.plans.current())?.plan.launch_date;
+    const from = query.from ?? launch ?? addDays(to, -90);
+    return this.snapshots.series(name, from, to);
+  }
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { Clock } from '../../common/clock';
+import { UptakeError } from '../../common/error-codes';
+import { PlanService } from '../../plan/plan.service';
+import { withCore, type GlobalOptions } from '../cli-context';
+
+export function registerPlan(program: Command, globals: () => GlobalOptions): void {
+  const plan = program.command('plan').description('Launch plan: goals, seats, required fields');
+  plan
+    .command('apply')
+    .description('Load a launch plan (YAML or JSON) as a new version')
+    .argument('<file>', 'plan file')
+    .option('--by <who>', 'who made this change (kept in the version history)', defaultAuthor())
+    .action(async (file: string, options: { by: string }) => {
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new UptakeError('PLAN_INVALID', `${file}: cannot read the file (${error.code ?? error.message})`);
+      });
+      await withCore(globals(), async (app) => {
+        const version = await app.get(PlanService).apply(text, basename(file), options.by, app.get(Clock).now());
+        const { plan: applied } = version;
+        process.stdout.write(
+          `plan version ${version.version} applied by ${options.by}: launch ${applied.launch_date} (${applied.timezone}), ` +
+            `${applied.departments.length} departments, ${applied.goals.length} goals\n`,
+        );
+      });
+    });
+}
+
+function defaultAuthor(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}

@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { exitCodeOf } from '../common/error-codes';
+import type { GlobalOptions } from './cli-context';
+import { registerConnection } from './commands/connection.command';
+import { registerImport } from './commands/import.command';
+import { registerMetrics } from './commands/metrics.command';
+import { registerPlan } from './commands/plan.command';
+import { registerServe } from './commands/serve.command';
+import { registerSnapshot } from './commands/snapshot.command';
+import { registerSync } from './commands/sync.command';
+
+/** Exit codes: 0 ok, 1 failure at run time, 2 bad input or usage. */
+export function buildProgram(): Command {
+  const program = new Command('uptake')
+    .description('Uptake: CRM adoption and post-implementation health')
+    .option('--db <url>', 'database: sqlite:<path> or postgres://... (overrides DATABASE_URL)')
+    .showHelpAfterError()
+    .exitOverride();
+  const globals = () => program.opts<GlobalOptions>();
+  registerImport(program, globals);
+  registerPlan(program, globals);
+  registerSync(program, globals);
+  registerSnapshot(program, globals);
+  registerMetrics(program, globals);
+  registerConnection(program, globals);
+  registerServe(program, globals);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2;
+    }
+    process.stderr.write(`uptake: ${(error as Error).message}\n`);
+    return exitCodeOf(error);
+  }
+}
+

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import type { Clock } from './common/clock';
+import { ErrorFilter } from './common/http/error.filter';
+import type { AppConfig } from './config/app.config';
+
+/** Builds the Nest HTTP application: API under /api, OpenAPI at /api/docs, the dashboard at /. */
+export async function createHttpApp(config: AppConfig, overrides: { clock?: Clock; logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
+    logger: overrides.logger === false ? false : ['log', 'warn', 'error'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Uptake API')
+      .setDescription('CRM adoption metrics, goals and sync health. Every metric is defined in GET /api/metrics/catalogue.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
+    app.useStaticAssets(config.webDist, { index: false, maxAge: '1h' });
+    const indexHtml = join(config.webDist, 'index.html');
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(indexHtml);
+    });
+  } else {
+    new Logger('Web').warn('the dashboard is not built (web/dist missing): only the API is served; run `npm run build`');
+  }
+  return app;
+}

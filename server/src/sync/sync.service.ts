@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
+import { createConnector } from '../connectors/connector.registry';
+import type { CrmConnector, Page, SyncContext } from '../connectors/connector.port';
+import { Database } from '../database/database.service';
+import type { Sql } from '../database/sql';
+import { SnapshotService } from '../metrics/snapshot.service';
+import { PlanRepository } from '../plan/plan.repository';
+import { IngestRepository } from './ingest.repository';
+import { SyncAlreadyRunningError } from './sync.errors';
+import { SyncRepository, type StoredSyncRun } from './sync.repository';
+import type { SyncTrigger } from '@uptake/shared';
+
+/** Incremental listings start this far before the watermark, so events that arrive late are not missed. */
+export const DEFAULT_OVERLAP_MS = 5 * 60_000;
+const LEASE_TTL_MS = 5 * 60_000;
+/** An all-or-nothing run cannot renew its lease while its single transaction is open. */
+const ATOMIC_LEASE_TTL_MS = 2 * 60 * 60_000;
+
+export interface SyncOptions {
+  trigger: SyncTrigger;
+  /** Use this connector instead of the connection's own (the CSV import of one folder). */
+  connector?: CrmConnector;
+  /** Write everything in one transaction: on any error nothing is written (imports). */
+  atomic?: boolean;
+  /** Progress lines for a human (CLI output). */
+  onProgress?: (message: string) => void;
+  /** Backfill progress after the first sync: days done of total. */
+  onBackfillProgress?: (done: number, total: number, day: string) => void;
+}
+
+export interface StartedSync {
+  run: StoredSyncRun;
+  /** Settles when the run has ended: resolves with the finished run, rejects with the run's error. */
+  done: Promise<StoredSyncRun>;
+}
+
+/**
+ * Runs syncs: one connection at a time per lease, every page in one transaction together with its
+ * watermark, so a crash or a CRM error leaves data and watermark consistent and a re-run loses
+ * and duplicates nothing.
+ */
+@Injectable()
+export class SyncService {
+  private readonly logger = new Logger(SyncService.name);
+  private readonly holderPrefix = `${hostname()}:${process.pid}`;
+  overlapMs = DEFAULT_OVERLAP_MS;
+
+  constructor(
+    private readonly db: Database,
+    private readonly connections: ConnectionRepository,
+    private readonly runs: SyncRepository,
+    private readonly ingest: IngestRepository,
+    private readonly plans: PlanRepository,
+    private readonly snapshots: SnapshotService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Starts a run and returns as soon as it is recorded; refuses when one is already running. */
+  async start(connection: StoredConnection, options: SyncOptions): Promise<StartedSync> {
+    const holder = `${this.holderPrefix}:${randomUUID()}`;
+    const ttl = options.atomic ? ATOMIC_LEASE_TTL_MS : LEASE_TTL_MS;
+    if (!(await this.runs.acquireLease(connection.id, holder, this.clock.now(), ttl))) {
+      throw new SyncAlreadyRunningError(connection.name);
+    }
+    await this.runs.failAbandonedRuns(connection.id, this.clock.now());
+    const run = await this.runs.startRun(connection.id, options.trigger, this.clock.now());
+    await this.runs.renewLease(connection.id, holder, this.clock.now(), ttl, run.id);
+    const done = this.execute(connection, run, holder, options);
+    done.catch(() => undefined);
+    return { run, done };
+  }
+
+  /** Runs a sync to its end; rejects with the run's error after recording it. */
+  async run(connection: StoredConnection, options: SyncOptions): Promise<StoredSyncRun> {
+    const { done } = await this.start(connection, options);
+    return done;
+  }
+
+  private async execute(connection: StoredConnection, run: StoredSyncRun, holder: string, options: SyncOptions): Promise<StoredSyncRun> {
+    const counts: Record<string, number> = {};
+    const progress = options.onProgress ?? (() => undefined);
+    let connector: CrmConnector | undefined;
+    try {
+      connector = options.connector ?? createConnector(connection.kind, connection.options);
+      const plan = (await this.plans.current())?.plan;
+      const ctx: SyncContext = {
+        now: this.clock.now(),
+        timezone: plan?.timezone ?? 'UTC',
+        requiredFields: plan?.required_fields ?? {},
+        knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
+        log: progress,
+      };
+      const steps = this.steps(connection, connector, ctx);
+      if (options.atomic) {
+        await this.db.transaction(async (tx) => {
+          for (const step of steps) await this.consume(tx, connection, step, counts, progress);
+        });
+      } else {
+        for (const step of steps) {
+          await this.consume(null, connection, step, counts, progress, async () => {
+            await this.runs.updateCounts(run.id, counts);
+            if (!(await this.runs.renewLease(connection.id, holder, this.clock.now(), LEASE_TTL_MS, run.id))) {
+              throw new Error('the sync lease was lost (another process took over); stopping without writing more');
+            }
+          });
+        }
+      }
+      await this.refreshSnapshots(options);
+      const finished = await this.runs.finishRun(run.id, 'succeeded', counts, null, this.clock.now());
+      this.logger.log(`sync of "${connection.name}" succeeded: ${describeCounts(counts)}`);
+      return finished;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.runs.finishRun(run.id, 'failed', counts, message, this.clock.now());
+      this.logger.warn(`sync of "${connection.name}" failed: ${message}`);
+      throw error;
+    } finally {
+      await connector?.close?.();
+      await this.runs.releaseLease(connection.id, holder);
+    }
+  }
+
+  private steps(connection: StoredConnection, connector: CrmConnector, ctx: SyncContext): SyncStep[] {
+    const id = connection.id;
+    const since = async (entity: string) => {
+      const mark = await this.runs.watermark(id, entity);
+      return mark === null ? null : mark - this.overlapMs;
+    };
+    const step = <T>(entity: string, pages: () => Promise<AsyncIterable<Page<T>>>, write: (tx: Sql, items: T[]) => Promise<void>, incremental: boolean): SyncStep =>
+      ({ entity, pages, write, incremental }) as SyncStep;
+    return [
+      step('users', async () => connector.users(ctx), (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now), false),
+      step('logins', async () => connector.logins(await since('logins'), ctx), (tx, items) => this.ingest.upsertLogins(tx, id, items), true),
+      step('opportunities', async () => connector.opportunities(await since('opportunities'), ctx), (tx, items) => this.ingest.upsertOpportunities(tx, id, items), true),
+      {
+        entity: 'records',
+        expand: async () =>
+          (await connector.recordObjectTypes(ctx)).map((objectType) =>
+            step(`records:${objectType}`, async () => connector.records(objectType, await since(`records:${objectType}`), ctx), (tx, items) => this.ingest.upsertRecords(tx, id, items), true),
+          ),
+      },
+      step('training', async () => connector.training(ctx), (tx, items) => this.ingest.upsertTraining(tx, id, items), false),
+    ];
+  }
+
+  private async consume(
+    tx: Sql | null,
+    connection: StoredConnection,
+    step: SyncStep,
+    counts: Record<string, number>,
+    progress: (message: string) => void,
+    afterPage?: () => Promise<void>,
+  ): Promise<void> {
+    if ('expand' in step) {
+      for (const child of await step.expand()) await this.consume(tx, connection, child, counts, progress, afterPage);
+      return;
+    }
+    counts[step.entity] ??= 0;
+    for await (const page of await step.pages()) {
+      const writePage = async (sql: Sql) => {
+        await step.write(sql, page.items);
+        if (step.incremental && page.watermark !== undefined) {
+          await this.runs.advanceWatermark(sql, connection.id, step.entity, page.watermark, this.clock.now());
+        }
+      };
+      if (tx) await writePage(tx);
+      else await this.db.transaction(writePage);
+      counts[step.entity] += page.items.length;
+      progress(`${step.entity}: ${counts[step.entity]}`);
+      if (afterPage) await afterPage();
+    }
+  }
+
+  /** Today's snapshot after every sync; the first sync also backfills every day since launch. */
+  private async refreshSnapshots(options: SyncOptions): Promise<void> {
+    const now = this.clock.now();
+    await this.snapshots.backfillMissing(now, options.onBackfillProgress);
+    await this.snapshots.recomputeToday(now);
+  }
+}
+
+/** One entity to page through, or a group expanded at run time (records of each object type). */
+type SyncStep =
+  | {
+      entity: string;
+      pages: () => Promise<AsyncIterable<Page<unknown>>>;
+      write: (tx: Sql, items: unknown[]) => Promise<void>;
+      /** Incremental entities keep a watermark; full listings (users, training) do not. */
+      incremental: boolean;
+    }
+  | { entity: string; expand: () => Promise<SyncStep[]> };
+
+export function describeCounts(counts: Record<string, number>): string {
+  const parts = Object.entries(counts).map(([entity, count]) => `${count} ${entity}`);
+  return parts.length ? parts.join(', ') : 'nothing new';
+}
