@@ -3,3 +3,4 @@ export * from './rules/field-filled.util';
 export * from './rules/health.util';
 export * from './plan/launch-plan.schema';
 export * from './api/api.schemas';
+export * from './api/dashboard.schemas';
