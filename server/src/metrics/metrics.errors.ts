@@ -1,0 +1,22 @@
+/** A department name that no seat holder, plan or snapshot knows. */
+export class UnknownDepartmentError extends Error {
+  readonly code = 'DEPARTMENT_UNKNOWN';
+
+  constructor(
+    readonly department: string,
+    known: readonly string[],
+  ) {
+    super(`unknown department "${department}"${known.length ? ` (known: ${known.join(', ')})` : ' (no department is known yet)'}`);
+    this.name = 'UnknownDepartmentError';
+  }
+}
+
+/** A day that is not a calendar date as YYYY-MM-DD, or a range that ends before it starts. */
+export class InvalidDayError extends Error {
+  readonly code = 'DAY_INVALID';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidDayError';
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { METRIC_KEYS, type LaunchPlan, type MetricSeriesResponse, type MetricValues, type SeriesPoint } from '@uptake/shared';
+import { addDays, dayOf, eachDay } from '../common/time.util';
+import { PlanRepository } from '../plan/plan.repository';
+import { assertDay, assertDayRange } from './day-input.util';
+import { compareNames } from './metric-values.util';
+import { UnknownDepartmentError } from './metrics.errors';
+import { MetricsService, ORGANISATION } from './metrics.service';
+import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
+
+export type BackfillProgress = (done: number, total: number, day: string) => void;
+
+/** Without a launch plan, backfill from the earliest data reaches back at most this many days. */
+export const MAX_UNPLANNED_BACKFILL_DAYS = 365;
+
+/**
+ * Daily snapshots: what the metrics were on each day, kept even when the CRM data underneath is
+ * later edited or deleted. Past days are computed only when missing or on an explicit backfill.
+ */
+@Injectable()
+export class SnapshotService {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly snapshots: SnapshotRepository,
+    private readonly plans: PlanRepository,
+  ) {}
+
+  /** Computes `day` for every department and the organisation and replaces that day's snapshot. */
+  async computeDay(day: string, now: number = Date.now()): Promise<void> {
+    assertDay('day', day);
+    await this.compute(day, await this.currentPlan(), now);
+  }
+
+  /** (Re)computes every day from `from` to `to`, both included; resolves to the number of days. */
+  async backfill(from: string, to: string, onProgress?: BackfillProgress): Promise<number> {
+    assertDayRange(from, to);
+    return this.computeDays(eachDay(from, to), await this.currentPlan(), onProgress);
+  }
+
+  /**
+   * Computes the days without a snapshot from the plan's launch date (without a plan: the day of
+   * the earliest data, at most a year back) to `today`, a day or an instant whose day in the plan's
+   * time zone is today. Resolves to the days computed.
+   */
+  async backfillMissing(today: string | number, onProgress?: BackfillProgress): Promise<string[]> {
+    const plan = await this.currentPlan();
+    const timezone = plan?.timezone ?? 'UTC';
+    const last = typeof today === 'number' ? dayOf(today, timezone) : today;
+    assertDay('today', last);
+    let first = plan?.launch_date ?? null;
+    if (first === null) {
+      const earliest = await this.metrics.earliestActivity();
+      if (earliest === null) return [];
+      const floor = addDays(last, -MAX_UNPLANNED_BACKFILL_DAYS);
+      first = dayOf(earliest, timezone);
+      if (first < floor) first = floor;
+    }
+    if (first > last) return [];
+    const present = await this.snapshots.daysWithSnapshots(first, last);
+    const missing = eachDay(first, last).filter((day) => !present.has(day));
+    await this.computeDays(missing, plan, onProgress);
+    return missing;
+  }
+
+  /** Recomputes the current day (in the plan's time zone) as of `now`; resolves to that day. */
+  async recomputeToday(now: number): Promise<string> {
+    const plan = await this.currentPlan();
+    const day = dayOf(now, plan?.timezone ?? 'UTC');
+    await this.compute(day, plan, now);
+    return day;
+  }
+
+  /**
+   * The stored snapshots of a department (or '*' for the organisation) from `from` to `to`, one
+   * point per day (values null and seatHolders null where no snapshot was taken), with the
+   * expected values of the plan ramp.
+   */
+  async series(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
+    assertDayRange(from, to);
+    if (department !== ORGANISATION) {
+      const known = new Set([...(await this.metrics.departmentNames()), ...(await this.snapshots.departments())]);
+      if (!known.has(department)) throw new UnknownDepartmentError(department, [...known].sort(compareNames));
+    }
+    const days = eachDay(from, to);
+    const rows = await this.snapshots.read(department, from, to);
+    const expected = await this.metrics.expectedSeries(department, days);
+    const byDay = new Map<string, SnapshotRow[]>();
+    for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+
+    const points = days.map((day, index): SeriesPoint => {
+      const stored = byDay.get(day) ?? [];
+      const metrics = Object.fromEntries(METRIC_KEYS.map((metric) => [metric, null])) as MetricValues;
+      for (const row of stored) metrics[row.metric] = row.value;
+      return { day, seatHolders: stored.length ? stored[0].seatHolders : null, metrics, expected: expected[index] };
+    });
+    return { department, from, to, points };
+  }
+
+  hasSnapshots(): Promise<boolean> {
+    return this.snapshots.hasAny();
+  }
+
+  private async currentPlan(): Promise<LaunchPlan | null> {
+    return (await this.plans.current())?.plan ?? null;
+  }
+
+  private async computeDays(days: readonly string[], plan: LaunchPlan | null, onProgress?: BackfillProgress): Promise<number> {
+    for (const [index, day] of days.entries()) {
+      await this.compute(day, plan, Date.now());
+      onProgress?.(index + 1, days.length, day);
+    }
+    return days.length;
+  }
+
+  private async compute(day: string, plan: LaunchPlan | null, now: number): Promise<void> {
+    const values = await this.metrics.valuesAsOf(day, plan);
+    const scopes = [...values.departments, { department: ORGANISATION, ...values.organisation }];
+    const rows = scopes.flatMap((scope) =>
+      METRIC_KEYS.map((metric): SnapshotRow => ({ day, department: scope.department, metric, value: scope.metrics[metric], seatHolders: scope.seatHolders })),
+    );
+    await this.snapshots.replaceDay(day, rows, now);
+  }
+}

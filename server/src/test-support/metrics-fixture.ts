@@ -1,0 +1,93 @@
+import { LaunchPlanSchema, type LaunchPlanInput } from '@uptake/shared';
+import type { CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../connectors/connector.port';
+import { Database, toNumber } from '../database/database.service';
+import { PlanRepository, type StoredPlanVersion } from '../plan/plan.repository';
+import { IngestRepository } from '../sync/ingest.repository';
+
+/** Epoch ms of an ISO timestamp with an explicit offset, e.g. `at('2026-03-10T23:59:59.999Z')`. */
+export function at(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO timestamp: ${iso}`);
+  return ms;
+}
+
+export type UserInput = Partial<CrmUser> & Pick<CrmUser, 'externalId'>;
+export type LoginInput = Partial<LoginEvent> & Pick<LoginEvent, 'userExternalId' | 'loginAt'>;
+export type OpportunityInput = Partial<Opportunity> & Pick<Opportunity, 'externalId' | 'ownerExternalId'>;
+export type RecordInput = Partial<CrmRecord> & Pick<CrmRecord, 'objectType' | 'externalId' | 'ownerExternalId'>;
+export type TrainingInput = Partial<TrainingAssignment> & Pick<TrainingAssignment, 'userExternalId' | 'course'>;
+
+/**
+ * Builds CRM data for metric tests through the same upserts a sync uses: a connection, then users,
+ * logins, opportunities, records and training with defaults for everything a test does not care about.
+ */
+export class MetricsFixture {
+  private readonly ingest = new IngestRepository();
+  private loginSequence = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /** Creates a connection and returns its id. */
+  async connection(name = 'crm', kind = 'csv'): Promise<number> {
+    await this.db.query('INSERT INTO connections (name, kind, created_at) VALUES (:name, :kind, 0)', { name, kind });
+    const [row] = await this.db.query<{ id: number | string }>('SELECT id FROM connections WHERE name = :name', { name });
+    return toNumber(row.id);
+  }
+
+  /** Users default to an active, licensed person of department "Sales" who always existed. */
+  async users(connectionId: number, users: readonly UserInput[]): Promise<void> {
+    const rows = users.map((user): CrmUser => ({
+      name: user.externalId,
+      email: null,
+      department: 'Sales',
+      role: null,
+      managerExternalId: null,
+      active: true,
+      licensed: true,
+      integration: false,
+      createdAt: null,
+      ...user,
+    }));
+    await this.db.transaction((tx) => this.ingest.upsertUsers(tx, connectionId, rows, 0));
+  }
+
+  /** Logins default to a successful web login with a generated external id. */
+  async logins(connectionId: number, logins: readonly LoginInput[]): Promise<void> {
+    const rows = logins.map((login): LoginEvent => ({ externalId: `login-${++this.loginSequence}`, success: true, channel: 'web', ...login }));
+    await this.db.transaction((tx) => this.ingest.upsertLogins(tx, connectionId, rows));
+  }
+
+  /** Opportunities default to open, never touched, with no fields. */
+  async opportunities(connectionId: number, opportunities: readonly OpportunityInput[]): Promise<void> {
+    const rows = opportunities.map((o): Opportunity => ({
+      stage: null,
+      amount: null,
+      isClosed: false,
+      isWon: false,
+      createdAt: null,
+      closeDate: null,
+      lastActivityAt: null,
+      lastModifiedAt: null,
+      deleted: false,
+      fields: {},
+      ...o,
+    }));
+    await this.db.transaction((tx) => this.ingest.upsertOpportunities(tx, connectionId, rows));
+  }
+
+  async records(connectionId: number, records: readonly RecordInput[]): Promise<void> {
+    const rows = records.map((r): CrmRecord => ({ createdAt: null, lastModifiedAt: null, deleted: false, fields: {}, ...r }));
+    await this.db.transaction((tx) => this.ingest.upsertRecords(tx, connectionId, rows));
+  }
+
+  /** Assignments default to optional and not completed. */
+  async training(connectionId: number, assignments: readonly TrainingInput[]): Promise<void> {
+    const rows = assignments.map((a): TrainingAssignment => ({ required: false, completedAt: null, ...a }));
+    await this.db.transaction((tx) => this.ingest.upsertTraining(tx, connectionId, rows));
+  }
+
+  /** Stores a launch plan as the next version. */
+  plan(plan: LaunchPlanInput, now = 0): Promise<StoredPlanVersion> {
+    return new PlanRepository(this.db).addVersion(LaunchPlanSchema.parse(plan), 'test', null, now);
+  }
+}
