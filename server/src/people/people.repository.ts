@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
+import { Database, toNullableNumber, toNumber } from '../database/database.service';
+
+/** What one seat holder did as of day T: the per-person numerators of every metric. */
+export interface PersonActivity {
+  connectionId: number;
+  externalId: string;
+  name: string | null;
+  email: string | null;
+  department: string;
+  managerExternalId: string | null;
+  /** Name of the manager when the manager is a user of the same connection. */
+  managerName: string | null;
+  /** Latest counted login before the end of T (epoch ms), or null. */
+  lastLoginAt: number | null;
+  /** Counted logins in the 7, 14 and 30 days ending with T. */
+  logins7: number;
+  logins14: number;
+  logins30: number;
+  /** Tracked records owned, and the sum over them of (required fields filled / required fields). */
+  trackedRecords: number;
+  completenessSum: number;
+  /** Opportunities open at T, and the stale ones among them. */
+  openOpportunities: number;
+  staleOpportunities: number;
+  /** Required courses completed before the end of T, out of `requiredCourses`. */
+  requiredCoursesDone: number;
+  requiredCourses: number;
+  /** Latest completed_at among the required courses completed before the end of T (epoch ms), or null. */
+  lastRequiredCompletedAt: number | null;
+}
+
+type Cell = number | string | null;
+
+interface PersonRow {
+  connection_id: Cell;
+  external_id: string;
+  name: string | null;
+  email: string | null;
+  department: string;
+  manager_external_id: string | null;
+  manager_name: string | null;
+  last_login: Cell;
+  logins7: Cell;
+  logins14: Cell;
+  logins30: Cell;
+  records: Cell;
+  completeness_sum: Cell;
+  open_count: Cell;
+  stale_count: Cell;
+  courses_done: Cell;
+  last_completed: Cell;
+  required_courses: Cell;
+}
+
+/**
+ * One row per seat holder at T with every per-person aggregate. The rules are those of the metric
+ * catalogue (see metrics.repository.ts), grouped by person instead of by department:
+ * - seat holder: active, licensed, not integration, created before the end of T or with no created_at;
+ * - counted login: success and not the `api` channel, in [start of T-6 | T-13 | T-29, end of T];
+ * - tracked record: of an object type with required fields in the latest plan, not deleted, created
+ *   before the end of T (or no created_at); a missing field row is not filled;
+ * - open opportunity: not deleted, created before the end of T (or no created_at), not closed or
+ *   closed after T; stale: close date before T, or no touch (created, activity, modified) in the
+ *   30 days ending with T;
+ * - required course: marked required in any training row; done when completed before the end of T.
+ */
+const PEOPLE_SQL = (departmentFilter: string) => `WITH seat AS (
+  SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, d.name AS department
+  FROM crm_users u
+  JOIN departments d ON d.id = u.department_id
+  WHERE u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
+    AND (u.created_at IS NULL OR u.created_at < :endExcl)${departmentFilter}
+),
+activity AS (
+  SELECT l.connection_id, l.user_external_id,
+         MAX(l.login_at) AS last_login,
+         SUM(CASE WHEN l.login_at >= :start7 THEN 1 ELSE 0 END) AS logins7,
+         SUM(CASE WHEN l.login_at >= :start14 THEN 1 ELSE 0 END) AS logins14,
+         SUM(CASE WHEN l.login_at >= :start30 THEN 1 ELSE 0 END) AS logins30
+  FROM login_events l
+  JOIN seat s ON s.connection_id = l.connection_id AND s.external_id = l.user_external_id
+  WHERE l.login_at < :endExcl AND l.success = TRUE AND l.channel <> 'api'
+  GROUP BY l.connection_id, l.user_external_id
+),
+required_field AS (
+  SELECT f.object_type, f.field
+  FROM plan_required_fields f
+  WHERE f.plan_version_id = (SELECT p.id FROM plan_versions p WHERE p.version = (SELECT MAX(version) FROM plan_versions))
+),
+required_count AS (
+  SELECT object_type, COUNT(*) AS fields FROM required_field GROUP BY object_type
+),
+tracked AS (
+  SELECT r.connection_id, r.object_type, r.external_id, r.owner_external_id, q.fields
+  FROM records r
+  JOIN seat s ON s.connection_id = r.connection_id AND s.external_id = r.owner_external_id
+  JOIN required_count q ON q.object_type = r.object_type
+  WHERE r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)
+),
+per_record AS (
+  SELECT t.connection_id, t.owner_external_id, t.fields, COUNT(q.field) AS filled
+  FROM tracked t
+  LEFT JOIN record_fields f
+    ON f.connection_id = t.connection_id AND f.object_type = t.object_type
+   AND f.record_external_id = t.external_id AND f.filled = TRUE
+  LEFT JOIN required_field q ON q.object_type = f.object_type AND q.field = f.field
+  GROUP BY t.connection_id, t.object_type, t.external_id, t.owner_external_id, t.fields
+),
+completeness AS (
+  SELECT connection_id, owner_external_id, COUNT(*) AS records,
+         SUM(CAST(filled AS DOUBLE PRECISION) / CAST(fields AS DOUBLE PRECISION)) AS completeness_sum
+  FROM per_record
+  GROUP BY connection_id, owner_external_id
+),
+pipeline AS (
+  SELECT o.connection_id, o.owner_external_id, COUNT(*) AS open_count,
+         SUM(CASE
+               WHEN o.close_date IS NOT NULL AND o.close_date < :day THEN 1
+               WHEN (o.created_at >= :start30 AND o.created_at < :endExcl)
+                 OR (o.last_activity_at >= :start30 AND o.last_activity_at < :endExcl)
+                 OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl) THEN 0
+               ELSE 1
+             END) AS stale_count
+  FROM opportunities o
+  JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
+  WHERE o.deleted = FALSE
+    AND (o.created_at IS NULL OR o.created_at < :endExcl)
+    AND (o.is_closed = FALSE OR o.close_date > :day)
+  GROUP BY o.connection_id, o.owner_external_id
+),
+required_course AS (
+  SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
+),
+completed AS (
+  SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
+  FROM training_assignments t
+  JOIN seat s ON s.connection_id = t.connection_id AND s.external_id = t.user_external_id
+  JOIN required_course q ON q.course = t.course
+  WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
+  GROUP BY t.connection_id, t.user_external_id
+)
+SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
+       a.last_login, a.logins7, a.logins14, a.logins30,
+       c.records, c.completeness_sum,
+       o.open_count, o.stale_count,
+       k.courses AS courses_done, k.last_completed,
+       (SELECT COUNT(*) FROM required_course) AS required_courses
+FROM seat s
+LEFT JOIN crm_users m ON m.connection_id = s.connection_id AND m.external_id = s.manager_external_id
+LEFT JOIN activity a ON a.connection_id = s.connection_id AND a.user_external_id = s.external_id
+LEFT JOIN completeness c ON c.connection_id = s.connection_id AND c.owner_external_id = s.external_id
+LEFT JOIN pipeline o ON o.connection_id = s.connection_id AND o.owner_external_id = s.external_id
+LEFT JOIN completed k ON k.connection_id = s.connection_id AND k.user_external_id = s.external_id
+ORDER BY s.department, s.external_id, s.connection_id`;
+
+/** Per-person aggregates of the seat holders of one department, or of all, as of a day. */
+@Injectable()
+export class PeopleRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Every seat holder at `day` (in `timezone`) with their activity, records, opportunities and
+   * training, ordered by department then external id. `department` limits it to one department.
+   */
+  async seatHolders(day: string, timezone: string, department?: string): Promise<PersonActivity[]> {
+    const params = {
+      day,
+      endExcl: endOfDayExclusive(day, timezone),
+      start7: startOfDay(addDays(day, -6), timezone),
+      start14: startOfDay(addDays(day, -13), timezone),
+      start30: startOfDay(addDays(day, -29), timezone),
+      ...(department === undefined ? {} : { department }),
+    };
+    const rows = await this.db.query<PersonRow>(PEOPLE_SQL(department === undefined ? '' : '\n    AND d.name = :department'), params);
+    return rows.map(toPerson);
+  }
+}
+
+function count(value: Cell): number {
+  return value === null ? 0 : toNumber(value);
+}
+
+function toPerson(row: PersonRow): PersonActivity {
+  return {
+    connectionId: toNumber(row.connection_id),
+    externalId: row.external_id,
+    name: row.name,
+    email: row.email,
+    department: row.department,
+    managerExternalId: row.manager_external_id,
+    managerName: row.manager_name,
+    lastLoginAt: toNullableNumber(row.last_login),
+    logins7: count(row.logins7),
+    logins14: count(row.logins14),
+    logins30: count(row.logins30),
+    trackedRecords: count(row.records),
+    completenessSum: count(row.completeness_sum),
+    openOpportunities: count(row.open_count),
+    staleOpportunities: count(row.stale_count),
+    requiredCoursesDone: count(row.courses_done),
+    requiredCourses: count(row.required_courses),
+    lastRequiredCompletedAt: toNullableNumber(row.last_completed),
+  };
+}
