@@ -1,0 +1,100 @@
+import { createReadStream } from 'node:fs';
+import { CsvError, parse } from 'csv-parse';
+import { CsvInputError } from './csv.errors';
+
+/** One CSV record and the line it starts on (1-based; the header is line 1). */
+export interface CsvRow {
+  line: number;
+  values: string[];
+}
+
+/**
+ * Streams a CSV file as batches of at most `batchSize` records (the header included, blank lines
+ * left out), so that a file of millions of rows is never held in memory: the parser is paused while
+ * the caller works on a batch. Malformed CSV (an unclosed quote...) becomes a `CsvInputError` at the
+ * line csv-parse reports, after the records read before it have been handed out.
+ */
+export async function* readCsvRows(path: string, file: string, batchSize: number): AsyncGenerator<CsvRow[]> {
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  // Column counts are checked by the caller, which knows the header and reports a better column.
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  let readFailure: unknown = null;
+  input.on('error', (error) => {
+    readFailure = error;
+    parser.destroy(error);
+  });
+  input.pipe(parser);
+
+  let batch: string[][] = [];
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
+  parser.on('data', (record: string[]) => {
+    batch.push(record);
+    if (batch.length >= batchSize) {
+      parser.pause();
+      notify();
+    }
+  });
+  parser.on('end', () => {
+    ended = true;
+    notify();
+  });
+  parser.on('error', (error) => {
+    failure = error;
+    notify();
+  });
+
+  let line = 0;
+  const toRows = (records: string[][]): CsvRow[] => {
+    const rows: CsvRow[] = [];
+    for (const values of records) {
+      const start = line + 1;
+      line = start + embeddedLineBreaks(values);
+      if (values.length === 1 && values[0].trim() === '') continue;
+      rows.push({ line: start, values });
+    }
+    return rows;
+  };
+
+  try {
+    for (;;) {
+      if (batch.length >= batchSize || ((ended || failure !== null) && batch.length > 0)) {
+        const records = batch;
+        batch = [];
+        yield toRows(records);
+        if (!ended && failure === null) parser.resume();
+        continue;
+      }
+      if (failure !== null) throw failure === readFailure ? new Error(`${file}: cannot read the file: ${failure instanceof Error ? failure.message : String(failure)}`) : toInputError(failure, file);
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    input.destroy();
+    parser.destroy();
+  }
+}
+
+/** Line breaks inside quoted values: the next record starts that many lines further down. */
+function embeddedLineBreaks(values: string[]): number {
+  let breaks = 0;
+  for (const value of values) {
+    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) breaks++;
+  }
+  return breaks;
+}
+
+function toInputError(error: unknown, file: string): Error {
+  if (error instanceof CsvError) {
+    const context = error as CsvError & { lines?: number; column?: number | string };
+    const column = typeof context.column === 'number' ? context.column + 1 : 1;
+    return new CsvInputError(file, context.lines ?? 1, column, `malformed CSV: ${error.message}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

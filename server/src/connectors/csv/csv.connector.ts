@@ -1,0 +1,317 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  ConnectorError,
+  type CrmConnector,
+  type CrmRecord,
+  type CrmUser,
+  type FieldValues,
+  type Instant,
+  type LoginChannel,
+  type LoginEvent,
+  type Opportunity,
+  type Page,
+  type SyncContext,
+  type TrainingAssignment,
+} from '../connector.port';
+import { readCsvRows } from './csv-file.reader';
+import { readImportFolder, type ImportFile, type ImportFolder } from './csv-folder.reader';
+import { CsvHeader, CsvRowReader, MAX_ID_LENGTH, type CsvColumn, type CsvHeaderRules } from './csv-row.reader';
+import { CsvDateReader, isSuccessStatus } from './csv-value.util';
+import { CsvInputError } from './csv.errors';
+
+export { CsvFolderError, CsvInputError } from './csv.errors';
+
+/** Rows per page: each page is one multi-row upsert. */
+export const CSV_PAGE_SIZE = 5_000;
+
+const CsvConnectorOptionsSchema = z
+  .object({ path: z.string().trim().min(1, 'the folder to import from must be given') })
+  .strict();
+export type CsvConnectorOptions = z.infer<typeof CsvConnectorOptionsSchema>;
+
+/** Builds the connector of a `csv` connection (option `path`: the folder, resolved against the working directory). */
+export function createCsvConnector(options: Record<string, string>): CsvConnector {
+  const parsed = CsvConnectorOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
+    throw new ConnectorError('CONNECTOR_OPTIONS_INVALID', `csv connection options: ${reasons.join('; ')}`);
+  }
+  return new CsvConnector(resolve(parsed.data.path));
+}
+
+/** The columns of one kind of file, typed so that a misspelt column name does not compile. */
+interface FileRules<N extends string> extends CsvHeaderRules {
+  required: readonly N[];
+  optional: readonly N[];
+}
+
+function fileRules<const N extends string>(required: readonly N[], optional: readonly N[], strict: boolean): FileRules<N> {
+  return { required, optional, strict };
+}
+
+const USER_RULES = fileRules(['id', 'department'], ['name', 'email', 'role', 'manager_id', 'active', 'licensed', 'integration', 'created_at'], true);
+const LOGIN_RULES = fileRules(['user_id', 'login_at', 'status'], ['channel'], true);
+const TRAINING_RULES = fileRules(['user_id', 'course', 'required', 'completed_at'], [], true);
+/** Extra columns are fields of object `opportunity`. */
+const OPPORTUNITY_RULES = fileRules(
+  ['id', 'owner_id', 'stage', 'amount', 'is_closed', 'is_won', 'created_at', 'close_date', 'last_activity_at', 'last_modified_at'],
+  ['deleted'],
+  false,
+);
+/** Extra columns are fields of the object. */
+const RECORD_RULES = fileRules(['id', 'owner_id'], ['created_at', 'last_modified_at', 'deleted'], false);
+/** Columns of opportunities and records that are not fields: every other column is a field of the record. */
+const NOT_FIELDS = ['id', 'owner_id', 'created_at', 'last_modified_at', 'deleted'];
+
+/**
+ * Reads a folder in the CSV import format of DESIGN.md. Every file is streamed in pages of
+ * `CSV_PAGE_SIZE` rows and every value checked, so a bad one fails the run with its file, line and
+ * column (`CsvInputError`); the sync's atomic mode then writes nothing. Files that are absent are
+ * skipped. Users are listed first, so that ids referring to users (login and training user_id,
+ * owner_id, manager_id) are checked against users.csv and the users this connection already has.
+ * A folder is read whole on every run (no watermark): the upserts make a re-read harmless.
+ */
+export class CsvConnector implements CrmConnector {
+  readonly kind = 'csv' as const;
+  private folder?: Promise<ImportFolder>;
+  private databaseUsers?: Promise<ReadonlySet<string>>;
+  /** Ids of users.csv (with their line), once the file was read to its end. */
+  private fileUsers: ReadonlyMap<string, number> | null = null;
+  private userLookup?: Promise<(id: string) => boolean>;
+
+  constructor(readonly dir: string) {}
+
+  async *users(ctx: SyncContext): AsyncIterable<Page<CrmUser>> {
+    const file = (await this.files()).users;
+    const ids = new Map<string, number>();
+    const forwardManagers: Array<{ line: number; column: number; id: string }> = [];
+    if (file) {
+      yield* this.pages(file, USER_RULES, ctx, (header) => {
+        const c = columns(header, USER_RULES);
+        return (row): CrmUser => {
+          const externalId = this.uniqueId(row, c.id, ids);
+          const managerExternalId = row.id(c.manager_id);
+          // A manager listed further down the file is checked once the whole file is read.
+          if (managerExternalId !== null && !ids.has(managerExternalId)) {
+            forwardManagers.push({ line: row.line, column: c.manager_id.index + 1, id: managerExternalId });
+          }
+          return {
+            externalId,
+            name: row.text(c.name, 255),
+            email: row.text(c.email, 255),
+            department: row.required(c.department),
+            role: row.text(c.role, 255),
+            managerExternalId,
+            active: row.boolean(c.active, true),
+            licensed: row.boolean(c.licensed, true),
+            integration: row.boolean(c.integration, false),
+            createdAt: row.instant(c.created_at),
+          };
+        };
+      });
+      if (forwardManagers.length > 0) {
+        const known = await this.databaseUserIds(ctx);
+        for (const manager of forwardManagers) {
+          if (!ids.has(manager.id) && !known.has(manager.id)) {
+            throw new CsvInputError(file.name, manager.line, manager.column, unknownUser('manager_id', manager.id));
+          }
+        }
+      }
+    }
+    this.fileUsers = ids;
+  }
+
+  async *logins(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<LoginEvent>> {
+    const file = (await this.files()).logins;
+    if (!file) return;
+    const isUser = await this.userIds(ctx);
+    yield* this.pages(file, LOGIN_RULES, ctx, (header) => {
+      const c = columns(header, LOGIN_RULES);
+      return (row): LoginEvent => {
+        const userExternalId = this.userRef(row, c.user_id, isUser, true);
+        const loginAt = row.requiredInstant(c.login_at);
+        const status = row.raw(c.status).trim();
+        const channel = row.channel(c.channel);
+        return { externalId: loginExternalId(userExternalId, loginAt, status, channel), userExternalId, loginAt, success: isSuccessStatus(status), channel };
+      };
+    });
+  }
+
+  async *opportunities(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<Opportunity>> {
+    const file = (await this.files()).opportunities;
+    if (!file) return;
+    const isUser = await this.userIds(ctx);
+    const ids = new Map<string, number>();
+    yield* this.pages(file, OPPORTUNITY_RULES, ctx, (header) => {
+      const c = columns(header, OPPORTUNITY_RULES);
+      const fieldColumns = header.otherColumns(NOT_FIELDS);
+      return (row): Opportunity => ({
+        externalId: this.uniqueId(row, c.id, ids),
+        ownerExternalId: this.userRef(row, c.owner_id, isUser, false),
+        stage: row.text(c.stage, 255),
+        amount: row.number(c.amount),
+        isClosed: row.boolean(c.is_closed, false),
+        isWon: row.boolean(c.is_won, false),
+        createdAt: row.instant(c.created_at),
+        closeDate: row.day(c.close_date),
+        lastActivityAt: row.instant(c.last_activity_at),
+        lastModifiedAt: row.instant(c.last_modified_at),
+        deleted: row.boolean(c.deleted, false),
+        fields: fieldsOf(row, fieldColumns),
+      });
+    });
+  }
+
+  async recordObjectTypes(): Promise<string[]> {
+    return [...(await this.files()).records.keys()].sort();
+  }
+
+  async *records(objectType: string, _since: Instant | null, ctx: SyncContext): AsyncIterable<Page<CrmRecord>> {
+    const file = (await this.files()).records.get(objectType);
+    if (!file) return;
+    const isUser = await this.userIds(ctx);
+    const ids = new Map<string, number>();
+    yield* this.pages(file, RECORD_RULES, ctx, (header) => {
+      const c = columns(header, RECORD_RULES);
+      const fieldColumns = header.otherColumns(NOT_FIELDS);
+      return (row): CrmRecord => ({
+        objectType,
+        externalId: this.uniqueId(row, c.id, ids),
+        ownerExternalId: this.userRef(row, c.owner_id, isUser, false),
+        createdAt: row.instant(c.created_at),
+        lastModifiedAt: row.instant(c.last_modified_at),
+        deleted: row.boolean(c.deleted, false),
+        fields: fieldsOf(row, fieldColumns),
+      });
+    });
+  }
+
+  async *training(ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
+    const file = (await this.files()).training;
+    if (!file) return;
+    const isUser = await this.userIds(ctx);
+    const assignments = new Map<string, number>();
+    yield* this.pages(file, TRAINING_RULES, ctx, (header) => {
+      const c = columns(header, TRAINING_RULES);
+      return (row): TrainingAssignment => {
+        const userExternalId = this.userRef(row, c.user_id, isUser, true);
+        const course = row.required(c.course);
+        const key = `${userExternalId}\u0000${course}`;
+        const first = assignments.get(key);
+        if (first !== undefined) throw row.error(c.course.index + 1, `duplicate course "${course}" for user_id "${userExternalId}" (first on line ${first})`);
+        assignments.set(key, row.line);
+        return { userExternalId, course, required: row.boolean(c.required, false), completedAt: row.instant(c.completed_at) };
+      };
+    });
+  }
+
+  /**
+   * Reads and checks every file without writing anything; resolves to what an import would bring
+   * (rows per file). Rejects with the first problem, like an import would.
+   */
+  async test(ctx: SyncContext): Promise<string> {
+    const counted: string[] = [];
+    const count = async (name: string | undefined, pages: AsyncIterable<Page<unknown>>) => {
+      let rows = 0;
+      for await (const page of pages) rows += page.items.length;
+      if (name) counted.push(`${name} ${rows} rows`);
+    };
+    const folder = await this.files();
+    await count(folder.users?.name, this.users(ctx));
+    await count(folder.logins?.name, this.logins(null, ctx));
+    await count(folder.opportunities?.name, this.opportunities(null, ctx));
+    for (const objectType of await this.recordObjectTypes()) await count(folder.records.get(objectType)?.name, this.records(objectType, null, ctx));
+    await count(folder.training?.name, this.training(ctx));
+    return `folder ${folder.dir}: ${counted.join(', ')}`;
+  }
+
+  private files(): Promise<ImportFolder> {
+    this.folder ??= readImportFolder(this.dir);
+    return this.folder;
+  }
+
+  /** Streams `file` as pages of items; `prepare` sees the checked header and returns the reader of one row. */
+  private async *pages<T>(file: ImportFile, rules: CsvHeaderRules, ctx: SyncContext, prepare: (header: CsvHeader) => (row: CsvRowReader) => T): AsyncGenerator<Page<T>> {
+    ctx.log(`reading ${file.name}`);
+    const dates = new CsvDateReader(ctx.timezone);
+    let current: { reader: CsvRowReader; read: (row: CsvRowReader) => T } | null = null;
+    for await (const rows of readCsvRows(file.path, file.name, CSV_PAGE_SIZE)) {
+      ctx.signal?.throwIfAborted();
+      const items: T[] = [];
+      for (const row of rows) {
+        if (current === null) {
+          const header = new CsvHeader(file.name, row, rules);
+          current = { reader: new CsvRowReader(header, dates), read: prepare(header) };
+          continue;
+        }
+        current.reader.use(row);
+        items.push(current.read(current.reader));
+      }
+      if (items.length > 0) yield { items };
+    }
+    if (current === null) throw new CsvInputError(file.name, 1, 1, 'the file is empty (expected a header line)');
+  }
+
+  private uniqueId(row: CsvRowReader, column: CsvColumn, seen: Map<string, number>): string {
+    const id = row.requiredId(column);
+    const first = seen.get(id);
+    if (first !== undefined) throw row.error(column.index + 1, `duplicate ${column.name} "${id}" (first on line ${first})`);
+    seen.set(id, row.line);
+    return id;
+  }
+
+  private userRef(row: CsvRowReader, column: CsvColumn, isUser: (id: string) => boolean, required: true): string;
+  private userRef(row: CsvRowReader, column: CsvColumn, isUser: (id: string) => boolean, required: false): string | null;
+  private userRef(row: CsvRowReader, column: CsvColumn, isUser: (id: string) => boolean, required: boolean): string | null {
+    const id = required ? row.requiredId(column) : row.id(column);
+    if (id !== null && !isUser(id)) throw row.error(column.index + 1, unknownUser(column.name, id));
+    return id;
+  }
+
+  private databaseUserIds(ctx: SyncContext): Promise<ReadonlySet<string>> {
+    this.databaseUsers ??= ctx.knownUserIds();
+    return this.databaseUsers;
+  }
+
+  /** Whether an id is a user of users.csv or already imported; reads users.csv if the sync has not. */
+  private userIds(ctx: SyncContext): Promise<(id: string) => boolean> {
+    this.userLookup ??= (async () => {
+      const known = await this.databaseUserIds(ctx);
+      if (this.fileUsers === null) {
+        for await (const page of this.users(ctx)) void page;
+      }
+      const inFile = this.fileUsers ?? new Map<string, number>();
+      return (id: string) => inFile.has(id) || known.has(id);
+    })();
+    return this.userLookup;
+  }
+}
+
+/** The header's columns by name, for every column the rules know (index -1 when the file lacks an optional one). */
+function columns<N extends string>(header: CsvHeader, rules: FileRules<N>): Record<N, CsvColumn> {
+  const byName = {} as Record<N, CsvColumn>;
+  for (const name of [...rules.required, ...rules.optional]) byName[name] = header.column(name);
+  return byName;
+}
+
+function fieldsOf(row: CsvRowReader, fieldColumns: readonly CsvColumn[]): FieldValues {
+  const fields: FieldValues = {};
+  for (const column of fieldColumns) fields[column.name] = row.field(column);
+  return fields;
+}
+
+function unknownUser(column: string, id: string): string {
+  return `${column} "${id}" is not a user in users.csv or already imported`;
+}
+
+/**
+ * Logins carry no id in the file: the id is derived from the content, so the same row imported
+ * twice (in one file or two drops) is the same event.
+ */
+export function loginExternalId(userId: string, loginAt: number, status: string, channel: LoginChannel): string {
+  const id = `${userId}|${loginAt}|${status.toLowerCase()}|${channel}`;
+  // External ids are stored in 255 characters; a longer one (a very long user id or status) is hashed.
+  return id.length <= MAX_ID_LENGTH ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+}

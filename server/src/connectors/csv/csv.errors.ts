@@ -1,0 +1,27 @@
+import { ConnectorError } from '../connector.port';
+
+/** Bad content in an import file; the message is `<file>:<line>:<column>: <reason>` (1-based). */
+export class CsvInputError extends ConnectorError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    /** Position of the column in the header line. */
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super('CSV_INVALID', `${file}:${line}:${column}: ${reason}`);
+  }
+}
+
+/**
+ * The import folder itself is unusable: missing, without import files, or holding a file with an
+ * unusable name. Bad input like `CsvInputError`, hence the same code.
+ */
+export class CsvFolderError extends ConnectorError {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+  ) {
+    super('CSV_INVALID', `import folder "${folder}": ${reason}`);
+  }
+}

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { UptakeError } from '../common/error-codes';
+import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
+import { CsvConnector } from '../connectors/csv/csv.connector';
+import { SyncService } from '../sync/sync.service';
+import type { StoredSyncRun } from '../sync/sync.repository';
+
+export const DEFAULT_IMPORT_CONNECTION = 'csv';
+/** Import connections are fed by hand (drops of files), not by the scheduler: created disabled with the default schedule. */
+const IMPORT_SCHEDULE = '0 * * * *';
+
+export interface ImportOptions {
+  /** The csv connection to import into (default `csv`); created on first use. */
+  connection?: string;
+  /** Progress lines for a human (CLI output). */
+  onProgress?: (message: string) => void;
+  /** Backfill of daily snapshots after the import: days done of total. */
+  onBackfillProgress?: (done: number, total: number, day: string) => void;
+}
+
+/**
+ * Imports a folder of CSV files (DESIGN.md "CSV import format") into a csv connection, all or
+ * nothing: the whole folder is written in one transaction, so bad input (a `CsvInputError` naming
+ * file, line and column) changes no data. Rows are upserted by id, so files can arrive in several
+ * drops and refer to users imported earlier.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly connections: ConnectionRepository,
+    private readonly sync: SyncService,
+    private readonly clock: Clock,
+  ) {}
+
+  async importFolder(dir: string, options: ImportOptions = {}): Promise<StoredSyncRun> {
+    const path = resolve(dir);
+    const name = options.connection ?? DEFAULT_IMPORT_CONNECTION;
+    let connection = await this.connections.findByName(name);
+    if (connection && connection.kind !== 'csv') {
+      throw new UptakeError('CONNECTION_INVALID', `connection "${name}" is a ${connection.kind} connection; CSV files are imported into a csv connection (choose another with --connection NAME)`);
+    }
+    if (!connection) {
+      // The sync records its run against a stored connection, so the connection must exist before
+      // the import starts. Checking the whole folder first means that bad input in a first import
+      // leaves no connection behind either (a new connection has no users yet: none are "known").
+      await this.checkFolder(path, options.onProgress);
+      connection = await this.create(name, path);
+    }
+    const run = await this.sync.run(connection, {
+      trigger: 'import',
+      connector: new CsvConnector(path),
+      atomic: true,
+      onProgress: options.onProgress,
+      onBackfillProgress: options.onBackfillProgress,
+    });
+    if (connection.options.path !== path) await this.connections.update(connection.id, { options: { ...connection.options, path } });
+    return run;
+  }
+
+  private async checkFolder(path: string, onProgress?: (message: string) => void): Promise<void> {
+    const summary = await new CsvConnector(path).test({
+      now: this.clock.now(),
+      // Whether a date is valid does not depend on the zone; the import itself reads dates in the plan's zone.
+      timezone: 'UTC',
+      requiredFields: {},
+      knownUserIds: async () => new Set<string>(),
+      log: (message) => onProgress?.(`checking: ${message}`),
+    });
+    onProgress?.(`checked ${summary}`);
+  }
+
+  private create(name: string, path: string): Promise<StoredConnection> {
+    return this.connections.create({ name, kind: 'csv', options: { path }, schedule: IMPORT_SCHEDULE, enabled: false, createdAt: this.clock.now() });
+  }
+}
