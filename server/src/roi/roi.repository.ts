@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
+import { Database, toNumber } from '../database/database.service';
+
+/** Open opportunities of a department's seat holders at T, fresh and stale, by count and amount. */
+export interface DepartmentPipeline {
+  department: string;
+  openCount: number;
+  openAmount: number;
+  staleCount: number;
+  staleAmount: number;
+}
+
+type Cell = number | string | null;
+
+/**
+ * The stale_opportunities rule of the metric catalogue (same as metrics.repository.ts), with the
+ * amounts: open at T = not deleted, created before the end of T (or no created_at), not closed or
+ * closed with a close date after T; stale = close date before T, or no touch (created, last
+ * activity, last modified) in the 30 days ending with T. An empty amount counts as 0.
+ */
+const PIPELINE_SQL = `WITH seat AS (
+  SELECT u.connection_id, u.external_id, d.name AS department
+  FROM crm_users u
+  JOIN departments d ON d.id = u.department_id
+  WHERE u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
+    AND (u.created_at IS NULL OR u.created_at < :endExcl)
+),
+open_at AS (
+  SELECT s.department,
+         COALESCE(o.amount, 0) AS amount,
+         CASE
+           WHEN o.close_date IS NOT NULL AND o.close_date < :day THEN 1
+           WHEN (o.created_at >= :start30 AND o.created_at < :endExcl)
+             OR (o.last_activity_at >= :start30 AND o.last_activity_at < :endExcl)
+             OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl) THEN 0
+           ELSE 1
+         END AS stale
+  FROM opportunities o
+  JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
+  WHERE o.deleted = FALSE
+    AND (o.created_at IS NULL OR o.created_at < :endExcl)
+    AND (o.is_closed = FALSE OR o.close_date > :day)
+)
+SELECT department,
+       COUNT(*) AS open_count,
+       SUM(amount) AS open_amount,
+       SUM(stale) AS stale_count,
+       SUM(CASE WHEN stale = 1 THEN amount ELSE 0 END) AS stale_amount
+FROM open_at
+GROUP BY department
+ORDER BY department`;
+
+/** Money-side aggregates of the executive view. */
+@Injectable()
+export class RoiRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Pipeline per department with open opportunities at `day` in `timezone`. */
+  async pipelineAsOf(day: string, timezone: string): Promise<DepartmentPipeline[]> {
+    const rows = await this.db.query<{ department: string; open_count: Cell; open_amount: Cell; stale_count: Cell; stale_amount: Cell }>(PIPELINE_SQL, {
+      day,
+      endExcl: endOfDayExclusive(day, timezone),
+      start30: startOfDay(addDays(day, -29), timezone),
+    });
+    return rows.map((row) => ({
+      department: row.department,
+      openCount: toNumber(row.open_count),
+      openAmount: toNumber(row.open_amount ?? 0),
+      staleCount: toNumber(row.stale_count ?? 0),
+      staleAmount: toNumber(row.stale_amount ?? 0),
+    }));
+  }
+}
