@@ -1,0 +1,311 @@
+import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
+import { formatApiUsage, type ApiUsage } from '../http/api-usage';
+import { parseConnectorOptions } from '../http/connector-options.util';
+import { matchFieldName } from '../http/field-name.util';
+import { defaultTransport, type HttpTransport } from '../http/http.transport';
+import { newestOf, withFinalWatermark } from '../http/paging.util';
+import { HubSpotApiClient, type HubSpotObject, type HubSpotPage, type HubSpotRetrySettings } from './hubspot-api.client';
+import { hubspotInstant, toCrmRecord, toCrmUser, toLoginEvent, toOpportunity, type HubSpotLogin, type HubSpotOwner, type HubSpotPlanField, type HubSpotStage } from './hubspot-mapping.util';
+import { HubSpotOptionsSchema, type HubSpotOptions } from './hubspot-options.schema';
+
+const DEAL_PROPERTIES = ['dealname', 'dealstage', 'pipeline', 'amount', 'closedate', 'createdate', 'hs_lastmodifieddate', 'notes_last_updated', 'hubspot_owner_id', 'hs_is_closed', 'hs_is_closed_won'];
+/** Launch-plan object types and the HubSpot object they are read from. */
+const OBJECT_TYPES: Record<string, string> = {
+  contact: 'contacts',
+  contacts: 'contacts',
+  company: 'companies',
+  companies: 'companies',
+  account: 'companies',
+  ticket: 'tickets',
+  tickets: 'tickets',
+  lead: 'leads',
+  leads: 'leads',
+};
+/** The last-modified property searchable per object (contacts keep the legacy name). */
+const MODIFIED_PROPERTY: Record<string, string> = { contacts: 'lastmodifieddate' };
+const LIST_LIMIT = 100;
+const SEARCH_LIMIT = 200;
+const LOGIN_LIMIT = 200;
+
+export interface HubSpotConnectorDeps {
+  transport?: HttpTransport;
+  retry?: HubSpotRetrySettings;
+  /** Results one search can page through (HubSpot answers 400 past 10,000); the search restarts from the last modification time. */
+  searchWindow?: number;
+  /** Results per search request (HubSpot allows up to 200). */
+  searchPageSize?: number;
+}
+
+/**
+ * HubSpot through CRM API v3: owners (teams as departments), login activity (last 90 days),
+ * deals with pipeline stage metadata, and the plan's contacts, companies, tickets or leads.
+ */
+export class HubSpotConnector implements CrmConnector {
+  readonly kind = 'hubspot' as const;
+  private readonly client: HubSpotApiClient;
+  private readonly searchWindow: number;
+  private readonly searchPageSize: number;
+
+  constructor(
+    private readonly options: HubSpotOptions,
+    deps: HubSpotConnectorDeps = {},
+  ) {
+    this.client = new HubSpotApiClient(options, deps.transport ?? defaultTransport(), deps.retry);
+    this.searchWindow = deps.searchWindow ?? 10_000;
+    this.searchPageSize = deps.searchPageSize ?? SEARCH_LIMIT;
+  }
+
+  /** Daily requests used and allowed (private app tokens); null when HubSpot does not say (OAuth apps). */
+  apiUsage(): ApiUsage | null {
+    return this.client.apiUsage();
+  }
+
+  async *users(ctx: SyncContext): AsyncIterable<Page<CrmUser>> {
+    for await (const owners of this.owners(ctx)) {
+      if (owners.length) yield { items: owners.map((owner) => toCrmUser(owner, this.options.integration_users)) };
+    }
+    this.logUsage(ctx);
+  }
+
+  /**
+   * Login activity (no server-side time filter, newest first): rows after `since` are kept, and
+   * the watermark comes with the last page. Logins of HubSpot users who own nothing are skipped.
+   */
+  async *logins(since: number | null, ctx: SyncContext): AsyncIterable<Page<LoginEvent>> {
+    const ownerOf = await this.ownerIdsByUser(ctx);
+    let skipped = 0;
+    const client = this.client;
+    async function* pages(): AsyncGenerator<LoginEvent[]> {
+      for await (const results of client.pages<HubSpotLogin>('/account-info/v3/activity/login', { limit: LOGIN_LIMIT }, ctx)) {
+        const items: LoginEvent[] = [];
+        for (const login of results) {
+          const ownerId = (login.userId != null ? ownerOf.byUserId.get(String(login.userId)) : undefined) ?? (login.email ? ownerOf.byEmail.get(login.email.toLowerCase()) : undefined);
+          const event = ownerId ? toLoginEvent(login, ownerId) : null;
+          if (!ownerId) skipped += 1;
+          if (event && (since === null || event.loginAt > since)) items.push(event);
+        }
+        yield items;
+      }
+    }
+    yield* withFinalWatermark(pages(), (login) => login.loginAt);
+    if (skipped) ctx.log(`HubSpot: ${skipped} logins of users who are not owners skipped`);
+    this.logUsage(ctx);
+  }
+
+  async *opportunities(since: number | null, ctx: SyncContext): AsyncIterable<Page<Opportunity>> {
+    const stages = await this.dealStages(ctx);
+    const plan = await this.planFields('opportunity', 'deals', ctx);
+    const properties = unique([...DEAL_PROPERTIES, ...plan.map((field) => field.property)]);
+    const map = (deal: HubSpotObject) => toOpportunity(deal, stages, plan, ctx.timezone);
+    yield* this.objects('deals', 'hs_lastmodifieddate', properties, since, map, (o) => o.lastModifiedAt, ctx);
+  }
+
+  async recordObjectTypes(ctx: SyncContext): Promise<string[]> {
+    return Object.entries(ctx.requiredFields)
+      .filter(([objectType, fields]) => objectType !== 'opportunity' && fields.length > 0)
+      .map(([objectType]) => objectType);
+  }
+
+  async *records(objectType: string, since: number | null, ctx: SyncContext): AsyncIterable<Page<CrmRecord>> {
+    const hubspotType = this.objectTypeFor(objectType);
+    const modified = MODIFIED_PROPERTY[hubspotType] ?? 'hs_lastmodifieddate';
+    const plan = await this.planFields(objectType, hubspotType, ctx);
+    const properties = unique(['hubspot_owner_id', 'createdate', modified, ...plan.map((field) => field.property)]);
+    const map = (object: HubSpotObject) => toCrmRecord(objectType, object, plan, ctx.timezone);
+    yield* this.objects(hubspotType, modified, properties, since, map, (record) => record.lastModifiedAt, ctx);
+  }
+
+  /** HubSpot has no training data. */
+  // eslint-disable-next-line require-yield
+  async *training(_ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
+    return;
+  }
+
+  async test(ctx: SyncContext): Promise<string> {
+    const lines = [`HubSpot ${this.client.baseUrl}, ${this.client.usesPrivateAppToken ? 'private app token' : 'OAuth refresh token'}`];
+    let owners = 0;
+    let teams = new Set<string>();
+    for await (const page of this.owners(ctx)) {
+      owners += page.length;
+      teams = new Set([...teams, ...page.flatMap((owner) => (owner.teams ?? []).map((team) => team.name))]);
+    }
+    lines.push(`users: ${owners} owners; departments from ${teams.size} teams`);
+    await this.client.get('/account-info/v3/activity/login', { limit: 1 }, ctx);
+    lines.push('logins: login activity readable (HubSpot keeps the last 90 days)');
+    const stages = await this.dealStages(ctx);
+    const dealFields = await this.planFields('opportunity', 'deals', ctx);
+    const deals = await this.client.post<HubSpotPage<unknown>>('/crm/v3/objects/deals/search', { limit: 1, properties: ['hs_object_id'] }, ctx);
+    lines.push(`opportunities: ${deals.total ?? 'some'} deals, ${stages.size} pipeline stages${describePlan(dealFields)}`);
+    for (const objectType of await this.recordObjectTypes(ctx)) {
+      const hubspotType = this.objectTypeFor(objectType);
+      lines.push(`records: ${objectType} from ${hubspotType}${describePlan(await this.planFields(objectType, hubspotType, ctx))}`);
+    }
+    lines.push('training: none (HubSpot has no training data)');
+    lines.push(`API usage: ${formatApiUsage(this.apiUsage())}`);
+    return lines.join('\n');
+  }
+
+  async close(): Promise<void> {
+    // Nothing held open.
+  }
+
+  /** Active owners, then archived (deactivated) ones, so old deals keep their owner. */
+  private async *owners(ctx: SyncContext): AsyncGenerator<HubSpotOwner[]> {
+    for (const archived of [false, true]) {
+      for await (const page of this.client.pages<HubSpotOwner>('/crm/v3/owners', { limit: LIST_LIMIT, archived }, ctx)) {
+        yield page.map((owner) => ({ ...owner, archived: owner.archived ?? archived }));
+      }
+    }
+  }
+
+  /** Login activity names the HubSpot user; ownership is by owner id. */
+  private async ownerIdsByUser(ctx: SyncContext): Promise<{ byUserId: Map<string, string>; byEmail: Map<string, string> }> {
+    const byUserId = new Map<string, string>();
+    const byEmail = new Map<string, string>();
+    for await (const page of this.owners(ctx)) {
+      for (const owner of page) {
+        for (const userId of [owner.userId, owner.userIdIncludingInactive]) if (userId != null && !byUserId.has(String(userId))) byUserId.set(String(userId), owner.id);
+        if (owner.email && !byEmail.has(owner.email.toLowerCase())) byEmail.set(owner.email.toLowerCase(), owner.id);
+      }
+    }
+    return { byUserId, byEmail };
+  }
+
+  private async dealStages(ctx: SyncContext): Promise<Map<string, HubSpotStage>> {
+    const body = await this.client.get<{ results?: Array<{ id: string; stages?: HubSpotStage[] }> }>('/crm/v3/pipelines/deals', {}, ctx);
+    const stages = new Map<string, HubSpotStage>();
+    for (const pipeline of body?.results ?? []) for (const stage of pipeline.stages ?? []) stages.set(stage.id, stage);
+    return stages;
+  }
+
+  private objectTypeFor(objectType: string): string {
+    const hubspotType = OBJECT_TYPES[objectType.toLowerCase()];
+    if (!hubspotType) {
+      throw new ConnectorError(
+        'HUBSPOT_UNKNOWN_OBJECT',
+        `launch plan required_fields names object "${objectType}", which the HubSpot connector does not read (known: opportunity for deals, ${Object.keys(OBJECT_TYPES).join(', ')})`,
+      );
+    }
+    return hubspotType;
+  }
+
+  /** Plan fields resolved against the object's properties: ignoring case and "_", then with HubSpot's `hs_` prefix (`next_step` -> `hs_next_step`). */
+  private async planFields(objectType: string, hubspotType: string, ctx: SyncContext): Promise<HubSpotPlanField[]> {
+    const wanted = ctx.requiredFields[objectType] ?? [];
+    if (!wanted.length) return [];
+    const body = await this.client.get<{ results?: Array<{ name: string }> }>(`/crm/v3/properties/${hubspotType}`, {}, ctx);
+    const names = (body?.results ?? []).map((property) => property.name);
+    return wanted.map((planName) => {
+      const match = matchFieldName(planName, names);
+      const prefixed = 'name' in match ? match : matchFieldName(`hs_${planName}`, names);
+      if ('name' in prefixed) return { planName, property: prefixed.name };
+      const several = 'candidates' in match && match.candidates.length ? match.candidates : 'candidates' in prefixed ? prefixed.candidates : [];
+      throw new ConnectorError(
+        'HUBSPOT_UNKNOWN_FIELD',
+        `launch plan required field "${objectType}.${planName}" is not a property of HubSpot ${hubspotType}${several.length ? ` (it matches several: ${several.join(', ')})` : ''}`,
+      );
+    });
+  }
+
+  /**
+   * All objects of a type, or those changed since `since`: deleted (archived) ones first, from the
+   * archived listing (no time filter there, so filtered here, no watermark); then the first sync
+   * lists everything (watermark with the last page), a later one searches by modification time
+   * ascending (watermark per page), restarting the search before HubSpot's 10,000-result cap.
+   */
+  private async *objects<T>(
+    hubspotType: string,
+    modifiedProperty: string,
+    properties: string[],
+    since: number | null,
+    map: (object: HubSpotObject) => T,
+    modifiedOf: (item: T) => number | null,
+    ctx: SyncContext,
+  ): AsyncGenerator<Page<T>> {
+    const listing = { limit: LIST_LIMIT, properties: properties.join(',') };
+    for await (const page of this.client.pages<HubSpotObject>(`/crm/v3/objects/${hubspotType}`, { ...listing, archived: true }, ctx)) {
+      const deleted = page.filter((object) => since === null || (hubspotInstant(object.archivedAt ?? object.updatedAt, 'UTC') ?? Infinity) > since);
+      if (deleted.length) yield { items: deleted.map((object) => map({ ...object, archived: true })) };
+    }
+    if (since === null) {
+      const client = this.client;
+      async function* active(): AsyncGenerator<T[]> {
+        for await (const page of client.pages<HubSpotObject>(`/crm/v3/objects/${hubspotType}`, { ...listing, archived: false }, ctx)) yield page.map(map);
+      }
+      yield* withFinalWatermark(active(), modifiedOf);
+    } else {
+      for await (const page of this.search(hubspotType, modifiedProperty, properties, since, ctx)) {
+        const items = page.map(map);
+        const watermark = newestOf(items, modifiedOf);
+        if (items.length) yield watermark === undefined ? { items } : { items, watermark };
+      }
+    }
+    this.logUsage(ctx);
+  }
+
+  private async *search(hubspotType: string, modifiedProperty: string, properties: string[], since: number, ctx: SyncContext): AsyncGenerator<HubSpotObject[]> {
+    let floor = since;
+    let operator: 'GT' | 'GTE' = 'GT';
+    let after: string | undefined;
+    let offset = 0;
+    /** Ids already yielded at the newest modification time, skipped when a restarted search (GTE) returns them again. */
+    let boundary = { at: -Infinity, ids: new Set<string>() };
+    for (;;) {
+      const body = await this.client.post<HubSpotPage<HubSpotObject>>(
+        `/crm/v3/objects/${hubspotType}/search`,
+        {
+          filterGroups: [{ filters: [{ propertyName: modifiedProperty, operator, value: String(floor) }] }],
+          sorts: [{ propertyName: modifiedProperty, direction: 'ASCENDING' }],
+          properties,
+          limit: this.searchPageSize,
+          ...(after ? { after } : {}),
+        },
+        ctx,
+      );
+      if (!body || !Array.isArray(body.results)) throw new ConnectorError('HUBSPOT_BAD_RESPONSE', `HubSpot search of ${hubspotType} answered without a results list`);
+      const fresh = body.results.filter((object) => !(modifiedAt(object, modifiedProperty) === boundary.at && boundary.ids.has(object.id)));
+      for (const object of body.results) {
+        const at = modifiedAt(object, modifiedProperty) ?? -Infinity;
+        if (at > boundary.at) boundary = { at, ids: new Set([object.id]) };
+        else if (at === boundary.at) boundary.ids.add(object.id);
+      }
+      yield fresh;
+      const next = body.paging?.next?.after;
+      if (!next) return;
+      offset += body.results.length;
+      if (offset + this.searchPageSize > this.searchWindow) {
+        if (operator === 'GTE' && boundary.at === floor) {
+          throw new ConnectorError('HUBSPOT_SEARCH_WINDOW', `more than ${this.searchWindow} HubSpot ${hubspotType} share the modification time ${new Date(floor).toISOString()}; the search cannot page past them`);
+        }
+        floor = boundary.at;
+        operator = 'GTE';
+        after = undefined;
+        offset = 0;
+      } else {
+        after = next;
+      }
+    }
+  }
+
+  private logUsage(ctx: SyncContext): void {
+    const usage = this.apiUsage();
+    if (usage) ctx.log(`HubSpot: ${formatApiUsage(usage)}`);
+  }
+}
+
+function modifiedAt(object: HubSpotObject, property: string): number | null {
+  return hubspotInstant(object.properties?.[property] ?? object.updatedAt, 'UTC');
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function describePlan(fields: readonly HubSpotPlanField[]): string {
+  return fields.length ? `; required fields ${fields.map((field) => `${field.planName} -> ${field.property}`).join(', ')}` : '';
+}
+
+/** Validates the options (throws CONNECTOR_OPTIONS_INVALID naming each wrong option) and builds the connector. */
+export function createHubSpotConnector(options: Record<string, string>, deps: HubSpotConnectorDeps = {}): HubSpotConnector {
+  return new HubSpotConnector(parseConnectorOptions('hubspot', HubSpotOptionsSchema, options), deps);
+}
