@@ -236,7 +236,7 @@ export const TrainingResponseSchema = z.object({
   teams: z.array(TeamGapSchema),
   /** By department, then name. */
   peopleToTrain: z.array(PersonToTrainSchema),
-  /** Per department by name, then the organisation ("*"); empty lift values when no course is required. */
+  /** Per department by name, then the organisation ("*"); empty when no course is required. */
   lift: z.array(TrainingLiftSchema),
   /** How each part was computed, for the page's help text. */
   how: z.object({ teams: z.string(), peopleToTrain: z.string(), lift: z.string() }),
