@@ -1,11 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { '@uptake/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@uptake/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
-  build: { outDir: 'dist', sourcemap: true },
-  test: { environment: 'jsdom', globals: true, setupFiles: ['./src/testing/setup.ts'] },
+  // The manifest lets scripts/report-bundle-size.mjs find the entry chunk and its static imports.
+  build: { outDir: 'dist', sourcemap: true, manifest: true },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/testing/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
 });

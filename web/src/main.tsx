@@ -1,9 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Uptake</h1>;
-}
+import { App } from './app';
+import './styles/index.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,37 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from '@/components/layouts/app-layout';
+import { RouteError } from './routes/route-error';
+import OverviewRoute from './routes/overview';
+
+// The overview is the landing page and carries no chart: it ships in the entry chunk. Every other
+// page (recharts among them) loads on first visit.
+const DepartmentsRoute = lazy(() => import('./routes/departments'));
+const DepartmentRoute = lazy(() => import('./routes/department'));
+const ExecutiveRoute = lazy(() => import('./routes/executive'));
+const TrainingRoute = lazy(() => import('./routes/training'));
+const GoalsRoute = lazy(() => import('./routes/goals'));
+const ConnectionsRoute = lazy(() => import('./routes/connections'));
+const NotFoundRoute = lazy(() => import('./routes/not-found'));
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <OverviewRoute /> },
+      { path: 'departments', element: <DepartmentsRoute /> },
+      { path: 'departments/:name', element: <DepartmentRoute /> },
+      { path: 'executive', element: <ExecutiveRoute /> },
+      { path: 'training', element: <TrainingRoute /> },
+      { path: 'goals', element: <GoalsRoute /> },
+      { path: 'connections', element: <ConnectionsRoute /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

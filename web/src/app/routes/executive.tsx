@@ -1,0 +1,22 @@
+import { goalFor } from '@uptake/shared';
+import { PageHeader } from '@/components/layouts/page-header';
+import { QueryView } from '@/components/ui/query-view';
+import { usePlan } from '@/features/plan/api/get-plan';
+import { useRoi } from '@/features/roi/api/get-roi';
+import { RoiView } from '@/features/roi/components/roi-view';
+import { useAsOf } from '@/hooks/use-as-of';
+
+export default function ExecutiveRoute() {
+  const { asOf } = useAsOf();
+  const query = useRoi({ asOf });
+  const plan = usePlan();
+  const goal = plan.data?.current ? goalFor(plan.data.current.plan, '*', 'active_users') : undefined;
+  return (
+    <>
+      <PageHeader title="Executive" subtitle="Are we getting value for the licences? What does shelfware cost us?" busy={query.isPlaceholderData} />
+      <QueryView query={query} loadingLabel="Loading licence value…" errorTitle="Could not load the executive view">
+        {(data) => <RoiView data={data} adoptionGoal={goal ? { target: goal.target, by: goal.by } : undefined} />}
+      </QueryView>
+    </>
+  );
+}

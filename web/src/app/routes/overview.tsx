@@ -1,0 +1,19 @@
+import { PageHeader } from '@/components/layouts/page-header';
+import { QueryView } from '@/components/ui/query-view';
+import { useOverview } from '@/features/overview/api/get-overview';
+import { OverviewView } from '@/features/overview/components/overview-view';
+import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
+
+export default function OverviewRoute() {
+  const { asOf } = useAsOf();
+  const linkSearch = useAsOfSearch();
+  const query = useOverview({ asOf });
+  return (
+    <>
+      <PageHeader title="Overview" subtitle="Which departments are behind plan, on which metric, and is the sync healthy?" busy={query.isPlaceholderData} />
+      <QueryView query={query} loadingLabel="Loading the overview…" errorTitle="Could not load the overview">
+        {(data) => <OverviewView data={data} linkSearch={linkSearch} />}
+      </QueryView>
+    </>
+  );
+}

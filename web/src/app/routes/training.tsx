@@ -1,0 +1,42 @@
+import { PageHeader } from '@/components/layouts/page-header';
+import { QueryView } from '@/components/ui/query-view';
+import { Section } from '@/components/ui/section';
+import { peopleToTrainCsvUrl, useTraining } from '@/features/training/api/get-training';
+import { PeopleToTrain } from '@/features/training/components/people-to-train';
+import { TeamGaps } from '@/features/training/components/team-gaps';
+import { TrainingLift } from '@/features/training/components/training-lift';
+import { useAsOf } from '@/hooks/use-as-of';
+import { formatDay } from '@/utils/date';
+
+export default function TrainingRoute() {
+  const { asOf } = useAsOf();
+  const query = useTraining({ asOf });
+  return (
+    <>
+      <PageHeader title="Training" subtitle="Which teams and people to train next, and did training move adoption?" busy={query.isPlaceholderData} />
+      <QueryView query={query} loadingLabel="Loading the training view…" errorTitle="Could not load the training view">
+        {(data) => (
+          <div className="stack" data-as-of={data.asOf}>
+            <Section title="Teams by gap to plan" description={data.how.teams}>
+              <TeamGaps teams={data.teams} how={data.how.teams} />
+            </Section>
+            <Section
+              title={`People to train (${data.peopleToTrain.length})`}
+              description={`As of ${formatDay(data.asOf)}: no counted login in 14 days, or a required course not completed.`}
+              actions={
+                <a className="button button-secondary" href={peopleToTrainCsvUrl({ asOf: data.asOf })} download={`people-to-train-${data.asOf}.csv`} data-testid="csv-export">
+                  Export CSV
+                </a>
+              }
+            >
+              <PeopleToTrain people={data.peopleToTrain} how={data.how.peopleToTrain} />
+            </Section>
+            <Section title="Training lift" description="Active rate (7 days) of seat holders who completed the required training against those who did not, and logins before and after.">
+              <TrainingLift lift={data.lift} requiredCourses={data.requiredCourses} how={data.how.lift} />
+            </Section>
+          </div>
+        )}
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDay } from '@/utils/date';
+
+export interface TrendPoint {
+  /** YYYY-MM-DD */
+  day: string;
+  actual: number | null;
+  expected: number | null;
+}
+
+interface TrendChartProps {
+  points: TrendPoint[];
+  /** Formats a value for the axis and the tooltip. */
+  format: (value: number) => string;
+  /** Shares are drawn on a 0..100% axis. */
+  isShare: boolean;
+  /** Marked with a vertical line; the axis is stretched to show it. */
+  targetDate?: string;
+  targetLabel?: string;
+  actualLabel?: string;
+  expectedLabel?: string;
+  /** Accessible name of the chart image; the figure around it carries the numbers as text. */
+  title: string;
+  height?: number;
+}
+
+const DAY_MS = 86_400_000;
+const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const tickDay = (time: number) => {
+  const date = new Date(time);
+  return `${date.getUTCDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][date.getUTCMonth()]}`;
+};
+
+export const ACTUAL_COLOUR = '#1d4ed8';
+export const EXPECTED_COLOUR = '#b45309';
+export const TARGET_COLOUR = '#7f1d1d';
+
+/** A metric over time (solid) against the goal ramp (dashed), with the target date marked. */
+export function TrendChart({ points, format, isShare, targetDate, targetLabel = 'target', actualLabel = 'Actual', expectedLabel = 'Expected (plan)', title, height = 220 }: TrendChartProps) {
+  const data = points.map((point) => ({ time: toTime(point.day), actual: point.actual, expected: point.expected }));
+  const first = data[0]?.time ?? Date.now();
+  const last = data[data.length - 1]?.time ?? first;
+  const target = targetDate ? toTime(targetDate) : null;
+  const domain: [number, number] = [Math.min(first, target ?? first), Math.max(last, target ?? last, first + DAY_MS)];
+  return (
+    <div className="chart-box" style={{ height }} role="img" aria-label={title}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid stroke="#e5e7eb" vertical={false} />
+          <XAxis dataKey="time" type="number" scale="time" domain={domain} tickFormatter={tickDay} tick={{ fontSize: 12, fill: '#4b5563' }} minTickGap={24} />
+          <YAxis
+            width={48}
+            domain={isShare ? [0, 1] : [0, 'auto']}
+            tickFormatter={(value: number) => (isShare ? `${Math.round(value * 100)}%` : value.toFixed(1))}
+            tick={{ fontSize: 12, fill: '#4b5563' }}
+          />
+          <Tooltip
+            labelFormatter={(value) => formatDay(new Date(Number(value)).toISOString().slice(0, 10))}
+            formatter={(value, name) => [typeof value === 'number' ? format(value) : '—', name === 'actual' ? actualLabel : expectedLabel]}
+          />
+          {target !== null ? (
+            <ReferenceLine x={target} stroke={TARGET_COLOUR} strokeDasharray="2 3" label={{ value: targetLabel, position: 'insideTopRight', fill: TARGET_COLOUR, fontSize: 12 }} />
+          ) : null}
+          <Line type="monotone" dataKey="expected" name="expected" stroke={EXPECTED_COLOUR} strokeWidth={2} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="actual" name="actual" stroke={ACTUAL_COLOUR} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** The legend for TrendChart, as text (colour is not the only cue: solid against dashed). */
+export function TrendLegend({ actualLabel = 'Actual', expectedLabel = 'Expected (plan ramp)', showTarget = true }: { actualLabel?: string; expectedLabel?: string; showTarget?: boolean }) {
+  return (
+    <p className="chart-legend">
+      <span>
+        <span className="legend-line" style={{ borderColor: ACTUAL_COLOUR }} aria-hidden="true" />
+        {actualLabel} (solid)
+      </span>
+      <span>
+        <span className="legend-line legend-dashed" style={{ borderColor: EXPECTED_COLOUR }} aria-hidden="true" />
+        {expectedLabel} (dashed)
+      </span>
+      {showTarget ? (
+        <span>
+          <span className="legend-line legend-dashed" style={{ borderColor: TARGET_COLOUR, width: 0, height: '1rem', borderTop: 0, borderLeft: `2px dotted ${TARGET_COLOUR}` }} aria-hidden="true" />
+          target date (vertical)
+        </span>
+      ) : null}
+    </p>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ConnectionKind } from '@uptake/shared';
+
+export interface OptionHint {
+  name: string;
+  required: boolean;
+  hint: string;
+}
+
+/** The options each connector reads (validated again by the server's connector schema). */
+export const CONNECTOR_OPTIONS: Record<ConnectionKind, OptionHint[]> = {
+  demo: [
+    { name: 'seed', required: false, hint: 'Text that makes the generated company reproducible (default uptake)' },
+    { name: 'people', required: false, hint: 'Number of CRM users to generate, 30 to 100000 (default 320)' },
+    { name: 'launch_days_ago', required: false, hint: 'Days between the launch and today (default 120)' },
+    { name: 'launch_date', required: false, hint: 'Fixed launch date YYYY-MM-DD instead of launch_days_ago' },
+  ],
+  csv: [{ name: 'path', required: true, hint: 'Folder on the server with users.csv, logins.csv, …' }],
+  salesforce: [
+    { name: 'instance_url', required: true, hint: 'The org URL, e.g. https://acme.my.salesforce.com' },
+    { name: 'client_id', required: true, hint: 'Connected app consumer key' },
+    { name: 'client_secret', required: true, hint: 'Connected app consumer secret' },
+    { name: 'login_url', required: false, hint: 'Base of the token endpoint; default the instance URL' },
+    { name: 'refresh_token', required: false, hint: 'Use the refresh-token flow instead of client credentials' },
+    { name: 'department_field', required: false, hint: 'User field read as the department (default Department)' },
+    { name: 'integration_users', required: false, hint: 'Comma-separated ids or usernames of integration accounts' },
+  ],
+  hubspot: [
+    { name: 'access_token', required: false, hint: 'Private app access token (or the three OAuth options below)' },
+    { name: 'client_id', required: false, hint: 'OAuth app client id' },
+    { name: 'client_secret', required: false, hint: 'OAuth app client secret' },
+    { name: 'refresh_token', required: false, hint: 'OAuth refresh token' },
+  ],
+  // Options of the Dataverse connector are entered by name below ("Add an option").
+  dataverse: [],
+};
+
+/** Options whose value is a credential: typed into a password field. */
+export function isSecretOption(name: string): boolean {
+  return /secret|password|token|key/i.test(name);
+}

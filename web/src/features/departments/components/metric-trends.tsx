@@ -1,0 +1,81 @@
+import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey, type MetricSeriesResponse } from '@uptake/shared';
+import { TrendChart, TrendLegend } from '@/components/charts/trend-chart';
+import { MetricValue } from '@/components/ui/metric-value';
+import { EmptyState } from '@/components/ui/states';
+import { formatDay } from '@/utils/date';
+import { formatMetric } from '@/utils/format';
+
+export interface GoalMark {
+  target: number;
+  /** Target date, YYYY-MM-DD. */
+  by: string;
+}
+
+interface MetricTrendsProps {
+  series: MetricSeriesResponse;
+  goals: Partial<Record<MetricKey, GoalMark>>;
+}
+
+function MetricTrend({ metric, series, goal }: { metric: MetricKey; series: MetricSeriesResponse; goal?: GoalMark }) {
+  const definition = METRIC_CATALOGUE[metric];
+  const points = series.points.map((point) => ({ day: point.day, actual: point.metrics[metric], expected: point.expected[metric] ?? null }));
+  const latest = [...series.points].reverse().find((point) => point.metrics[metric] !== null) ?? series.points[series.points.length - 1];
+  const headingId = `trend-${metric}`;
+  return (
+    <figure className="card chart-card" aria-labelledby={headingId} data-testid={`trend-${metric}`} style={{ margin: 0 }}>
+      <h3 id={headingId}>{definition.label}</h3>
+      <figcaption className="chart-summary">
+        {latest ? (
+          <>
+            {formatDay(latest.day)}: <MetricValue metric={metric} value={latest.metrics[metric]} seatHolders={latest.seatHolders} />
+            {latest.expected[metric] !== undefined ? (
+              <>
+                {' '}
+                against <MetricValue metric={metric} value={latest.expected[metric]} detail="Expected on that day on the goal ramp." /> expected
+              </>
+            ) : null}
+            {goal ? (
+              <>
+                {' '}
+                · goal <MetricValue metric={metric} value={goal.target} detail={`Target of the launch plan, due ${formatDay(goal.by)}.`} /> by {formatDay(goal.by)}
+              </>
+            ) : (
+              ' · no goal in the plan'
+            )}
+          </>
+        ) : (
+          'No snapshot in this range.'
+        )}
+      </figcaption>
+      <TrendChart
+        points={points}
+        isShare={definition.unit === 'share'}
+        format={(value) => formatMetric(metric, value)}
+        targetDate={goal?.by}
+        targetLabel={goal ? `target ${formatMetric(metric, goal.target)}` : undefined}
+        title={`${definition.label} per day from ${formatDay(series.from)} to ${formatDay(series.to)}${goal ? `, goal ${formatMetric(metric, goal.target)} by ${formatDay(goal.by)}` : ''}`}
+      />
+    </figure>
+  );
+}
+
+/** One trend chart per metric over the chosen range, with the goal ramp and the target date. */
+export function MetricTrends({ series, goals }: MetricTrendsProps) {
+  if (series.points.length === 0) {
+    return (
+      <EmptyState title="No daily snapshots in this range">
+        Snapshots are taken every day after a sync; pick a range from {formatDay(series.from)} on, or run a sync.
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <TrendLegend />
+      <div className="charts">
+        {METRIC_KEYS.map((metric) => (
+          <MetricTrend key={metric} metric={metric} series={series} goal={goals[metric]} />
+        ))}
+      </div>
+    </>
+  );
+}

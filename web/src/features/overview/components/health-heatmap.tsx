@@ -1,0 +1,94 @@
+import { METRIC_CATALOGUE, METRIC_KEYS, type DepartmentMetrics, type OrganisationMetrics } from '@uptake/shared';
+import { Link } from 'react-router';
+import { Explained } from '@/components/ui/explained';
+import { MetricValue } from '@/components/ui/metric-value';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { formatCount, formatHealth, formatMetric, formatShare } from '@/utils/format';
+import { attainmentStatus, metricAttainment } from '@/utils/metric-status';
+
+interface HeatmapProps {
+  departments: DepartmentMetrics[];
+  organisation: OrganisationMetrics;
+  /** Search string to keep on department links (the as-of day). */
+  linkSearch: string;
+}
+
+const HEALTH_HOW = 'Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.';
+
+function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; href: string }) {
+  return (
+    <tr data-testid={`heat-row-${name}`}>
+      <th scope="row">
+        <Link to={href}>{name}</Link>
+      </th>
+      <td className="num">
+        <Explained how="Active, licensed, non-integration CRM users of the department created on or before the day." testId={`heat-${name}-seats`}>
+          {formatCount(scope.seatHolders)}
+        </Explained>
+      </td>
+      <td className="num">
+        <Explained how={HEALTH_HOW} title="Health" testId={`heat-${name}-health`}>
+          {formatHealth(scope.health)}
+        </Explained>{' '}
+        <StatusBadge status={scope.status} />
+      </td>
+      {METRIC_KEYS.map((metric) => {
+        const value = scope.metrics[metric];
+        const expected = scope.expected[metric];
+        const reached = metricAttainment(metric, value, expected, scope.attainment?.[metric]);
+        const status = attainmentStatus(reached);
+        return (
+          <td key={metric} className={`heat heat-${status ?? 'none'}`} data-testid={`heat-${name}-${metric}`}>
+            <MetricValue
+              metric={metric}
+              value={value}
+              seatHolders={scope.seatHolders}
+              detail={
+                expected === undefined
+                  ? 'No goal for this metric in the launch plan.'
+                  : `Expected ${formatMetric(metric, expected)}; attainment ${reached === null ? '—' : formatShare(reached)}.`
+              }
+            />
+            <span className="heat-attainment">{reached === null ? (expected === undefined ? 'no goal' : 'no value') : `${formatShare(reached)} of plan`}</span>
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+/** Departments by metrics: each cell the value and its attainment of the plan, coloured by status. */
+export function HealthHeatmap({ departments, organisation, linkSearch }: HeatmapProps) {
+  return (
+    <div className="table-scroll" role="region" aria-label="Attainment by department and metric" tabIndex={0}>
+      <table className="heatmap">
+        <caption className="visually-hidden">
+          Attainment of the plan by department and metric. Each cell shows the value and the share of the expected value reached; colour repeats the status: green from
+          90%, amber from 70%, red below, grey without a goal.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Department</th>
+            <th scope="col" className="num">
+              Seat holders
+            </th>
+            <th scope="col" className="num">
+              Health
+            </th>
+            {METRIC_KEYS.map((metric) => (
+              <th scope="col" key={metric}>
+                {METRIC_CATALOGUE[metric].label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <Row name="Organisation" scope={organisation} href={`/departments/${encodeURIComponent('*')}${linkSearch}`} />
+          {departments.map((department) => (
+            <Row key={department.department} name={department.department} scope={department} href={`/departments/${encodeURIComponent(department.department)}${linkSearch}`} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

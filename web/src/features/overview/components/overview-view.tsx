@@ -1,0 +1,80 @@
+import { METRIC_KEYS, type OverviewResponse } from '@uptake/shared';
+import { Link } from 'react-router';
+import { Explained } from '@/components/ui/explained';
+import { Section } from '@/components/ui/section';
+import { EmptyState } from '@/components/ui/states';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { formatDay } from '@/utils/date';
+import { formatCount, formatHealth } from '@/utils/format';
+import { HealthHeatmap } from './health-heatmap';
+import { MetricTile } from './metric-tile';
+import { SyncStatus } from './sync-status';
+
+/** The CRM owner's Monday page: organisation health, one tile per metric, heatmap, sync state. */
+export function OverviewView({ data, linkSearch }: { data: OverviewResponse; linkSearch: string }) {
+  const organisation = data.organisation;
+  return (
+    <div className="stack" data-as-of={data.asOf}>
+      <section className="card health-summary" aria-labelledby="org-health-title">
+        <div>
+          <h2 id="org-health-title">Organisation health</h2>
+          <p className="muted">
+            As of {formatDay(data.asOf)}
+            {data.launchDate ? ` · launched ${formatDay(data.launchDate)}` : ' · no launch plan yet'} · time zone {data.timezone}
+          </p>
+        </div>
+        <div className="health-score">
+          <Explained
+            title="Health"
+            how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below."
+            className="health-number"
+            testId="org-health"
+          >
+            {formatHealth(organisation.health)}
+          </Explained>
+          <StatusBadge status={organisation.status} noGoalText="No goals yet" />
+          <span className="muted">
+            <Explained how="Active, licensed, non-integration CRM users created on or before the day." testId="org-seat-holders">
+              {formatCount(organisation.seatHolders)}
+            </Explained>{' '}
+            seat holders
+          </span>
+        </div>
+      </section>
+
+      {organisation.seatHolders === 0 && data.departments.length === 0 ? (
+        <EmptyState title="No usage data yet">
+          No seat holders as of {formatDay(data.asOf)}. Run a sync on the <Link to="/connections">Connections</Link> page or pick a later day.
+        </EmptyState>
+      ) : null}
+
+      <section aria-labelledby="tiles-title">
+        <h2 id="tiles-title" className="visually-hidden">
+          Organisation metrics
+        </h2>
+        <div className="tiles">
+          {METRIC_KEYS.map((metric) => (
+            <MetricTile
+              key={metric}
+              metric={metric}
+              value={organisation.metrics[metric]}
+              expected={organisation.expected[metric]}
+              weekEarlier={data.weekEarlier?.[metric] ?? null}
+              attainment={organisation.attainment?.[metric]}
+              seatHolders={organisation.seatHolders}
+            />
+          ))}
+        </div>
+      </section>
+
+      <Section title="Departments against plan" description="Each cell: the value, then the share of the expected value reached.">
+        {data.departments.length === 0 ? <EmptyState title="No departments yet">Departments appear after the first sync.</EmptyState> : null}
+        <HealthHeatmap departments={data.departments} organisation={organisation} linkSearch={linkSearch} />
+      </Section>
+
+      <Section title="Sync status" actions={<Link to="/connections">All connections</Link>}>
+        <SyncStatus connections={data.connections} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { diffPlans, LaunchPlanSchema, METRIC_CATALOGUE, METRIC_KEYS, type LaunchPlan, type MetricKey } from '@uptake/shared';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { Field } from '@/components/ui/field';
+import { ApiError } from '@/lib/api-client';
+import { todayIso } from '@/utils/date';
+import { useUpdatePlan } from '../api/update-plan';
+import { errorsFromServer, targetUnit, toFormValues, validatePlanForm, type PlanFormErrors, type PlanFormValues } from '../utils/plan-form';
+
+const FIELD_ID_PREFIX = 'plan-field-';
+const fieldId = (key: string) => `${FIELD_ID_PREFIX}${key.replace(/\./g, '-')}`;
+
+const FIELD_LABEL = (key: string, values: PlanFormValues): string => {
+  const [head, index, leaf] = key.split('.');
+  if (head === 'goals') {
+    const goal = values.goals[Number(index)];
+    const name = goal?.metric ? `${goal.department || '?'} / ${METRIC_CATALOGUE[goal.metric].label}` : `#${Number(index) + 1}`;
+    return `Goal ${name}: ${leaf}`;
+  }
+  if (head === 'departments') return `Department ${values.departments[Number(index)]?.name || `#${Number(index) + 1}`}: ${leaf}`;
+  if (head === 'weights') return `Weight of ${METRIC_CATALOGUE[index as MetricKey]?.label ?? index}`;
+  return { launchDate: 'Launch date', changedBy: 'Changed by', comment: 'Comment', timezone: 'Time zone', currency: 'Currency', form: 'Plan' }[head] ?? key;
+};
+
+/** Edits the launch plan (departments, goals, weights) and stores it as a new version with who and why. */
+export function PlanForm({ current, onDone }: { current: LaunchPlan | null; onDone: (savedVersion: number | null) => void }) {
+  const [values, setValues] = useState<PlanFormValues>(() => toFormValues(current, todayIso()));
+  const [errors, setErrors] = useState<PlanFormErrors>({});
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const mutation = useUpdatePlan({ onSuccess: (version) => onDone(version.version) });
+
+  const preview = useMemo(() => {
+    const { plan } = validatePlanForm({ ...values, changedBy: values.changedBy || 'preview' }, current);
+    if (!plan) return null;
+    return diffPlans(current, LaunchPlanSchema.parse(plan));
+  }, [values, current]);
+
+  const update = (patch: Partial<PlanFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const updateDepartment = (index: number, patch: Partial<PlanFormValues['departments'][number]>) =>
+    setValues((v) => ({ ...v, departments: v.departments.map((d, i) => (i === index ? { ...d, ...patch } : d)) }));
+  const updateGoal = (index: number, patch: Partial<PlanFormValues['goals'][number]>) =>
+    setValues((v) => ({ ...v, goals: v.goals.map((g, i) => (i === index ? { ...g, ...patch } : g)) }));
+
+  const showErrors = (next: PlanFormErrors) => {
+    setErrors(next);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { plan, errors: found } = validatePlanForm(values, current);
+    if (!plan) return showErrors(found);
+    setErrors({});
+    mutation.mutate(
+      { plan, changedBy: values.changedBy.trim(), ...(values.comment.trim() ? { comment: values.comment.trim() } : {}) },
+      {
+        onError: (error) => {
+          const fromServer = error instanceof ApiError ? errorsFromServer(error.details) : {};
+          showErrors(Object.keys(fromServer).length > 0 ? fromServer : { form: error.message });
+        },
+      },
+    );
+  };
+
+  const departmentNames = values.departments.map((d) => d.name.trim()).filter(Boolean);
+  const errorKeys = Object.keys(errors);
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Edit the launch plan">
+      {errorKeys.length > 0 ? (
+        <div className="form-errors" role="alert" tabIndex={-1} ref={summaryRef} data-testid="plan-form-errors">
+          <p className="state-title">
+            The plan was not saved: {errorKeys.length} {errorKeys.length === 1 ? 'problem' : 'problems'}
+          </p>
+          <ul>
+            {errorKeys.map((key) => (
+              <li key={key}>
+                {key === 'form' ? (
+                  errors[key]
+                ) : (
+                  <a href={`#${fieldId(key)}`}>
+                    {FIELD_LABEL(key, values)}: {errors[key]}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="form-row">
+        <Field label="Launch date" error={errors.launchDate} id={fieldId('launchDate')}>
+          <input type="date" value={values.launchDate} onChange={(e) => update({ launchDate: e.target.value })} />
+        </Field>
+        <Field label="Time zone" hint="IANA name, e.g. Europe/Berlin" error={errors.timezone} id={fieldId('timezone')}>
+          <input type="text" value={values.timezone} onChange={(e) => update({ timezone: e.target.value })} />
+        </Field>
+        <Field label="Currency" hint="ISO code, e.g. EUR" error={errors.currency} id={fieldId('currency')}>
+          <input type="text" value={values.currency} maxLength={3} onChange={(e) => update({ currency: e.target.value.toUpperCase() })} />
+        </Field>
+      </div>
+
+      <fieldset>
+        <legend>Departments</legend>
+        <div className="stack">
+          {values.departments.map((department, index) => (
+            <div className="form-row" key={index} role="group" aria-label={`Department ${index + 1}`}>
+              <Field label="Name" error={errors[`departments.${index}.name`]} id={fieldId(`departments.${index}.name`)}>
+                <input type="text" value={department.name} onChange={(e) => updateDepartment(index, { name: e.target.value })} />
+              </Field>
+              <Field label="Seats" error={errors[`departments.${index}.seats`]} id={fieldId(`departments.${index}.seats`)}>
+                <input type="text" inputMode="numeric" value={department.seats} onChange={(e) => updateDepartment(index, { seats: e.target.value })} />
+              </Field>
+              <Field label={`Licence cost per seat and month (${values.currency || 'currency'})`} error={errors[`departments.${index}.cost`]} id={fieldId(`departments.${index}.cost`)}>
+                <input type="text" inputMode="decimal" value={department.cost} onChange={(e) => updateDepartment(index, { cost: e.target.value })} />
+              </Field>
+              <div className="field">
+                <span aria-hidden="true">&nbsp;</span>
+                <button type="button" className="button button-danger" onClick={() => update({ departments: values.departments.filter((_, i) => i !== index) })}>
+                  Remove {department.name || `department ${index + 1}`}
+                </button>
+              </div>
+            </div>
+          ))}
+          <div>
+            <button type="button" className="button button-secondary" onClick={() => update({ departments: [...values.departments, { name: '', seats: '0', cost: '0' }] })}>
+              Add a department
+            </button>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Goals</legend>
+        <p className="field-hint">Shares (active users, completeness, stale opportunities, training) are entered as percentages; logins per user as a number.</p>
+        <div className="stack">
+          {values.goals.map((goal, index) => (
+            <div className="form-row" key={index} role="group" aria-label={`Goal ${index + 1}`}>
+              <Field label="Department" error={errors[`goals.${index}.department`]} id={fieldId(`goals.${index}.department`)}>
+                <select value={goal.department} onChange={(e) => updateGoal(index, { department: e.target.value })}>
+                  <option value="">Choose…</option>
+                  <option value="*">Every department (*)</option>
+                  {departmentNames.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                  {goal.department && goal.department !== '*' && !departmentNames.includes(goal.department) ? <option value={goal.department}>{goal.department} (not in departments)</option> : null}
+                </select>
+              </Field>
+              <Field label="Metric" error={errors[`goals.${index}.metric`]} id={fieldId(`goals.${index}.metric`)}>
+                <select value={goal.metric} onChange={(e) => updateGoal(index, { metric: e.target.value as MetricKey | '' })}>
+                  <option value="">Choose…</option>
+                  {METRIC_KEYS.map((metric) => (
+                    <option key={metric} value={metric}>
+                      {METRIC_CATALOGUE[metric].label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={`Target${goal.metric ? ` (${targetUnit(goal.metric)})` : ''}`} error={errors[`goals.${index}.target`]} id={fieldId(`goals.${index}.target`)}>
+                <input type="text" inputMode="decimal" value={goal.target} onChange={(e) => updateGoal(index, { target: e.target.value })} />
+              </Field>
+              <Field label="Target date" error={errors[`goals.${index}.by`]} id={fieldId(`goals.${index}.by`)}>
+                <input type="date" value={goal.by} onChange={(e) => updateGoal(index, { by: e.target.value })} />
+              </Field>
+              <Field label="Baseline (optional)" hint="Empty: measured at launch" error={errors[`goals.${index}.baseline`]} id={fieldId(`goals.${index}.baseline`)}>
+                <input type="text" inputMode="decimal" value={goal.baseline} onChange={(e) => updateGoal(index, { baseline: e.target.value })} />
+              </Field>
+              <div className="field">
+                <span aria-hidden="true">&nbsp;</span>
+                <button type="button" className="button button-danger" onClick={() => update({ goals: values.goals.filter((_, i) => i !== index) })}>
+                  Remove goal {index + 1}
+                </button>
+              </div>
+            </div>
+          ))}
+          <div>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => update({ goals: [...values.goals, { department: '*', metric: '', target: '', by: '', baseline: '' }] })}
+            >
+              Add a goal
+            </button>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Weights in health</legend>
+        <p className="field-hint">Empty means 1.</p>
+        <div className="form-row">
+          {METRIC_KEYS.map((metric) => (
+            <Field key={metric} label={METRIC_CATALOGUE[metric].label} error={errors[`weights.${metric}`]} id={fieldId(`weights.${metric}`)}>
+              <input
+                type="text"
+                inputMode="decimal"
+                value={values.weights[metric]}
+                onChange={(e) => setValues((v) => ({ ...v, weights: { ...v.weights, [metric]: e.target.value } }))}
+              />
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="form-row">
+        <Field label="Changed by" hint="Your name: kept in the version history" error={errors.changedBy} id={fieldId('changedBy')}>
+          <input type="text" value={values.changedBy} autoComplete="name" onChange={(e) => update({ changedBy: e.target.value })} />
+        </Field>
+        <Field label="Comment (optional)" hint="Why the plan changes" error={errors.comment} id={fieldId('comment')}>
+          <input type="text" value={values.comment} onChange={(e) => update({ comment: e.target.value })} />
+        </Field>
+      </div>
+
+      <div className="card" aria-live="polite" data-testid="plan-preview">
+        <h3>What will change</h3>
+        {preview === null ? (
+          <p className="muted">Fix the form to see the changes.</p>
+        ) : preview.length === 0 ? (
+          <p className="muted">Nothing yet.</p>
+        ) : (
+          <ul>
+            {preview.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div className="row">
+        <button type="submit" className="button" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Saving…' : 'Save as a new version'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

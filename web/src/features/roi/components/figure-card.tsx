@@ -1,0 +1,18 @@
+import type { Figure } from '@uptake/shared';
+import { Explained } from '@/components/ui/explained';
+
+/** One executive figure: its value, with how it was computed under it and on hover/focus. */
+export function FigureCard({ label, figure, format, testId, note }: { label: string; figure: Figure; format: (value: number | null) => string; testId: string; note?: string }) {
+  return (
+    <article className="figure" data-testid={testId}>
+      <h3 className="figure-label">{label}</h3>
+      <p className="figure-value">
+        <Explained title={label} how={figure.how} testId={`${testId}-value`}>
+          {format(figure.value)}
+        </Explained>
+      </p>
+      {figure.value === null && note ? <p className="figure-how">{note}</p> : null}
+      <p className="figure-how">{figure.how}</p>
+    </article>
+  );
+}

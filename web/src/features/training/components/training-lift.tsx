@@ -1,0 +1,92 @@
+import type { ActiveRate, TrainingLift as Lift } from '@uptake/shared';
+import { Explained } from '@/components/ui/explained';
+import { EmptyState } from '@/components/ui/states';
+import { InfoTip } from '@/components/ui/tooltip';
+import { formatChange, formatCount, formatDecimal, formatShare, MISSING } from '@/utils/format';
+
+const ACTIVE_HOW = 'Share of the group with at least one counted login in the 7 days ending on the day (the active users rule).';
+const WEEKLY_HOW =
+  'Seat holders who completed their required training at least 28 days before the day: average counted logins per week in the 4 weeks before completion and in the 4 weeks from it.';
+
+function Rate({ rate }: { rate: ActiveRate }) {
+  if (rate.activeRate === null)
+    return (
+      <span className="muted">
+        {MISSING} <span className="visually-hidden">nobody in this group</span>
+      </span>
+    );
+  return (
+    <>
+      <Explained how={`${ACTIVE_HOW} ${rate.active7} of ${rate.seatHolders} seat holders.`} focusable={false}>
+        {formatShare(rate.activeRate)}
+      </Explained>{' '}
+      <span className="muted">of {formatCount(rate.seatHolders)}</span>
+    </>
+  );
+}
+
+/** Did training move adoption? Active rate of trained against untrained seat holders, and logins before/after. */
+export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; requiredCourses: number; how: string }) {
+  if (requiredCourses === 0) return <EmptyState title="No required course">Mark a course as required in the training data to measure its lift.</EmptyState>;
+  if (lift.length === 0) return <EmptyState title="No departments yet" />;
+  return (
+    <>
+      <div className="table-scroll" role="region" aria-label="Training lift by department" tabIndex={0}>
+        <table data-testid="training-lift">
+          <thead>
+            <tr>
+              <th scope="col">Department</th>
+              <th scope="col" className="num">
+                Active, trained <InfoTip label="Active rate of trained seat holders" content={ACTIVE_HOW} />
+              </th>
+              <th scope="col" className="num">
+                Active, not trained <InfoTip label="Active rate of untrained seat holders" content={ACTIVE_HOW} />
+              </th>
+              <th scope="col" className="num">
+                Lift <InfoTip label="Lift" content="Active rate of the trained minus that of the untrained, in percentage points." />
+              </th>
+              <th scope="col" className="num">
+                Weekly logins before → after <InfoTip label="Weekly logins before and after training" content={WEEKLY_HOW} />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lift.map((row) => (
+              <tr key={row.department} data-testid={`lift-${row.department === '*' ? 'Organisation' : row.department}`}>
+                <th scope="row">{row.department === '*' ? 'Organisation' : row.department}</th>
+                <td className="num">
+                  <Rate rate={row.trained} />
+                </td>
+                <td className="num">
+                  <Rate rate={row.untrained} />
+                </td>
+                <td className="num">
+                  {row.activeRateLift === null ? (
+                    <span className="muted">{MISSING}</span>
+                  ) : (
+                    <Explained how="Active rate of the trained minus that of the untrained." focusable={false}>
+                      {formatChange('active_users', row.activeRateLift, 0)}
+                    </Explained>
+                  )}
+                </td>
+                <td className="num">
+                  {row.beforeAfter.people === 0 ? (
+                    <span className="muted">nobody trained 4 weeks ago</span>
+                  ) : (
+                    <>
+                      <Explained how={WEEKLY_HOW} focusable={false}>
+                        {`${formatDecimal(row.beforeAfter.weeklyLoginsBefore)} → ${formatDecimal(row.beforeAfter.weeklyLoginsAfter)}`}
+                      </Explained>{' '}
+                      <span className="muted">({formatCount(row.beforeAfter.people)} people)</span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="figure-how">{how}</p>
+    </>
+  );
+}
