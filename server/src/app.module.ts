@@ -6,11 +6,21 @@ import { DepartmentsController } from './api/departments.controller';
 import { HealthController } from './api/health.controller';
 import { OverviewController } from './api/overview.controller';
 import { OverviewService } from './api/overview.service';
+import { PeopleController } from './api/people.controller';
+import { PlanEditService } from './api/plan-edit.service';
 import { PlanController } from './api/plan.controller';
+import { RoiController } from './api/roi.controller';
+import { TrainingController } from './api/training.controller';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/app.config';
 import { CoreModule } from './core.module';
+import { PeopleRepository } from './people/people.repository';
+import { PeopleService } from './people/people.service';
+import { RoiRepository } from './roi/roi.repository';
+import { RoiService } from './roi/roi.service';
 import { SyncScheduler } from './sync/sync.scheduler';
+import { TrainingRepository } from './training/training.repository';
+import { TrainingService } from './training/training.service';
 
 /** The HTTP service: core, the API controllers and the sync scheduler. */
 @Module({})
@@ -19,8 +29,28 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config, overrides), ScheduleModule.forRoot()],
-      controllers: [HealthController, OverviewController, DepartmentsController, ConnectionsController, PlanController, CatalogueController],
-      providers: [OverviewService, SyncScheduler],
+      controllers: [
+        HealthController,
+        OverviewController,
+        DepartmentsController,
+        PeopleController,
+        ConnectionsController,
+        PlanController,
+        CatalogueController,
+        RoiController,
+        TrainingController,
+      ],
+      providers: [
+        OverviewService,
+        SyncScheduler,
+        PeopleRepository,
+        PeopleService,
+        RoiRepository,
+        RoiService,
+        TrainingRepository,
+        TrainingService,
+        PlanEditService,
+      ],
     };
   }
 }

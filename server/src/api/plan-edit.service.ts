@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { diffPlans, type LaunchPlan, type PlanHistoryResponse, type PlanVersionView } from '@uptake/shared';
+import { Clock } from '../common/clock';
+import { SnapshotService } from '../metrics/snapshot.service';
+import { PlanRepository, type StoredPlanVersion } from '../plan/plan.repository';
+
+/** Where a version edited on the dashboard comes from; the editor's comment follows it. */
+export const DASHBOARD_SOURCE = 'dashboard';
+
+export interface PlanEdit {
+  plan: LaunchPlan;
+  changedBy: string;
+  comment?: string;
+}
+
+function view(version: StoredPlanVersion, previous: LaunchPlan | null): PlanVersionView {
+  return {
+    version: version.version,
+    createdAt: new Date(version.createdAt).toISOString(),
+    createdBy: version.createdBy,
+    source: version.source,
+    plan: version.plan,
+    changes: diffPlans(previous, version.plan),
+  };
+}
+
+/** Goals editing: every edit is a new plan version (history is never rewritten), shown with what changed. */
+@Injectable()
+export class PlanEditService {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly snapshots: SnapshotService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every version, newest first, each with its differences from the version before it. */
+  async history(): Promise<PlanHistoryResponse> {
+    const versions = await this.plans.history();
+    const history = versions.map((version, index) => view(version, versions[index + 1]?.plan ?? null));
+    return { current: history[0] ?? null, history };
+  }
+
+  /** Stores `edit.plan` as the next version by `edit.changedBy`, then recomputes today's snapshot with it. */
+  async update(edit: PlanEdit): Promise<PlanVersionView> {
+    const previous = await this.plans.current();
+    const now = this.clock.now();
+    const comment = edit.comment?.trim();
+    const stored = await this.plans.addVersion(edit.plan, edit.changedBy, comment ? `${DASHBOARD_SOURCE}: ${comment}` : DASHBOARD_SOURCE, now);
+    await this.snapshots.recomputeToday(now);
+    return view(stored, previous?.plan ?? null);
+  }
+}
