@@ -27,3 +27,16 @@ export function fieldText(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return null;
 }
+
+/** Up to five names that contain the wanted one or are contained in it, ignoring case and "_": ` (did you mean a, b?)` or ''. */
+export function suggestFieldNames(wanted: string, available: readonly string[]): string {
+  const key = normaliseFieldName(wanted);
+  if (key.length < 3) return '';
+  const close = available
+    .filter((name) => {
+      const candidate = normaliseFieldName(name);
+      return candidate.length >= 3 && (candidate.includes(key) || key.includes(candidate));
+    })
+    .slice(0, 5);
+  return close.length ? ` (did you mean ${close.join(', ')}?)` : '';
+}

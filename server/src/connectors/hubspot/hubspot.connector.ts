@@ -1,7 +1,7 @@
 import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
 import { formatApiUsage, type ApiUsage } from '../http/api-usage';
 import { parseConnectorOptions } from '../http/connector-options.util';
-import { matchFieldName } from '../http/field-name.util';
+import { matchFieldName, suggestFieldNames } from '../http/field-name.util';
 import { defaultTransport, type HttpTransport } from '../http/http.transport';
 import { newestOf, withFinalWatermark } from '../http/paging.util';
 import { HubSpotApiClient, type HubSpotObject, type HubSpotPage, type HubSpotRetrySettings } from './hubspot-api.client';
@@ -202,7 +202,7 @@ export class HubSpotConnector implements CrmConnector {
       const several = 'candidates' in match && match.candidates.length ? match.candidates : 'candidates' in prefixed ? prefixed.candidates : [];
       throw new ConnectorError(
         'HUBSPOT_UNKNOWN_FIELD',
-        `launch plan required field "${objectType}.${planName}" is not a property of HubSpot ${hubspotType}${several.length ? ` (it matches several: ${several.join(', ')})` : ''}`,
+        `launch plan required field "${objectType}.${planName}" is not a property of HubSpot ${hubspotType}${several.length ? ` (it matches several: ${several.join(', ')})` : suggestFieldNames(planName, names)}`,
       );
     });
   }

@@ -2,7 +2,7 @@ import { parseInstant } from '../../common/time.util';
 import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
 import { formatApiUsage, type ApiUsage } from '../http/api-usage';
 import { parseConnectorOptions } from '../http/connector-options.util';
-import { matchFieldName, normaliseFieldName } from '../http/field-name.util';
+import { matchFieldName, suggestFieldNames } from '../http/field-name.util';
 import { defaultTransport, type HttpTransport } from '../http/http.transport';
 import { SalesforceApiClient, type RetrySettings, type SalesforceObjectDescribe } from './salesforce-api.client';
 import { toCrmRecord, toCrmUser, toLoginEvent, toOpportunity, type ResolvedField } from './salesforce-mapping.util';
@@ -227,17 +227,8 @@ function unknownField(objectType: string, planName: string, describe: Salesforce
   );
 }
 
-/** Up to five field names that contain the wanted name or are contained in it, ignoring case and "_". */
 function suggest(wanted: string, describe: SalesforceObjectDescribe): string {
-  const key = normaliseFieldName(wanted);
-  const close = describe.fields
-    .map((field) => field.name)
-    .filter((name) => {
-      const candidate = normaliseFieldName(name);
-      return key.length >= 3 && (candidate.includes(key) || key.includes(candidate));
-    })
-    .slice(0, 5);
-  return close.length ? ` (did you mean ${close.join(', ')}?)` : '';
+  return suggestFieldNames(wanted, describe.fields.map((field) => field.name));
 }
 
 function describeFields(fields: readonly ResolvedField[]): string {
