@@ -11,9 +11,12 @@ export class UnknownDepartmentError extends Error {
   }
 }
 
-/** A day that is not a calendar date as YYYY-MM-DD, or a range that ends before it starts. */
+/**
+ * A day that is not a calendar date as YYYY-MM-DD, or a range that ends before it starts: bad
+ * input (HTTP 400, CLI exit code 2) like every other validation failure.
+ */
 export class InvalidDayError extends Error {
-  readonly code = 'DAY_INVALID';
+  readonly code = 'VALIDATION_FAILED';
 
   constructor(message: string) {
     super(message);
