@@ -1,7 +1,10 @@
 import type { ConnectionKind } from '@uptake/shared';
 import { ConnectorError, type CrmConnector } from './connector.port';
 import { createCsvConnector } from './csv/csv.connector';
+import { createDataverseConnector } from './dataverse/dataverse.connector';
 import { createDemoConnector } from './demo/demo.connector';
+import { createHubSpotConnector } from './hubspot/hubspot.connector';
+import { createSalesforceConnector } from './salesforce/salesforce.connector';
 
 export type ConnectorOptions = Record<string, string>;
 export type ConnectorFactory = (options: ConnectorOptions) => CrmConnector;
@@ -9,6 +12,9 @@ export type ConnectorFactory = (options: ConnectorOptions) => CrmConnector;
 const FACTORIES: Partial<Record<ConnectionKind, ConnectorFactory>> = {
   demo: createDemoConnector,
   csv: createCsvConnector,
+  salesforce: (options) => createSalesforceConnector(options),
+  hubspot: (options) => createHubSpotConnector(options),
+  dataverse: (options) => createDataverseConnector(options),
 };
 
 export class UnknownConnectorKindError extends ConnectorError {
