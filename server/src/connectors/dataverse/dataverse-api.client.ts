@@ -50,12 +50,16 @@ export class DataverseApiClient {
     private readonly retry: DataverseRetrySettings = DEFAULT_DATAVERSE_RETRY,
   ) {
     this.tokens = new TokenCache(
-      () =>
-        requestOAuthToken(transport, {
-          vendor: 'Dataverse',
-          url: `${options.authority}/${encodeURIComponent(options.tenant_id)}/oauth2/v2.0/token`,
-          form: { grant_type: 'client_credentials', client_id: options.client_id, client_secret: options.client_secret, scope: `${options.instance_url}/.default` },
-        }),
+      (context) =>
+        requestOAuthToken(
+          transport,
+          {
+            vendor: 'Dataverse',
+            url: `${options.authority}/${encodeURIComponent(options.tenant_id)}/oauth2/v2.0/token`,
+            form: { grant_type: 'client_credentials', client_id: options.client_id, client_secret: options.client_secret, scope: `${options.instance_url}/.default` },
+          },
+          context,
+        ),
       transport.now,
     );
   }
@@ -82,7 +86,7 @@ export class DataverseApiClient {
         vendor: 'Dataverse',
         maxAttempts: this.retry.maxAttempts,
         backoff: (attempt) => exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs),
-        authorize: async (renew) => ({ Authorization: `Bearer ${(await this.tokens.get(renew)).accessToken}` }),
+        authorize: async (renew, call) => ({ Authorization: `Bearer ${(await this.tokens.get(renew, call)).accessToken}` }),
         classify: (res, attempt) => this.classify(res, attempt, url),
       },
       context,

@@ -21,7 +21,7 @@ export interface CallPolicy {
   backoff(attempt: number): number;
   classify(response: HttpResponse, attempt: number): Verdict;
   /** Authorization headers; `renew` asks for a new token because the last one was refused. */
-  authorize?(renew: boolean): Promise<Record<string, string>>;
+  authorize?(renew: boolean, context: CallContext): Promise<Record<string, string>>;
   /** Sees every response (e.g. to read API usage headers). */
   observe?(response: HttpResponse): void;
 }
@@ -43,7 +43,7 @@ export async function callWithRetry(transport: HttpTransport, request: HttpReque
   let renew = false;
   let reauthenticated = false;
   for (let attempt = 1; ; attempt++) {
-    const auth = policy.authorize ? await policy.authorize(renew) : {};
+    const auth = policy.authorize ? await policy.authorize(renew, context) : {};
     renew = false;
     let response: HttpResponse;
     try {

@@ -81,18 +81,19 @@ export class TokenCache {
   private current: Promise<OAuthToken> | null = null;
 
   constructor(
-    private readonly issue: () => Promise<OAuthToken>,
+    private readonly issue: (context: CallContext) => Promise<OAuthToken>,
     private readonly now: () => number,
     /** Renew this long before the stated expiry. */
     private readonly marginMs = 60_000,
   ) {}
 
-  async get(renew = false): Promise<OAuthToken> {
+  /** `context` (abort signal, progress log) is used when a token has to be issued. */
+  async get(renew = false, context: CallContext = {}): Promise<OAuthToken> {
     if (this.current && !renew) {
       const token = await this.current;
       if (token.expiresAt === null || token.expiresAt - this.marginMs > this.now()) return token;
     }
-    const pending = this.issue();
+    const pending = this.issue(context);
     this.current = pending;
     pending.catch(() => {
       if (this.current === pending) this.current = null;

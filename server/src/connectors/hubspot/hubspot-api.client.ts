@@ -50,12 +50,16 @@ export class HubSpotApiClient {
     this.tokens = options.access_token
       ? null
       : new TokenCache(
-          () =>
-            requestOAuthToken(transport, {
-              vendor: 'HubSpot',
-              url: `${options.base_url}/oauth/v1/token`,
-              form: { grant_type: 'refresh_token', client_id: options.client_id!, client_secret: options.client_secret!, refresh_token: options.refresh_token! },
-            }),
+          (context) =>
+            requestOAuthToken(
+              transport,
+              {
+                vendor: 'HubSpot',
+                url: `${options.base_url}/oauth/v1/token`,
+                form: { grant_type: 'refresh_token', client_id: options.client_id!, client_secret: options.client_secret!, refresh_token: options.refresh_token! },
+              },
+              context,
+            ),
           transport.now,
         );
   }
@@ -103,7 +107,7 @@ export class HubSpotApiClient {
         vendor: 'HubSpot',
         maxAttempts: this.retry.maxAttempts,
         backoff: (attempt) => exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs),
-        authorize: async (renew) => ({ Authorization: `Bearer ${this.tokens ? (await this.tokens.get(renew)).accessToken : this.options.access_token}` }),
+        authorize: async (renew, call) => ({ Authorization: `Bearer ${this.tokens ? (await this.tokens.get(renew, call)).accessToken : this.options.access_token}` }),
         observe: (res) => this.observeLimits(res),
         classify: (res, attempt) => this.classify(res, attempt, `${request.method ?? 'GET'} ${describeUrl(request.url)}`),
       },

@@ -60,7 +60,7 @@ export class SalesforceApiClient {
     private readonly transport: HttpTransport,
     private readonly retry: RetrySettings = DEFAULT_SALESFORCE_RETRY,
   ) {
-    this.tokens = new TokenCache(() => this.issueToken(), transport.now);
+    this.tokens = new TokenCache((context) => this.issueToken(context), transport.now);
   }
 
   /** Daily API requests used/allowed, from the last `Sforce-Limit-Info` header seen. */
@@ -72,8 +72,8 @@ export class SalesforceApiClient {
     return this.options.api_version;
   }
 
-  async identity(): Promise<SalesforceIdentity> {
-    const token = await this.tokens.get();
+  async identity(context: CallContext = {}): Promise<SalesforceIdentity> {
+    const token = await this.tokens.get(false, context);
     const id = typeof token.response.id === 'string' ? token.response.id : '';
     const match = /\/id\/([^/]+)\/([^/?#]+)\/?$/.exec(id);
     return { instanceUrl: this.instanceUrl(token), orgId: match?.[1] ?? null, userId: match?.[2] ?? null };
@@ -138,17 +138,17 @@ export class SalesforceApiClient {
     return typeof fromToken === 'string' && fromToken !== '' ? fromToken.replace(/\/+$/, '') : this.options.instance_url;
   }
 
-  private issueToken(): Promise<OAuthToken> {
+  private issueToken(context: CallContext): Promise<OAuthToken> {
     const { client_id, client_secret, refresh_token } = this.options;
     const form: Record<string, string> = refresh_token
       ? { grant_type: 'refresh_token', refresh_token, client_id, client_secret }
       : { grant_type: 'client_credentials', client_id, client_secret };
     const loginUrl = this.options.login_url ?? this.options.instance_url;
-    return requestOAuthToken(this.transport, { vendor: 'Salesforce', url: `${loginUrl}/services/oauth2/token`, form });
+    return requestOAuthToken(this.transport, { vendor: 'Salesforce', url: `${loginUrl}/services/oauth2/token`, form }, context);
   }
 
   private async getJson(pathOrUrl: string, context: CallContext, headers: Record<string, string> = {}): Promise<unknown> {
-    const base = this.instanceUrl(await this.tokens.get());
+    const base = this.instanceUrl(await this.tokens.get(false, context));
     const url = new URL(pathOrUrl, `${base}/`).toString();
     const response = await callWithRetry(
       this.transport,
@@ -157,7 +157,7 @@ export class SalesforceApiClient {
         vendor: 'Salesforce',
         maxAttempts: this.retry.maxAttempts,
         backoff: (attempt) => exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs),
-        authorize: async (renew) => ({ Authorization: `Bearer ${(await this.tokens.get(renew)).accessToken}` }),
+        authorize: async (renew, call) => ({ Authorization: `Bearer ${(await this.tokens.get(renew, call)).accessToken}` }),
         observe: (res) => this.observeLimits(res),
         classify: (res, attempt) => this.classify(res, attempt, url),
       },

@@ -119,7 +119,7 @@ export class SalesforceConnector implements CrmConnector {
 
   /** Signs in, checks the permissions the sync needs and every launch-plan field, and says what will be synced. */
   async test(ctx: SyncContext): Promise<string> {
-    const identity = await this.client.identity();
+    const identity = await this.client.identity(ctx);
     const flow = this.options.refresh_token ? 'refresh token' : 'client credentials';
     const lines = [`Salesforce ${identity.instanceUrl} (REST API v${this.client.apiVersion}), signed in with ${flow}${identity.userId ? ` as user ${identity.userId}` : ''}`];
     const department = await this.departmentField(ctx);
