@@ -59,6 +59,7 @@ interface PersonRow {
  * catalogue (see metrics.repository.ts), grouped by person instead of by department:
  * - seat holder: active, licensed, not integration, created before the end of T or with no created_at;
  * - counted login: success and not the `api` channel, in [start of T-6 | T-13 | T-29, end of T];
+ *   the last one is found by walking the (connection, user, login_at) index backwards from end(T);
  * - tracked record: of an object type with required fields in the latest plan, not deleted, created
  *   before the end of T (or no created_at); a missing field row is not filled;
  * - open opportunity: not deleted, created before the end of T (or no created_at), not closed or
@@ -75,13 +76,12 @@ const PEOPLE_SQL = (departmentFilter: string) => `WITH seat AS (
 ),
 activity AS (
   SELECT l.connection_id, l.user_external_id,
-         MAX(l.login_at) AS last_login,
          SUM(CASE WHEN l.login_at >= :start7 THEN 1 ELSE 0 END) AS logins7,
          SUM(CASE WHEN l.login_at >= :start14 THEN 1 ELSE 0 END) AS logins14,
-         SUM(CASE WHEN l.login_at >= :start30 THEN 1 ELSE 0 END) AS logins30
+         COUNT(*) AS logins30
   FROM login_events l
   JOIN seat s ON s.connection_id = l.connection_id AND s.external_id = l.user_external_id
-  WHERE l.login_at < :endExcl AND l.success = TRUE AND l.channel <> 'api'
+  WHERE l.login_at >= :start30 AND l.login_at < :endExcl AND l.success = TRUE AND l.channel <> 'api'
   GROUP BY l.connection_id, l.user_external_id
 ),
 required_field AS (
@@ -142,7 +142,11 @@ completed AS (
   GROUP BY t.connection_id, t.user_external_id
 )
 SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
-       a.last_login, a.logins7, a.logins14, a.logins30,
+       (SELECT l.login_at FROM login_events l
+         WHERE l.connection_id = s.connection_id AND l.user_external_id = s.external_id
+           AND l.login_at < :endExcl AND l.success = TRUE AND l.channel <> 'api'
+         ORDER BY l.login_at DESC LIMIT 1) AS last_login,
+       a.logins7, a.logins14, a.logins30,
        c.records, c.completeness_sum,
        o.open_count, o.stale_count,
        k.courses AS courses_done, k.last_completed,

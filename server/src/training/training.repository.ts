@@ -18,14 +18,18 @@ export const LIFT_WINDOW_DAYS = 28;
 
 type Cell = number | string | null;
 
-/** Four bound values per calendar day: stay far below the bound-value limits of SQLite and PostgreSQL. */
+const DAY_MS = 86_400_000;
+
+/** Four bound values per calendar day (up to two rows each): stay far below the bound-value limits of SQLite and PostgreSQL. */
 const CALENDAR_DAYS_PER_STATEMENT = 1000;
 
 /**
  * Seat holders at T who completed every required course by the end of T, with their completion
  * instant (the latest completed_at of their required courses), matched to a calendar of completion
  * days whose bounds are computed in the time zone by the caller; then their counted logins in
- * [start of D-28, start of D) and [start of D, start of D+28).
+ * [start of D-28, start of D) and [start of D, start of D+28). A local day overlaps one or two UTC
+ * days: the calendar has a row per overlapped UTC day number (instant / 86400000), so the match is
+ * an equality join plus the exact range check, not a scan of the calendar per person.
  */
 const LIFT_SQL = (calendar: string) => `WITH seat AS (
   SELECT u.connection_id, u.external_id, d.name AS department
@@ -38,22 +42,23 @@ required_course AS (
   SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
 ),
 completion AS (
-  SELECT t.connection_id, t.user_external_id, MAX(t.completed_at) AS completed_at
+  SELECT s.department, t.connection_id, t.user_external_id, MAX(t.completed_at) AS completed_at
   FROM training_assignments t
   JOIN seat s ON s.connection_id = t.connection_id AND s.external_id = t.user_external_id
   JOIN required_course q ON q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY t.connection_id, t.user_external_id
+  GROUP BY s.department, t.connection_id, t.user_external_id
   HAVING COUNT(DISTINCT t.course) = (SELECT COUNT(*) FROM required_course)
 ),
-calendar (day_start, next_start, before_start, after_end) AS (
+calendar (utc_day, day_start, next_start, before_start, after_end) AS (
   VALUES ${calendar}
 ),
 cohort AS (
-  SELECT s.department, c.connection_id, c.user_external_id, k.before_start, k.day_start, k.after_end
+  SELECT c.department, c.connection_id, c.user_external_id, k.before_start, k.day_start, k.after_end
   FROM completion c
-  JOIN seat s ON s.connection_id = c.connection_id AND s.external_id = c.user_external_id
-  JOIN calendar k ON c.completed_at >= k.day_start AND c.completed_at < k.next_start
+  JOIN calendar k
+    ON k.utc_day = c.completed_at / ${DAY_MS}
+   AND c.completed_at >= k.day_start AND c.completed_at < k.next_start
 ),
 counted AS (
   SELECT h.department, h.connection_id, h.user_external_id,
@@ -96,12 +101,18 @@ export class TrainingRepository {
 
   private async aroundCompletion(day: string, timezone: string, days: readonly string[]): Promise<DepartmentLoginsAroundCompletion[]> {
     const params: Record<string, string | number> = { endExcl: endOfDayExclusive(day, timezone) };
-    const rows = days.map((completionDay, index) => {
-      params[`s${index}`] = startOfDay(completionDay, timezone);
-      params[`n${index}`] = endOfDayExclusive(completionDay, timezone);
+    const rows: string[] = [];
+    days.forEach((completionDay, index) => {
+      const dayStart = startOfDay(completionDay, timezone);
+      const nextStart = endOfDayExclusive(completionDay, timezone);
+      params[`s${index}`] = dayStart;
+      params[`n${index}`] = nextStart;
       params[`b${index}`] = startOfDay(addDays(completionDay, -LIFT_WINDOW_DAYS), timezone);
       params[`a${index}`] = startOfDay(addDays(completionDay, LIFT_WINDOW_DAYS), timezone);
-      return `(CAST(:s${index} AS BIGINT), CAST(:n${index} AS BIGINT), CAST(:b${index} AS BIGINT), CAST(:a${index} AS BIGINT))`;
+      const bounds = `CAST(:s${index} AS BIGINT), CAST(:n${index} AS BIGINT), CAST(:b${index} AS BIGINT), CAST(:a${index} AS BIGINT)`;
+      for (const utcDay of new Set([Math.floor(dayStart / DAY_MS), Math.floor((nextStart - 1) / DAY_MS)])) {
+        rows.push(`(${utcDay}, ${bounds})`);
+      }
     });
     const result = await this.db.query<{ department: string; people: Cell; logins_before: Cell; logins_after: Cell }>(LIFT_SQL(rows.join(',\n    ')), params);
     return result.map((row) => ({
