@@ -98,6 +98,26 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('documents every dashboard route in the OpenAPI document', async () => {
+    const { body } = await http().get('/api/docs/openapi.json').expect(200);
+    const routes = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/departments/{name}/people',
+        'GET /api/roi',
+        'GET /api/training',
+        'GET /api/training/people.csv',
+        'GET /api/plan',
+        'PUT /api/plan',
+        'GET /api/connections',
+        'POST /api/connections',
+        'PATCH /api/connections/{id}',
+        'POST /api/connections/{id}/test',
+      ]),
+    );
+    expect(body.paths['/api/roi'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty('spendByMonth');
+  });
+
   describe('GET /api/departments/:name/people', () => {
     it('lists each seat holder with their own figures', async () => {
       const { body } = await http().get('/api/departments/Sales/people?asOf=2026-03-31').expect(200);
