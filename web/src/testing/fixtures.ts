@@ -1,4 +1,4 @@
-import type { Connection, DepartmentMetrics, MetricValues, OverviewResponse, SyncRun } from '@uptake/shared';
+import type { Connection, DepartmentMetrics, LaunchPlan, MetricSeriesResponse, MetricValues, OverviewResponse, PeopleResponse, PersonRow, PlanHistoryResponse, PlanVersionView, RoiResponse, SyncRun, TrainingResponse } from '@uptake/shared';
 
 export const NO_VALUES: MetricValues = {
   active_users: null,
@@ -98,5 +98,155 @@ export function overview(overrides: Partial<OverviewResponse> = {}): OverviewRes
     departments: [salesEmea, support],
     connections: [connection()],
     ...overrides,
+  };
+}
+
+export function launchPlan(): LaunchPlan {
+  return {
+    launch_date: '2026-01-15',
+    timezone: 'UTC',
+    currency: 'EUR',
+    departments: [
+      { name: 'Sales EMEA', seats: 40, licence_cost_per_seat_month: 75 },
+      { name: 'Support', seats: 10, licence_cost_per_seat_month: 50 },
+    ],
+    required_fields: { opportunity: ['amount', 'close_date'] },
+    weights: { active_users: 2 },
+    privacy: { min_group_size: 5 },
+    goals: [
+      { department: '*', metric: 'active_users', target: 0.85, by: '2026-04-15' },
+      { department: 'Sales EMEA', metric: 'stale_opportunities', target: 0.15, by: '2026-06-30', baseline: 0.4 },
+    ],
+  };
+}
+
+export function planHistory(): PlanHistoryResponse {
+  const v2: PlanVersionView = {
+    version: 2,
+    createdAt: '2026-02-01T10:00:00.000Z',
+    createdBy: 'Ana Owner',
+    source: 'dashboard: stricter stale goal',
+    plan: launchPlan(),
+    changes: ['goal Sales EMEA / stale_opportunities: target 0.2 → 0.15'],
+  };
+  const v1: PlanVersionView = { ...v2, version: 1, createdAt: '2026-01-15T08:00:00.000Z', createdBy: 'uptake (demo)', source: 'built-in demo plan', changes: [] };
+  return { current: v2, history: [v2, v1] };
+}
+
+export function person(overrides: Partial<PersonRow> = {}): PersonRow {
+  return {
+    connectionId: 1,
+    externalId: 'u1',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    managerExternalId: 'm1',
+    managerName: 'Grace Hopper',
+    lastLoginAt: '2026-02-27T09:30:00.000Z',
+    logins7: 4,
+    logins30: 15,
+    recordCompleteness: 0.75,
+    trackedRecords: 8,
+    openOpportunities: 4,
+    staleOpportunities: 1,
+    requiredCoursesDone: 1,
+    requiredCourses: 2,
+    trainingComplete: false,
+    ...overrides,
+  };
+}
+
+export function people(): PeopleResponse {
+  return {
+    asOf: '2026-03-01',
+    department: 'Sales EMEA',
+    seatHolders: 2,
+    people: [
+      person(),
+      person({ externalId: 'u2', name: 'Bob Idle', email: null, managerExternalId: null, managerName: null, lastLoginAt: null, logins7: 0, logins30: 0, recordCompleteness: null, trackedRecords: 0, openOpportunities: 0, staleOpportunities: 0, requiredCoursesDone: 2, trainingComplete: true }),
+    ],
+    byManager: [
+      { managerExternalId: 'm1', managerName: 'Grace Hopper', seatHolders: 1, people: ['u1'], metrics: { ...NO_VALUES, active_users: 1, logins_per_user: 4 } },
+      { managerExternalId: null, managerName: 'No manager', seatHolders: 1, people: ['u2'], metrics: { ...NO_VALUES, active_users: 0, logins_per_user: 0 } },
+    ],
+  };
+}
+
+export function series(): MetricSeriesResponse {
+  const point = (day: string, active: number, expected: number) => ({
+    day,
+    seatHolders: 40,
+    metrics: { ...NO_VALUES, active_users: active },
+    expected: { active_users: expected },
+  });
+  return { department: 'Sales EMEA', from: '2026-01-15', to: '2026-03-01', points: [point('2026-01-15', 0.1, 0.1), point('2026-02-15', 0.4, 0.45), point('2026-03-01', 0.55, 0.8)] };
+}
+
+const figure = (value: number | null, how: string) => ({ value, how });
+
+export function roi(): RoiResponse {
+  const pipeline = { openAmount: 100000, openCount: 10, freshAmount: 75000, freshCount: 7, staleAmount: 25000, staleCount: 3, how: 'Open opportunities split by the stale rule.' };
+  const scope = {
+    seats: figure(50, 'Seats in the plan.'),
+    licenceCostPerSeatMonth: figure(70, 'Spend / seats.'),
+    monthlySpend: figure(3500, 'Seats × cost per seat.'),
+    seatHolders: figure(40, 'Seat holders on the day.'),
+    monthlyActiveUsers: figure(32, 'Seat holders with a counted login in 30 days.'),
+    shelfwareSeats: figure(18, 'Seats − monthly active users.'),
+    shelfwareCostPerMonth: figure(1260, 'Shelfware seats × cost per seat.'),
+    costPerMonthlyActiveUser: figure(109.375, 'Monthly spend / monthly active users.'),
+    pipeline,
+  };
+  return {
+    asOf: '2026-03-01',
+    currency: 'EUR',
+    launchDate: '2026-01-15',
+    organisation: scope,
+    departments: [{ ...scope, department: 'Sales EMEA', inPlan: true }],
+    spendByMonth: { months: [{ month: '2026-01', spend: 3500 }, { month: '2026-02', spend: 3500 }, { month: '2026-03', spend: 3500 }], how: 'Seats × cost per seat, per month.' },
+    adoption: { metric: 'active_users', points: [{ day: '2026-02-28', actual: 0.5, expected: 0.6 }, { day: '2026-03-01', actual: 0.55, expected: 0.62 }], how: 'Organisation active users per day.' },
+  };
+}
+
+export function training(): TrainingResponse {
+  return {
+    asOf: '2026-03-01',
+    requiredCourses: 2,
+    teams: [
+      {
+        department: 'Sales EMEA',
+        seatHolders: 40,
+        health: 78.125,
+        status: 'amber',
+        largestShortfall: { metric: 'active_users', expected: 0.8, actual: 0.55, gap: 0.25, attainment: 0.6875 },
+        gaps: [
+          { metric: 'active_users', expected: 0.8, actual: 0.55, gap: 0.25, attainment: 0.6875 },
+          { metric: 'stale_opportunities', expected: 0.2, actual: 0.3, gap: 0.1, attainment: 0.875 },
+        ],
+      },
+    ],
+    peopleToTrain: [
+      {
+        connectionId: 1,
+        externalId: 'u2',
+        name: 'Bob Idle',
+        email: 'bob@example.com',
+        department: 'Sales EMEA',
+        managerName: 'Grace Hopper',
+        lastLoginAt: null,
+        reasons: ['no_login_14_days', 'training_incomplete'],
+        requiredCoursesDone: 0,
+        requiredCourses: 2,
+      },
+    ],
+    lift: [
+      {
+        department: 'Sales EMEA',
+        trained: { seatHolders: 25, active7: 20, activeRate: 0.8 },
+        untrained: { seatHolders: 15, active7: 3, activeRate: 0.2 },
+        activeRateLift: 0.6,
+        beforeAfter: { people: 10, weeklyLoginsBefore: 1.25, weeklyLoginsAfter: 3.5 },
+      },
+    ],
+    how: { teams: 'Departments by health.', peopleToTrain: 'No login in 14 days or training incomplete.', lift: 'Trained against untrained.' },
   };
 }

@@ -72,7 +72,7 @@ export function mockApi(initial: Record<string, MockHandler | MockResponse> = {}
       const match = route.method === method ? route.pattern.exec(url.pathname) : null;
       if (!match) continue;
       const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
-      const request: MockRequest = { method, path: url.pathname, params, query: url.searchParams, body };
+      const request: MockRequest = { method, path: decodeURIComponent(url.pathname), params, query: url.searchParams, body };
       requests.push(request);
       const answer = await route.handler(request);
       const status = answer.status ?? 200;

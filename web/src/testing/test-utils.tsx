@@ -31,3 +31,10 @@ export function renderWithProviders(ui: ReactElement, { url = '/', ...options }:
   );
   return { ...render(ui, { wrapper: Wrapper, ...options }), queryClient };
 }
+
+/** The text a sighted reader sees: without closed tooltips and screen-reader-only text. */
+export function visibleText(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('[role="tooltip"], .visually-hidden').forEach((node) => node.remove());
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -91,7 +91,9 @@ export function Tooltip({ content, children, className, testId, focusable = true
 export function InfoTip({ label, content }: { label: string; content: ReactNode }) {
   return (
     <Tooltip className="info-tip" content={content}>
-      <span aria-hidden="true">ⓘ</span>
+      <span className="info-icon" aria-hidden="true">
+        i
+      </span>
       <span className="visually-hidden">About {label}</span>
     </Tooltip>
   );

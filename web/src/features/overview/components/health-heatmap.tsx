@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Explained } from '@/components/ui/explained';
 import { MetricValue } from '@/components/ui/metric-value';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatCount, formatHealth, formatMetric, formatShare } from '@/utils/format';
+import { formatCount, formatHealth, formatMetric, formatShare, missingReason } from '@/utils/format';
 import { attainmentStatus, metricAttainment } from '@/utils/metric-status';
 
 interface HeatmapProps {
@@ -49,7 +49,9 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
                   : `Expected ${formatMetric(metric, expected)}; attainment ${reached === null ? '—' : formatShare(reached)}.`
               }
             />
-            <span className="heat-attainment">{reached === null ? (expected === undefined ? 'no goal' : 'no value') : `${formatShare(reached)} of plan`}</span>
+            <span className="heat-attainment">
+              {value === null ? missingReason(metric, scope.seatHolders) : reached === null ? 'no goal' : `${formatShare(reached)} of plan`}
+            </span>
           </td>
         );
       })}

@@ -48,10 +48,10 @@ export function MetricTile({ metric, value, expected, weekEarlier, attainment: g
           </dd>
         </div>
         <div>
-          <dt>vs a week earlier</dt>
+          <dt>vs last week</dt>
           <dd data-testid={`tile-change-${metric}`}>
             {change === null ? (
-              <span className="muted">no earlier value</span>
+              <span className="muted">no value</span>
             ) : (
               <MetricValue
                 metric={metric}

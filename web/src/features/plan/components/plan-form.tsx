@@ -9,8 +9,11 @@ import { errorsFromServer, targetUnit, toFormValues, validatePlanForm, type Plan
 const FIELD_ID_PREFIX = 'plan-field-';
 const fieldId = (key: string) => `${FIELD_ID_PREFIX}${key.replace(/\./g, '-')}`;
 
+const LEAF_LABEL: Record<string, string> = { department: 'department', metric: 'metric', target: 'target', by: 'target date', baseline: 'baseline', name: 'name', seats: 'seats', cost: 'licence cost' };
+
 const FIELD_LABEL = (key: string, values: PlanFormValues): string => {
-  const [head, index, leaf] = key.split('.');
+  const [head, index, rawLeaf] = key.split('.');
+  const leaf = LEAF_LABEL[rawLeaf] ?? rawLeaf;
   if (head === 'goals') {
     const goal = values.goals[Number(index)];
     const name = goal?.metric ? `${goal.department || '?'} / ${METRIC_CATALOGUE[goal.metric].label}` : `#${Number(index) + 1}`;

@@ -1,0 +1,60 @@
+import { launchPlan } from '@/testing/fixtures';
+import { errorsFromServer, fieldKeyOfPlanPath, toFormValues, validatePlanForm } from './plan-form';
+
+describe('plan form', () => {
+  const plan = launchPlan();
+  const values = () => ({ ...toFormValues(plan, '2026-03-01'), changedBy: 'Ana' });
+
+  it('shows shares as percentages and converts them back', () => {
+    const form = values();
+    // 0.85 -> 85; 0.15 -> 15, baseline 0.4 -> 40
+    expect(form.goals.map((goal) => [goal.target, goal.baseline])).toEqual([
+      ['85', ''],
+      ['15', '40'],
+    ]);
+    const { plan: result, errors } = validatePlanForm(form, plan);
+    expect(errors).toEqual({});
+    expect(result?.goals).toEqual(plan.goals);
+    expect(result?.required_fields).toEqual(plan.required_fields);
+    expect(result?.weights).toEqual({ active_users: 2 });
+  });
+
+  it('names every bad field in the units of the form', () => {
+    const form = values();
+    form.changedBy = ' ';
+    form.goals[0].target = '120';
+    form.goals[1].by = '';
+    form.departments[1].seats = '2.5';
+    form.weights.logins_per_user = '0';
+    const { plan: result, errors } = validatePlanForm(form, plan);
+    expect(result).toBeNull();
+    expect(errors).toEqual({
+      changedBy: 'Say who is changing the plan.',
+      'goals.0.target': 'The target must be a percentage from 0 to 100.',
+      'goals.1.by': 'Enter the target date as a calendar day.',
+      'departments.1.seats': 'Seats must be a whole number, 0 or more.',
+      'weights.logins_per_user': 'A weight must be a number greater than 0 (empty means 1).',
+    });
+  });
+
+  it('checks the whole plan with the shared schema: duplicate goals, unknown departments, dates before launch', () => {
+    const form = values();
+    form.goals.push({ department: '*', metric: 'active_users', target: '90', by: '2026-05-01', baseline: '' });
+    form.goals.push({ department: 'Marketing', metric: 'logins_per_user', target: '3', by: '2026-01-01', baseline: '' });
+    const { errors } = validatePlanForm(form, plan);
+    expect(errors['goals.2.metric']).toBe('a second goal for active_users in department "*"');
+    expect(errors['goals.3.department']).toBe('department "Marketing" is not in departments (use "*" for every department)');
+    expect(errors['goals.3.by']).toBe('target date 2026-01-01 is before the launch date 2026-01-15');
+  });
+
+  it('maps the server validation details onto the fields', () => {
+    expect(fieldKeyOfPlanPath('plan.goals[0].target')).toBe('goals.0.target');
+    expect(fieldKeyOfPlanPath('plan.departments[2].licence_cost_per_seat_month')).toBe('departments.2.cost');
+    expect(fieldKeyOfPlanPath('changedBy')).toBe('changedBy');
+    expect(fieldKeyOfPlanPath('plan')).toBe('form');
+    expect(errorsFromServer([{ path: 'plan.launch_date', message: 'expected a date' }, { message: 'no path' }])).toEqual({
+      launchDate: 'expected a date',
+      form: 'no path',
+    });
+  });
+});
