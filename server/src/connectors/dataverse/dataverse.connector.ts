@@ -107,7 +107,6 @@ export class DataverseConnector implements CrmConnector {
   }
 
   /** Dataverse has no standard training table. */
-  // eslint-disable-next-line require-yield
   async *training(_ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
     return;
   }

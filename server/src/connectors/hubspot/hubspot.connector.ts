@@ -116,7 +116,6 @@ export class HubSpotConnector implements CrmConnector {
   }
 
   /** HubSpot has no training data. */
-  // eslint-disable-next-line require-yield
   async *training(_ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
     return;
   }

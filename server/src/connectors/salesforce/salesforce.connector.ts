@@ -112,7 +112,6 @@ export class SalesforceConnector implements CrmConnector {
   }
 
   /** Salesforce has no standard training object: nothing to yield. */
-  // eslint-disable-next-line require-yield
   async *training(_ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
     return;
   }
