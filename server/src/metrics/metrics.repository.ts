@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
+import { civilDaySql, dayNumber, localDaySql } from './local-day.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 import { compareNames } from './metric-values.util';
 
@@ -29,64 +30,114 @@ export interface MetricCounts {
   requiredCourses: number;
 }
 
-/** The bounds of day T in a time zone, as epoch ms and as the day itself. */
-interface DayWindow {
-  [name: string]: string | number;
-  day: string;
-  endExcl: number;
-  start7: number;
-  start30: number;
+/** Day numbers (days since 1970-01-01) as SQL integer literals; they come from our own arithmetic. */
+function literal(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`a day number must be a whole number, got ${value}`);
+  return value < 0 ? `(${value})` : String(value);
 }
 
-function windowOf(day: string, timezone: string): DayWindow {
+/** `a` or `b`, whichever is greater (GREATEST is not in SQLite, max(a, b) is not in PostgreSQL). */
+function greatest(a: string, b: string): string {
+  return `CASE WHEN ${a} >= ${b} THEN ${a} ELSE ${b} END`;
+}
+
+/**
+ * What the statements of one range of days share: the first and last day as numbers, the
+ * instants that bound the data they read, and the SQL that turns an instant into its local day.
+ */
+interface DayRange {
+  first: number;
+  last: number;
+  params: { start30: number; endExcl: number };
+  dayOf: (column: string) => string;
+}
+
+function rangeOf(from: string, to: string, timezone: string): DayRange {
   return {
-    day,
-    endExcl: endOfDayExclusive(day, timezone),
-    start7: startOfDay(addDays(day, -6), timezone),
-    start30: startOfDay(addDays(day, -29), timezone),
+    first: dayNumber(from),
+    last: dayNumber(to),
+    params: { start30: startOfDay(addDays(from, -29), timezone), endExcl: endOfDayExclusive(to, timezone) },
+    // exact a little beyond the instants read, so that every comparison near the edges is too
+    dayOf: (column) => localDaySql(column, addDays(from, -31), addDays(to, 1), timezone),
   };
 }
 
 /**
- * Seat holders at T: active, licensed, not integration, created before the end of T (or with no
- * created_at), with their department's name.
+ * Every statement below returns, per department, the day on which a count starts or stops
+ * applying ("events" of +n / -n), for every day of the range at once: a seat holder counts from
+ * the day they were created, a login from its day for 7 (or 30) days, a record from the day it and
+ * its owner both exist, and so on. Summing the events of each department day by day gives the
+ * counts of every day of the range, so a year of snapshots reads the raw data once, not 365 times.
  */
-const SEAT_HOLDERS = `seat AS (
-  SELECT u.connection_id, u.external_id, d.name AS department
+
+/**
+ * Seat holders at the end of the range: active, licensed, not integration, created before its end
+ * (or with no created_at), with their department and the first day of the range they hold a seat.
+ */
+function seatHolders(range: DayRange): string {
+  const created = range.dayOf('u.created_at');
+  return `seat AS (
+  SELECT u.connection_id, u.external_id, d.name AS department,
+         CASE WHEN u.created_at IS NULL OR ${created} < ${literal(range.first)} THEN ${literal(range.first)} ELSE ${created} END AS seat_from
   FROM crm_users u
   JOIN departments d ON d.id = u.department_id
   WHERE u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
     AND (u.created_at IS NULL OR u.created_at < :endExcl)
 )`;
+}
 
 /**
- * Seat holders, active users (7 and 30 days) and counted logins per department. Logins are
- * aggregated per user over the 30-day window first (a range on the login_at index), then joined.
+ * Seat holders, active users (7 and 30 days) and counted logins. Logins are counted per user and
+ * day first; a login day d makes its user active from d to d + 6 (d + 29), and with the user's
+ * previous login day p only the days not already covered by p are new: from max(d, p + 7) on.
+ * Those spans do not overlap, so adding them up counts each active user once per day.
  */
-const ACTIVITY_SQL = `WITH ${SEAT_HOLDERS},
-counted AS (
-  SELECT l.connection_id, l.user_external_id,
-         SUM(CASE WHEN l.login_at >= :start7 THEN 1 ELSE 0 END) AS logins7,
-         COUNT(*) AS logins30
+function activitySql(range: DayRange): string {
+  const last = literal(range.last);
+  const loginDay = range.dayOf('l.login_at');
+  const from7 = greatest('d', 'seat_from');
+  const active7 = greatest(greatest('d', 'COALESCE(prev + 7, d)'), 'seat_from');
+  const active30 = greatest(greatest('d', 'COALESCE(prev + 30, d)'), 'seat_from');
+  return `WITH ${seatHolders(range)},
+user_day AS (
+  SELECT l.connection_id, l.user_external_id, ${loginDay} AS d, COUNT(*) AS n
   FROM login_events l
   WHERE l.login_at >= :start30 AND l.login_at < :endExcl
     AND l.success = TRUE AND l.channel <> 'api'
-  GROUP BY l.connection_id, l.user_external_id
+  GROUP BY l.connection_id, l.user_external_id, ${loginDay}
+),
+seat_day AS (
+  SELECT s.department, s.seat_from, u.d, u.n,
+         LAG(u.d) OVER (PARTITION BY u.connection_id, u.user_external_id ORDER BY u.d) AS prev
+  FROM user_day u
+  JOIN seat s ON s.connection_id = u.connection_id AND s.external_id = u.user_external_id
+),
+spans AS (
+  SELECT department, n, ${from7} AS from7, ${active7} AS from_a7, d + 6 AS to7, ${active30} AS from_a30, d + 29 AS to30
+  FROM seat_day
+),
+events AS (
+  SELECT department, seat_from AS day, 1 AS seats, 0 AS logins7, 0 AS active7, 0 AS active30 FROM seat
+  UNION ALL SELECT department, from7, 0, n, 0, 0 FROM spans WHERE from7 <= to7
+  UNION ALL SELECT department, to7 + 1, 0, -n, 0, 0 FROM spans WHERE from7 <= to7 AND to7 < ${last}
+  UNION ALL SELECT department, from_a7, 0, 0, 1, 0 FROM spans WHERE from_a7 <= to7
+  UNION ALL SELECT department, to7 + 1, 0, 0, -1, 0 FROM spans WHERE from_a7 <= to7 AND to7 < ${last}
+  UNION ALL SELECT department, from_a30, 0, 0, 0, 1 FROM spans WHERE from_a30 <= to30
+  UNION ALL SELECT department, to30 + 1, 0, 0, 0, -1 FROM spans WHERE from_a30 <= to30 AND to30 < ${last}
 )
-SELECT s.department,
-       COUNT(*) AS seat_holders,
-       SUM(CASE WHEN c.logins7 > 0 THEN 1 ELSE 0 END) AS active7,
-       SUM(CASE WHEN c.logins30 > 0 THEN 1 ELSE 0 END) AS active30,
-       SUM(COALESCE(c.logins7, 0)) AS logins7
-FROM seat s
-LEFT JOIN counted c ON c.connection_id = s.connection_id AND c.user_external_id = s.external_id
-GROUP BY s.department`;
+SELECT department, day, SUM(seats) AS seats, SUM(logins7) AS logins7, SUM(active7) AS active7, SUM(active30) AS active30
+FROM events
+GROUP BY department, day`;
+}
 
 /**
- * Record completeness per department: required fields of the latest plan version; a record is
- * tracked when its object type has required fields; a missing field row counts as not filled.
+ * Record completeness: the required fields of the latest plan version; a record is tracked when
+ * its object type has required fields, from the day both it and its owner's seat exist; a missing
+ * field row counts as not filled. A record's share of filled fields does not depend on the day.
  */
-const COMPLETENESS_SQL = `WITH ${SEAT_HOLDERS},
+function completenessSql(range: DayRange): string {
+  const created = range.dayOf('r.created_at');
+  return `WITH ${seatHolders(range)},
 required_field AS (
   SELECT f.object_type, f.field
   FROM plan_required_fields f
@@ -96,57 +147,97 @@ required_count AS (
   SELECT object_type, COUNT(*) AS fields FROM required_field GROUP BY object_type
 ),
 tracked AS (
-  SELECT r.connection_id, r.object_type, r.external_id, s.department, q.fields
+  SELECT r.connection_id, r.object_type, r.external_id, s.department, q.fields,
+         CASE WHEN r.created_at IS NULL OR ${created} <= s.seat_from THEN s.seat_from ELSE ${created} END AS day
   FROM records r
   JOIN seat s ON s.connection_id = r.connection_id AND s.external_id = r.owner_external_id
   JOIN required_count q ON q.object_type = r.object_type
   WHERE r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)
 ),
 per_record AS (
-  SELECT t.department, t.fields, COUNT(q.field) AS filled
+  SELECT t.department, t.day, t.fields, COUNT(q.field) AS filled
   FROM tracked t
   LEFT JOIN record_fields f
     ON f.connection_id = t.connection_id AND f.object_type = t.object_type
    AND f.record_external_id = t.external_id AND f.filled = TRUE
   LEFT JOIN required_field q ON q.object_type = f.object_type AND q.field = f.field
-  GROUP BY t.connection_id, t.object_type, t.external_id, t.department, t.fields
+  GROUP BY t.connection_id, t.object_type, t.external_id, t.department, t.day, t.fields
 )
-SELECT department,
+SELECT department, day,
        COUNT(*) AS records,
        SUM(CAST(filled AS DOUBLE PRECISION) / CAST(fields AS DOUBLE PRECISION)) AS completeness_sum
 FROM per_record
-GROUP BY department`;
+GROUP BY department, day`;
+}
 
 /**
- * Open and stale opportunities per department. Open at T: not deleted, created before the end of
- * T (or no created_at), and not closed or closed with a close date after T. Stale: no touch
- * (created, last activity, last modified) in the 30 days ending with T, or the close date is past.
+ * Open and stale opportunities. Open on day T: not deleted, created by T (or no created_at), and
+ * not closed or closed with a close date after T: from max(created, seat) to the day before the
+ * close date. Fresh on T: a touch (created, last activity, last modified) in the 30 days ending with
+ * T, and the close date not past. Stale = open - fresh. The touches of an opportunity are taken in
+ * order, each adding the days its 30 do not share with the previous one (as for logins).
  */
-const STALE_SQL = `WITH ${SEAT_HOLDERS},
-open_at AS (
-  SELECT s.department,
-         CASE
-           WHEN o.close_date IS NOT NULL AND o.close_date < :day THEN 1
-           WHEN (o.created_at >= :start30 AND o.created_at < :endExcl)
-             OR (o.last_activity_at >= :start30 AND o.last_activity_at < :endExcl)
-             OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl) THEN 0
-           ELSE 1
-         END AS stale
+function staleSql(range: DayRange): string {
+  const last = literal(range.last);
+  const created = range.dayOf('o.created_at');
+  const close = civilDaySql('o.close_date');
+  const touch = (column: string) =>
+    `SELECT o.connection_id, o.external_id, ${range.dayOf(`o.${column}`)} AS t FROM opportunities o WHERE o.${column} IS NOT NULL AND o.${column} < :endExcl AND o.deleted = FALSE`;
+  // the last day an opportunity is open (the day before its close date) and fresh (the day before it is overdue)
+  return `WITH ${seatHolders(range)},
+opportunity AS (
+  SELECT o.connection_id, o.external_id, s.department,
+         CASE WHEN o.created_at IS NULL OR ${created} <= s.seat_from THEN s.seat_from ELSE ${created} END AS open_from,
+         CASE WHEN o.is_closed = FALSE THEN ${last}
+              WHEN o.close_date IS NULL THEN ${literal(range.first - 1)}
+              ELSE ${close} - 1 END AS open_to,
+         CASE WHEN o.is_closed = FALSE AND o.close_date IS NOT NULL THEN ${close} ELSE ${last} END AS fresh_to
   FROM opportunities o
   JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
-  WHERE o.deleted = FALSE
-    AND (o.created_at IS NULL OR o.created_at < :endExcl)
-    AND (o.is_closed = FALSE OR o.close_date > :day)
+  WHERE o.deleted = FALSE AND (o.created_at IS NULL OR o.created_at < :endExcl)
+),
+open_span AS (
+  SELECT connection_id, external_id, department, open_from,
+         CASE WHEN open_to < ${last} THEN open_to ELSE ${last} END AS open_to,
+         CASE WHEN fresh_to < open_to THEN fresh_to ELSE open_to END AS fresh_to
+  FROM opportunity
+  WHERE open_from <= open_to
+),
+touches AS (
+  ${touch('created_at')}
+  UNION ALL ${touch('last_activity_at')}
+  UNION ALL ${touch('last_modified_at')}
+),
+touch_span AS (
+  SELECT p.department, p.open_from, p.fresh_to, t.t,
+         LAG(t.t) OVER (PARTITION BY t.connection_id, t.external_id ORDER BY t.t) AS prev
+  FROM touches t
+  JOIN open_span p ON p.connection_id = t.connection_id AND p.external_id = t.external_id
+),
+fresh AS (
+  SELECT department, ${greatest(greatest('t', 'COALESCE(prev + 30, t)'), 'open_from')} AS from_day,
+         CASE WHEN t + 29 < fresh_to THEN t + 29 ELSE fresh_to END AS to_day
+  FROM touch_span
+),
+events AS (
+  SELECT department, open_from AS day, 1 AS open_count, 0 AS fresh_count FROM open_span
+  UNION ALL SELECT department, open_to + 1, -1, 0 FROM open_span WHERE open_to < ${last}
+  UNION ALL SELECT department, from_day, 0, 1 FROM fresh WHERE from_day <= to_day
+  UNION ALL SELECT department, to_day + 1, 0, -1 FROM fresh WHERE from_day <= to_day AND to_day < ${last}
 )
-SELECT department, COUNT(*) AS open_count, SUM(stale) AS stale_count
-FROM open_at
-GROUP BY department`;
+SELECT department, day, SUM(open_count) AS open_count, SUM(fresh_count) AS fresh_count
+FROM events
+GROUP BY department, day`;
+}
 
 /**
- * Seat holders who completed every required course by the end of T, per department, with the
- * number of required courses (one row with a null department when nobody holds a seat).
+ * Seat holders who completed every required course: from the day of the last of those
+ * completions (or their seat, if later). Also the number of required courses (one row with a
+ * null department when nobody completed everything).
  */
-const TRAINING_SQL = `WITH ${SEAT_HOLDERS},
+function trainingSql(range: DayRange): string {
+  const done = range.dayOf('t.completed_at');
+  return `WITH ${seatHolders(range)},
 required_course AS (
   SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
 ),
@@ -154,81 +245,128 @@ required_count AS (
   SELECT COUNT(*) AS courses FROM required_course
 ),
 completed AS (
-  SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses
+  SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(${done}) AS done_day
   FROM training_assignments t
   JOIN required_course q ON q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
   GROUP BY t.connection_id, t.user_external_id
 ),
-per_department AS (
-  SELECT s.department,
-         SUM(CASE WHEN c.courses = (SELECT courses FROM required_count) THEN 1 ELSE 0 END) AS trained
+trained AS (
+  SELECT s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END AS day, COUNT(*) AS trained
   FROM seat s
-  LEFT JOIN completed c ON c.connection_id = s.connection_id AND c.user_external_id = s.external_id
-  GROUP BY s.department
+  JOIN completed c ON c.connection_id = s.connection_id AND c.user_external_id = s.external_id
+  WHERE c.courses = (SELECT courses FROM required_count)
+  GROUP BY s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END
 )
-SELECT p.department, p.trained, q.courses AS required_courses
+SELECT p.department, p.day, p.trained, q.courses AS required_courses
 FROM required_count q
-LEFT JOIN per_department p ON TRUE`;
+LEFT JOIN trained p ON TRUE`;
+}
 
 type Count = number | string | null;
 
+/** The counts of one day of a range. */
+export interface DayCounts {
+  day: string;
+  counts: MetricCounts;
+}
+
+type CountKey = Exclude<keyof DepartmentCounts, 'department'>;
+const COUNT_KEYS: CountKey[] = [
+  'seatHolders',
+  'activeUsers7',
+  'activeUsers30',
+  'logins7',
+  'completenessSum',
+  'trackedRecords',
+  'openOpportunities',
+  'staleOpportunities',
+  'trainedSeatHolders',
+];
+
+/**
+ * Adds up per-department events (a change of some counts on a day) into the counts of every day
+ * of the range: the count on day T is the sum of the changes on days up to T.
+ */
+class RunningCounts {
+  private readonly changes = new Map<string, Array<Partial<Record<CountKey, number>>>>();
+  private readonly length: number;
+
+  constructor(private readonly range: DayRange) {
+    this.length = range.last - range.first + 1;
+  }
+
+  add(department: string, day: Count, changes: Partial<Record<CountKey, Count>>): void {
+    const index = Math.max(0, count(day) - this.range.first);
+    if (index >= this.length) return;
+    let days = this.changes.get(department);
+    if (!days) {
+      days = Array.from({ length: this.length }, () => ({}));
+      this.changes.set(department, days);
+    }
+    const entry = days[index];
+    for (const [key, value] of Object.entries(changes) as Array<[CountKey, Count]>) entry[key] = (entry[key] ?? 0) + count(value);
+  }
+
+  /**
+   * Per day, the departments with seat holders on that day, by name. The stale events carry the
+   * fresh opportunities in `staleOpportunities`: stale = open - fresh.
+   */
+  days(): DepartmentCounts[][] {
+    const result: DepartmentCounts[][] = Array.from({ length: this.length }, () => []);
+    for (const department of [...this.changes.keys()].sort(compareNames)) {
+      const days = this.changes.get(department)!;
+      const running = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Record<CountKey, number>;
+      for (let index = 0; index < this.length; index += 1) {
+        for (const key of COUNT_KEYS) running[key] += days[index][key] ?? 0;
+        if (running.seatHolders > 0) {
+          result[index].push({ department, ...running, staleOpportunities: running.openOpportunities - running.staleOpportunities });
+        }
+      }
+    }
+    return result;
+  }
+}
+
 /**
  * The metric aggregations: one SQL statement per family (activity, completeness, stale
- * opportunities, training), each returning per-department counts for day T in a time zone.
+ * opportunities, training), each returning per-department counts for every day of a range in a
+ * time zone.
  */
 @Injectable()
 export class MetricsRepository {
   constructor(private readonly db: Database) {}
 
+  /** The counts of every department with seat holders on `day`. */
   async countsAsOf(day: string, timezone: string): Promise<MetricCounts> {
-    const window = windowOf(day, timezone);
-    const activity = await this.db.query<{ department: string; seat_holders: Count; active7: Count; active30: Count; logins7: Count }>(
-      ACTIVITY_SQL,
-      window,
-    );
-    const completeness = await this.db.query<{ department: string; records: Count; completeness_sum: Count }>(COMPLETENESS_SQL, window);
-    const stale = await this.db.query<{ department: string; open_count: Count; stale_count: Count }>(STALE_SQL, window);
-    const training = await this.db.query<{ department: string | null; trained: Count; required_courses: Count }>(TRAINING_SQL, window);
+    const [first] = await this.countsForDays(day, day, timezone);
+    return first.counts;
+  }
 
-    const byName = new Map<string, DepartmentCounts>();
+  /** The counts of every day from `from` to `to` (both included), reading the raw data once per family. */
+  async countsForDays(from: string, to: string, timezone: string): Promise<DayCounts[]> {
+    if (to < from) throw new RangeError(`countsForDays: from ${from} is after to ${to}`);
+    const range = rangeOf(from, to, timezone);
+    const activity = await this.db.query<{ department: string; day: Count; seats: Count; logins7: Count; active7: Count; active30: Count }>(
+      activitySql(range),
+      range.params,
+    );
+    const completeness = await this.db.query<{ department: string; day: Count; records: Count; completeness_sum: Count }>(completenessSql(range), range.params);
+    const stale = await this.db.query<{ department: string; day: Count; open_count: Count; fresh_count: Count }>(staleSql(range), range.params);
+    const training = await this.db.query<{ department: string | null; day: Count; trained: Count; required_courses: Count }>(trainingSql(range), range.params);
+
+    const running = new RunningCounts(range);
     for (const row of activity) {
-      byName.set(row.department, {
-        department: row.department,
-        seatHolders: toNumber(row.seat_holders),
-        activeUsers7: count(row.active7),
-        activeUsers30: count(row.active30),
-        logins7: count(row.logins7),
-        completenessSum: 0,
-        trackedRecords: 0,
-        openOpportunities: 0,
-        staleOpportunities: 0,
-        trainedSeatHolders: 0,
-      });
+      running.add(row.department, row.day, { seatHolders: row.seats, logins7: row.logins7, activeUsers7: row.active7, activeUsers30: row.active30 });
     }
-    // Every other family joins the same seat holders, so its departments are among these.
-    for (const row of completeness) {
-      const counts = byName.get(row.department);
-      if (counts) {
-        counts.trackedRecords = count(row.records);
-        counts.completenessSum = count(row.completeness_sum);
-      }
-    }
-    for (const row of stale) {
-      const counts = byName.get(row.department);
-      if (counts) {
-        counts.openOpportunities = count(row.open_count);
-        counts.staleOpportunities = count(row.stale_count);
-      }
-    }
+    for (const row of completeness) running.add(row.department, row.day, { trackedRecords: row.records, completenessSum: row.completeness_sum });
+    for (const row of stale) running.add(row.department, row.day, { openOpportunities: row.open_count, staleOpportunities: row.fresh_count });
     let requiredCourses = 0;
     for (const row of training) {
       requiredCourses = count(row.required_courses);
-      const counts = row.department === null ? undefined : byName.get(row.department);
-      if (counts) counts.trainedSeatHolders = count(row.trained);
+      if (row.department !== null) running.add(row.department, row.day, { trainedSeatHolders: row.trained });
     }
-    const departments = [...byName.values()].sort((a, b) => compareNames(a.department, b.department));
-    return { departments, requiredCourses };
+    return running.days().map((departments, index) => ({ day: addDays(from, index), counts: { departments, requiredCourses } }));
   }
 
   /** Names of every department known from CRM data. */

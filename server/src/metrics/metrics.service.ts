@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
 import { PlanRepository } from '../plan/plan.repository';
-import { assertDay } from './day-input.util';
+import { assertDay, assertDayRange } from './day-input.util';
 import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricValues } from './goal-evaluation.util';
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
-import { MetricsRepository } from './metrics.repository';
+import { MetricsRepository, type MetricCounts } from './metrics.repository';
 
 /** The department name snapshots and goals use for the whole organisation. */
 export const ORGANISATION = '*';
@@ -83,12 +83,22 @@ export class MetricsService {
    */
   async valuesAsOf(day: string, plan?: LaunchPlan | null): Promise<DayValues> {
     assertDay('day', day);
+    const [values] = await this.valuesForDays(day, day, plan);
+    return values;
+  }
+
+  /** The values of every day from `from` to `to` (both included), as `valuesAsOf` gives them, computed together. */
+  async valuesForDays(from: string, to: string, plan?: LaunchPlan | null): Promise<DayValues[]> {
+    assertDayRange(from, to);
     const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
     const timezone = current?.timezone ?? 'UTC';
-    const { departments, requiredCourses } = await this.repo.countsAsOf(day, timezone);
+    const days = await this.repo.countsForDays(from, to, timezone);
+    return days.map(({ day, counts }) => this.valuesOf(day, timezone, counts, current));
+  }
 
+  private valuesOf(day: string, timezone: string, { departments, requiredCourses }: MetricCounts, plan: LaunchPlan | null): DayValues {
     const names = new Set(departments.map((counts) => counts.department));
-    for (const listed of current?.departments ?? []) names.add(listed.name);
+    for (const listed of plan?.departments ?? []) names.add(listed.name);
     const byName = new Map(departments.map((counts) => [counts.department, counts]));
     const scopes = [...names].sort(compareNames).map((department) => {
       const counts = byName.get(department) ?? NO_COUNTS;

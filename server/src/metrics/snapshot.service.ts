@@ -5,13 +5,27 @@ import { PlanRepository } from '../plan/plan.repository';
 import { assertDay, assertDayRange } from './day-input.util';
 import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
-import { MetricsService, ORGANISATION } from './metrics.service';
+import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
 
 export type BackfillProgress = (done: number, total: number, day: string) => void;
 
 /** Without a launch plan, backfill from the earliest data reaches back at most this many days. */
 export const MAX_UNPLANNED_BACKFILL_DAYS = 365;
+
+/** A backfill computes at most this many consecutive days from one read of the raw data. */
+export const BACKFILL_CHUNK_DAYS = 400;
+
+/** Splits days (in order) into runs of consecutive days of at most `limit` days each. */
+export function consecutiveRuns(days: readonly string[], limit: number): string[][] {
+  const runs: string[][] = [];
+  for (const day of days) {
+    const run = runs[runs.length - 1];
+    if (run && run.length < limit && addDays(run[run.length - 1], 1) === day) run.push(day);
+    else runs.push([day]);
+  }
+  return runs;
+}
 
 /**
  * Daily snapshots: what the metrics were on each day, kept even when the CRM data underneath is
@@ -104,16 +118,29 @@ export class SnapshotService {
     return (await this.plans.current())?.plan ?? null;
   }
 
+  /**
+   * Computes `days` (in order) a run of consecutive days at a time, reading the raw data once per
+   * run of up to BACKFILL_CHUNK_DAYS days, and stores each day as soon as its run is computed.
+   */
   private async computeDays(days: readonly string[], plan: LaunchPlan | null, onProgress?: BackfillProgress): Promise<number> {
-    for (const [index, day] of days.entries()) {
-      await this.compute(day, plan, Date.now());
-      onProgress?.(index + 1, days.length, day);
+    let done = 0;
+    for (const run of consecutiveRuns(days, BACKFILL_CHUNK_DAYS)) {
+      const values = await this.metrics.valuesForDays(run[0], run[run.length - 1], plan);
+      for (const day of values) {
+        await this.store(day, Date.now());
+        done += 1;
+        onProgress?.(done, days.length, day.day);
+      }
     }
     return days.length;
   }
 
   private async compute(day: string, plan: LaunchPlan | null, now: number): Promise<void> {
-    const values = await this.metrics.valuesAsOf(day, plan);
+    await this.store(await this.metrics.valuesAsOf(day, plan), now);
+  }
+
+  private async store(values: DayValues, now: number): Promise<void> {
+    const day = values.day;
     const scopes = [...values.departments, { department: ORGANISATION, ...values.organisation }];
     const rows = scopes.flatMap((scope) =>
       METRIC_KEYS.map((metric): SnapshotRow => ({ day, department: scope.department, metric, value: scope.metrics[metric], seatHolders: scope.seatHolders })),
