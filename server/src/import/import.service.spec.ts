@@ -136,11 +136,11 @@ describe(ImportService.name, () => {
         );
         expect(logins.map(normalise)).toEqual([
           // 2017-03-02 00:00 in Paris is 2017-03-01 23:00 UTC
-          ['svc|1488448800000|success|api', 'svc', Date.UTC(2017, 2, 2, 10), true, 'api'],
+          ['1488448800000|svc|success|api', 'svc', Date.UTC(2017, 2, 2, 10), true, 'api'],
           // 09:30 at +01:00 is 08:30 UTC (1488357000000); 09:30 UTC is 1488360600000
-          ['u1|1488357000000|success|web', 'u1', Date.UTC(2017, 2, 1, 8, 30), true, 'web'],
-          ['u1|1488360600000|success|web', 'u1', Date.UTC(2017, 2, 1, 9, 30), true, 'web'],
-          ['u2|1488409200000|failed|mobile', 'u2', Date.UTC(2017, 2, 1, 23), false, 'mobile'],
+          ['1488357000000|u1|success|web', 'u1', Date.UTC(2017, 2, 1, 8, 30), true, 'web'],
+          ['1488360600000|u1|success|web', 'u1', Date.UTC(2017, 2, 1, 9, 30), true, 'web'],
+          ['1488409200000|u2|failed|mobile', 'u2', Date.UTC(2017, 2, 1, 23), false, 'mobile'],
         ]);
 
         const opportunities = await db.query<Record<string, unknown>>(

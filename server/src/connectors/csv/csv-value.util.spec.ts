@@ -17,6 +17,9 @@ describe(CsvDateReader.name, () => {
     ['2017-03-01T09:30:00.000+0100', Date.UTC(2017, 2, 1, 8, 30)],
     ['2017-03-01T09:30:00-05:30', Date.UTC(2017, 2, 1, 15, 0)],
     ['2016-02-29T23:59:59Z', Date.UTC(2016, 1, 29, 23, 59, 59)],
+    ['2000-02-29T00:00:00Z', Date.UTC(2000, 1, 29)],
+    // year 50, not 1950 (Date.UTC alone reads years 0-99 as 1900-1999)
+    ['0050-01-01T00:00:00Z', new Date('0050-01-01T00:00:00Z').getTime()],
     // no offset: local time of the reader's zone
     ['2017-03-01T09:30:00', Date.UTC(2017, 2, 1, 9, 30)],
     ['  2017-03-01  ', Date.UTC(2017, 2, 1)],
@@ -40,7 +43,7 @@ describe(CsvDateReader.name, () => {
     expect(utc.day('close_date', '')).toBeNull();
   });
 
-  it.each(['2017-02-30', '2017-02-29T10:00:00Z', '2017-13-01', '2017-03-01T24:00:00Z', '2017-03-01T09:60:00Z', '2017', '1054', '03/01/2017', 'yesterday', '2017-03-01T09:30:00+2500'])(
+  it.each(['2017-02-30', '2017-02-29T10:00:00Z', '1900-02-29T00:00:00Z', '2017-13-01', '2017-03-01T24:00:00Z', '2017-03-01T09:60:00Z', '2017', '1054', '03/01/2017', 'yesterday', '2017-03-01T09:30:00+2500'])(
     'rejects %s',
     (text) => {
       expect(() => utc.instant('login_at', text)).toThrow(new CsvValueError(`login_at "${text}" is not an ISO 8601 date`));

@@ -47,8 +47,11 @@ const CALENDAR_DATE_START = /^\d{4}-\d{2}-\d{2}/;
 const OFFSET_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 const BARE_DATE_CACHE_LIMIT = 50_000;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function parseOffsetTimestamp(value: string): number | null | undefined {
@@ -68,10 +71,14 @@ function parseOffsetTimestamp(value: string): number | null | undefined {
   // Milliseconds: the first three digits of the fraction, as luxon reads them.
   const millis = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
   const offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(hour, minute, second, millis);
-  return utc.getTime() - offset * 60_000;
+  let utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (year < 100) {
+    // Date.UTC reads years 0-99 as 1900-1999.
+    const date = new Date(utc);
+    date.setUTCFullYear(year);
+    utc = date.getTime();
+  }
+  return utc - offset * 60_000;
 }
 
 /**
