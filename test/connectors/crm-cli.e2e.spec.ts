@@ -10,6 +10,8 @@ import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce
 import { salesforceFixture } from '../fake-crm/salesforce.fixture';
 
 const BIN = resolve(__dirname, '../../server/bin/uptake.js');
+// Each test starts the CLI three or four times; on a busy two-core machine that can take a while.
+jest.setTimeout(180_000);
 
 /**
  * Runs the built CLI like a user does. Asynchronously: the fake CRM answers from this process,
