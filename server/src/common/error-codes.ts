@@ -5,6 +5,7 @@ const TABLE: Record<string, { status: number; exitCode: number }> = {
   PLAN_INVALID: { status: 400, exitCode: 2 },
   CONNECTOR_KIND_UNKNOWN: { status: 400, exitCode: 2 },
   CONNECTOR_OPTIONS_INVALID: { status: 400, exitCode: 2 },
+  DEMO_OPTIONS_INVALID: { status: 400, exitCode: 2 },
   CONNECTION_INVALID: { status: 400, exitCode: 2 },
   CONNECTION_EXISTS: { status: 409, exitCode: 2 },
   DATABASE_URL_INVALID: { status: 500, exitCode: 2 },
@@ -14,6 +15,18 @@ const TABLE: Record<string, { status: number; exitCode: number }> = {
   NOT_FOUND: { status: 404, exitCode: 2 },
   NO_PLAN: { status: 409, exitCode: 2 },
   SYNC_ALREADY_RUNNING: { status: 409, exitCode: 1 },
+  // accounts and access (server/src/auth)
+  UNAUTHENTICATED: { status: 401, exitCode: 2 },
+  INVALID_CREDENTIALS: { status: 401, exitCode: 2 },
+  FORBIDDEN: { status: 403, exitCode: 2 },
+  CSRF_TOKEN_INVALID: { status: 403, exitCode: 2 },
+  LOGIN_RATE_LIMITED: { status: 429, exitCode: 1 },
+  ACCOUNT_EXISTS: { status: 409, exitCode: 2 },
+  ACCOUNT_NOT_FOUND: { status: 404, exitCode: 2 },
+  TOKEN_NOT_FOUND: { status: 404, exitCode: 2 },
+  LAST_ADMIN: { status: 409, exitCode: 2 },
+  OIDC_NOT_CONFIGURED: { status: 404, exitCode: 2 },
+  OIDC_FAILED: { status: 401, exitCode: 1 },
 };
 
 export function errorCodeOf(error: unknown): string | null {

@@ -106,6 +106,8 @@ export interface CrmConnector {
   recordObjectTypes(ctx: SyncContext): Promise<string[]>;
   records(objectType: string, since: Instant | null, ctx: SyncContext): AsyncIterable<Page<CrmRecord>>;
   training(ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>>;
+  /** The CRM's API allowance as last reported (e.g. Salesforce `Sforce-Limit-Info`), shown in the run history. */
+  apiUsage?(): { used: number; limit: number } | null;
   /** Checks credentials and permissions; resolves to a human-readable summary of what will be synced. */
   test?(ctx: SyncContext): Promise<string>;
   close?(): Promise<void>;

@@ -109,6 +109,8 @@ export class SyncService {
           });
         }
       }
+      const usage = connector.apiUsage?.();
+      if (usage) Object.assign(counts, { api_requests_used: usage.used, api_requests_limit: usage.limit });
       await this.refreshSnapshots(options);
       const finished = await this.runs.finishRun(run.id, 'succeeded', counts, null, this.clock.now());
       this.logger.log(`sync of "${connection.name}" succeeded: ${describeCounts(counts)}`);
