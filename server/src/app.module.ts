@@ -11,6 +11,8 @@ import { PlanEditService } from './api/plan-edit.service';
 import { PlanController } from './api/plan.controller';
 import { RoiController } from './api/roi.controller';
 import { TrainingController } from './api/training.controller';
+import type { AuthOverrides } from './auth/auth.config';
+import { AuthModule } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/app.config';
 import { CoreModule } from './core.module';
@@ -25,10 +27,10 @@ import { TrainingService } from './training/training.service';
 /** The HTTP service: core, the API controllers and the sync scheduler. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock; auth?: AuthOverrides } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, overrides), ScheduleModule.forRoot()],
+      imports: [CoreModule.forRoot(config, overrides), ScheduleModule.forRoot(), AuthModule.forRoot(config, overrides.auth)],
       controllers: [
         HealthController,
         OverviewController,

@@ -13,6 +13,7 @@ import { SnapshotRepository } from './metrics/snapshot.repository';
 import { SnapshotService } from './metrics/snapshot.service';
 import { PlanRepository } from './plan/plan.repository';
 import { PlanService } from './plan/plan.service';
+import { SecretsModule } from './secrets/secrets.module';
 import { IngestRepository } from './sync/ingest.repository';
 import { SyncRepository } from './sync/sync.repository';
 import { SyncService } from './sync/sync.service';
@@ -47,6 +48,7 @@ export class CoreModule {
     ];
     return {
       module: CoreModule,
+      imports: [SecretsModule.forRoot(config)],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: overrides.clock ?? new Clock() },

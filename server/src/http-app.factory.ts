@@ -6,16 +6,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
+import { AUTH_CONFIG, type AuthConfig, type AuthOverrides } from './auth/auth.config';
+import { applyHttpSecurity } from './auth/http-security';
 import type { Clock } from './common/clock';
 import { ErrorFilter } from './common/http/error.filter';
 import type { AppConfig } from './config/app.config';
 
 /** Builds the Nest HTTP application: API under /api, OpenAPI at /api/docs, the dashboard at /. */
-export async function createHttpApp(config: AppConfig, overrides: { clock?: Clock; logger?: false } = {}): Promise<NestExpressApplication> {
+export async function createHttpApp(config: AppConfig, overrides: { clock?: Clock; logger?: false; auth?: AuthOverrides } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     logger: overrides.logger === false ? false : ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  applyHttpSecurity(app, app.get<AuthConfig>(AUTH_CONFIG));
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());

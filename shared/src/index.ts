@@ -5,3 +5,4 @@ export * from './plan/launch-plan.schema';
 export * from './plan/plan-diff.util';
 export * from './api/api.schemas';
 export * from './api/dashboard.schemas';
+export * from './api/auth.schemas';

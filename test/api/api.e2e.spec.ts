@@ -12,6 +12,7 @@ import { SnapshotService } from '../../server/src/metrics/snapshot.service';
 import { PlanService } from '../../server/src/plan/plan.service';
 import { IngestRepository } from '../../server/src/sync/ingest.repository';
 import type { CrmUser } from '../../server/src/connectors/connector.port';
+import { loginAs, type SignedInAgent } from '../support/auth';
 
 const at = (iso: string) => Date.parse(iso);
 const user = (externalId: string, department: string, extra: Partial<CrmUser> = {}): CrmUser => ({
@@ -33,6 +34,7 @@ goals:
 describe('HTTP API end to end (fresh migrated SQLite database)', () => {
   let dir: string;
   let app: NestExpressApplication;
+  let admin: SignedInAgent;
   const clock = new FixedClock(at('2026-03-10T15:00:00Z'));
 
   beforeAll(async () => {
@@ -40,6 +42,7 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
     const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'api.sqlite')}`, demo: false, scheduler: false, webDist: null });
     app = await createHttpApp(config, { clock, logger: false });
     await app.init();
+    admin = await loginAs(app, 'admin');
 
     const db = app.get(Database);
     await app.get(PlanService).apply(PLAN, 'plan.yaml', 'test', clock.now());
@@ -73,7 +76,7 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
   });
 
   it('GET /api/departments computes the metrics, the ramp and health by hand', async () => {
-    const { body } = await request(app.getHttpServer()).get('/api/departments?asOf=2026-03-10').expect(200);
+    const { body } = await admin.get('/api/departments?asOf=2026-03-10').expect(200);
     // Ramp: launch 2026-01-01, target date 2026-03-31 (89 days), as of 2026-03-10 (68 days): 0.8 * 68/89.
     const expected = (0.8 * 68) / 89;
     const alpha = body.departments.find((d: { department: string }) => d.department === 'Alpha');
@@ -102,7 +105,7 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
   });
 
   it('GET /api/overview adds the week-earlier values and the connections', async () => {
-    const { body } = await request(app.getHttpServer()).get('/api/overview?asOf=2026-03-10').expect(200);
+    const { body } = await admin.get('/api/overview?asOf=2026-03-10').expect(200);
     expect(body.launchDate).toBe('2026-01-01');
     // A week earlier (2026-03-03): 7-day window 02-25..03-03 holds only b2's login at 03-03 23:59:59.
     expect(body.weekEarlier.active_users).toBeCloseTo(1 / 5, 9);
@@ -110,7 +113,7 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
   });
 
   it('GET /api/departments/:name/series reads the daily snapshots with the expected ramp', async () => {
-    const { body } = await request(app.getHttpServer()).get('/api/departments/Alpha/series?from=2026-03-10&to=2026-03-10').expect(200);
+    const { body } = await admin.get('/api/departments/Alpha/series?from=2026-03-10&to=2026-03-10').expect(200);
     expect(body.points).toHaveLength(1);
     expect(body.points[0].day).toBe('2026-03-10');
     expect(body.points[0].metrics.active_users).toBeCloseTo(1 / 3, 9);
@@ -118,27 +121,27 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
   });
 
   it('rejects bad input with one error format', async () => {
-    const bad = await request(app.getHttpServer()).get('/api/departments?asOf=2026-02-30').expect(400);
+    const bad = await admin.get('/api/departments?asOf=2026-02-30').expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect(bad.body.error.message).toContain('asOf');
-    const unknownField = await request(app.getHttpServer()).get('/api/departments?asof=2026-03-01').expect(400);
+    const unknownField = await admin.get('/api/departments?asof=2026-03-01').expect(400);
     expect(unknownField.body.error.code).toBe('VALIDATION_FAILED');
-    const missing = await request(app.getHttpServer()).post('/api/connections/999/sync').expect(404);
+    const missing = await admin.post('/api/connections/999/sync').expect(404);
     expect(missing.body.error.code).toBe('CONNECTION_NOT_FOUND');
     expect(JSON.stringify(missing.body)).not.toContain('at ');
   });
 
   it('lists connections and their (empty) run history', async () => {
-    const { body } = await request(app.getHttpServer()).get('/api/connections').expect(200);
+    const { body } = await admin.get('/api/connections').expect(200);
     expect(body[0]).toMatchObject({ name: 'crm', kind: 'csv', schedule: '0 * * * *', enabled: true, lastRun: null });
-    const runs = await request(app.getHttpServer()).get(`/api/connections/${body[0].id}/runs`).expect(200);
+    const runs = await admin.get(`/api/connections/${body[0].id}/runs`).expect(200);
     expect(runs.body).toEqual([]);
   });
 
   it('serves the OpenAPI description at /api/docs', async () => {
-    const page = await request(app.getHttpServer()).get('/api/docs').expect(200);
+    const page = await admin.get('/api/docs').expect(200);
     expect(page.text).toContain('swagger');
-    const document = await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200);
+    const document = await admin.get('/api/docs/openapi.json').expect(200);
     expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/departments', '/api/overview']));
   });
 });

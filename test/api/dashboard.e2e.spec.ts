@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { FixedClock } from '../../server/src/common/clock';
 import { loadConfig } from '../../server/src/config/app.config';
 import { ConnectionRepository } from '../../server/src/connections/connection.repository';
@@ -11,6 +10,7 @@ import { createHttpApp } from '../../server/src/http-app.factory';
 import { SnapshotService } from '../../server/src/metrics/snapshot.service';
 import { PlanService } from '../../server/src/plan/plan.service';
 import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { loginAs, type SignedInAgent } from '../support/auth';
 
 /*
  * One small organisation, as of T = 2026-03-31 (UTC); the clock says 2026-03-31T12:00Z.
@@ -81,13 +81,16 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
   let dir: string;
   let app: NestExpressApplication;
   const clock = new FixedClock(at('2026-03-31T12:00:00Z'));
-  const http = () => request(app.getHttpServer());
+  // Signed in as an admin named bob: the server records the signed-in account as who changed the plan.
+  let bob: SignedInAgent;
+  const http = () => bob;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'uptake-dashboard-'));
     const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'api.sqlite')}`, demo: false, scheduler: false, webDist: null });
     app = await createHttpApp(config, { clock, logger: false });
     await app.init();
+    bob = await loginAs(app, 'admin', { email: 'bob@example.test' });
     await app.get(PlanService).apply(PLAN, 'plan.yaml', 'alice', at('2026-01-02T08:00:00Z'));
     await seed(app.get(Database));
     await app.get(SnapshotService).computeDay('2026-03-31');
@@ -307,8 +310,8 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const bad = { ...edited, goals: [{ ...edited.goals[0], target: 2 }] };
       const response = await http().put('/api/plan').send({ plan: bad, changedBy: 'bob' }).expect(400);
       expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('plan.goals[0].target') });
-      const anonymous = await http().put('/api/plan').send({ plan: edited }).expect(400);
-      expect(anonymous.body.error.message).toContain('changedBy');
+      const unknownField = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', by: 'eve' }).expect(400);
+      expect(unknownField.body.error.message).toContain('by');
       const { body } = await http().get('/api/plan').expect(200);
       expect(body.history).toHaveLength(1);
     });
@@ -320,7 +323,7 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const { body: created } = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', comment: 'tighter stale goal' }).expect(200);
       expect(created).toMatchObject({
         version: 2,
-        createdBy: 'bob',
+        createdBy: 'bob@example.test',
         createdAt: '2026-03-31T12:00:00.000Z',
         source: 'dashboard: tighter stale goal',
         changes: ['department Marketing added (seats 1, licence_cost_per_seat_month 10)', 'goal Sales / stale_opportunities: target 0.3 → 0.25'],
@@ -330,7 +333,7 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const { body } = await http().get('/api/plan').expect(200);
       expect(body.current.version).toBe(2);
       expect(body.history.map((v: { version: number; createdBy: string; createdAt: string; changes: string[] }) => [v.version, v.createdBy, v.createdAt, v.changes.length])).toEqual([
-        [2, 'bob', '2026-03-31T12:00:00.000Z', 2],
+        [2, 'bob@example.test', '2026-03-31T12:00:00.000Z', 2],
         [1, 'alice', '2026-01-02T08:00:00.000Z', 0],
       ]);
       expect(body.history[1].plan.goals[1].target).toBe(0.3); // version 1 is unchanged
@@ -423,6 +426,7 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
 describe('Dashboard API with the scheduler on', () => {
   let dir: string;
   let app: NestExpressApplication;
+  let admin: SignedInAgent;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'uptake-dashboard-'));
@@ -430,6 +434,7 @@ describe('Dashboard API with the scheduler on', () => {
     const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'api.sqlite')}`, demo: false, scheduler: true, webDist: null });
     app = await createHttpApp(config, { clock: new FixedClock(at('2026-03-31T12:00:00Z')), logger: false });
     await app.init();
+    admin = await loginAs(app, 'admin');
   });
 
   afterAll(async () => {
@@ -438,7 +443,7 @@ describe('Dashboard API with the scheduler on', () => {
   });
 
   it('schedules a new connection at once and unschedules it when paused', async () => {
-    const { body } = await request(app.getHttpServer())
+    const { body } = await admin
       .post('/api/connections')
       .send({ name: 'files', kind: 'csv', options: { path: join(dir, 'drop') }, schedule: '0 6 * * *' })
       .expect(201);
@@ -449,7 +454,7 @@ describe('Dashboard API with the scheduler on', () => {
     expect(next.getTime()).toBeGreaterThan(Date.now());
     expect(next.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
 
-    const paused = await request(app.getHttpServer()).patch(`/api/connections/${body.id}`).send({ enabled: false }).expect(200);
+    const paused = await admin.patch(`/api/connections/${body.id}`).send({ enabled: false }).expect(200);
     expect(paused.body).toMatchObject({ enabled: false, nextRunAt: null });
   });
 });

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { ConnectionKind } from '@uptake/shared';
 import { Database, toBoolean, toNumber } from '../database/database.service';
+import { decodeConnectionOptions, encodeConnectionOptions } from '../secrets/connection-options.codec';
+import { SecretBox } from '../secrets/secret-box.service';
 
 export interface StoredConnection {
   id: number;
@@ -24,13 +26,17 @@ interface ConnectionRow {
 
 @Injectable()
 export class ConnectionRepository {
-  constructor(private readonly db: Database) {}
+  /** Options (credentials among them) are encrypted at rest with `secrets`; without it (hand-built in unit tests) they are plain JSON. */
+  constructor(
+    private readonly db: Database,
+    @Optional() private readonly secrets?: SecretBox,
+  ) {}
 
   async create(input: Omit<StoredConnection, 'id'>): Promise<StoredConnection> {
     await this.db.query(
       `INSERT INTO connections (name, kind, options, schedule, enabled, created_at)
        VALUES (:name, :kind, :options, :schedule, :enabled, :createdAt)`,
-      { ...input, options: JSON.stringify(input.options) },
+      { ...input, options: encodeConnectionOptions(input.options, this.secrets) },
     );
     const created = await this.findByName(input.name);
     if (!created) throw new Error(`connection "${input.name}" was not stored`);
@@ -39,17 +45,17 @@ export class ConnectionRepository {
 
   async list(): Promise<StoredConnection[]> {
     const rows = await this.db.query<ConnectionRow>('SELECT * FROM connections ORDER BY name');
-    return rows.map(toConnection);
+    return rows.map((row) => toConnection(row, this.secrets));
   }
 
   async findByName(name: string): Promise<StoredConnection | null> {
     const rows = await this.db.query<ConnectionRow>('SELECT * FROM connections WHERE name = :name', { name });
-    return rows.length ? toConnection(rows[0]) : null;
+    return rows.length ? toConnection(rows[0], this.secrets) : null;
   }
 
   async findById(id: number): Promise<StoredConnection | null> {
     const rows = await this.db.query<ConnectionRow>('SELECT * FROM connections WHERE id = :id', { id });
-    return rows.length ? toConnection(rows[0]) : null;
+    return rows.length ? toConnection(rows[0], this.secrets) : null;
   }
 
   async update(id: number, changes: Partial<Pick<StoredConnection, 'options' | 'schedule' | 'enabled'>>): Promise<void> {
@@ -58,19 +64,19 @@ export class ConnectionRepository {
     const next = { ...current, ...changes };
     await this.db.query('UPDATE connections SET options = :options, schedule = :schedule, enabled = :enabled WHERE id = :id', {
       id,
-      options: JSON.stringify(next.options),
+      options: encodeConnectionOptions(next.options, this.secrets),
       schedule: next.schedule,
       enabled: next.enabled,
     });
   }
 }
 
-function toConnection(row: ConnectionRow): StoredConnection {
+function toConnection(row: ConnectionRow, secrets: SecretBox | undefined): StoredConnection {
   return {
     id: toNumber(row.id),
     name: row.name,
     kind: row.kind as ConnectionKind,
-    options: JSON.parse(row.options || '{}') as Record<string, string>,
+    options: decodeConnectionOptions(row.options, secrets, row.name),
     schedule: row.schedule,
     enabled: toBoolean(row.enabled),
     createdAt: toNumber(row.created_at),

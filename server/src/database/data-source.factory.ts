@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+import { AccountsAudit1764400000000 } from './migrations/1764400000000-accounts-audit';
 import type { DatabaseLocation } from './database-url.util';
 
-export const MIGRATIONS = [InitialSchema1764300000000];
+export const MIGRATIONS = [InitialSchema1764300000000, AccountsAudit1764400000000];
 
 /** A TypeORM data source for the location; SQLite gets WAL, foreign keys and a busy timeout. */
 export function createDataSource(location: DatabaseLocation): DataSource {

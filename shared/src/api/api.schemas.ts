@@ -31,6 +31,8 @@ export const DepartmentMetricsSchema = z.object({
   attainment: PartialMetricValuesSchema.optional(),
   health: z.number().nullable(),
   status: HealthStatusSchema.nullable(),
+  /** True when the values are hidden: fewer than the plan's min_group_size seat holders (auth.schemas.ts). */
+  suppressed: z.boolean().optional(),
 });
 
 export const OrganisationMetricsSchema = DepartmentMetricsSchema.omit({ department: true });
@@ -86,6 +88,8 @@ export const SeriesPointSchema = z.object({
   seatHolders: z.number().int().nullable(),
   metrics: MetricValuesSchema,
   expected: PartialMetricValuesSchema,
+  /** True when the values are hidden: fewer than the plan's min_group_size seat holders (auth.schemas.ts). */
+  suppressed: z.boolean().optional(),
 });
 
 export const MetricSeriesResponseSchema = z.object({

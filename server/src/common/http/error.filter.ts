@@ -16,6 +16,12 @@ export class ErrorFilter implements ExceptionFilter {
       response.status(status).json({ error: { code: httpCode(status), message: Array.isArray(message) ? message.join('; ') : String(message) } });
       return;
     }
+    const client = (exception ?? {}) as { status?: unknown; expose?: unknown; message?: unknown };
+    if (typeof client.status === 'number' && client.status >= 400 && client.status < 500 && client.expose === true) {
+      // An http-errors error of the body parser (413 too large, 415 unsupported charset...): the client's to fix.
+      response.status(client.status).json({ error: { code: httpCode(client.status), message: String(client.message) } });
+      return;
+    }
     const code = errorCodeOf(exception);
     const status = httpStatusOf(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

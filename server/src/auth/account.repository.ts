@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@uptake/shared';
+import { Database, toBoolean, toNullableNumber, toNumber } from '../database/database.service';
+import type { Sql } from '../database/sql';
+
+export interface StoredAccount {
+  id: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  passwordHash: string | null;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  disabled: boolean;
+  createdAt: number;
+  lastLoginAt: number | null;
+  /** Departments whose people a trainer may see, by name. */
+  departments: string[];
+}
+
+export interface NewAccount {
+  email: string;
+  name: string | null;
+  role: Role;
+  passwordHash: string | null;
+  oidcIssuer?: string | null;
+  oidcSubject?: string | null;
+  createdAt: number;
+}
+
+interface AccountRow {
+  id: number | string;
+  email: string;
+  name: string | null;
+  role: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  disabled: unknown;
+  created_at: number | string;
+  last_login_at: number | string | null;
+}
+
+/** Dashboard accounts (not CRM users) and the departments assigned to trainers. */
+@Injectable()
+export class AccountRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts the account and its departments in one transaction; returns it as stored. */
+  async create(account: NewAccount, departments: readonly string[]): Promise<StoredAccount> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO accounts (email, name, role, password_hash, oidc_issuer, oidc_subject, disabled, created_at)
+         VALUES (:email, :name, :role, :passwordHash, :oidcIssuer, :oidcSubject, FALSE, :createdAt)`,
+        { ...account, oidcIssuer: account.oidcIssuer ?? null, oidcSubject: account.oidcSubject ?? null },
+      );
+      const [row] = await tx.query<{ id: number | string }>('SELECT id FROM accounts WHERE email = :email', { email: account.email });
+      await this.writeDepartments(tx, toNumber(row.id), departments);
+    });
+    const created = await this.findByEmail(account.email);
+    if (!created) throw new Error(`account ${account.email} was not stored`);
+    return created;
+  }
+
+  async list(): Promise<StoredAccount[]> {
+    return this.withDepartments(await this.db.query<AccountRow>('SELECT * FROM accounts ORDER BY email'));
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM accounts');
+    return toNumber(row.n);
+  }
+
+  /** Enabled admins other than `exceptId`. */
+  async countOtherEnabledAdmins(exceptId: number): Promise<number> {
+    const [row] = await this.db.query<{ n: number | string }>(
+      "SELECT COUNT(*) AS n FROM accounts WHERE role = 'admin' AND disabled = FALSE AND id <> :exceptId",
+      { exceptId },
+    );
+    return toNumber(row.n);
+  }
+
+  async findById(id: number): Promise<StoredAccount | null> {
+    const [account] = await this.withDepartments(await this.db.query<AccountRow>('SELECT * FROM accounts WHERE id = :id', { id }));
+    return account ?? null;
+  }
+
+  /** `email` in lower case (as stored). */
+  async findByEmail(email: string): Promise<StoredAccount | null> {
+    const [account] = await this.withDepartments(await this.db.query<AccountRow>('SELECT * FROM accounts WHERE email = :email', { email }));
+    return account ?? null;
+  }
+
+  async findByOidc(issuer: string, subject: string): Promise<StoredAccount | null> {
+    const rows = await this.db.query<AccountRow>('SELECT * FROM accounts WHERE oidc_issuer = :issuer AND oidc_subject = :subject', { issuer, subject });
+    const [account] = await this.withDepartments(rows);
+    return account ?? null;
+  }
+
+  /** Changes the given columns; `departments` replaces the whole list. */
+  async update(
+    id: number,
+    changes: Partial<Pick<StoredAccount, 'name' | 'role' | 'passwordHash' | 'disabled' | 'oidcIssuer' | 'oidcSubject' | 'departments'>>,
+  ): Promise<void> {
+    const columns: Array<[string, keyof typeof changes]> = [
+      ['name', 'name'],
+      ['role', 'role'],
+      ['password_hash', 'passwordHash'],
+      ['disabled', 'disabled'],
+      ['oidc_issuer', 'oidcIssuer'],
+      ['oidc_subject', 'oidcSubject'],
+    ];
+    const set = columns.filter(([, key]) => changes[key] !== undefined);
+    await this.db.transaction(async (tx) => {
+      if (set.length) {
+        const params = Object.fromEntries(set.map(([column, key]) => [column, changes[key] as string | boolean | null]));
+        await tx.query(`UPDATE accounts SET ${set.map(([column]) => `${column} = :${column}`).join(', ')} WHERE id = :id`, { ...params, id });
+      }
+      if (changes.departments !== undefined) {
+        await tx.query('DELETE FROM account_departments WHERE account_id = :id', { id });
+        await this.writeDepartments(tx, id, changes.departments);
+      }
+    });
+  }
+
+  async touchLogin(id: number, at: number): Promise<void> {
+    await this.db.query('UPDATE accounts SET last_login_at = :at WHERE id = :id', { id, at });
+  }
+
+  private async writeDepartments(tx: Sql, accountId: number, departments: readonly string[]): Promise<void> {
+    const unique = [...new Set(departments)];
+    if (unique.length) await tx.insertMany('account_departments', ['account_id', 'department'], unique.map((department) => [accountId, department]));
+  }
+
+  private async withDepartments(rows: AccountRow[]): Promise<StoredAccount[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => toNumber(row.id));
+    const assigned = await this.db.query<{ account_id: number | string; department: string }>(
+      'SELECT account_id, department FROM account_departments WHERE account_id IN (:...ids) ORDER BY department',
+      { ids },
+    );
+    return rows.map((row) => {
+      const id = toNumber(row.id);
+      return {
+        id,
+        email: row.email,
+        name: row.name,
+        role: row.role as Role,
+        passwordHash: row.password_hash,
+        oidcIssuer: row.oidc_issuer,
+        oidcSubject: row.oidc_subject,
+        disabled: toBoolean(row.disabled),
+        createdAt: toNumber(row.created_at),
+        lastLoginAt: toNullableNumber(row.last_login_at),
+        departments: assigned.filter((entry) => toNumber(entry.account_id) === id).map((entry) => entry.department),
+      };
+    });
+  }
+}

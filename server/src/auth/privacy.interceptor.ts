@@ -1,0 +1,114 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { MetricSeriesResponse, MetricsReport, OverviewResponse, PeopleResponse, RoiResponse, TrainingResponse } from '@uptake/shared';
+import type { Request } from 'express';
+import { from, mergeMap, type Observable } from 'rxjs';
+import { Clock } from '../common/clock';
+import { dayOf } from '../common/time.util';
+import { PlanRepository } from '../plan/plan.repository';
+import { peopleToTrainCsv } from '../training/training-csv.util';
+import { TrainingService } from '../training/training.service';
+import { AuditService } from './audit.service';
+import { safeUrl } from './auth.guard';
+import { actorOf, clientIp, peopleAccessOf, principalOf, seesPeopleOf, type Principal } from './principal';
+import { suppressOverview, suppressReport, suppressRoi, suppressSeries, suppressTraining, type PrivacyViewer } from './privacy-suppression.util';
+import { policyFor, type RoutePolicy } from './route-policy';
+
+const DEFAULT_MIN_GROUP_SIZE = 5;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Filters every answer as its route's policy says (small groups hidden, people of other
+ * departments removed) and writes the audit log: each people-level view before the data leaves,
+ * each successful change afterwards. The one place where answers are cut to the viewer.
+ */
+@Injectable()
+export class PrivacyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly modules: ModuleRef,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    const { key, policy } = policyFor(request.method, (request.route as { path?: string } | undefined)?.path);
+    const principal = principalOf(request);
+    return next.handle().pipe(mergeMap((body: unknown) => from(this.answer(request, key, policy, principal, body))));
+  }
+
+  private async answer(request: Request, key: string, policy: RoutePolicy, principal: Principal | null, body: unknown): Promise<unknown> {
+    const filtered = principal && policy.privacy ? await this.filter(request, policy, principal, body) : { body, audit: null };
+    if (principal && filtered.audit) {
+      // Written before the answer leaves: a view that cannot be logged is not shown.
+      await this.audit.record(actorOf(principal, clientIp(request)), { target: `${request.method} ${safeUrl(request.originalUrl)}`, ...filtered.audit });
+    } else if (principal && policy.audit) {
+      await this.audit.record(actorOf(principal, clientIp(request)), { action: policy.audit, target: `${request.method} ${safeUrl(request.originalUrl)}` });
+    }
+    if (principal && UNSAFE.has(request.method.toUpperCase()) && !policy.ownAudit) {
+      await this.audit.record(actorOf(principal, clientIp(request)), {
+        action: 'api.change',
+        target: `${request.method} ${safeUrl(request.originalUrl)}`,
+        // The route and its path parameters only: bodies may hold credentials.
+        detail: { route: key, params: { ...request.params } },
+      });
+    }
+    return filtered.body;
+  }
+
+  private async filter(
+    request: Request,
+    policy: RoutePolicy,
+    principal: Principal,
+    body: unknown,
+  ): Promise<{ body: unknown; audit: { action: NonNullable<RoutePolicy['audit']>; department?: string | null; detail?: Record<string, unknown> } | null }> {
+    const viewer: PrivacyViewer = { seesEveryone: peopleAccessOf(principal.role) === 'all', seesPeopleOf: (department) => seesPeopleOf(principal, department) };
+    const minGroupSize = async () => (await this.plans.current())?.plan.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
+    switch (policy.privacy) {
+      case 'report':
+        return { body: suppressReport(body as MetricsReport, await minGroupSize(), viewer), audit: null };
+      case 'overview':
+        return { body: suppressOverview(body as OverviewResponse, await minGroupSize(), viewer), audit: null };
+      case 'series':
+        return { body: suppressSeries(body as MetricSeriesResponse, await minGroupSize(), viewer), audit: null };
+      case 'roi':
+        return { body: suppressRoi(body as RoiResponse, await minGroupSize(), viewer), audit: null };
+      case 'training': {
+        const training = suppressTraining(body as TrainingResponse, await minGroupSize(), viewer);
+        const people = training.peopleToTrain;
+        const audit = people.length
+          ? { action: 'training.people.view' as const, detail: { asOf: training.asOf, rows: people.length, departments: [...new Set(people.map((person) => person.department))] } }
+          : null;
+        return { body: training, audit };
+      }
+      case 'people': {
+        const people = body as PeopleResponse;
+        return { body, audit: { action: 'people.view', department: people.department, detail: { asOf: people.asOf, rows: people.people.length } } };
+      }
+      case 'trainingCsv':
+        return this.trainingCsv(request, principal, body as string, viewer);
+      default:
+        return { body, audit: null };
+    }
+  }
+
+  /** The people-to-train CSV: whole for admins; for a trainer, rebuilt from the departments assigned. */
+  private async trainingCsv(request: Request, principal: Principal, csv: string, viewer: PrivacyViewer) {
+    const asOf = typeof request.query.asOf === 'string' ? request.query.asOf : await this.today();
+    if (viewer.seesEveryone) {
+      return { body: csv, audit: { action: 'training.people.export' as const, detail: { asOf, departments: 'all' } } };
+    }
+    const training = await this.modules.get(TrainingService, { strict: false }).trainingAsOf(asOf);
+    const people = training.peopleToTrain.filter((person) => viewer.seesPeopleOf(person.department));
+    return {
+      body: peopleToTrainCsv(people),
+      audit: { action: 'training.people.export' as const, detail: { asOf, rows: people.length, departments: [...principal.departments] } },
+    };
+  }
+
+  private async today(): Promise<string> {
+    return dayOf(this.clock.now(), (await this.plans.current())?.plan.timezone ?? 'UTC');
+  }
+}

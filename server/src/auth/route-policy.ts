@@ -1,0 +1,93 @@
+import type { AuditAction } from '@uptake/shared';
+
+/**
+ * Who may call each route of the API, in one table. The global AuthGuard applies it to every
+ * request and the PrivacyInterceptor filters the answers; the route-by-role matrix test
+ * (test/security/route-matrix.e2e.spec.ts) fails for a route that is not listed here. A route
+ * missing from the table is answered for admins only.
+ *
+ * - public: no login needed.
+ * - authenticated: any role; aggregates are filtered by `privacy` (small groups hidden).
+ * - people: people-level data. admin: all; trainer: only departments assigned (the department is
+ *   the path parameter `departmentParam`, or the answer is filtered to them); executive and
+ *   viewer: 403.
+ * - admin: admins only.
+ */
+export type Access = 'public' | 'authenticated' | 'people' | 'admin';
+
+/** How the PrivacyInterceptor filters an answer. */
+export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people';
+
+export interface RoutePolicy {
+  access: Access;
+  /** access 'people': the path parameter that names the department; a trainer must be assigned to it. */
+  departmentParam?: string;
+  /** The handler validates its query string with a strict schema; otherwise any query parameter is a 400. */
+  query?: true;
+  /** The handler validates its body; otherwise a non-empty body is a 400. */
+  body?: true;
+  privacy?: PrivacyFilter;
+  /** Written to the audit log for each answer (before it is sent). */
+  audit?: AuditAction;
+  /** Set this body field to the signed-in account's email: the server says who changed something, not the client. */
+  actorField?: string;
+  /** An unsafe route not logged as `api.change` (it writes its own, more precise entry, e.g. login). */
+  ownAudit?: true;
+}
+
+/** Keys are `METHOD /api/path` exactly as Express registers them (HEAD is answered as GET). */
+export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
+  'GET /api/health': { access: 'public' },
+
+  // Accounts and sessions
+  'GET /api/auth/providers': { access: 'public' },
+  'POST /api/auth/login': { access: 'public', body: true, ownAudit: true },
+  'POST /api/auth/logout': { access: 'authenticated', ownAudit: true },
+  'GET /api/auth/me': { access: 'authenticated' },
+  'POST /api/auth/password': { access: 'authenticated', body: true, ownAudit: true },
+  'GET /api/auth/oidc/login': { access: 'public' },
+  'GET /api/auth/oidc/callback': { access: 'public', query: true },
+  'GET /api/users': { access: 'admin' },
+  'POST /api/users': { access: 'admin', body: true, ownAudit: true },
+  'PATCH /api/users/:id': { access: 'admin', body: true, ownAudit: true },
+  'GET /api/audit': { access: 'admin', query: true },
+
+  // Aggregates: every role, small groups hidden from those who may not see their people
+  'GET /api/overview': { access: 'authenticated', query: true, privacy: 'overview' },
+  'GET /api/departments': { access: 'authenticated', query: true, privacy: 'report' },
+  'GET /api/departments/:name/series': { access: 'authenticated', query: true, privacy: 'series' },
+  'GET /api/roi': { access: 'authenticated', query: true, privacy: 'roi' },
+  'GET /api/training': { access: 'authenticated', query: true, privacy: 'training' },
+  'GET /api/metrics/catalogue': { access: 'authenticated' },
+  'GET /api/plan': { access: 'authenticated' },
+
+  // People-level data
+  'GET /api/departments/:name/people': { access: 'people', departmentParam: 'name', query: true, privacy: 'people', audit: 'people.view' },
+  'GET /api/training/people.csv': { access: 'people', query: true, privacy: 'trainingCsv', audit: 'training.people.export' },
+
+  // Administration: goals, connections and syncs
+  'PUT /api/plan': { access: 'admin', body: true, actorField: 'changedBy' },
+  'GET /api/connections': { access: 'admin' },
+  'POST /api/connections': { access: 'admin', body: true },
+  'PATCH /api/connections/:id': { access: 'admin', body: true },
+  'POST /api/connections/:id/test': { access: 'admin' },
+  'POST /api/connections/:id/sync': { access: 'admin' },
+  'GET /api/connections/:id/runs': { access: 'admin', query: true },
+  'GET /api/sync-runs/:runId': { access: 'admin' },
+};
+
+/** What a route not in the table gets: admins only, nothing else checked. */
+export const UNCLASSIFIED: RoutePolicy = { access: 'admin', query: true, body: true };
+
+/** Paths served outside Nest's routing (Swagger UI and the OpenAPI document): public, no data. */
+export const PUBLIC_PATH_PREFIXES = ['/api/docs'] as const;
+
+export function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase()} ${path}`;
+}
+
+export function policyFor(method: string, path: string | undefined): { key: string; policy: RoutePolicy; classified: boolean } {
+  const key = routeKey(method, path ?? '');
+  const policy = ROUTE_POLICIES[key];
+  return policy ? { key, policy, classified: true } : { key, policy: UNCLASSIFIED, classified: false };
+}

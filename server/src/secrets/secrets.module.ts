@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app.config';
+import { ConnectionOptionsSealer } from './connection-options.sealer';
+import { ConnectionSecretsRepository } from './connection-secrets.repository';
+import { SecretBox } from './secret-box.service';
+import { resolveSecretKey } from './secret-key.util';
+
+/**
+ * The secret box that encrypts CRM credentials at rest. Key: UPTAKE_SECRET_KEY, else the key file
+ * UPTAKE_SECRET_KEY_FILE, else `<sqlite file>.key` (PostgreSQL: data/uptake-secret.key), created
+ * with mode 0600 on first start.
+ */
+@Global()
+@Module({})
+export class SecretsModule {
+  static forRoot(config: AppConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return {
+      module: SecretsModule,
+      providers: [
+        {
+          provide: SecretBox,
+          useFactory: () => {
+            const resolved = resolveSecretKey({ key: env.UPTAKE_SECRET_KEY, keyFile: env.UPTAKE_SECRET_KEY_FILE }, config.databaseUrl);
+            if (resolved.created && resolved.file) {
+              new Logger('Secrets').log(`created the secret key file ${resolved.file} (mode 0600): back it up with the database; without it stored CRM credentials cannot be read`);
+            }
+            return new SecretBox(resolved.key, resolved.source);
+          },
+        },
+        ConnectionSecretsRepository,
+        ConnectionOptionsSealer,
+      ],
+      exports: [SecretBox],
+    };
+  }
+}
