@@ -8,6 +8,8 @@ import { registerPlan } from './commands/plan.command';
 import { registerServe } from './commands/serve.command';
 import { registerSnapshot } from './commands/snapshot.command';
 import { registerSync } from './commands/sync.command';
+import { registerToken } from './commands/token.command';
+import { registerUser } from './commands/user.command';
 
 /** Exit codes: 0 ok, 1 failure at run time, 2 bad input or usage. */
 export function buildProgram(): Command {
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerMetrics(program, globals);
   registerConnection(program, globals);
   registerServe(program, globals);
+  registerUser(program, globals);
+  registerToken(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { accountServices, cliActor } from '../../auth/account-services.factory';
+import { Clock } from '../../common/clock';
+import { UptakeError } from '../../common/error-codes';
+import { Database } from '../../database/database.service';
+import { withCore, type GlobalOptions } from '../cli-context';
+
+const iso = (instant: number | null) => (instant === null ? '-' : new Date(instant).toISOString());
+
+/** `uptake token create|list|revoke`: API tokens for `Authorization: Bearer`. */
+export function registerToken(program: Command, globals: () => GlobalOptions): void {
+  const token = program.command('token').description('API tokens: they act as their account, with its role');
+  token
+    .command('create')
+    .description('Create an API token for an account; prints the token alone on standard output, once (only its hash is stored)')
+    .argument('<email>', 'email address of the account')
+    .option('--label <text>', 'what the token is for')
+    .option('--expires-days <days>', 'expire after this many days (default: never)')
+    .action(async (email: string, options: { label?: string; expiresDays?: string }) => {
+      const days = options.expiresDays === undefined ? null : Number(options.expiresDays);
+      if (days !== null && !(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `--expires-days "${options.expiresDays}" must be a whole number of days above 0`);
+      await withCore(globals(), async (app) => {
+        const created = await accountServices(app.get(Database), app.get(Clock)).tokens.create(email, { label: options.label, expiresInDays: days }, cliActor());
+        process.stderr.write(`API token ${created.stored.id} for ${email.trim().toLowerCase()} (expires ${iso(created.stored.expiresAt)}); send it as "Authorization: Bearer <token>":\n`);
+        process.stdout.write(`${created.token}\n`);
+      });
+    });
+  token
+    .command('list')
+    .description("List an account's API tokens (never the tokens themselves)")
+    .argument('<email>', 'email address of the account')
+    .action(async (email: string) => {
+      await withCore(globals(), async (app) => {
+        const list = await accountServices(app.get(Database), app.get(Clock)).tokens.list(email);
+        if (list.length === 0) process.stdout.write('no tokens\n');
+        for (const item of list) {
+          const state = item.revokedAt !== null ? `revoked ${iso(item.revokedAt)}` : `expires ${iso(item.expiresAt)}`;
+          process.stdout.write(`${item.id}\t${item.prefix}…\t${item.label ?? ''}\tcreated ${iso(item.createdAt)}\tlast used ${iso(item.lastUsedAt)}\t${state}\n`);
+        }
+      });
+    });
+  token
+    .command('revoke')
+    .description('Revoke an API token by its id (see `uptake token list EMAIL`)')
+    .argument('<id>', 'token id')
+    .action(async (id: string) => {
+      if (!/^\d+$/.test(id)) throw new UptakeError('VALIDATION_FAILED', `token id "${id}" must be a number (see \`uptake token list EMAIL\`)`);
+      await withCore(globals(), async (app) => {
+        const revoked = await accountServices(app.get(Database), app.get(Clock)).tokens.revoke(Number(id), cliActor());
+        process.stdout.write(`API token ${revoked.id} (${revoked.prefix}…) revoked\n`);
+      });
+    });
+}
