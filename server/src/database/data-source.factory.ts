@@ -3,9 +3,10 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { AccountsAudit1764400000000 } from './migrations/1764400000000-accounts-audit';
+import { SyncTicksAndChangeCounters1764500000000 } from './migrations/1764500000000-sync-ticks-and-change-counters';
 import type { DatabaseLocation } from './database-url.util';
 
-export const MIGRATIONS = [InitialSchema1764300000000, AccountsAudit1764400000000];
+export const MIGRATIONS = [InitialSchema1764300000000, AccountsAudit1764400000000, SyncTicksAndChangeCounters1764500000000];
 
 /** A TypeORM data source for the location; SQLite gets WAL, foreign keys and a busy timeout. */
 export function createDataSource(location: DatabaseLocation): DataSource {

@@ -37,6 +37,11 @@ class ManagerSql implements Sql {
 
 const READ_ONLY = /^\s*(select|with)\b/i;
 
+/** A lock held by this process until released. */
+export interface AdvisoryLock {
+  release(): Promise<void>;
+}
+
 /**
  * The one database of the process.
  * SQLite through TypeORM has a single connection per data source, and a statement sent on it while
@@ -91,6 +96,37 @@ export class Database implements Sql {
     const result = this.writeQueue.then(run, run);
     this.writeQueue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * PostgreSQL only: takes the session-level advisory lock (namespace, key) on a connection of its
+   * own, held until `release()` or until that session ends (the process dies, the connection
+   * breaks), so a lock never outlives its holder. Resolves to null when another session holds it.
+   */
+  async tryAdvisoryLock(namespace: number, key: number): Promise<AdvisoryLock | null> {
+    if (this.engine !== 'postgres') throw new Error(`advisory locks are a PostgreSQL feature; this database is ${this.engine}`);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let held = false;
+    try {
+      const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::integer, $2::integer) AS locked', [namespace, key])) as Array<{ locked: boolean }>;
+      held = row?.locked === true;
+    } finally {
+      if (!held) await runner.release();
+    }
+    if (!held) return null;
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        try {
+          await runner.query('SELECT pg_advisory_unlock($1::integer, $2::integer)', [namespace, key]);
+        } finally {
+          await runner.release();
+        }
+      },
+    };
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SyncRunStatus, SyncTrigger } from '@uptake/shared';
-import { Database, toNullableNumber, toNumber } from '../database/database.service';
+import { Database, toNullableNumber, toNumber, type AdvisoryLock } from '../database/database.service';
 import type { Sql } from '../database/sql';
 
 export interface StoredSyncRun {
@@ -25,16 +25,65 @@ interface SyncRunRow {
   error: string | null;
 }
 
-/** Run history, watermarks and the lease that lets one run per connection at a time. */
+/** The advisory-lock namespace of sync leases on PostgreSQL ("upta"); the key is the connection id. */
+export const SYNC_LOCK_NAMESPACE = 0x75707461;
+/** Claims of scheduled ticks are kept this long, for the run history and the replica test. */
+export const TICK_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+export interface StoredTick {
+  connectionId: number;
+  tickAt: number;
+  holder: string;
+  claimedAt: number;
+  runId: number | null;
+}
+
+interface TickRow {
+  connection_id: number | string;
+  tick_at: number | string;
+  holder: string;
+  claimed_at: number | string;
+  run_id: number | string | null;
+}
+
+/**
+ * Run history, watermarks, the lease that lets one run per connection at a time, and the claims
+ * that let one replica run each scheduled tick.
+ *
+ * The lease is a row per connection with an expiry. On PostgreSQL it is also guarded by a
+ * session-level advisory lock held on a connection of its own for as long as the run lasts: when
+ * the process holding it dies, PostgreSQL ends its session and frees the lock at once, so another
+ * replica can take over on its next tick instead of waiting for the lease row to expire.
+ */
 @Injectable()
 export class SyncRepository {
+  private readonly locks = new Map<string, AdvisoryLock>();
+
   constructor(private readonly db: Database) {}
 
   /**
    * Takes the connection's lease when it is free or expired; false when another holder has it.
-   * One atomic upsert, so two processes racing for it cannot both win.
+   * One atomic upsert, so two processes racing for it cannot both win. On PostgreSQL the advisory
+   * lock decides: whoever holds it is the only live holder, so a lease row left by a dead one is
+   * taken over at once.
    */
   async acquireLease(connectionId: number, holder: string, now: number, ttlMs: number): Promise<boolean> {
+    if (this.db.engine === 'postgres') {
+      const lock = await this.db.tryAdvisoryLock(SYNC_LOCK_NAMESPACE, connectionId);
+      if (!lock) return false;
+      try {
+        await this.db.query(
+          `INSERT INTO sync_leases (connection_id, holder, run_id, expires_at) VALUES (:connectionId, :holder, NULL, :expiresAt)
+           ON CONFLICT (connection_id) DO UPDATE SET holder = excluded.holder, run_id = NULL, expires_at = excluded.expires_at`,
+          { connectionId, holder, expiresAt: now + ttlMs },
+        );
+      } catch (error) {
+        await lock.release();
+        throw error;
+      }
+      this.locks.set(holder, lock);
+      return true;
+    }
     await this.db.query(
       `INSERT INTO sync_leases (connection_id, holder, run_id, expires_at) VALUES (:connectionId, :holder, NULL, :expiresAt)
        ON CONFLICT (connection_id) DO UPDATE SET holder = excluded.holder, run_id = NULL, expires_at = excluded.expires_at
@@ -58,7 +107,49 @@ export class SyncRepository {
   }
 
   async releaseLease(connectionId: number, holder: string): Promise<void> {
-    await this.db.query('DELETE FROM sync_leases WHERE connection_id = :connectionId AND holder = :holder', { connectionId, holder });
+    try {
+      await this.db.query('DELETE FROM sync_leases WHERE connection_id = :connectionId AND holder = :holder', { connectionId, holder });
+    } finally {
+      const lock = this.locks.get(holder);
+      this.locks.delete(holder);
+      await lock?.release();
+    }
+  }
+
+  /**
+   * Claims the scheduled tick `tickAt` (epoch ms of the cron time) of a connection for `holder`:
+   * true for the one replica whose claim is stored first, false for every other. Also forgets
+   * claims older than TICK_RETENTION_MS.
+   */
+  async claimTick(connectionId: number, tickAt: number, holder: string, now: number): Promise<boolean> {
+    await this.db.query('DELETE FROM sync_ticks WHERE connection_id = :connectionId AND tick_at < :before', { connectionId, before: now - TICK_RETENTION_MS });
+    await this.db.query(
+      `INSERT INTO sync_ticks (connection_id, tick_at, holder, claimed_at, run_id) VALUES (:connectionId, :tickAt, :holder, :now, NULL)
+       ON CONFLICT (connection_id, tick_at) DO NOTHING`,
+      { connectionId, tickAt, holder, now },
+    );
+    const rows = await this.db.query<{ holder: string }>('SELECT holder FROM sync_ticks WHERE connection_id = :connectionId AND tick_at = :tickAt', {
+      connectionId,
+      tickAt,
+    });
+    return rows[0]?.holder === holder;
+  }
+
+  /** Records the run a claimed tick started. */
+  async recordTickRun(connectionId: number, tickAt: number, runId: number): Promise<void> {
+    await this.db.query('UPDATE sync_ticks SET run_id = :runId WHERE connection_id = :connectionId AND tick_at = :tickAt', { connectionId, tickAt, runId });
+  }
+
+  /** The claimed ticks of a connection, oldest first. */
+  async ticks(connectionId: number): Promise<StoredTick[]> {
+    const rows = await this.db.query<TickRow>('SELECT * FROM sync_ticks WHERE connection_id = :connectionId ORDER BY tick_at', { connectionId });
+    return rows.map((row) => ({
+      connectionId: toNumber(row.connection_id),
+      tickAt: toNumber(row.tick_at),
+      holder: row.holder,
+      claimedAt: toNumber(row.claimed_at),
+      runId: toNullableNumber(row.run_id),
+    }));
   }
 
   async startRun(connectionId: number, trigger: SyncTrigger, now: number): Promise<StoredSyncRun> {
@@ -72,8 +163,10 @@ export class SyncRepository {
     });
   }
 
+  /** Stores the counts so far, after a page was committed: the CRM data changed. */
   async updateCounts(runId: number, counts: Record<string, number>): Promise<void> {
     await this.db.query('UPDATE sync_runs SET counts = :counts WHERE id = :runId', { runId, counts: JSON.stringify(counts) });
+    await this.countDataChange();
   }
 
   async finishRun(runId: number, status: Exclude<SyncRunStatus, 'running'>, counts: Record<string, number>, error: string | null, now: number): Promise<StoredSyncRun> {
@@ -84,9 +177,15 @@ export class SyncRepository {
       error,
       now,
     });
+    await this.countDataChange();
     const run = await this.findRun(runId);
     if (!run) throw new Error(`sync run ${runId} disappeared`);
     return run;
+  }
+
+  /** Counts one change of the CRM data (read by the metrics cache of every replica). */
+  private async countDataChange(): Promise<void> {
+    await this.db.query("UPDATE change_counters SET value = value + 1 WHERE name = 'crm_data'");
   }
 
   /** Runs left 'running' by a process that died: marked failed so the history tells the truth. */
