@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { useDepartments } from '@/features/departments/api/get-departments';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
 import { formatCount, formatHealth } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const HEALTH_HOW = 'Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.';
 const SEATS_HOW = 'Active, licensed, non-integration CRM users of the department created on or before the day.';
@@ -24,7 +25,7 @@ export default function DepartmentsRoute() {
         empty={<EmptyState title="No departments yet">Departments appear after the first sync brings in CRM users.</EmptyState>}
       >
         {(data) => (
-          <div className="card table-scroll" data-as-of={data.asOf}>
+          <TableScroll className="card" label="Departments" asOf={data.asOf}>
             <table>
               <thead>
                 <tr>
@@ -61,7 +62,7 @@ export default function DepartmentsRoute() {
                 )}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
     </>

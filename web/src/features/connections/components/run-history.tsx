@@ -3,6 +3,7 @@ import { QueryView } from '@/components/ui/query-view';
 import { formatDuration, formatInstant } from '@/utils/format';
 import { useConnectionRuns } from '../api/get-connection-runs';
 import { RunCounts } from './run-counts';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const STATUS = { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' } as const;
 
@@ -12,7 +13,7 @@ export function RunHistory({ connectionId }: { connectionId: number }) {
   return (
     <QueryView query={runs} loadingLabel="Loading the run history…" isEmpty={(data) => data.length === 0} empty={<EmptyState title="No run yet" />}>
       {(data) => (
-        <div className="table-scroll" role="region" aria-label="Run history" tabIndex={0}>
+        <TableScroll label="Run history">
           <table data-testid={`runs-${connectionId}`}>
             <thead>
               <tr>
@@ -41,7 +42,7 @@ export function RunHistory({ connectionId }: { connectionId: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </QueryView>
   );

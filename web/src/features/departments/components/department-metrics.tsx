@@ -3,11 +3,12 @@ import { MetricValue } from '@/components/ui/metric-value';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatMetric, formatShare } from '@/utils/format';
 import { attainmentStatus, metricAttainment } from '@/utils/metric-status';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** The department's six metrics on the as-of day: value, expected, attainment and status. */
 export function DepartmentMetrics({ scope }: { scope: OrganisationMetrics }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Metrics on the day">
       <table>
         <thead>
           <tr>
@@ -53,6 +54,6 @@ export function DepartmentMetrics({ scope }: { scope: OrganisationMetrics }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,12 +3,13 @@ import { MetricValue } from '@/components/ui/metric-value';
 import { EmptyState } from '@/components/ui/states';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatCount } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** The six metrics over each manager's direct reports among the department's seat holders. */
 export function ManagerBreakdown({ groups }: { groups: ManagerGroup[] }) {
   if (groups.length === 0) return <EmptyState title="No seat holders on this day" />;
   return (
-    <div className="table-scroll" role="region" aria-label="Metrics by manager" tabIndex={0}>
+    <TableScroll label="Metrics by manager">
       <table data-testid="manager-breakdown">
         <thead>
           <tr>
@@ -38,6 +39,6 @@ export function ManagerBreakdown({ groups }: { groups: ManagerGroup[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

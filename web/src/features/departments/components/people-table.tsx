@@ -4,6 +4,7 @@ import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatInstant, formatShare, MISSING } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type SortKey = 'name' | 'manager' | 'lastLogin' | 'logins7' | 'logins30' | 'completeness' | 'stale' | 'training';
 
@@ -121,7 +122,7 @@ export function PeopleTable({ people }: { people: PersonRow[] }) {
           {rows.length === people.length ? `${people.length} people` : `${rows.length} of ${people.length} people`}
         </p>
       </div>
-      <div className="table-scroll" role="region" aria-label="People" tabIndex={0}>
+      <TableScroll label="People">
         <table data-testid="people-table">
           <thead>
             <tr>
@@ -162,7 +163,7 @@ export function PeopleTable({ people }: { people: PersonRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {rows.length > limit ? (
         <p>
           <button type="button" className="button button-secondary" onClick={() => setLimit(rows.length)}>

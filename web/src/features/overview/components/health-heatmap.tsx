@@ -5,6 +5,7 @@ import { MetricValue } from '@/components/ui/metric-value';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCount, formatHealth, formatMetric, formatShare, missingReason } from '@/utils/format';
 import { attainmentStatus, metricAttainment } from '@/utils/metric-status';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 interface HeatmapProps {
   departments: DepartmentMetrics[];
@@ -62,7 +63,7 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
 /** Departments by metrics: each cell the value and its attainment of the plan, coloured by status. */
 export function HealthHeatmap({ departments, organisation, linkSearch }: HeatmapProps) {
   return (
-    <div className="table-scroll" role="region" aria-label="Attainment by department and metric" tabIndex={0}>
+    <TableScroll label="Attainment by department and metric">
       <table className="heatmap">
         <caption className="visually-hidden">
           Attainment of the plan by department and metric. Each cell shows the value and the share of the expected value reached; colour repeats the status: green from
@@ -91,6 +92,6 @@ export function HealthHeatmap({ departments, organisation, linkSearch }: Heatmap
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

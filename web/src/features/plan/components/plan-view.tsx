@@ -3,6 +3,7 @@ import { MetricValue } from '@/components/ui/metric-value';
 import { EmptyState } from '@/components/ui/states';
 import { formatDay } from '@/utils/date';
 import { formatCount, formatInstant, formatMoneyPrecise } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** Launch date, departments with seats and licence cost, required fields, weights and privacy. */
 export function PlanSummary({ plan }: { plan: LaunchPlan }) {
@@ -28,7 +29,7 @@ export function PlanSummary({ plan }: { plan: LaunchPlan }) {
         </div>
       </dl>
       <div className="grid-2">
-        <div className="table-scroll">
+        <TableScroll label="Departments of the plan">
           <table data-testid="plan-departments">
             <caption className="table-caption">Departments</caption>
             <thead>
@@ -60,8 +61,8 @@ export function PlanSummary({ plan }: { plan: LaunchPlan }) {
               )}
             </tbody>
           </table>
-        </div>
-        <div className="table-scroll">
+        </TableScroll>
+        <TableScroll label="Required fields">
           <table>
             <caption className="table-caption">Required fields (record completeness)</caption>
             <thead>
@@ -87,7 +88,7 @@ export function PlanSummary({ plan }: { plan: LaunchPlan }) {
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </div>
   );
@@ -97,7 +98,7 @@ export function PlanSummary({ plan }: { plan: LaunchPlan }) {
 export function GoalsTable({ plan }: { plan: LaunchPlan }) {
   if (plan.goals.length === 0) return <EmptyState title="No goals yet">Add goals to compute expected values, attainment and health.</EmptyState>;
   return (
-    <div className="table-scroll" role="region" aria-label="Goals" tabIndex={0}>
+    <TableScroll label="Goals">
       <table data-testid="goals-table">
         <thead>
           <tr>
@@ -136,7 +137,7 @@ export function GoalsTable({ plan }: { plan: LaunchPlan }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -10,6 +10,7 @@ import { formatCount, formatMetric, formatMoney, formatMoneyPrecise } from '@/ut
 import { FigureCard } from './figure-card';
 import { PipelineSplit } from './pipeline-split';
 import { SpendChart } from './spend-chart';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 interface RoiViewProps {
   data: RoiResponse;
@@ -89,7 +90,7 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
         {data.departments.length === 0 ? (
           <EmptyState title="No departments yet" />
         ) : (
-          <div className="table-scroll" role="region" aria-label="Licence value by department" tabIndex={0}>
+          <TableScroll label="Licence value by department">
             <table data-testid="roi-departments">
               <thead>
                 <tr>
@@ -172,7 +173,7 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Section>
     </div>

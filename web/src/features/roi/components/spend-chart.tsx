@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
 import { formatMoney } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const formatMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
@@ -23,7 +24,7 @@ export function SpendChart({ months, currency, how }: { months: MonthlySpend[]; 
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <div className="table-scroll">
+      <TableScroll label="Licence spend per month">
         <table data-testid="spend-table">
           <thead>
             <tr>
@@ -46,7 +47,7 @@ export function SpendChart({ months, currency, how }: { months: MonthlySpend[]; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
 import { formatInstant } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const REASON_LABEL: Record<TrainReason, string> = {
   no_login_14_days: 'No login in 14 days',
@@ -17,7 +18,7 @@ export function PeopleToTrain({ people, how }: { people: PersonToTrain[]; how: s
   if (people.length === 0) return <EmptyState title="Nobody to train on this day">Everyone logged in within 14 days and completed the required training.</EmptyState>;
   return (
     <>
-      <div className="table-scroll" role="region" aria-label="People to train" tabIndex={0}>
+      <TableScroll label="People to train">
         <table data-testid="people-to-train">
           <thead>
             <tr>
@@ -63,7 +64,7 @@ export function PeopleToTrain({ people, how }: { people: PersonToTrain[]; how: s
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {people.length > limit ? (
         <p>
           <button type="button" className="button button-secondary" onClick={() => setLimit(people.length)}>

@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatChange, formatCount, formatHealth, formatMetric, formatShare } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** The gap to plan in the metric's unit: percentage points for shares. */
 export function formatGap(gap: MetricGap): string {
@@ -34,7 +35,7 @@ function Shortfall({ gap }: { gap: MetricGap }) {
 export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
   if (teams.length === 0) return <EmptyState title="No departments yet" />;
   return (
-    <div className="table-scroll" role="region" aria-label="Teams by gap to plan" tabIndex={0}>
+    <TableScroll label="Teams by gap to plan">
       <table data-testid="team-gaps">
         <thead>
           <tr>
@@ -89,6 +90,6 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatChange, formatCount, formatDecimal, formatShare, MISSING } from '@/utils/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const ACTIVE_HOW = 'Share of the group with at least one counted login in the 7 days ending on the day (the active users rule).';
 const WEEKLY_HOW =
@@ -31,7 +32,7 @@ export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; req
   if (lift.length === 0) return <EmptyState title="No departments yet" />;
   return (
     <>
-      <div className="table-scroll" role="region" aria-label="Training lift by department" tabIndex={0}>
+      <TableScroll label="Training lift by department">
         <table data-testid="training-lift">
           <thead>
             <tr>
@@ -85,7 +86,7 @@ export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; req
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="figure-how">{how}</p>
     </>
   );
