@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Field } from '@/components/ui/field';
+import { ApiError } from '@/lib/api-client';
+import { useAuthProviders } from '../api/get-auth-providers';
+import { useSession } from '../api/get-session';
+import { useLogin } from '../api/login';
+
+/** Where to go after signing in: a path of this app only (never another site). */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+}
+
+/** The sign-in page (route `/login`, outside the app layout): email and password, or single sign-on. */
+export function LoginPage() {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const next = safeNext(search.get('next'));
+  const session = useSession();
+  const providers = useAuthProviders();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const signIn = useLogin({ onSuccess: () => navigate(next, { replace: true }) });
+
+  if (session.data) return <Navigate to={next} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = { email: email.trim() ? undefined : 'Enter your email address.', password: password ? undefined : 'Enter your password.' };
+    setMissing(found);
+    if (found.email || found.password) return;
+    signIn.mutate({ email: email.trim(), password });
+  };
+
+  const error = signIn.error instanceof ApiError ? signIn.error : null;
+  const ssoError = search.get('error');
+  return (
+    <main className="login-page" id="main" style={{ padding: '4rem 1rem' }}>
+      <div className="card login-card" style={{ maxWidth: '24rem', margin: '0 auto' }}>
+        <h1>
+          <span className="brand-mark" aria-hidden="true">
+            ▲
+          </span>{' '}
+          Sign in to Uptake
+        </h1>
+        {ssoError ? (
+          <div className="form-errors" role="alert">
+            <p>{ssoError}</p>
+          </div>
+        ) : null}
+        {error ? (
+          <div className="form-errors" role="alert">
+            <p>{error.code === 'INVALID_CREDENTIALS' ? 'Wrong email or password.' : error.message}</p>
+          </div>
+        ) : null}
+        <form className="form" onSubmit={submit} noValidate aria-label="Sign in">
+          <Field label="Email" error={missing.email}>
+            <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </Field>
+          <Field label="Password" error={missing.password}>
+            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </Field>
+          <button type="submit" className="button" disabled={signIn.isPending}>
+            {signIn.isPending ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+        {providers.data?.oidc.enabled ? (
+          <p className="login-sso">
+            <a className="button button-secondary" href="/api/auth/oidc/login">
+              {providers.data.oidc.label}
+            </a>
+          </p>
+        ) : null}
+      </div>
+    </main>
+  );
+}
