@@ -6,19 +6,31 @@ import type { Sql, SqlParams, SqlValue } from './sql';
 /** SQLite allows 32,766 bound values per statement and PostgreSQL 65,535; stay well below both. */
 const MAX_BOUND_VALUES = 30_000;
 
+/** The table an INSERT, UPDATE or DELETE writes, or null for any other statement. */
+export function writtenTable(text: string): string | null {
+  const match = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?(\w+)/i.exec(text);
+  return match ? match[1].toLowerCase() : null;
+}
+
 class ManagerSql implements Sql {
+  /** Tables this connection wrote to, counted by the Database once the writes are committed. */
+  readonly touched = new Set<string>();
+
   constructor(
     readonly engine: DatabaseEngine,
     private readonly manager: EntityManager,
   ) {}
 
   async query<T>(text: string, params: SqlParams = {}): Promise<T[]> {
+    const table = writtenTable(text);
+    if (table) this.touched.add(table);
     const [statement, values] = this.manager.connection.driver.escapeQueryWithParameters(text, params, {});
     const result = await this.manager.query(statement, values);
     return (Array.isArray(result) ? result : []) as T[];
   }
 
   async insertMany(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, suffix = ''): Promise<void> {
+    this.touched.add(table.toLowerCase());
     const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns.length));
     for (let start = 0; start < rows.length; start += perStatement) {
       const chunk = rows.slice(start, start + perStatement);
@@ -53,6 +65,8 @@ export class Database implements Sql {
   readonly engine: DatabaseEngine;
   private readonly reader: ManagerSql;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Committed writes of this process per table. */
+  private readonly writes = new Map<string, number>();
 
   private constructor(
     readonly dataSource: DataSource,
@@ -81,8 +95,27 @@ export class Database implements Sql {
   }
 
   query<T>(text: string, params?: SqlParams): Promise<T[]> {
-    if (this.engine === 'postgres' || READ_ONLY.test(text)) return this.reader.query<T>(text, params);
+    if (READ_ONLY.test(text)) return this.reader.query<T>(text, params);
+    if (this.engine === 'postgres') {
+      const table = writtenTable(text);
+      return this.reader.query<T>(text, params).finally(() => table && this.countWrites([table]));
+    }
     return this.transaction((tx) => tx.query<T>(text, params));
+  }
+
+  /**
+   * How many committed writes this process made to any of `tables` (INSERT, UPDATE or DELETE
+   * statements): a number that changes whenever this process changed them, for caches of what was
+   * computed from them. Writes by other processes are not seen here.
+   */
+  writesTo(tables: readonly string[]): number {
+    let total = 0;
+    for (const table of tables) total += this.writes.get(table) ?? 0;
+    return total;
+  }
+
+  private countWrites(tables: Iterable<string>): void {
+    for (const table of tables) this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
   }
 
   insertMany(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, suffix?: string): Promise<void> {
@@ -91,7 +124,15 @@ export class Database implements Sql {
 
   /** Runs `work` in one transaction: everything it wrote is committed together or not at all. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction((manager) => work(new ManagerSql(this.engine, manager)));
+    const run = async () => {
+      const tx = { sql: null as ManagerSql | null };
+      try {
+        return await this.dataSource.transaction((manager) => work((tx.sql = new ManagerSql(this.engine, manager))));
+      } finally {
+        // counted after the commit (or the rollback: a needless count only costs a cache miss)
+        if (tx.sql) this.countWrites(tx.sql.touched);
+      }
+    };
     if (this.engine === 'postgres') return run();
     const result = this.writeQueue.then(run, run);
     this.writeQueue = result.catch(() => undefined);
