@@ -18,6 +18,7 @@ import { LoginRateLimiter } from './login-rate-limit.service';
 import { LoginService } from './login.service';
 import { OidcService } from './oidc/oidc.service';
 import { PrivacyInterceptor } from './privacy.interceptor';
+import { RoutePolicyCheck } from './route-policy.check';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 
@@ -42,6 +43,7 @@ export class AuthModule {
         LoginService,
         OidcService,
         FirstAdminBootstrap,
+        RoutePolicyCheck,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: PrivacyInterceptor },
       ],

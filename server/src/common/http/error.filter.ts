@@ -9,6 +9,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // A route may have set another type (text/csv) before it failed: the error is JSON all the same.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
