@@ -2,6 +2,9 @@ import { createReadStream } from 'node:fs';
 import { CsvError, parse } from 'csv-parse';
 import { CsvInputError } from './csv.errors';
 
+/** Batches parsed ahead of the caller. */
+const PREFETCH_BATCHES = 2;
+
 /** One CSV record and the line it starts on (1-based; the header is line 1). */
 export interface CsvRow {
   line: number;
@@ -10,8 +13,8 @@ export interface CsvRow {
 
 /**
  * Streams a CSV file as batches of at most `batchSize` records (the header included, blank lines
- * left out), so that a file of millions of rows is never held in memory: the parser is paused while
- * the caller works on a batch. Malformed CSV (an unclosed quote...) becomes a `CsvInputError` at the
+ * left out), so that a file of millions of rows is never held in memory: the parser runs at most
+ * two batches ahead of the caller. Malformed CSV (an unclosed quote...) becomes a `CsvInputError` at the
  * line csv-parse reports, after the records read before it have been handed out.
  */
 export async function* readCsvRows(path: string, file: string, batchSize: number): AsyncGenerator<CsvRow[]> {
@@ -25,7 +28,10 @@ export async function* readCsvRows(path: string, file: string, batchSize: number
   });
   input.pipe(parser);
 
-  let batch: string[][] = [];
+  // Full batches wait in `ready`; the parser runs ahead by PREFETCH_BATCHES while the caller writes
+  // the previous batch (the database works in its own thread), then pauses.
+  const ready: string[][][] = [];
+  let filling: string[][] = [];
   let ended = false;
   let failure: unknown = null;
   let wake: (() => void) | null = null;
@@ -34,19 +40,27 @@ export async function* readCsvRows(path: string, file: string, batchSize: number
     wake = null;
     resume?.();
   };
+  const flush = () => {
+    if (filling.length > 0) ready.push(filling);
+    filling = [];
+  };
   parser.on('data', (record: string[]) => {
-    batch.push(record);
-    if (batch.length >= batchSize) {
-      parser.pause();
+    filling.push(record);
+    if (filling.length >= batchSize) {
+      flush();
+      if (ready.length >= PREFETCH_BATCHES) parser.pause();
       notify();
     }
   });
   parser.on('end', () => {
     ended = true;
+    flush();
     notify();
   });
   parser.on('error', (error) => {
+    // The records before the error are handed out first: one of them may hold an earlier problem.
     failure = error;
+    flush();
     notify();
   });
 
@@ -64,11 +78,10 @@ export async function* readCsvRows(path: string, file: string, batchSize: number
 
   try {
     for (;;) {
-      if (batch.length >= batchSize || ((ended || failure !== null) && batch.length > 0)) {
-        const records = batch;
-        batch = [];
+      const records = ready.shift();
+      if (records) {
+        if (!ended && failure === null && parser.isPaused()) parser.resume();
         yield toRows(records);
-        if (!ended && failure === null) parser.resume();
         continue;
       }
       if (failure !== null) throw failure === readFailure ? new Error(`${file}: cannot read the file: ${failure instanceof Error ? failure.message : String(failure)}`) : toInputError(failure, file);

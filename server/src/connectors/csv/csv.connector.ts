@@ -136,7 +136,7 @@ export class CsvConnector implements CrmConnector {
         const channel = row.channel(c.channel);
         return { externalId: loginExternalId(userExternalId, loginAt, status, channel), userExternalId, loginAt, success: isSuccessStatus(status), channel };
       };
-    });
+    }, byUserAndTime);
   }
 
   async *opportunities(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<Opportunity>> {
@@ -232,8 +232,17 @@ export class CsvConnector implements CrmConnector {
     return this.folder;
   }
 
-  /** Streams `file` as pages of items; `prepare` sees the checked header and returns the reader of one row. */
-  private async *pages<T>(file: ImportFile, rules: CsvHeaderRules, ctx: SyncContext, prepare: (header: CsvHeader) => (row: CsvRowReader) => T): AsyncGenerator<Page<T>> {
+  /**
+   * Streams `file` as pages of items; `prepare` sees the checked header and returns the reader of one
+   * row. `order` sorts each page (rows of a page are written by one statement, in any order).
+   */
+  private async *pages<T>(
+    file: ImportFile,
+    rules: CsvHeaderRules,
+    ctx: SyncContext,
+    prepare: (header: CsvHeader) => (row: CsvRowReader) => T,
+    order?: (a: T, b: T) => number,
+  ): AsyncGenerator<Page<T>> {
     ctx.log(`reading ${file.name}`);
     const dates = new CsvDateReader(ctx.timezone);
     let current: { reader: CsvRowReader; read: (row: CsvRowReader) => T } | null = null;
@@ -249,6 +258,7 @@ export class CsvConnector implements CrmConnector {
         current.reader.use(row);
         items.push(current.read(current.reader));
       }
+      if (order) items.sort(order);
       if (items.length > 0) yield { items };
     }
     if (current === null) throw new CsvInputError(file.name, 1, 1, 'the file is empty (expected a header line)');
@@ -307,10 +317,19 @@ function unknownUser(column: string, id: string): string {
 }
 
 /**
+ * A page of logins in the order of the logins index (user, then time): one statement then inserts
+ * into neighbouring index pages instead of pages all over the index.
+ */
+function byUserAndTime(a: LoginEvent, b: LoginEvent): number {
+  if (a.userExternalId !== b.userExternalId) return a.userExternalId < b.userExternalId ? -1 : 1;
+  return a.loginAt - b.loginAt;
+}
+
+/**
  * Logins carry no id in the file: the id is derived from the content, so the same row imported
  * twice (in one file or two drops) is the same event. The instant comes first: login files are
  * usually in time order, so new ids land at the end of the unique index instead of all over it
- * (about a third faster for a million logins on SQLite).
+ * (a million logins of 5,000 users go into SQLite in about half the time they take with the user first).
  */
 export function loginExternalId(userId: string, loginAt: number, status: string, channel: LoginChannel): string {
   const id = `${loginAt}|${userId}|${status.toLowerCase()}|${channel}`;
