@@ -1,6 +1,9 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import request from 'supertest';
 import { ErrorFilter } from '../../server/src/common/http/error.filter';
+import { Database } from '../../server/src/database/database.service';
+import { MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { loginAs } from '../support/auth';
 import { startApp, type TestApp } from '../support/test-app';
 
 describe('HTTP hardening', () => {
@@ -56,6 +59,23 @@ describe('HTTP hardening', () => {
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
     }
+  });
+
+  it('treats SQL and HTML metacharacters in names and filters as data', async () => {
+    const name = "<script>alert(1)</script>'; DROP TABLE accounts; --";
+    const fx = new MetricsFixture(harness.app.get(Database));
+    const crm = await fx.connection('meta');
+    await fx.users(crm, [{ externalId: 'm1', name: '<b>Mal</b>', department: name }]);
+    const admin = await loginAs(harness.app, 'admin');
+    const people = await admin.get(`/api/departments/${encodeURIComponent(name)}/people?asOf=2026-01-01`).expect(200);
+    expect(people.headers['content-type']).toMatch(/^application\/json/);
+    expect(people.body.department).toBe(name);
+    expect(people.body.people[0].name).toBe('<b>Mal</b>');
+    const { body } = await admin.get(`/api/audit?actor=${encodeURIComponent("' OR 1=1 --")}`).expect(200);
+    expect(body.entries).toEqual([]);
+    const seen = await admin.get(`/api/audit?action=people.view`).expect(200);
+    expect(seen.body.entries[0].department).toBe(name);
+    await admin.get('/api/users').expect(200); // the accounts table is still there
   });
 
   it('answers an unexpected failure with a generic message and keeps the details in the server log', () => {
