@@ -64,6 +64,11 @@ function rangeOf(from: string, to: string, timezone: string): DayRange {
 }
 
 /**
+ * The large table comes first in each join and is read in its stored order, the small one (seat
+ * holders, required fields) is looked up: SQLite keeps the order of a CROSS JOIN, PostgreSQL
+ * plans it as any inner join. Intermediate results read more than once are MATERIALIZED (SQLite
+ * 3.35+ and PostgreSQL 12+) rather than recomputed per use.
+ *
  * Every statement below returns, per department, the day on which a count starts or stops
  * applying ("events" of +n / -n), for every day of the range at once: a seat holder counts from
  * the day they were created, a login from its day for 7 (or 30) days, a record from the day it and
@@ -77,7 +82,7 @@ function rangeOf(from: string, to: string, timezone: string): DayRange {
  */
 function seatHolders(range: DayRange): string {
   const created = range.dayOf('u.created_at');
-  return `seat AS (
+  return `seat AS MATERIALIZED (
   SELECT u.connection_id, u.external_id, d.name AS department,
          CASE WHEN u.created_at IS NULL OR ${created} < ${literal(range.first)} THEN ${literal(range.first)} ELSE ${created} END AS seat_from
   FROM crm_users u
@@ -100,7 +105,7 @@ function activitySql(range: DayRange): string {
   const active7 = greatest(greatest('d', 'COALESCE(prev + 7, d)'), 'seat_from');
   const active30 = greatest(greatest('d', 'COALESCE(prev + 30, d)'), 'seat_from');
   return `WITH ${seatHolders(range)},
-user_day AS (
+user_day AS MATERIALIZED (
   SELECT l.connection_id, l.user_external_id, ${loginDay} AS d, COUNT(*) AS n
   FROM login_events l
   WHERE l.login_at >= :start30 AND l.login_at < :endExcl
@@ -113,17 +118,17 @@ seat_day AS (
   FROM user_day u
   JOIN seat s ON s.connection_id = u.connection_id AND s.external_id = u.user_external_id
 ),
-spans AS (
+spans AS MATERIALIZED (
   SELECT department, n, ${from7} AS from7, ${active7} AS from_a7, d + 6 AS to7, ${active30} AS from_a30, d + 29 AS to30
   FROM seat_day
 ),
 events AS (
   SELECT department, seat_from AS day, 1 AS seats, 0 AS logins7, 0 AS active7, 0 AS active30 FROM seat
-  UNION ALL SELECT department, from7, 0, n, 0, 0 FROM spans WHERE from7 <= to7
+  UNION ALL SELECT department, from7, 0, n, 0, 0 FROM spans WHERE from7 <= to7 AND from7 <= ${last}
   UNION ALL SELECT department, to7 + 1, 0, -n, 0, 0 FROM spans WHERE from7 <= to7 AND to7 < ${last}
-  UNION ALL SELECT department, from_a7, 0, 0, 1, 0 FROM spans WHERE from_a7 <= to7
+  UNION ALL SELECT department, from_a7, 0, 0, 1, 0 FROM spans WHERE from_a7 <= to7 AND from_a7 <= ${last}
   UNION ALL SELECT department, to7 + 1, 0, 0, -1, 0 FROM spans WHERE from_a7 <= to7 AND to7 < ${last}
-  UNION ALL SELECT department, from_a30, 0, 0, 0, 1 FROM spans WHERE from_a30 <= to30
+  UNION ALL SELECT department, from_a30, 0, 0, 0, 1 FROM spans WHERE from_a30 <= to30 AND from_a30 <= ${last}
   UNION ALL SELECT department, to30 + 1, 0, 0, 0, -1 FROM spans WHERE from_a30 <= to30 AND to30 < ${last}
 )
 SELECT department, day, SUM(seats) AS seats, SUM(logins7) AS logins7, SUM(active7) AS active7, SUM(active30) AS active30
@@ -147,22 +152,22 @@ required_field AS (
 required_count AS (
   SELECT object_type, COUNT(*) AS fields FROM required_field GROUP BY object_type
 ),
-tracked AS (
-  SELECT r.connection_id, r.object_type, r.external_id, s.department, q.fields,
-         CASE WHEN r.created_at IS NULL OR ${created} <= s.seat_from THEN s.seat_from ELSE ${created} END AS day
-  FROM records r
-  JOIN seat s ON s.connection_id = r.connection_id AND s.external_id = r.owner_external_id
-  JOIN required_count q ON q.object_type = r.object_type
-  WHERE r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)
+filled AS MATERIALIZED (
+  SELECT f.connection_id, f.object_type, f.record_external_id, COUNT(*) AS filled
+  FROM record_fields f
+  JOIN required_field q ON q.object_type = f.object_type AND q.field = f.field
+  WHERE f.filled = TRUE
+  GROUP BY f.connection_id, f.object_type, f.record_external_id
 ),
 per_record AS (
-  SELECT t.department, t.day, t.fields, COUNT(q.field) AS filled
-  FROM tracked t
-  LEFT JOIN record_fields f
-    ON f.connection_id = t.connection_id AND f.object_type = t.object_type
-   AND f.record_external_id = t.external_id AND f.filled = TRUE
-  LEFT JOIN required_field q ON q.object_type = f.object_type AND q.field = f.field
-  GROUP BY t.connection_id, t.object_type, t.external_id, t.department, t.day, t.fields
+  SELECT s.department, q.fields, COALESCE(x.filled, 0) AS filled,
+         CASE WHEN r.created_at IS NULL OR ${created} <= s.seat_from THEN s.seat_from ELSE ${created} END AS day
+  FROM records r
+  CROSS JOIN required_count q
+  CROSS JOIN seat s
+  LEFT JOIN filled x ON x.connection_id = r.connection_id AND x.object_type = r.object_type AND x.record_external_id = r.external_id
+  WHERE q.object_type = r.object_type AND s.connection_id = r.connection_id AND s.external_id = r.owner_external_id
+    AND r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)
 )
 SELECT department, day,
        COUNT(*) AS records,
@@ -194,10 +199,11 @@ opportunity AS (
               ELSE ${close} - 1 END AS open_to,
          CASE WHEN o.is_closed = FALSE AND o.close_date IS NOT NULL THEN ${close} ELSE ${last} END AS fresh_to
   FROM opportunities o
-  JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
-  WHERE o.deleted = FALSE AND (o.created_at IS NULL OR o.created_at < :endExcl)
+  CROSS JOIN seat s
+  WHERE s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
+    AND o.deleted = FALSE AND (o.created_at IS NULL OR o.created_at < :endExcl)
 ),
-open_span AS (
+open_span AS MATERIALIZED (
   SELECT connection_id, external_id, department, open_from,
          CASE WHEN open_to < ${last} THEN open_to ELSE ${last} END AS open_to,
          CASE WHEN fresh_to < open_to THEN fresh_to ELSE open_to END AS fresh_to
@@ -213,9 +219,10 @@ touch_span AS (
   SELECT p.department, p.open_from, p.fresh_to, t.t,
          LAG(t.t) OVER (PARTITION BY t.connection_id, t.external_id ORDER BY t.t) AS prev
   FROM touches t
-  JOIN open_span p ON p.connection_id = t.connection_id AND p.external_id = t.external_id
+  CROSS JOIN open_span p
+  WHERE p.connection_id = t.connection_id AND p.external_id = t.external_id
 ),
-fresh AS (
+fresh AS MATERIALIZED (
   SELECT department, ${greatest(greatest('t', 'COALESCE(prev + 30, t)'), 'open_from')} AS from_day,
          CASE WHEN t + 29 < fresh_to THEN t + 29 ELSE fresh_to END AS to_day
   FROM touch_span
@@ -223,7 +230,7 @@ fresh AS (
 events AS (
   SELECT department, open_from AS day, 1 AS open_count, 0 AS fresh_count FROM open_span
   UNION ALL SELECT department, open_to + 1, -1, 0 FROM open_span WHERE open_to < ${last}
-  UNION ALL SELECT department, from_day, 0, 1 FROM fresh WHERE from_day <= to_day
+  UNION ALL SELECT department, from_day, 0, 1 FROM fresh WHERE from_day <= to_day AND from_day <= ${last}
   UNION ALL SELECT department, to_day + 1, 0, -1 FROM fresh WHERE from_day <= to_day AND to_day < ${last}
 )
 SELECT department, day, SUM(open_count) AS open_count, SUM(fresh_count) AS fresh_count
