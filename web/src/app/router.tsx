@@ -1,6 +1,8 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AppLayout } from '@/components/layouts/app-layout';
+import { LoginPage } from '@/features/auth/components/login-page';
+import { RequireAuth } from '@/features/auth/components/require-auth';
+import { AppLayout } from './layout/app-layout';
 import { RouteError } from './routes/route-error';
 import OverviewRoute from './routes/overview';
 
@@ -12,12 +14,19 @@ const ExecutiveRoute = lazy(() => import('./routes/executive'));
 const TrainingRoute = lazy(() => import('./routes/training'));
 const GoalsRoute = lazy(() => import('./routes/goals'));
 const ConnectionsRoute = lazy(() => import('./routes/connections'));
+const UsersRoute = lazy(() => import('./routes/admin-users'));
+const AuditRoute = lazy(() => import('./routes/admin-audit'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewRoute /> },
@@ -26,7 +35,30 @@ export const routes: RouteObject[] = [
       { path: 'executive', element: <ExecutiveRoute /> },
       { path: 'training', element: <TrainingRoute /> },
       { path: 'goals', element: <GoalsRoute /> },
-      { path: 'connections', element: <ConnectionsRoute /> },
+      {
+        path: 'connections',
+        element: (
+          <RequireAuth role="admin">
+            <ConnectionsRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/users',
+        element: (
+          <RequireAuth role="admin">
+            <UsersRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <RequireAuth role="admin">
+            <AuditRoute />
+          </RequireAuth>
+        ),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,20 +1,20 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { json, mockApi } from '@/testing/mock-api';
+import { json, mockSignedInApi } from '@/testing/mock-api';
 import { overview } from '@/testing/fixtures';
 import { renderApp } from '@/testing/test-utils';
 import { todayIso } from '@/utils/date';
 
 describe('AsOfPicker', () => {
   it('defaults to today and asks the API for its own today', async () => {
-    const api = mockApi({ 'GET /api/overview': json(overview()) });
+    const api = mockSignedInApi({ 'GET /api/overview': json(overview()) });
     renderApp('/');
-    expect(screen.getByLabelText('As of')).toHaveValue(todayIso());
+    expect(await screen.findByLabelText('As of')).toHaveValue(todayIso());
     await screen.findByTestId('org-health');
     expect(api.calls('GET', '/api/overview')[0].query.has('asOf')).toBe(false);
   });
 
   it('writes the chosen day to the URL, reloads the page for it and keeps it on navigation links', async () => {
-    const api = mockApi({ 'GET /api/overview': ({ query }) => json(overview({ asOf: query.get('asOf') ?? '2026-03-01' })) });
+    const api = mockSignedInApi({ 'GET /api/overview': ({ query }) => json(overview({ asOf: query.get('asOf') ?? '2026-03-01' })) });
     const { router } = renderApp('/');
     await screen.findByTestId('org-health');
 
@@ -31,9 +31,9 @@ describe('AsOfPicker', () => {
   });
 
   it('reads the day from a shared link', async () => {
-    const api = mockApi({ 'GET /api/overview': ({ query }) => json(overview({ asOf: query.get('asOf')! })) });
+    const api = mockSignedInApi({ 'GET /api/overview': ({ query }) => json(overview({ asOf: query.get('asOf')! })) });
     renderApp('/?asOf=2026-01-31');
-    expect(screen.getByLabelText('As of')).toHaveValue('2026-01-31');
+    expect(await screen.findByLabelText('As of')).toHaveValue('2026-01-31');
     await screen.findByText(/As of 31 Jan 2026/);
     expect(api.calls('GET', '/api/overview')[0].query.get('asOf')).toBe('2026-01-31');
   });

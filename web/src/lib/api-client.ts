@@ -1,4 +1,4 @@
-import { ErrorResponseSchema } from '@uptake/shared';
+import { CSRF_COOKIE, ErrorResponseSchema } from '@uptake/shared';
 import type { z } from 'zod';
 import { env } from '@/config/env';
 
@@ -49,6 +49,27 @@ async function readError(response: Response, what: string): Promise<ApiError> {
   return new ApiError(`${what} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, response.status, 'HTTP_ERROR');
 }
 
+/**
+ * The CSRF token the server set at sign-in in the readable `uptake_csrf` cookie; unsafe requests
+ * (anything but GET) echo it in X-CSRF-Token, as the server requires of cookie sessions.
+ */
+function csrfToken(): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const part of document.cookie.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === CSRF_COOKIE) return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return null;
+}
+
+function headersFor(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  const token = method === 'GET' ? null : csrfToken();
+  if (token) headers['X-CSRF-Token'] = token;
+  return headers;
+}
+
 export async function request<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const what = `${method} ${path}`;
@@ -56,7 +77,8 @@ export async function request<T>(path: string, options: RequestOptions<T> = {}):
   try {
     response = await fetch(apiUrl(path, options.params), {
       method,
-      headers: options.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      headers: headersFor(method, options.body !== undefined),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });

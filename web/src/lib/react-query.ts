@@ -1,4 +1,4 @@
-import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
+import { QueryCache, QueryClient, type DefaultOptions } from '@tanstack/react-query';
 import { ApiError } from './api-client';
 
 export const queryConfig = {
@@ -10,6 +10,19 @@ export const queryConfig = {
   },
 } satisfies DefaultOptions;
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: queryConfig });
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/** The app's query client; `onUnauthenticated` runs when any query is answered 401 (the session ended). */
+export function createQueryClient({ onUnauthenticated }: { onUnauthenticated?: (client: QueryClient) => void } = {}): QueryClient {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: queryConfig,
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isUnauthenticated(error)) onUnauthenticated?.(client);
+      },
+    }),
+  });
+  return client;
 }

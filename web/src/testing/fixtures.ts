@@ -1,4 +1,4 @@
-import type { Connection, DepartmentMetrics, LaunchPlan, MetricSeriesResponse, MetricValues, OverviewResponse, PeopleResponse, PersonRow, PlanHistoryResponse, PlanVersionView, RoiResponse, SyncRun, TrainingResponse } from '@uptake/shared';
+import type { Connection, DepartmentMetrics, LaunchPlan, MetricSeriesResponse, MetricValues, OverviewResponse, PeopleResponse, PersonRow, PlanHistoryResponse, PlanVersionView, Role, RoiResponse, SessionResponse, SyncRun, TrainingResponse } from '@uptake/shared';
 
 export const NO_VALUES: MetricValues = {
   active_users: null,
@@ -248,5 +248,27 @@ export function training(): TrainingResponse {
       },
     ],
     how: { teams: 'Departments by health.', peopleToTrain: 'No login in 14 days or training incomplete.', lift: 'Trained against untrained.' },
+  };
+}
+
+export function session(role: Role = 'admin', overrides: Partial<SessionResponse> = {}): SessionResponse {
+  return {
+    account: {
+      id: 1,
+      email: `${role}@example.test`,
+      name: null,
+      role,
+      departments: role === 'trainer' ? ['Sales EMEA'] : [],
+      disabled: false,
+      hasPassword: true,
+      sso: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastLoginAt: null,
+    },
+    via: 'session',
+    csrfToken: 'csrf-token',
+    peopleAccess: role === 'admin' ? 'all' : role === 'trainer' ? 'departments' : 'none',
+    expiresAt: null,
+    ...overrides,
   };
 }

@@ -1,4 +1,6 @@
+import type { Role } from '@uptake/shared';
 import { vi } from 'vitest';
+import { session } from './fixtures';
 
 export interface MockRequest {
   method: string;
@@ -95,3 +97,11 @@ export function mockApi(initial: Record<string, MockHandler | MockResponse> = {}
 }
 
 export type MockApi = ReturnType<typeof mockApi>;
+
+/**
+ * mockApi for pages behind the sign-in: GET /api/auth/me answers a session of `role` (admin by
+ * default) and GET /api/plan an empty history unless the routes say otherwise.
+ */
+export function mockSignedInApi(routes: Record<string, MockHandler | MockResponse> = {}, role: Role = 'admin') {
+  return mockApi({ 'GET /api/auth/me': json(session(role)), 'GET /api/plan': json({ current: null, history: [] }), ...routes });
+}

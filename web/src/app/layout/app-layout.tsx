@@ -2,20 +2,40 @@ import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { AsOfPicker } from '@/components/as-of-picker';
 import { Loading } from '@/components/ui/states';
+import { DEFAULT_MIN_GROUP_SIZE, MinGroupSizeContext } from '@/components/ui/suppressed';
+import { useSession } from '@/features/auth/api/get-session';
+import { AccountMenu } from '@/features/auth/components/account-menu';
+import { usePlan } from '@/features/plan/api/get-plan';
 import { useAsOfSearch } from '@/hooks/use-as-of';
 
-const NAV = [
-  { to: '/', label: 'Overview', end: true },
-  { to: '/departments', label: 'Departments', end: false },
-  { to: '/executive', label: 'Executive', end: false },
-  { to: '/training', label: 'Training', end: false },
-  { to: '/goals', label: 'Goals', end: false },
-  { to: '/connections', label: 'Connections', end: false },
-] as const;
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** Only admins may open it (the server answers 403 to the others). */
+  adminOnly?: boolean;
+  /** The as-of day means nothing there. */
+  keepAsOf?: boolean;
+}
 
-/** Header with the navigation and the global as-of picker, then the page. */
+const NAV: NavItem[] = [
+  { to: '/', label: 'Overview', end: true, keepAsOf: true },
+  { to: '/departments', label: 'Departments', keepAsOf: true },
+  { to: '/executive', label: 'Executive', keepAsOf: true },
+  { to: '/training', label: 'Training', keepAsOf: true },
+  { to: '/goals', label: 'Goals', keepAsOf: true },
+  { to: '/connections', label: 'Connections', adminOnly: true, keepAsOf: true },
+  { to: '/admin/users', label: 'Users', adminOnly: true },
+  { to: '/admin/audit', label: 'Audit log', adminOnly: true },
+];
+
+/** Header with the navigation (by role), the global as-of picker and the account, then the page. */
 export function AppLayout() {
   const search = useAsOfSearch();
+  const session = useSession();
+  const plan = usePlan();
+  const isAdmin = session.data?.account.role === 'admin';
+  const minGroupSize = plan.data?.current?.plan.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -31,9 +51,9 @@ export function AppLayout() {
           </NavLink>
           <nav aria-label="Main" className="main-nav">
             <ul>
-              {NAV.map((item) => (
+              {NAV.filter((item) => isAdmin || !item.adminOnly).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={{ pathname: item.to, search }} end={item.end}>
+                  <NavLink to={{ pathname: item.to, search: item.keepAsOf ? search : '' }} end={item.end}>
                     {item.label}
                   </NavLink>
                 </li>
@@ -41,12 +61,15 @@ export function AppLayout() {
             </ul>
           </nav>
           <AsOfPicker />
+          <AccountMenu />
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<Loading label="Loading the page…" />}>
-          <Outlet />
-        </Suspense>
+        <MinGroupSizeContext.Provider value={minGroupSize}>
+          <Suspense fallback={<Loading label="Loading the page…" />}>
+            <Outlet />
+          </Suspense>
+        </MinGroupSizeContext.Provider>
       </main>
     </div>
   );

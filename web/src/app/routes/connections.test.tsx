@@ -2,14 +2,14 @@ import type { ConnectionDetail } from '@uptake/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { connection } from '@/testing/fixtures';
-import { apiError, json, mockApi } from '@/testing/mock-api';
+import { apiError, json, mockSignedInApi } from '@/testing/mock-api';
 import { renderApp } from '@/testing/test-utils';
 
 const demo: ConnectionDetail = { ...connection(), options: { seed: 'uptake' } };
 
 describe('Connections page', () => {
   it('lists connections with their schedule and next run', async () => {
-    mockApi({ 'GET /api/connections': json([demo]) });
+    mockSignedInApi({ 'GET /api/connections': json([demo]) });
     renderApp('/connections');
     const card = await screen.findByTestId('connection-demo');
     expect(card).toHaveTextContent('0 * * * *');
@@ -18,14 +18,14 @@ describe('Connections page', () => {
   });
 
   it('says how to start when there is no connection', async () => {
-    mockApi({ 'GET /api/connections': json([]) });
+    mockSignedInApi({ 'GET /api/connections': json([]) });
     renderApp('/connections');
     expect(await screen.findByText('No connection yet')).toBeInTheDocument();
   });
 
   it('adds a connection after checking the required options, and shows the API refusal', async () => {
     const created: ConnectionDetail = { ...connection({ id: 2, name: 'crm-files', kind: 'csv', lastRun: null }), options: { path: '/data/crm' } };
-    const api = mockApi({ 'GET /api/connections': json([demo]), 'POST /api/connections': apiError(409, 'CONNECTION_EXISTS', 'a connection named "crm-files" exists') });
+    const api = mockSignedInApi({ 'GET /api/connections': json([demo]), 'POST /api/connections': apiError(409, 'CONNECTION_EXISTS', 'a connection named "crm-files" exists') });
     const user = userEvent.setup();
     renderApp('/connections');
     await user.click(await screen.findByRole('button', { name: 'Add a connection' }));
@@ -48,7 +48,7 @@ describe('Connections page', () => {
   });
 
   it('pauses a connection and changes its schedule', async () => {
-    const api = mockApi({
+    const api = mockSignedInApi({
       'GET /api/connections': json([demo]),
       'PATCH /api/connections/:id': ({ body }) => json({ ...demo, ...(body as object) }),
     });

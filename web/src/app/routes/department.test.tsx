@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { overview, people, planHistory, series } from '@/testing/fixtures';
-import { apiError, json, mockApi } from '@/testing/mock-api';
+import { apiError, json, mockSignedInApi } from '@/testing/mock-api';
 import { renderApp, visibleText } from '@/testing/test-utils';
 
 const report = () => {
@@ -11,7 +11,7 @@ const report = () => {
 
 describe('Department page', () => {
   it('shows the metrics, the trend with the goal, managers and people of the department', async () => {
-    const api = mockApi({
+    const api = mockSignedInApi({
       'GET /api/departments': json(report()),
       'GET /api/plan': json(planHistory()),
       'GET /api/departments/:name/series': json(series()),
@@ -46,7 +46,7 @@ describe('Department page', () => {
   });
 
   it('sorts and filters the people table', async () => {
-    mockApi({
+    mockSignedInApi({
       'GET /api/departments': json(report()),
       'GET /api/plan': json(planHistory()),
       'GET /api/departments/:name/series': json(series()),
@@ -66,7 +66,7 @@ describe('Department page', () => {
   });
 
   it('writes the chart range to the URL', async () => {
-    const api = mockApi({
+    const api = mockSignedInApi({
       'GET /api/departments': json(report()),
       'GET /api/plan': json(planHistory()),
       'GET /api/departments/:name/series': json(series()),
@@ -82,7 +82,7 @@ describe('Department page', () => {
   });
 
   it('says when the role may not see people, and when there are no snapshots', async () => {
-    mockApi({
+    mockSignedInApi({
       'GET /api/departments': json(report()),
       'GET /api/plan': json(planHistory()),
       'GET /api/departments/:name/series': json({ ...series(), points: [] }),
@@ -94,7 +94,7 @@ describe('Department page', () => {
   });
 
   it('shows the organisation for "*" without a people table', async () => {
-    mockApi({
+    mockSignedInApi({
       'GET /api/departments': json(report()),
       'GET /api/plan': json(planHistory()),
       'GET /api/departments/:name/series': json({ ...series(), department: '*' }),

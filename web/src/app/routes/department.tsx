@@ -6,6 +6,8 @@ import { QueryView } from '@/components/ui/query-view';
 import { Section } from '@/components/ui/section';
 import { EmptyState, ErrorState, Loading } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { Suppressed } from '@/components/ui/suppressed';
+import { useCanSeePeople } from '@/features/auth/api/get-session';
 import { useDepartmentPeople } from '@/features/departments/api/get-department-people';
 import { useDepartmentSeries } from '@/features/departments/api/get-department-series';
 import { useDepartments } from '@/features/departments/api/get-departments';
@@ -52,6 +54,7 @@ export default function DepartmentRoute() {
   const plan = usePlan();
   const currentPlan = plan.data?.current?.plan;
   const series = useDepartmentSeries({ department: name, from: range.from, to: range.to ?? asOf });
+  const canSeePeople = useCanSeePeople(name);
 
   const goals: Partial<Record<MetricKey, GoalMark>> = {};
   if (currentPlan) {
@@ -89,10 +92,16 @@ export default function DepartmentRoute() {
                 actions={
                   <span className="row" data-testid="dept-health">
                     Health{' '}
-                    <Explained title="Health" how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.">
-                      {formatHealth(scope.health)}
-                    </Explained>
-                    <StatusBadge status={scope.status} />
+                    {scope.suppressed ? (
+                      <Suppressed />
+                    ) : (
+                      <>
+                        <Explained title="Health" how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.">
+                          {formatHealth(scope.health)}
+                        </Explained>
+                        <StatusBadge status={scope.status} />
+                      </>
+                    )}
                     <span>
                       <Explained how="Active, licensed, non-integration CRM users created on or before the day.">{formatCount(scope.seatHolders)}</Explained> seat holders
                     </span>
@@ -118,8 +127,12 @@ export default function DepartmentRoute() {
           <EmptyState title="People are shown per department">
             Open a department from the <Link to={`/departments${linkSearch}`}>list</Link> to see its managers and people.
           </EmptyState>
-        ) : (
+        ) : canSeePeople ? (
           <PeopleSections department={name} asOf={asOf} />
+        ) : (
+          <EmptyState title="People are not shown to your role">
+            Managers and people of {name} are visible to admins and to the trainers assigned to the department.
+          </EmptyState>
         )}
       </div>
     </>

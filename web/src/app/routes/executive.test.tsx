@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { planHistory, roi } from '@/testing/fixtures';
-import { apiError, json, mockApi } from '@/testing/mock-api';
+import { apiError, json, mockSignedInApi } from '@/testing/mock-api';
 import { renderApp, visibleText } from '@/testing/test-utils';
 
 describe('Executive page', () => {
   it('shows every figure with how it was computed', async () => {
-    mockApi({ 'GET /api/roi': json(roi()), 'GET /api/plan': json(planHistory()) });
+    mockSignedInApi({ 'GET /api/roi': json(roi()), 'GET /api/plan': json(planHistory()) });
     renderApp('/executive');
     const spend = await screen.findByTestId('roi-monthly-spend-value');
     expect(spend).toHaveTextContent('€3,500');
@@ -22,7 +22,7 @@ describe('Executive page', () => {
   });
 
   it('shows an error the API gives', async () => {
-    mockApi({ 'GET /api/roi': apiError(400, 'VALIDATION_FAILED', 'asOf: expected a date as YYYY-MM-DD'), 'GET /api/plan': json(planHistory()) });
+    mockSignedInApi({ 'GET /api/roi': apiError(400, 'VALIDATION_FAILED', 'asOf: expected a date as YYYY-MM-DD'), 'GET /api/plan': json(planHistory()) });
     renderApp('/executive');
     expect(await screen.findByRole('alert')).toHaveTextContent('asOf: expected a date as YYYY-MM-DD');
   });

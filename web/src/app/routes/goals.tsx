@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/layouts/page-header';
 import { QueryView } from '@/components/ui/query-view';
 import { Section } from '@/components/ui/section';
 import { EmptyState } from '@/components/ui/states';
+import { useSession } from '@/features/auth/api/get-session';
 import { usePlan } from '@/features/plan/api/get-plan';
 import { PlanForm } from '@/features/plan/components/plan-form';
 import { GoalsTable, PlanHistory, PlanSummary } from '@/features/plan/components/plan-view';
@@ -10,6 +11,10 @@ import { formatInstant } from '@/utils/format';
 
 export default function GoalsRoute() {
   const query = usePlan();
+  const session = useSession();
+  // Only admins may change the plan (the server answers 403 to the others); the history records their email.
+  const account = session.data?.account;
+  const isAdmin = account?.role === 'admin';
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
   return (
@@ -18,7 +23,7 @@ export default function GoalsRoute() {
         title="Goals"
         subtitle="The launch plan and its goals. Every change is kept as a new version with who and when."
         actions={
-          !editing && query.isSuccess ? (
+          isAdmin && !editing && query.isSuccess ? (
             <button
               type="button"
               className="button"
@@ -44,6 +49,7 @@ export default function GoalsRoute() {
               <Section title="Edit the launch plan" description="For CRM admins. The plan is validated like `uptake plan apply`; nothing is overwritten, a new version is added.">
                 <PlanForm
                   current={data.current?.plan ?? null}
+                  changedBy={account?.email ?? ''}
                   onDone={(version) => {
                     setEditing(false);
                     setSaved(version);
@@ -63,7 +69,7 @@ export default function GoalsRoute() {
             ) : (
               !editing && (
                 <EmptyState title="No launch plan yet">
-                  Create one here, or load a file with <code>npm run uptake -- plan apply plan.yaml</code>.
+                  {isAdmin ? 'Create one here, or load' : 'An admin creates it here, or loads'} a file with <code>npm run uptake -- plan apply plan.yaml</code>.
                 </EmptyState>
               )
             )}

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { apiError, json, mockApi } from '@/testing/mock-api';
+import { apiError, json, mockSignedInApi } from '@/testing/mock-api';
 import { overview } from '@/testing/fixtures';
 import { renderApp } from '@/testing/test-utils';
 
 describe('Overview page', () => {
   it('shows a loading state, then the organisation, tiles, heatmap and sync status', async () => {
     let answer: (value: ReturnType<typeof json>) => void = () => {};
-    mockApi({ 'GET /api/overview': () => new Promise((resolve) => (answer = resolve)) });
+    mockSignedInApi({ 'GET /api/overview': () => new Promise((resolve) => (answer = resolve)) });
     renderApp('/');
     expect(await screen.findByText('Loading the overview…')).toBeInTheDocument();
     answer(json(overview()));
@@ -23,7 +23,7 @@ describe('Overview page', () => {
   });
 
   it('shows the API error and retries on demand', async () => {
-    const api = mockApi({ 'GET /api/overview': apiError(500, 'INTERNAL', 'database is locked') });
+    const api = mockSignedInApi({ 'GET /api/overview': apiError(500, 'INTERNAL', 'database is locked') });
     renderApp('/');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the overview');
@@ -34,7 +34,7 @@ describe('Overview page', () => {
   });
 
   it('says what to do when there is no data yet', async () => {
-    mockApi({
+    mockSignedInApi({
       'GET /api/overview': json(
         overview({
           departments: [],
@@ -51,7 +51,7 @@ describe('Overview page', () => {
   });
 
   it('reports a response that breaks the API contract instead of drawing nonsense', async () => {
-    mockApi({ 'GET /api/overview': json({ asOf: '2026-03-01' }) });
+    mockSignedInApi({ 'GET /api/overview': json({ asOf: '2026-03-01' }) });
     renderApp('/');
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('does not match the API contract'));
   });

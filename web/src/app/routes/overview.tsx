@@ -1,5 +1,6 @@
 import { PageHeader } from '@/components/layouts/page-header';
 import { QueryView } from '@/components/ui/query-view';
+import { useSession } from '@/features/auth/api/get-session';
 import { useOverview } from '@/features/overview/api/get-overview';
 import { OverviewView } from '@/features/overview/components/overview-view';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
@@ -8,11 +9,12 @@ export default function OverviewRoute() {
   const { asOf } = useAsOf();
   const linkSearch = useAsOfSearch();
   const query = useOverview({ asOf });
+  const isAdmin = useSession().data?.account.role === 'admin';
   return (
     <>
       <PageHeader title="Overview" subtitle="Which departments are behind plan, on which metric, and is the sync healthy?" busy={query.isPlaceholderData} />
       <QueryView query={query} loadingLabel="Loading the overview…" errorTitle="Could not load the overview">
-        {(data) => <OverviewView data={data} linkSearch={linkSearch} />}
+        {(data) => <OverviewView data={data} linkSearch={linkSearch} canManageConnections={isAdmin} />}
       </QueryView>
     </>
   );

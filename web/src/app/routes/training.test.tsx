@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { training } from '@/testing/fixtures';
-import { json, mockApi } from '@/testing/mock-api';
+import { json, mockSignedInApi } from '@/testing/mock-api';
 import { renderApp, visibleText } from '@/testing/test-utils';
 
 describe('Training page', () => {
   it('ranks teams by gap, lists people to train with a CSV export for the day, and the training lift', async () => {
-    const api = mockApi({ 'GET /api/training': json(training()) });
+    const api = mockSignedInApi({ 'GET /api/training': json(training()) });
     renderApp('/training?asOf=2026-03-01');
     const team = await screen.findByTestId('team-Sales EMEA');
     // 0.8 - 0.55 = 0.25 -> 25.0 pts behind
@@ -27,7 +27,7 @@ describe('Training page', () => {
   });
 
   it('explains an empty list and a missing required course', async () => {
-    mockApi({ 'GET /api/training': json({ ...training(), requiredCourses: 0, peopleToTrain: [] }) });
+    mockSignedInApi({ 'GET /api/training': json({ ...training(), requiredCourses: 0, peopleToTrain: [] }) });
     renderApp('/training');
     expect(await screen.findByText('Nobody to train on this day')).toBeInTheDocument();
     expect(screen.getByText('No required course')).toBeInTheDocument();

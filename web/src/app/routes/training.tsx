@@ -1,6 +1,7 @@
 import { PageHeader } from '@/components/layouts/page-header';
 import { QueryView } from '@/components/ui/query-view';
 import { Section } from '@/components/ui/section';
+import { useSession } from '@/features/auth/api/get-session';
 import { peopleToTrainCsvUrl, useTraining } from '@/features/training/api/get-training';
 import { PeopleToTrain } from '@/features/training/components/people-to-train';
 import { TeamGaps } from '@/features/training/components/team-gaps';
@@ -11,6 +12,8 @@ import { formatDay } from '@/utils/date';
 export default function TrainingRoute() {
   const { asOf } = useAsOf();
   const query = useTraining({ asOf });
+  // The CSV is people-level data: admins and trainers (of their departments) only.
+  const canExport = (useSession().data?.peopleAccess ?? 'none') !== 'none';
   return (
     <>
       <PageHeader title="Training" subtitle="Which teams and people to train next, and did training move adoption?" busy={query.isPlaceholderData} />
@@ -24,9 +27,11 @@ export default function TrainingRoute() {
               title={`People to train (${data.peopleToTrain.length})`}
               description={`As of ${formatDay(data.asOf)}: no counted login in 14 days, or a required course not completed.`}
               actions={
+                canExport ? (
                 <a className="button button-secondary" href={peopleToTrainCsvUrl({ asOf: data.asOf })} download={`people-to-train-${data.asOf}.csv`} data-testid="csv-export">
                   Export CSV
                 </a>
+                ) : null
               }
             >
               <PeopleToTrain people={data.peopleToTrain} how={data.how.peopleToTrain} />

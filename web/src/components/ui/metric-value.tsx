@@ -1,6 +1,7 @@
 import { METRIC_CATALOGUE, type MetricKey } from '@uptake/shared';
 import type { ReactNode } from 'react';
 import { formatMetric, missingReason, MISSING } from '@/utils/format';
+import { Suppressed } from './suppressed';
 import { Tooltip } from './tooltip';
 
 interface MetricValueProps {
@@ -18,10 +19,13 @@ interface MetricValueProps {
   testId?: string;
   /** False in dense tables whose column header explains the metric to keyboard users. */
   focusable?: boolean;
+  /** The server hid the value for privacy (a small group): say so instead of a dash. */
+  suppressed?: boolean;
 }
 
 /** A metric number that explains itself: the catalogue definition on hover and on focus. */
-export function MetricValue({ metric, value, seatHolders, display, detail, showReason, className, testId, focusable }: MetricValueProps) {
+export function MetricValue({ metric, value, seatHolders, display, detail, showReason, className, testId, focusable, suppressed }: MetricValueProps) {
+  if (suppressed) return <Suppressed focusable={focusable} testId={testId} />;
   const definition = METRIC_CATALOGUE[metric];
   const missing = value === null || value === undefined;
   const reason = missing ? missingReason(metric, seatHolders) : null;

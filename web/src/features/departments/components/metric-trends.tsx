@@ -1,6 +1,7 @@
 import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey, type MetricSeriesResponse } from '@uptake/shared';
 import { TrendChart, TrendLegend } from '@/components/charts/trend-chart';
 import { MetricValue } from '@/components/ui/metric-value';
+import { Suppressed } from '@/components/ui/suppressed';
 import { EmptyState } from '@/components/ui/states';
 import { formatDay } from '@/utils/date';
 import { formatMetric } from '@/utils/format';
@@ -68,8 +69,14 @@ export function MetricTrends({ series, goals }: MetricTrendsProps) {
       </EmptyState>
     );
   }
+  const hiddenDays = series.points.filter((point) => point.suppressed).length;
   return (
     <>
+      {hiddenDays > 0 ? (
+        <p className="muted" data-testid="trend-hidden-days">
+          {hiddenDays} of {series.points.length} days are <Suppressed />: the department was smaller than the privacy threshold on those days.
+        </p>
+      ) : null}
       <TrendLegend />
       <div className="charts">
         {METRIC_KEYS.map((metric) => (

@@ -1,6 +1,7 @@
 import { METRIC_CATALOGUE, METRIC_KEYS, type DepartmentMetrics, type OrganisationMetrics } from '@uptake/shared';
 import { Link } from 'react-router';
 import { Explained } from '@/components/ui/explained';
+import { Suppressed } from '@/components/ui/suppressed';
 import { MetricValue } from '@/components/ui/metric-value';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCount, formatHealth, formatMetric, formatShare, missingReason } from '@/utils/format';
@@ -28,16 +29,29 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
         </Explained>
       </td>
       <td className="num">
-        <Explained how={HEALTH_HOW} title="Health" testId={`heat-${name}-health`}>
-          {formatHealth(scope.health)}
-        </Explained>{' '}
-        <StatusBadge status={scope.status} />
+        {scope.suppressed ? (
+          <Suppressed testId={`heat-${name}-health`} />
+        ) : (
+          <>
+            <Explained how={HEALTH_HOW} title="Health" testId={`heat-${name}-health`}>
+              {formatHealth(scope.health)}
+            </Explained>{' '}
+            <StatusBadge status={scope.status} />
+          </>
+        )}
       </td>
       {METRIC_KEYS.map((metric) => {
         const value = scope.metrics[metric];
         const expected = scope.expected[metric];
         const reached = metricAttainment(metric, value, expected, scope.attainment?.[metric]);
         const status = attainmentStatus(reached);
+        if (scope.suppressed) {
+          return (
+            <td key={metric} className="heat heat-none" data-testid={`heat-${name}-${metric}`}>
+              <MetricValue metric={metric} value={null} suppressed focusable={false} />
+            </td>
+          );
+        }
         return (
           <td key={metric} className={`heat heat-${status ?? 'none'}`} data-testid={`heat-${name}-${metric}`}>
             <MetricValue

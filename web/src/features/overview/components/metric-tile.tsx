@@ -11,10 +11,12 @@ export interface MetricTileProps {
   weekEarlier?: number | null;
   attainment?: number;
   seatHolders: number | null;
+  /** The server hid the organisation's values (a small organisation and a role without people access). */
+  suppressed?: boolean;
 }
 
 /** One organisation metric: value, expected value on the ramp, change against a week earlier, status. */
-export function MetricTile({ metric, value, expected, weekEarlier, attainment: given, seatHolders }: MetricTileProps) {
+export function MetricTile({ metric, value, expected, weekEarlier, attainment: given, seatHolders, suppressed }: MetricTileProps) {
   const definition = METRIC_CATALOGUE[metric];
   const reached = metricAttainment(metric, value, expected, given);
   const status = attainmentStatus(reached);
@@ -32,6 +34,7 @@ export function MetricTile({ metric, value, expected, weekEarlier, attainment: g
           value={value}
           seatHolders={seatHolders}
           showReason
+          suppressed={suppressed}
           testId={`tile-value-${metric}`}
           detail={reached !== null ? `Attainment against the ramp: ${formatShare(reached)}.` : 'No goal for this metric in the launch plan.'}
         />

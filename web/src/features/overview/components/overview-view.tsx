@@ -11,7 +11,7 @@ import { MetricTile } from './metric-tile';
 import { SyncStatus } from './sync-status';
 
 /** The CRM owner's Monday page: organisation health, one tile per metric, heatmap, sync state. */
-export function OverviewView({ data, linkSearch }: { data: OverviewResponse; linkSearch: string }) {
+export function OverviewView({ data, linkSearch, canManageConnections }: { data: OverviewResponse; linkSearch: string; canManageConnections: boolean }) {
   const organisation = data.organisation;
   return (
     <div className="stack" data-as-of={data.asOf}>
@@ -62,6 +62,7 @@ export function OverviewView({ data, linkSearch }: { data: OverviewResponse; lin
               weekEarlier={data.weekEarlier?.[metric] ?? null}
               attainment={organisation.attainment?.[metric]}
               seatHolders={organisation.seatHolders}
+              suppressed={organisation.suppressed}
             />
           ))}
         </div>
@@ -72,8 +73,8 @@ export function OverviewView({ data, linkSearch }: { data: OverviewResponse; lin
         <HealthHeatmap departments={data.departments} organisation={organisation} linkSearch={linkSearch} />
       </Section>
 
-      <Section title="Sync status" actions={<Link to="/connections">All connections</Link>}>
-        <SyncStatus connections={data.connections} />
+      <Section title="Sync status" actions={canManageConnections ? <Link to="/connections">All connections</Link> : null}>
+        <SyncStatus connections={data.connections} linkToConnections={canManageConnections} />
       </Section>
     </div>
   );

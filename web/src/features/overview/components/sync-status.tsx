@@ -6,11 +6,17 @@ import { formatInstant } from '@/utils/format';
 const RUN_LABEL = { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' } as const;
 
 /** Last run, next run and errors of every connection, linking to the Connections page. */
-export function SyncStatus({ connections }: { connections: Connection[] }) {
+export function SyncStatus({ connections, linkToConnections }: { connections: Connection[]; linkToConnections: boolean }) {
   if (connections.length === 0) {
     return (
       <EmptyState title="No CRM connection yet">
-        <Link to="/connections">Add a connection</Link> to start syncing usage data.
+        {linkToConnections ? (
+          <>
+            <Link to="/connections">Add a connection</Link> to start syncing usage data.
+          </>
+        ) : (
+          'An admin adds a connection to start syncing usage data.'
+        )}
       </EmptyState>
     );
   }
@@ -21,7 +27,8 @@ export function SyncStatus({ connections }: { connections: Connection[] }) {
         return (
           <li key={connection.id} className="sync-item" data-testid={`sync-${connection.name}`}>
             <div className="sync-name">
-              <Link to={`/connections#connection-${connection.id}`}>{connection.name}</Link> <span className="muted">({connection.kind})</span>
+              {linkToConnections ? <Link to={`/connections#connection-${connection.id}`}>{connection.name}</Link> : connection.name}{' '}
+              <span className="muted">({connection.kind})</span>
               {!connection.enabled ? <span className="badge badge-none">paused</span> : null}
             </div>
             <dl className="sync-facts">

@@ -25,14 +25,14 @@ const FIELD_LABEL = (key: string, values: PlanFormValues): string => {
 };
 
 /** Edits the launch plan (departments, goals, weights) and stores it as a new version with who and why. */
-export function PlanForm({ current, onDone }: { current: LaunchPlan | null; onDone: (savedVersion: number | null) => void }) {
-  const [values, setValues] = useState<PlanFormValues>(() => toFormValues(current, todayIso()));
+export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan | null; changedBy: string; onDone: (savedVersion: number | null) => void }) {
+  const [values, setValues] = useState<PlanFormValues>(() => ({ ...toFormValues(current, todayIso()), changedBy }));
   const [errors, setErrors] = useState<PlanFormErrors>({});
   const summaryRef = useRef<HTMLDivElement>(null);
   const mutation = useUpdatePlan({ onSuccess: (version) => onDone(version.version) });
 
   const preview = useMemo(() => {
-    const { plan } = validatePlanForm({ ...values, changedBy: values.changedBy || 'preview' }, current);
+    const { plan } = validatePlanForm({ ...values, changedBy: 'preview' }, current);
     if (!plan) return null;
     return diffPlans(current, LaunchPlanSchema.parse(plan));
   }, [values, current]);
@@ -207,13 +207,15 @@ export function PlanForm({ current, onDone }: { current: LaunchPlan | null; onDo
       </fieldset>
 
       <div className="form-row">
-        <Field label="Changed by" hint="Your name: kept in the version history" error={errors.changedBy} id={fieldId('changedBy')}>
-          <input type="text" value={values.changedBy} autoComplete="name" onChange={(e) => update({ changedBy: e.target.value })} />
-        </Field>
         <Field label="Comment (optional)" hint="Why the plan changes" error={errors.comment} id={fieldId('comment')}>
           <input type="text" value={values.comment} onChange={(e) => update({ comment: e.target.value })} />
         </Field>
       </div>
+
+      <p className="field-hint" id={fieldId('changedBy')}>
+        The new version is kept in the history as changed by <strong>{values.changedBy || 'nobody (sign in again)'}</strong>.
+        {errors.changedBy ? <span className="field-error"> {errors.changedBy}</span> : null}
+      </p>
 
       <div className="card" aria-live="polite" data-testid="plan-preview">
         <h3>What will change</h3>

@@ -29,7 +29,7 @@ describe('plan form', () => {
     const { plan: result, errors } = validatePlanForm(form, plan);
     expect(result).toBeNull();
     expect(errors).toEqual({
-      changedBy: 'Say who is changing the plan.',
+      changedBy: 'Nobody is signed in to change the plan: sign in again.',
       'goals.0.target': 'The target must be a percentage from 0 to 100.',
       'goals.1.by': 'Enter the target date as a calendar day.',
       'departments.1.seats': 'Seats must be a whole number, 0 or more.',

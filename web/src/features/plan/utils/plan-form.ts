@@ -76,7 +76,7 @@ export function fieldKeyOfPlanPath(path: string): string {
 export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null): { plan: LaunchPlanInput | null; errors: PlanFormErrors } {
   const errors: PlanFormErrors = {};
   if (!isIsoDay(values.launchDate)) errors.launchDate = 'Enter the launch date as a calendar day.';
-  if (values.changedBy.trim() === '') errors.changedBy = 'Say who is changing the plan.';
+  if (values.changedBy.trim() === '') errors.changedBy = 'Nobody is signed in to change the plan: sign in again.';
   if (values.comment.trim().length > 400) errors.comment = 'Keep the comment under 400 characters.';
   if (!/^[A-Z]{3}$/.test(values.currency.trim())) errors.currency = 'Use a three-letter currency code such as EUR.';
 

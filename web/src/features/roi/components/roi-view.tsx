@@ -1,9 +1,10 @@
-import { METRIC_CATALOGUE, type RoiResponse } from '@uptake/shared';
+import { isSuppressed, METRIC_CATALOGUE, type RoiResponse } from '@uptake/shared';
 import { TrendChart, TrendLegend } from '@/components/charts/trend-chart';
 import { Explained } from '@/components/ui/explained';
 import { MetricValue } from '@/components/ui/metric-value';
 import { Section } from '@/components/ui/section';
 import { EmptyState } from '@/components/ui/states';
+import { Suppressed } from '@/components/ui/suppressed';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatDay } from '@/utils/date';
 import { formatCount, formatMetric, formatMoney, formatMoneyPrecise } from '@/utils/format';
@@ -138,6 +139,12 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                         {formatCount(department.seatHolders.value)}
                       </Explained>
                     </td>
+                    {isSuppressed(department) ? (
+                      <td colSpan={6}>
+                        <Suppressed focusable={false} />
+                      </td>
+                    ) : (
+                      <>
                     <td className="num">
                       <Explained how={department.monthlyActiveUsers.how} focusable={false}>
                         {formatCount(department.monthlyActiveUsers.value)}
@@ -169,6 +176,8 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                       </Explained>{' '}
                       <span className="muted">of {money(department.pipeline.openAmount)}</span>
                     </td>
+                      </>
+                    )}
                   </tr>
                 ))}
               </tbody>

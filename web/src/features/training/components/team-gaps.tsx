@@ -1,8 +1,9 @@
-import { METRIC_CATALOGUE, type MetricGap, type TeamGap } from '@uptake/shared';
+import { isSuppressed, METRIC_CATALOGUE, type MetricGap, type TeamGap } from '@uptake/shared';
 import { Explained } from '@/components/ui/explained';
 import { MetricValue } from '@/components/ui/metric-value';
 import { EmptyState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { Suppressed } from '@/components/ui/suppressed';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatChange, formatCount, formatHealth, formatMetric, formatShare } from '@/utils/format';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -65,6 +66,12 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
                   seat holders
                 </span>
               </th>
+              {isSuppressed(team) ? (
+                <td colSpan={3}>
+                  <Suppressed focusable={false} />
+                </td>
+              ) : (
+                <>
               <td className="num">
                 <Explained how="Weighted mean of the attainments of the metrics that have goals, times 100." focusable={false}>
                   {formatHealth(team.health)}
@@ -86,6 +93,8 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
                   </ul>
                 )}
               </td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

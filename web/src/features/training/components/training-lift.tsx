@@ -1,6 +1,7 @@
-import type { ActiveRate, TrainingLift as Lift } from '@uptake/shared';
+import { isSuppressed, type ActiveRate, type TrainingLift as Lift } from '@uptake/shared';
 import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
+import { Suppressed } from '@/components/ui/suppressed';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatChange, formatCount, formatDecimal, formatShare, MISSING } from '@/utils/format';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -55,6 +56,12 @@ export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; req
             {lift.map((row) => (
               <tr key={row.department} data-testid={`lift-${row.department === '*' ? 'Organisation' : row.department}`}>
                 <th scope="row">{row.department === '*' ? 'Organisation' : row.department}</th>
+                {isSuppressed(row) ? (
+                  <td colSpan={4}>
+                    <Suppressed focusable={false} />
+                  </td>
+                ) : (
+                  <>
                 <td className="num">
                   <Rate rate={row.trained} />
                 </td>
@@ -82,6 +89,8 @@ export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; req
                     </>
                   )}
                 </td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,5 @@
+import { AuditLogPage } from '@/features/admin/components/audit-log-page';
+
+export default function AuditRoute() {
+  return <AuditLogPage />;
+}
