@@ -38,6 +38,22 @@ export class SnapshotRepository {
     });
   }
 
+  /** Replaces every row of each of `days` with its rows, all in one transaction. */
+  async replaceDays(days: ReadonlyArray<{ day: string; rows: readonly SnapshotRow[] }>, computedAt: number): Promise<void> {
+    for (const { day, rows } of days) {
+      const foreign = rows.find((row) => row.day !== day);
+      if (foreign) throw new RangeError(`snapshot row of ${foreign.day} given for day ${day}`);
+    }
+    await this.db.transaction(async (tx) => {
+      for (const { day } of days) await tx.query('DELETE FROM metric_snapshots WHERE day = :day', { day });
+      await tx.insertMany(
+        'metric_snapshots',
+        ['day', 'department', 'metric', 'value', 'seat_holders', 'computed_at'],
+        days.flatMap(({ rows }) => rows.map((row) => [row.day, row.department, row.metric, row.value, row.seatHolders, computedAt])),
+      );
+    });
+  }
+
   /** The rows of one department (or '*') from `from` to `to`, both included, by day. */
   async read(department: string, from: string, to: string): Promise<SnapshotRow[]> {
     const rows = await this.db.query<StoredRow>(

@@ -126,8 +126,8 @@ export class SnapshotService {
     let done = 0;
     for (const run of consecutiveRuns(days, BACKFILL_CHUNK_DAYS)) {
       const values = await this.metrics.valuesForDays(run[0], run[run.length - 1], plan);
+      await this.snapshots.replaceDays(values.map((day) => ({ day: day.day, rows: rowsOf(day) })), Date.now());
       for (const day of values) {
-        await this.store(day, Date.now());
         done += 1;
         onProgress?.(done, days.length, day.day);
       }
@@ -140,11 +140,14 @@ export class SnapshotService {
   }
 
   private async store(values: DayValues, now: number): Promise<void> {
-    const day = values.day;
-    const scopes = [...values.departments, { department: ORGANISATION, ...values.organisation }];
-    const rows = scopes.flatMap((scope) =>
-      METRIC_KEYS.map((metric): SnapshotRow => ({ day, department: scope.department, metric, value: scope.metrics[metric], seatHolders: scope.seatHolders })),
-    );
-    await this.snapshots.replaceDay(day, rows, now);
+    await this.snapshots.replaceDay(values.day, rowsOf(values), now);
   }
+}
+
+/** The snapshot rows of one day: every metric of every department and of the organisation ('*'). */
+function rowsOf(values: DayValues): SnapshotRow[] {
+  const scopes = [...values.departments, { department: ORGANISATION, ...values.organisation }];
+  return scopes.flatMap((scope) =>
+    METRIC_KEYS.map((metric): SnapshotRow => ({ day: values.day, department: scope.department, metric, value: scope.metrics[metric], seatHolders: scope.seatHolders })),
+  );
 }
