@@ -5,7 +5,6 @@ const TABLE: Record<string, { status: number; exitCode: number }> = {
   PLAN_INVALID: { status: 400, exitCode: 2 },
   CONNECTOR_KIND_UNKNOWN: { status: 400, exitCode: 2 },
   CONNECTOR_OPTIONS_INVALID: { status: 400, exitCode: 2 },
-  DEMO_OPTIONS_INVALID: { status: 400, exitCode: 2 },
   CONNECTION_INVALID: { status: 400, exitCode: 2 },
   CONNECTION_EXISTS: { status: 409, exitCode: 2 },
   DATABASE_URL_INVALID: { status: 500, exitCode: 2 },

@@ -118,6 +118,8 @@ export const RoiScopeSchema = z.object({
   /** monthly spend / monthly active users (null when either is unknown or there is no monthly active user). */
   costPerMonthlyActiveUser: FigureSchema,
   pipeline: PipelineSchema,
+  /** Set when the group is smaller than the plan's min_group_size and the caller may not see people-level data: values are hidden. */
+  suppressed: z.boolean().optional(),
 });
 
 export const RoiDepartmentSchema = RoiScopeSchema.extend({
@@ -180,6 +182,8 @@ export const TeamGapSchema = z.object({
   largestShortfall: MetricGapSchema.nullable(),
   /** Every metric with a goal and a value, furthest behind first. */
   gaps: z.array(MetricGapSchema),
+  /** Set when the group is smaller than the plan's min_group_size and the caller may not see people-level data: values are hidden. */
+  suppressed: z.boolean().optional(),
 });
 
 export const TrainReasonSchema = z.enum(['no_login_14_days', 'training_incomplete']);
@@ -226,6 +230,8 @@ export const TrainingLiftSchema = z.object({
     weeklyLoginsBefore: z.number().nullable(),
     weeklyLoginsAfter: z.number().nullable(),
   }),
+  /** Set when the group is smaller than the plan's min_group_size and the caller may not see people-level data: values are hidden. */
+  suppressed: z.boolean().optional(),
 });
 
 export const TrainingResponseSchema = z.object({

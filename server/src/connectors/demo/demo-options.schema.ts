@@ -65,7 +65,7 @@ export function parseDemoOptions(options: Record<string, unknown>): DemoOptions 
       const given = options[String(issue.path[0])];
       return [`option "${name}": ${issue.message}${given === undefined ? '' : `, got ${JSON.stringify(given)}`}`];
     });
-    throw new ConnectorError('DEMO_OPTIONS_INVALID', `demo connection: ${problems.join('; ')}`);
+    throw new ConnectorError('CONNECTOR_OPTIONS_INVALID', `demo connection: ${problems.join('; ')}`);
   }
   return {
     seed: parsed.data.seed,
