@@ -22,10 +22,14 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** The first admin, created at the first start from UPTAKE_ADMIN_EMAIL / UPTAKE_ADMIN_PASSWORD. */
+export const ADMIN = { email: 'e2e-admin@uptake.test', password: 'browser tests only, not a secret' };
+
 export interface DashboardServer {
   baseUrl: string;
-  /** GET of the API, parsed as JSON; throws naming the path on a non-2xx answer. */
+  /** GET of the API as the signed-in admin, parsed as JSON; throws naming the path on a non-2xx answer. */
   api<T>(path: string): Promise<T>;
+  /** A request as the signed-in admin (session cookie, and the CSRF header on unsafe methods). */
   request(path: string, init?: RequestInit): Promise<Response>;
   log(): string;
   stop(): Promise<void>;
@@ -52,6 +56,8 @@ export async function startDashboardServer({ timeoutMs = 240_000 } = {}): Promis
       DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`,
       UPTAKE_DEMO: 'true',
       UPTAKE_WEB_DIST: join(ROOT, 'web', 'dist'),
+      UPTAKE_ADMIN_EMAIL: ADMIN.email,
+      UPTAKE_ADMIN_PASSWORD: ADMIN.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,7 +66,27 @@ export async function startDashboardServer({ timeoutMs = 240_000 } = {}): Promis
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
 
-  const request = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);
+  let cookie = '';
+  let csrfToken = '';
+  const signIn = async (): Promise<boolean> => {
+    const response = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    if (response.status !== 200) return false;
+    cookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0])
+      .join('; ');
+    csrfToken = ((await response.json()) as { csrfToken: string }).csrfToken;
+    return true;
+  };
+  const request = (path: string, init: RequestInit = {}) => {
+    const unsafe = init.method !== undefined && init.method.toUpperCase() !== 'GET';
+    const headers = { ...(init.headers as Record<string, string> | undefined), Cookie: cookie, ...(unsafe ? { 'X-CSRF-Token': csrfToken } : {}) };
+    return fetch(`${baseUrl}${path}`, { ...init, headers });
+  };
   const api = async <T>(path: string): Promise<T> => {
     const response = await request(path);
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
@@ -82,6 +108,7 @@ export async function startDashboardServer({ timeoutMs = 240_000 } = {}): Promis
       throw new Error(`the server exited with code ${exited} before it was ready:\n${output.slice(-4000)}`);
     }
     try {
+      if (!cookie && !(await signIn())) throw new Error('not signed in yet');
       const departments = await api<{ departments: unknown[] }>('/api/departments');
       if (departments.departments.length > 0) break;
     } catch {

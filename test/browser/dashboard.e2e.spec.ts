@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { attainment as attainmentOf } from '@uptake/shared';
 import { formatChange, formatCount, formatHealth, formatMetric, formatMoney, formatMoneyPrecise, formatShare, missingReason } from '../../web/src/utils/format';
 import { seriousAxeViolations } from './axe';
-import { ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 /*
  * The built dashboard served by the real server (node server/dist/main.js) on a fresh SQLite
@@ -105,6 +105,15 @@ beforeAll(async () => {
   desktop = await browser.newContext({ viewport: VIEWPORTS.desktop });
   phone = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
   page = await desktop.newPage();
+  // The desktop signs in through the login page; the phone through the same API call the page makes.
+  await page.goto(`${server.baseUrl}/`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('tile-value-active_users').waitFor();
+  const signedIn = await phone.request.post(`${server.baseUrl}/api/auth/login`, { data: ADMIN });
+  expect(signedIn.status()).toBe(200);
 }, 300_000);
 
 afterAll(async () => {
@@ -308,10 +317,16 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     const firstGoal = plan.goals[0];
     const newTarget = METRIC_CATALOGUE[firstGoal.metric].unit === 'share' ? Math.min(100, Math.round(firstGoal.target * 100) + 5) : firstGoal.target + 1;
     await page.getByRole('group', { name: 'Goal 1' }).getByLabel(/^Target \(/).fill(String(newTarget));
-    // First without a name: the form says what is missing and saves nothing.
-    await page.getByRole('button', { name: 'Save as a new version' }).click();
-    expect(await visibleText(page.getByTestId('plan-form-errors'))).toContain('Changed by: Say who is changing the plan.');
-    await page.getByLabel('Changed by').fill('E2E Admin');
+    // First a target out of range: the form names the field and saves nothing.
+    const target = page.getByRole('group', { name: 'Goal 1' }).getByLabel(/^Target \(/);
+    if (METRIC_CATALOGUE[firstGoal.metric].unit === 'share') {
+      await target.fill('150');
+      await page.getByRole('button', { name: 'Save as a new version' }).click();
+      expect(await visibleText(page.getByTestId('plan-form-errors'))).toContain('The target must be a percentage from 0 to 100.');
+      expect(await target.getAttribute('aria-invalid')).toBe('true');
+      await target.fill(String(newTarget));
+    }
+    expect(await visibleText(page.getByText(/kept in the history as changed by/))).toContain(ADMIN.email);
     await page.getByLabel('Comment (optional)').fill('raise the first goal');
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     const version = before.current!.version + 1;
@@ -319,10 +334,10 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     const entry = page.getByTestId(`plan-version-${version}`);
     await entry.waitFor();
     const after = await server.api<PlanHistoryResponse>('/api/plan');
-    expect(after.current).toMatchObject({ version, createdBy: 'E2E Admin' });
+    expect(after.current).toMatchObject({ version, createdBy: ADMIN.email });
     expect(after.current!.changes.length).toBeGreaterThan(0);
     const text = await visibleText(entry);
-    expect(text).toContain('by E2E Admin');
+    expect(text).toContain(`by ${ADMIN.email}`);
     for (const change of after.current!.changes) expect(text).toContain(change);
   });
 });

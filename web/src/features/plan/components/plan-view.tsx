@@ -124,7 +124,7 @@ export function GoalsTable({ plan }: { plan: LaunchPlan }) {
               <td className="num">
                 <MetricValue metric={goal.metric} value={goal.target} detail={`Target to reach by ${formatDay(goal.by)}.`} />
               </td>
-              <td>{formatDay(goal.by)}</td>
+              <td className="nowrap">{formatDay(goal.by)}</td>
               <td className="num">
                 {goal.baseline === undefined ? (
                   <span className="muted">measured at launch</span>
