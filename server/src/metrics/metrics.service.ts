@@ -83,8 +83,9 @@ export class MetricsService {
    */
   async valuesAsOf(day: string, plan?: LaunchPlan | null): Promise<DayValues> {
     assertDay('day', day);
-    const [values] = await this.valuesForDays(day, day, plan);
-    return values;
+    const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
+    const timezone = current?.timezone ?? 'UTC';
+    return this.valuesOf(day, timezone, await this.repo.countsAsOf(day, timezone), current);
   }
 
   /** The values of every day from `from` to `to` (both included), as `valuesAsOf` gives them, computed together. */
