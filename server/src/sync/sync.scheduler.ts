@@ -112,7 +112,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const connection = await this.connections.get(name);
       if (!(await this.runs.claimTick(connection.id, tickAt, this.holder, this.clock.now()))) {
-        this.logger.debug?.(`${name}: the tick of ${at} was claimed by another replica`);
+        this.logger.log(`${name}: the tick of ${at} was claimed by another replica`);
         return;
       }
       const { run, done } = await this.sync.start(connection, { trigger: 'schedule' });
