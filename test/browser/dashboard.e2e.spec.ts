@@ -302,7 +302,7 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     await history.waitFor();
     expect(await history.locator('tbody tr').count()).toBe(runs.length);
     expect(await visibleText(history.locator('tbody tr').first())).toContain('manual');
-  });
+  }, 180_000);
 
   it('goals: the plan and its history; an edit is saved as a new version with who and what changed', async () => {
     const before = await server.api<PlanHistoryResponse>('/api/plan');

@@ -1,5 +1,5 @@
 import type { ConnectionDetail, SyncRun } from '@uptake/shared';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { connection, syncRun } from '@/testing/fixtures';
 import { apiError, json, mockApi } from '@/testing/mock-api';
 import { renderWithProviders } from '@/testing/test-utils';
@@ -30,7 +30,7 @@ describe(ConnectionCard.name, () => {
     expect(api.calls('POST', '/api/connections/1/sync')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Syncing…' })).toBeDisabled();
     // The run is read once as soon as progress shows, then once a second.
-    await vi.waitFor(() => expect(status).toHaveTextContent('Syncing… 120 users'));
+    await waitFor(() => expect(status).toHaveTextContent('Syncing… 120 users'));
     expect(api.calls('GET', '/api/sync-runs/8')).toHaveLength(1);
 
     await act(() => vi.advanceTimersByTimeAsync(1000));
