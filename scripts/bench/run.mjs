@@ -3,12 +3,13 @@
 //
 //   node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N]
 //                              [--import-logins N] [--departments N] [--duration S] [--rate R]
-//                              [--repeat N] [--dir DIR] [--keep] [--json] [--json-out FILE]
+//                              [--repeat N] [--dir DIR] [--keep] [--reuse] [--json] [--json-out FILE]
 //
 // Full size (scale 1): 50,000 seat holders in 40 departments, 10M logins over a year, 1M
 // opportunities, 2M accounts and contacts with required fields, training for all; a 1M-row
 // logins.csv for the import. --scale multiplies every size (UPTAKE_BENCH_SCALE does too); a size
-// given on its own wins. --json prints the report as JSON instead of the table; --json-out writes it to a file too. Needs `npm run build` and the sqlite3 shell (`apt-get install -y sqlite3`).
+// given on its own wins. --json prints the report as JSON instead of the table; --json-out writes it to a file too.
+// --dir keeps the work in that folder; with --reuse, an organisation.sqlite already there (of the same sizes) is used again. Needs `npm run build` and the sqlite3 shell (`apt-get install -y sqlite3`).
 //
 // 1. Import: `uptake import` of users.csv + logins.csv into a fresh SQLite database, against the
 //    sqlite3 shell's `.import` of the same files into equivalent tables with the same indexes.
@@ -18,7 +19,7 @@
 //    rate (p50/p99) and flat out (throughput).
 // 4. Memory: the peak resident memory of each Uptake process above.
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,17 +33,18 @@ const TARGETS = { importRatio: 2.0, snapshotRatio: 1.5, p99Ms: 25, rate: 500, me
 const SIZE_FLAGS = { '--users': 'users', '--logins': 'logins', '--opportunities': 'opportunities', '--records': 'records', '--import-logins': 'importLogins', '--departments': 'departments' };
 
 function usage(message) {
-  process.stderr.write(`${message}\nusage: node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N] [--import-logins N] [--departments N] [--duration S] [--rate R] [--repeat N] [--dir DIR] [--keep] [--json] [--json-out FILE]\n`);
+  process.stderr.write(`${message}\nusage: node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N] [--import-logins N] [--departments N] [--duration S] [--rate R] [--repeat N] [--dir DIR] [--keep] [--reuse] [--json] [--json-out FILE]\n`);
   process.exit(2);
 }
 
 export function parseArguments(argv, env = process.env) {
-  const options = { scale: env.UPTAKE_BENCH_SCALE ? Number(env.UPTAKE_BENCH_SCALE) : 1, sizes: {}, duration: 10, rate: TARGETS.rate, repeat: 1, dir: null, keep: false, json: false, jsonOut: null };
+  const options = { scale: env.UPTAKE_BENCH_SCALE ? Number(env.UPTAKE_BENCH_SCALE) : 1, sizes: {}, duration: 10, rate: TARGETS.rate, repeat: 1, dir: null, keep: false, json: false, jsonOut: null, reuse: false };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const value = () => argv[++i] ?? usage(`${argument} needs a value`);
     if (argument === '--json') options.json = true;
     else if (argument === '--keep') options.keep = true;
+    else if (argument === '--reuse') options.reuse = true;
     else if (argument === '--dir') options.dir = value();
     else if (argument === '--json-out') options.jsonOut = value();
     else if (argument === '--scale') options.scale = Number(value());
@@ -295,9 +297,13 @@ async function main() {
     log(options, `uptake benchmark in ${work}: ${JSON.stringify(options.sizes)}`);
     let t = Date.now();
     const orgDb = join(work, 'organisation.sqlite');
-    const rows = await generateOrganisation(orgDb, options.sizes);
-    steps.generateSeconds = (Date.now() - t) / 1000;
-    log(options, `generated the organisation in ${sec(steps.generateSeconds)}: ${JSON.stringify(rows)}`);
+    if (options.reuse && options.dir && existsSync(orgDb)) {
+      log(options, `using the organisation already in ${orgDb}`);
+    } else {
+      const rows = await generateOrganisation(orgDb, options.sizes);
+      steps.generateSeconds = (Date.now() - t) / 1000;
+      log(options, `generated the organisation in ${sec(steps.generateSeconds)}: ${JSON.stringify(rows)}`);
+    }
 
     t = Date.now();
     const importFigure = await importStep(options, work);
