@@ -124,7 +124,7 @@ afterAll(async () => {
 describe('Dashboard in Chromium against the real server and the demo CRM', () => {
   it('overview: organisation health, every tile and every heatmap cell equal the API, interactive within a second', async () => {
     // Warm the HTTP cache once, then time a load as a returning user sees it: the shell (navigation
-    // and as-of picker) must answer within a second; the numbers follow when /api/overview answers.
+    // and as-of picker) and the numbers both within a second on loopback (timings saved beside the screenshots).
     await page.goto(`${server.baseUrl}/`);
     await page.getByTestId('tile-value-active_users').waitFor();
     const started = Date.now();
@@ -136,8 +136,7 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     const apiMs = await page.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/overview'))?.duration ?? null);
     writeFileSync(join(ROOT, 'test', 'artifacts', 'overview-timing.json'), `${JSON.stringify({ interactiveMs, numbersMs, apiOverviewMs: apiMs }, null, 2)}\n`);
     expect(interactiveMs).toBeLessThan(1000);
-    // What the dashboard adds to the API's own time (download, parse, render) stays small.
-    expect(numbersMs - (apiMs ?? 0)).toBeLessThan(1000);
+    expect(numbersMs).toBeLessThan(1000);
 
     const data = await server.api<OverviewResponse>('/api/overview');
     await visit('overview', '/', async (target) => {
