@@ -1,4 +1,5 @@
-import { CSRF_COOKIE, ErrorResponseSchema } from '@uptake/shared';
+import { ErrorResponseSchema } from '@uptake/shared';
+import { csrfHeaders } from './csrf';
 import type { z } from 'zod';
 import { env } from '@/config/env';
 
@@ -49,25 +50,10 @@ async function readError(response: Response, what: string): Promise<ApiError> {
   return new ApiError(`${what} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, response.status, 'HTTP_ERROR');
 }
 
-/**
- * The CSRF token the server set at sign-in in the readable `uptake_csrf` cookie; unsafe requests
- * (anything but GET) echo it in X-CSRF-Token, as the server requires of cookie sessions.
- */
-function csrfToken(): string | null {
-  if (typeof document === 'undefined') return null;
-  for (const part of document.cookie.split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === CSRF_COOKIE) return decodeURIComponent(part.slice(at + 1).trim());
-  }
-  return null;
-}
-
 function headersFor(method: string, hasBody: boolean): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (hasBody) headers['Content-Type'] = 'application/json';
-  const token = method === 'GET' ? null : csrfToken();
-  if (token) headers['X-CSRF-Token'] = token;
-  return headers;
+  return { ...headers, ...csrfHeaders(method) };
 }
 
 export async function request<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
