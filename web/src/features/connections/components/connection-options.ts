@@ -23,15 +23,23 @@ export const CONNECTOR_OPTIONS: Record<ConnectionKind, OptionHint[]> = {
     { name: 'refresh_token', required: false, hint: 'Use the refresh-token flow instead of client credentials' },
     { name: 'department_field', required: false, hint: 'User field read as the department (default Department)' },
     { name: 'integration_users', required: false, hint: 'Comma-separated ids or usernames of integration accounts' },
+    { name: 'api_version', required: false, hint: 'REST API version (default 59.0)' },
   ],
   hubspot: [
     { name: 'access_token', required: false, hint: 'Private app access token (or the three OAuth options below)' },
     { name: 'client_id', required: false, hint: 'OAuth app client id' },
     { name: 'client_secret', required: false, hint: 'OAuth app client secret' },
     { name: 'refresh_token', required: false, hint: 'OAuth refresh token' },
+    { name: 'integration_users', required: false, hint: 'Comma-separated owner ids or e-mails of integration accounts' },
   ],
-  // Options of the Dataverse connector are entered by name below ("Add an option").
-  dataverse: [],
+  dataverse: [
+    { name: 'instance_url', required: true, hint: 'The environment URL, e.g. https://acme.crm.dynamics.com' },
+    { name: 'tenant_id', required: true, hint: 'Microsoft Entra tenant id or domain' },
+    { name: 'client_id', required: true, hint: 'App registration (client) id' },
+    { name: 'client_secret', required: true, hint: 'Client secret of the app registration' },
+    { name: 'authority', required: false, hint: 'Entra authority for other clouds (default https://login.microsoftonline.com)' },
+    { name: 'integration_users', required: false, hint: 'Comma-separated systemuser ids or UPNs of integration accounts' },
+  ],
 };
 
 /** Options whose value is a credential: typed into a password field. */
