@@ -3,13 +3,14 @@
 //
 //   node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N]
 //                              [--import-logins N] [--departments N] [--duration S] [--rate R]
-//                              [--repeat N] [--dir DIR] [--keep] [--reuse] [--json] [--json-out FILE]
+//                              [--repeat N] [--dir DIR] [--keep] [--reuse] [--steps LIST] [--json] [--json-out FILE]
 //
 // Full size (scale 1): 50,000 seat holders in 40 departments, 10M logins over a year, 1M
 // opportunities, 2M accounts and contacts with required fields, training for all; a 1M-row
 // logins.csv for the import. --scale multiplies every size (UPTAKE_BENCH_SCALE does too); a size
 // given on its own wins. --json prints the report as JSON instead of the table; --json-out writes it to a file too.
-// --dir keeps the work in that folder; with --reuse, an organisation.sqlite already there (of the same sizes) is used again. Needs `npm run build` and the sqlite3 shell (`apt-get install -y sqlite3`).
+// --dir keeps the work in that folder; with --reuse, an organisation.sqlite already there (of the same sizes) is used again.
+// --steps import,snapshots,api runs some of the steps only (the API step needs the snapshots of an earlier run). Needs `npm run build` and the sqlite3 shell (`apt-get install -y sqlite3`).
 //
 // 1. Import: `uptake import` of users.csv + logins.csv into a fresh SQLite database, against the
 //    sqlite3 shell's `.import` of the same files into equivalent tables with the same indexes.
@@ -33,18 +34,23 @@ const TARGETS = { importRatio: 2.0, snapshotRatio: 1.5, p99Ms: 25, rate: 500, me
 const SIZE_FLAGS = { '--users': 'users', '--logins': 'logins', '--opportunities': 'opportunities', '--records': 'records', '--import-logins': 'importLogins', '--departments': 'departments' };
 
 function usage(message) {
-  process.stderr.write(`${message}\nusage: node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N] [--import-logins N] [--departments N] [--duration S] [--rate R] [--repeat N] [--dir DIR] [--keep] [--reuse] [--json] [--json-out FILE]\n`);
+  process.stderr.write(`${message}\nusage: node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N] [--import-logins N] [--departments N] [--duration S] [--rate R] [--repeat N] [--dir DIR] [--keep] [--reuse] [--steps LIST] [--json] [--json-out FILE]\n`);
   process.exit(2);
 }
 
 export function parseArguments(argv, env = process.env) {
-  const options = { scale: env.UPTAKE_BENCH_SCALE ? Number(env.UPTAKE_BENCH_SCALE) : 1, sizes: {}, duration: 10, rate: TARGETS.rate, repeat: 1, dir: null, keep: false, json: false, jsonOut: null, reuse: false };
+  const options = { scale: env.UPTAKE_BENCH_SCALE ? Number(env.UPTAKE_BENCH_SCALE) : 1, sizes: {}, duration: 10, rate: TARGETS.rate, repeat: 1, dir: null, keep: false, json: false, jsonOut: null, reuse: false, steps: ['import', 'snapshots', 'api'] };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const value = () => argv[++i] ?? usage(`${argument} needs a value`);
     if (argument === '--json') options.json = true;
     else if (argument === '--keep') options.keep = true;
     else if (argument === '--reuse') options.reuse = true;
+    else if (argument === '--steps') {
+      options.steps = value().split(',').map((step) => step.trim());
+      const unknown = options.steps.filter((step) => !['import', 'snapshots', 'api'].includes(step));
+      if (unknown.length) usage(`--steps takes import, snapshots and api, not ${unknown.join(', ')}`);
+    }
     else if (argument === '--dir') options.dir = value();
     else if (argument === '--json-out') options.jsonOut = value();
     else if (argument === '--scale') options.scale = Number(value());
@@ -305,22 +311,27 @@ async function main() {
       log(options, `generated the organisation in ${sec(steps.generateSeconds)}: ${JSON.stringify(rows)}`);
     }
 
-    t = Date.now();
-    const importFigure = await importStep(options, work);
-    steps.importSeconds = (Date.now() - t) / 1000;
-    log(options, `import: ${importFigure.measured}`);
+    const done = [];
+    if (options.steps.includes('import')) {
+      t = Date.now();
+      done.push(await importStep(options, work));
+      steps.importSeconds = (Date.now() - t) / 1000;
+      log(options, `import: ${done[done.length - 1].measured}`);
+    }
+    if (options.steps.includes('snapshots')) {
+      t = Date.now();
+      done.push(await snapshotStep(options, orgDb, work));
+      steps.snapshotSeconds = (Date.now() - t) / 1000;
+      log(options, `snapshots: ${done[done.length - 1].measured}`);
+    }
+    if (options.steps.includes('api')) {
+      t = Date.now();
+      done.push(await apiStep(options, orgDb, work));
+      steps.apiSeconds = (Date.now() - t) / 1000;
+      log(options, `api: ${done[done.length - 1].measured.replaceAll('\n', '; ')}`);
+    }
 
-    t = Date.now();
-    const snapshotFigure = await snapshotStep(options, orgDb, work);
-    steps.snapshotSeconds = (Date.now() - t) / 1000;
-    log(options, `snapshots: ${snapshotFigure.measured}`);
-
-    t = Date.now();
-    const apiFigure = await apiStep(options, orgDb, work);
-    steps.apiSeconds = (Date.now() - t) / 1000;
-    log(options, `api: ${apiFigure.measured.replaceAll('\n', '; ')}`);
-
-    const peakRss = { ...importFigure.peakRss, ...snapshotFigure.peakRss, ...apiFigure.peakRss };
+    const peakRss = Object.assign({}, ...done.map((figure) => figure.peakRss));
     const memoryFigure = {
       figure: 'memory',
       measured: Object.entries(peakRss).map(([step, bytes]) => `${step} ${mb(bytes)}`).join(', '),
@@ -328,7 +339,7 @@ async function main() {
       met: Object.values(peakRss).every((bytes) => bytes !== null && bytes <= TARGETS.memoryBytes),
       values: { peakRss },
     };
-    const figures = [importFigure, snapshotFigure, apiFigure, memoryFigure].map(({ peakRss: _unused, ...figure }) => figure);
+    const figures = [...done, memoryFigure].map(({ peakRss: _unused, ...figure }) => figure);
     steps.totalSeconds = (Date.now() - started) / 1000;
     const report = { machine: machine(), sizes: options.sizes, repeat: options.repeat, apiDurationSeconds: options.duration, figures, steps };
     if (options.jsonOut) writeFileSync(options.jsonOut, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -71,7 +72,9 @@ describeOnPostgres('two uptake replicas on one PostgreSQL database', () => {
   let db: Client;
   let token: string;
   const replicas: Replica[] = [];
-  const env = () => ({ DATABASE_URL: dbUrl, UPTAKE_DEMO: 'false', UPTAKE_SCHEDULER: 'true', HOST: '127.0.0.1' });
+  // replicas share the key that seals connection credentials (a key file each would not do)
+  const secretKey = randomBytes(32).toString('hex');
+  const env = () => ({ DATABASE_URL: dbUrl, UPTAKE_DEMO: 'false', UPTAKE_SCHEDULER: 'true', HOST: '127.0.0.1', UPTAKE_SECRET_KEY: secretKey });
 
   function startReplica(name: string, port: number): Replica {
     let output = '';

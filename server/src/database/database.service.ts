@@ -48,6 +48,8 @@ class ManagerSql implements Sql {
 }
 
 const READ_ONLY = /^\s*(select|with)\b/i;
+/** Read connections of a SQLite file: reads of concurrent requests run on them side by side (WAL lets them read while the writer writes). */
+const SQLITE_READERS = 3;
 
 /** A lock held by this process until released. */
 export interface AdvisoryLock {
@@ -58,22 +60,24 @@ export interface AdvisoryLock {
  * The one database of the process.
  * SQLite through TypeORM has a single connection per data source, and a statement sent on it while
  * a transaction is open would join that transaction. So on SQLite, writes (and every transaction)
- * are queued on one writer connection, and plain reads go to a second connection that, thanks to
- * WAL, sees only committed data: the API keeps serving the last good data while a sync writes.
+ * are queued on one writer connection, and plain reads go, in turn, to a few read connections
+ * that, thanks to WAL, see only committed data: the API keeps serving the last good data while a
+ * sync writes, and concurrent requests read side by side.
  */
 export class Database implements Sql {
   readonly engine: DatabaseEngine;
-  private readonly reader: ManagerSql;
+  private readonly readers: ManagerSql[];
+  private nextReader = 0;
   private writeQueue: Promise<unknown> = Promise.resolve();
   /** Committed writes of this process per table. */
   private readonly writes = new Map<string, number>();
 
   private constructor(
     readonly dataSource: DataSource,
-    private readonly readSource: DataSource,
+    private readonly readSources: DataSource[],
   ) {
     this.engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
-    this.reader = new ManagerSql(this.engine, readSource.manager);
+    this.readers = readSources.map((source) => new ManagerSql(this.engine, source.manager));
   }
 
   /** Opens the database at `url` and brings its schema up to date. */
@@ -85,22 +89,33 @@ export class Database implements Sql {
       await dataSource.query('PRAGMA foreign_keys = ON');
       await dataSource.query('PRAGMA synchronous = NORMAL');
     }
-    if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
-    let readSource = dataSource;
+    if (options.migrate !== false) await migrate(dataSource, location.engine);
+    const readSources = [dataSource];
     if (location.engine === 'sqlite' && location.target !== ':memory:') {
-      readSource = createDataSource(location);
-      await readSource.initialize();
+      readSources.length = 0;
+      for (let i = 0; i < SQLITE_READERS; i++) {
+        const readSource = createDataSource(location);
+        await readSource.initialize();
+        readSources.push(readSource);
+      }
     }
-    return new Database(dataSource, readSource);
+    return new Database(dataSource, readSources);
   }
 
   query<T>(text: string, params?: SqlParams): Promise<T[]> {
-    if (READ_ONLY.test(text)) return this.reader.query<T>(text, params);
+    if (READ_ONLY.test(text)) return this.reader().query<T>(text, params);
     if (this.engine === 'postgres') {
       const table = writtenTable(text);
-      return this.reader.query<T>(text, params).finally(() => table && this.countWrites([table]));
+      return this.reader().query<T>(text, params).finally(() => table && this.countWrites([table]));
     }
     return this.transaction((tx) => tx.query<T>(text, params));
+  }
+
+  /** The next read connection, in turn: on SQLite each is a connection of its own, so reads run side by side. */
+  private reader(): ManagerSql {
+    const reader = this.readers[this.nextReader];
+    this.nextReader = (this.nextReader + 1) % this.readers.length;
+    return reader;
   }
 
   /**
@@ -172,8 +187,34 @@ export class Database implements Sql {
 
   async close(): Promise<void> {
     await this.writeQueue.catch(() => undefined);
-    if (this.readSource !== this.dataSource && this.readSource.isInitialized) await this.readSource.destroy();
+    for (const source of this.readSources) if (source !== this.dataSource && source.isInitialized) await source.destroy();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** The advisory-lock key (namespace, key) that keeps the migrations of replicas starting together apart. */
+const MIGRATION_LOCK = [0x75707461, 0] as const;
+
+/**
+ * Brings the schema up to date. On PostgreSQL, replicas starting at the same time take turns (a
+ * session advisory lock): the first migrates, the others then find nothing left to do.
+ */
+async function migrate(dataSource: DataSource, engine: DatabaseEngine): Promise<void> {
+  if (engine !== 'postgres') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1::integer, $2::integer)', [...MIGRATION_LOCK]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1::integer, $2::integer)', [...MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
   }
 }
 
