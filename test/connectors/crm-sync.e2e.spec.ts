@@ -90,7 +90,8 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const first = await sync('sf');
 
       expect(first.status).toBe('succeeded');
-      expect(first.counts).toEqual({ users: 5, logins: 6, opportunities: 5, 'records:account': 3, training: 0 });
+      // The run history also carries the daily API allowance as the CRM last reported it (Sforce-Limit-Info).
+      expect(first.counts).toEqual({ users: 5, logins: 6, opportunities: 5, 'records:account': 3, training: 0, api_requests_used: fake.state.apiUsage.used, api_requests_limit: 15000 });
       expect(await users()).toEqual([
         [SF_USERS.alan, 'Sales NA', false, true, false],
         [SF_USERS.chatter, 'Unassigned', true, false, true],
@@ -134,7 +135,7 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const second = await sync('sf');
 
       // Logins after 2021-10-20T09:00 - 5 min overlap: D4 again (09:00) and the new D5. Opportunities: OPP02, OPP05.
-      expect(second.counts).toEqual({ users: 5, logins: 2, opportunities: 2, 'records:account': 1, training: 0 });
+      expect(second.counts).toEqual({ users: 5, logins: 2, opportunities: 2, 'records:account': 1, training: 0, api_requests_used: fake.state.apiUsage.used, api_requests_limit: 15000 });
       expect((await opportunities()).find((row) => row[0] === '0065j00000OPP05AAA')).toEqual(['0065j00000OPP05AAA', true, false, false, '2020-12-26']);
       // Logins 10-15..21: Ada 10-19, Grace 10-19 and 10-21: 3 / 2 seat holders.
       // Completeness: OPP02 now 3/3, ACC03 now 3/3: (1 + 1 + 2/3 + 2/3 + 1 + 1) / 6 = 8/9.
@@ -158,7 +159,7 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const first = await sync('hs');
 
       // Logins: 5 listed, 656 belongs to no owner.
-      expect(first.counts).toEqual({ users: 4, logins: 4, opportunities: 5, 'records:account': 2, training: 0 });
+      expect(first.counts).toEqual({ users: 4, logins: 4, opportunities: 5, 'records:account': 2, training: 0, api_requests_used: fake.state.daily.used, api_requests_limit: 250_000 });
       expect(await users()).toEqual([
         [HS_OWNERS.ada, 'West Coast Sales', true, true, false],
         [HS_OWNERS.grace, 'Enterprise', true, true, false],
@@ -207,7 +208,7 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
 
       // Logins after 04-03T11:00 - 5 min: 657 again and the new 658. Deals: 102 archived, then by search after
       // 04-02T09:15:30.234 - 5 min: 098 again (unchanged, inside the overlap), 103, 099.
-      expect(second.counts).toEqual({ users: 4, logins: 2, opportunities: 4, 'records:account': 1, training: 0 });
+      expect(second.counts).toEqual({ users: 4, logins: 2, opportunities: 4, 'records:account': 1, training: 0, api_requests_used: fake.state.daily.used, api_requests_limit: 250_000 });
       expect((await opportunities()).filter((row) => ['87654321099', '87654321102', '87654321103'].includes(row[0] as string))).toEqual([
         ['87654321099', false, true, true, '2024-05-15'],
         ['87654321102', true, false, false, '2025-01-01'],
