@@ -84,6 +84,12 @@ export class SnapshotRepository {
     return rows.map((row) => row.department);
   }
 
+  /** Whether `department` has a snapshot (one index look-up, unlike the list of every department). */
+  async hasDepartment(department: string): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 AS found FROM metric_snapshots WHERE department = :department LIMIT 1', { department });
+    return rows.length > 0;
+  }
+
   async hasAny(): Promise<boolean> {
     const rows = await this.db.query('SELECT 1 AS found FROM metric_snapshots LIMIT 1');
     return rows.length > 0;

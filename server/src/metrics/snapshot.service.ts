@@ -91,9 +91,9 @@ export class SnapshotService {
    */
   async series(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
     assertDayRange(from, to);
-    if (department !== ORGANISATION) {
+    if (department !== ORGANISATION && !(await this.snapshots.hasDepartment(department)) && !(await this.metrics.departmentNames()).includes(department)) {
       const known = new Set([...(await this.metrics.departmentNames()), ...(await this.snapshots.departments())]);
-      if (!known.has(department)) throw new UnknownDepartmentError(department, [...known].sort(compareNames));
+      throw new UnknownDepartmentError(department, [...known].sort(compareNames));
     }
     const days = eachDay(from, to);
     const rows = await this.snapshots.read(department, from, to);
