@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import * as sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { AccountsAudit1764400000000 } from './migrations/1764400000000-accounts-audit';
@@ -7,6 +8,13 @@ import { SyncTicksAndChangeCounters1764500000000 } from './migrations/1764500000
 import type { DatabaseLocation } from './database-url.util';
 
 export const MIGRATIONS = [InitialSchema1764300000000, AccountsAudit1764400000000, SyncTicksAndChangeCounters1764500000000];
+
+/**
+ * The sqlite3 module as TypeORM gets it, minus verbose mode: TypeORM calls `verbose()`, which
+ * wraps every call in `new Error()` and `util.inspect` of the SQL and its parameters (long stack
+ * traces), a cost on every query of every request. Errors keep their message and SQL.
+ */
+const SQLITE_DRIVER: object = { ...sqlite3, verbose: () => SQLITE_DRIVER };
 
 /** A TypeORM data source for the location; SQLite gets WAL, foreign keys and a busy timeout. */
 export function createDataSource(location: DatabaseLocation): DataSource {
@@ -22,6 +30,7 @@ export function createDataSource(location: DatabaseLocation): DataSource {
   if (location.target !== ':memory:') mkdirSync(dirname(location.target), { recursive: true });
   return new DataSource({
     type: 'sqlite',
+    driver: SQLITE_DRIVER,
     database: location.target,
     migrations: MIGRATIONS,
     migrationsTableName: 'uptake_migrations',
