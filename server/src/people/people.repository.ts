@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
+import { IS_COUNTED_LOGIN, IS_OPEN_OPPORTUNITY, IS_SEAT_HOLDER, STALE_FLAG } from '../metrics/metric-rules.sql';
 
 /** What one seat holder did as of day T: the per-person numerators of every metric. */
 export interface PersonActivity {
@@ -71,8 +72,7 @@ const PEOPLE_SQL = (departmentFilter: string) => `WITH seat AS (
   SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, d.name AS department
   FROM crm_users u
   JOIN departments d ON d.id = u.department_id
-  WHERE u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
-    AND (u.created_at IS NULL OR u.created_at < :endExcl)${departmentFilter}
+  WHERE ${IS_SEAT_HOLDER}${departmentFilter}
 ),
 activity AS (
   SELECT l.connection_id, l.user_external_id,
@@ -81,7 +81,7 @@ activity AS (
          COUNT(*) AS logins30
   FROM login_events l
   JOIN seat s ON s.connection_id = l.connection_id AND s.external_id = l.user_external_id
-  WHERE l.login_at >= :start30 AND l.login_at < :endExcl AND l.success = TRUE AND l.channel <> 'api'
+  WHERE l.login_at >= :start30 AND l.login_at < :endExcl AND ${IS_COUNTED_LOGIN}
   GROUP BY l.connection_id, l.user_external_id
 ),
 required_field AS (
@@ -116,18 +116,10 @@ completeness AS (
 ),
 pipeline AS (
   SELECT o.connection_id, o.owner_external_id, COUNT(*) AS open_count,
-         SUM(CASE
-               WHEN o.close_date IS NOT NULL AND o.close_date < :day THEN 1
-               WHEN (o.created_at >= :start30 AND o.created_at < :endExcl)
-                 OR (o.last_activity_at >= :start30 AND o.last_activity_at < :endExcl)
-                 OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl) THEN 0
-               ELSE 1
-             END) AS stale_count
+         SUM(${STALE_FLAG}) AS stale_count
   FROM opportunities o
   JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
-  WHERE o.deleted = FALSE
-    AND (o.created_at IS NULL OR o.created_at < :endExcl)
-    AND (o.is_closed = FALSE OR o.close_date > :day)
+  WHERE ${IS_OPEN_OPPORTUNITY}
   GROUP BY o.connection_id, o.owner_external_id
 ),
 required_course AS (
@@ -144,7 +136,7 @@ completed AS (
 SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
        (SELECT l.login_at FROM login_events l
          WHERE l.connection_id = s.connection_id AND l.user_external_id = s.external_id
-           AND l.login_at < :endExcl AND l.success = TRUE AND l.channel <> 'api'
+           AND l.login_at < :endExcl AND ${IS_COUNTED_LOGIN}
          ORDER BY l.login_at DESC LIMIT 1) AS last_login,
        a.logins7, a.logins14, a.logins30,
        c.records, c.completeness_sum,

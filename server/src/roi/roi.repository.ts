@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNumber } from '../database/database.service';
+import { IS_OPEN_OPPORTUNITY, IS_SEAT_HOLDER, STALE_FLAG } from '../metrics/metric-rules.sql';
 
 /** Open opportunities of a department's seat holders at T, fresh and stale, by count and amount. */
 export interface DepartmentPipeline {
@@ -23,24 +24,15 @@ const PIPELINE_SQL = `WITH seat AS (
   SELECT u.connection_id, u.external_id, d.name AS department
   FROM crm_users u
   JOIN departments d ON d.id = u.department_id
-  WHERE u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
-    AND (u.created_at IS NULL OR u.created_at < :endExcl)
+  WHERE ${IS_SEAT_HOLDER}
 ),
 open_at AS (
   SELECT s.department,
          COALESCE(o.amount, 0) AS amount,
-         CASE
-           WHEN o.close_date IS NOT NULL AND o.close_date < :day THEN 1
-           WHEN (o.created_at >= :start30 AND o.created_at < :endExcl)
-             OR (o.last_activity_at >= :start30 AND o.last_activity_at < :endExcl)
-             OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl) THEN 0
-           ELSE 1
-         END AS stale
+         ${STALE_FLAG} AS stale
   FROM opportunities o
   JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
-  WHERE o.deleted = FALSE
-    AND (o.created_at IS NULL OR o.created_at < :endExcl)
-    AND (o.is_closed = FALSE OR o.close_date > :day)
+  WHERE ${IS_OPEN_OPPORTUNITY}
 )
 SELECT department,
        COUNT(*) AS open_count,

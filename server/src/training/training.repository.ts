@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNumber } from '../database/database.service';
+import { IS_COUNTED_LOGIN, IS_SEAT_HOLDER } from '../metrics/metric-rules.sql';
 
 /** Logins around training completion of one department's seat holders. */
 export interface DepartmentLoginsAroundCompletion {
@@ -35,8 +36,7 @@ const LIFT_SQL = (calendar: string) => `WITH seat AS (
   SELECT u.connection_id, u.external_id, d.name AS department
   FROM crm_users u
   JOIN departments d ON d.id = u.department_id
-  WHERE u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
-    AND (u.created_at IS NULL OR u.created_at < :endExcl)
+  WHERE ${IS_SEAT_HOLDER}
 ),
 required_course AS (
   SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
@@ -67,7 +67,7 @@ counted AS (
   FROM cohort h
   LEFT JOIN login_events l
     ON l.connection_id = h.connection_id AND l.user_external_id = h.user_external_id
-   AND l.success = TRUE AND l.channel <> 'api'
+   AND ${IS_COUNTED_LOGIN}
    AND l.login_at >= h.before_start AND l.login_at < h.after_end
   GROUP BY h.department, h.connection_id, h.user_external_id
 )
