@@ -221,7 +221,8 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       // Enterprise: 099 3/3 now, 100 1/3, 103 2/3 (no next step), 9002 3/3 -> 3/4.
       //   Open at T: 099 (won, closing 05-15, after T) and 103, both touched lately: stale 0/2.
       const enterpriseAfter = await metricsOf('2024-04-06', 'Enterprise');
-      expect(enterpriseAfter).toMatchObject({ metrics: { record_completeness: 0.75, stale_opportunities: 0 } });
+      expect(enterpriseAfter).toMatchObject({ metrics: { stale_opportunities: 0 } });
+      expect(enterpriseAfter.metrics.record_completeness).toBeCloseTo(0.75, 9);
     });
   });
 
