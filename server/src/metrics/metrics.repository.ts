@@ -169,11 +169,9 @@ per_record AS (
   WHERE q.object_type = r.object_type AND s.connection_id = r.connection_id AND s.external_id = r.owner_external_id
     AND r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)
 )
-SELECT department, day,
-       COUNT(*) AS records,
-       SUM(CAST(filled AS DOUBLE PRECISION) / CAST(fields AS DOUBLE PRECISION)) AS completeness_sum
+SELECT department, day, fields, COUNT(*) AS records, SUM(filled) AS filled
 FROM per_record
-GROUP BY department, day`;
+GROUP BY department, day, fields`;
 }
 
 /**
@@ -313,14 +311,15 @@ const COUNT_KEYS: CountKey[] = [
  * of the range: the count on day T is the sum of the changes on days up to T.
  */
 class RunningCounts {
-  private readonly changes = new Map<string, Array<Partial<Record<CountKey, number>>>>();
+  /** Per department and day, the changes of each count; `filled/<n>` counts filled fields of records with n required fields. */
+  private readonly changes = new Map<string, Array<Record<string, number>>>();
   private readonly length: number;
 
   constructor(private readonly range: DayRange) {
     this.length = range.last - range.first + 1;
   }
 
-  add(department: string, day: Count, changes: Partial<Record<CountKey, Count>>): void {
+  add(department: string, day: Count, changes: Record<string, Count>): void {
     const index = Math.max(0, count(day) - this.range.first);
     if (index >= this.length) return;
     let days = this.changes.get(department);
@@ -329,7 +328,7 @@ class RunningCounts {
       this.changes.set(department, days);
     }
     const entry = days[index];
-    for (const [key, value] of Object.entries(changes) as Array<[CountKey, Count]>) entry[key] = (entry[key] ?? 0) + count(value);
+    for (const [key, value] of Object.entries(changes)) entry[key] = (entry[key] ?? 0) + count(value);
   }
 
   /**
@@ -340,12 +339,16 @@ class RunningCounts {
     const result: DepartmentCounts[][] = Array.from({ length: this.length }, () => []);
     for (const department of [...this.changes.keys()].sort(compareNames)) {
       const days = this.changes.get(department)!;
-      const running = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Record<CountKey, number>;
+      const running: Record<string, number> = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0]));
       for (let index = 0; index < this.length; index += 1) {
-        for (const key of COUNT_KEYS) running[key] += days[index][key] ?? 0;
-        if (running.seatHolders > 0) {
-          result[index].push({ department, ...running, staleOpportunities: running.openOpportunities - running.staleOpportunities });
+        for (const [key, value] of Object.entries(days[index])) running[key] = (running[key] ?? 0) + value;
+        if (running.seatHolders <= 0) continue;
+        let completenessSum = 0;
+        for (const [key, filled] of Object.entries(running)) {
+          if (key.startsWith('filled/')) completenessSum += filled / Number(key.slice('filled/'.length));
         }
+        const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, running[key]])) as Record<CountKey, number>;
+        result[index].push({ department, ...counts, completenessSum, staleOpportunities: running.openOpportunities - running.staleOpportunities });
       }
     }
     return result;
@@ -397,7 +400,7 @@ export class MetricsRepository {
       activitySql(range),
       range.params,
     );
-    const completeness = await this.db.query<{ department: string; day: Count; records: Count; completeness_sum: Count }>(completenessSql(range), range.params);
+    const completeness = await this.db.query<{ department: string; day: Count; fields: Count; records: Count; filled: Count }>(completenessSql(range), range.params);
     const stale = await this.db.query<{ department: string; day: Count; open_count: Count; fresh_count: Count }>(staleSql(range), range.params);
     const training = await this.db.query<{ department: string | null; day: Count; trained: Count; required_courses: Count }>(trainingSql(range), range.params);
 
@@ -405,7 +408,7 @@ export class MetricsRepository {
     for (const row of activity) {
       running.add(row.department, row.day, { seatHolders: row.seats, logins7: row.logins7, activeUsers7: row.active7, activeUsers30: row.active30 });
     }
-    for (const row of completeness) running.add(row.department, row.day, { trackedRecords: row.records, completenessSum: row.completeness_sum });
+    for (const row of completeness) running.add(row.department, row.day, { trackedRecords: row.records, [`filled/${count(row.fields)}`]: row.filled });
     for (const row of stale) running.add(row.department, row.day, { openOpportunities: row.open_count, staleOpportunities: row.fresh_count });
     let requiredCourses = 0;
     for (const row of training) {
