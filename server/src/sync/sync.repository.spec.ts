@@ -38,12 +38,16 @@ describe.each(testEngines())(`${SyncRepository.name} on %s`, (engine) => {
     expect((await sut.ticks(connectionId)).map((tick) => tick.tickAt)).toEqual([later]);
   });
 
-  it('counts a change of the CRM data when a run stores its counts or finishes', async () => {
+  it('counts a change of the CRM data after each committed page, or at the end of a run written in one transaction', async () => {
     const changes = async () => Number((await database.db.query<{ value: number }>("SELECT value FROM change_counters WHERE name = 'crm_data'"))[0].value);
-    const run = await sut.startRun(connectionId, 'manual', T0);
-    await sut.updateCounts(run.id, { logins: 3 });
-    await sut.finishRun(run.id, 'succeeded', { logins: 3 }, null, T0 + MINUTE);
-    expect(await changes()).toBe(2); // one page, one finish
+    const paged = await sut.startRun(connectionId, 'schedule', T0);
+    await sut.updateCounts(paged.id, { logins: 3 });
+    await sut.updateCounts(paged.id, { logins: 6 });
+    await sut.finishRun(paged.id, 'succeeded', { logins: 6 }, null, T0 + MINUTE);
+    expect(await changes()).toBe(2); // two pages; nothing changed after the last one
+    const atomic = await sut.startRun(connectionId, 'import', T0 + 2 * MINUTE);
+    await sut.finishRun(atomic.id, 'succeeded', { logins: 9 }, null, T0 + 3 * MINUTE);
+    expect(await changes()).toBe(3); // the import, counted when it finished
   });
 
   if (engine === 'sqlite') {

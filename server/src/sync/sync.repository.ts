@@ -58,6 +58,8 @@ interface TickRow {
 @Injectable()
 export class SyncRepository {
   private readonly locks = new Map<string, AdvisoryLock>();
+  /** Runs of this process whose committed pages were counted as changes of the CRM data. */
+  private readonly changeCounted = new Set<number>();
 
   constructor(private readonly db: Database) {}
 
@@ -167,6 +169,7 @@ export class SyncRepository {
   async updateCounts(runId: number, counts: Record<string, number>): Promise<void> {
     await this.db.query('UPDATE sync_runs SET counts = :counts WHERE id = :runId', { runId, counts: JSON.stringify(counts) });
     await this.countDataChange();
+    this.changeCounted.add(runId);
   }
 
   async finishRun(runId: number, status: Exclude<SyncRunStatus, 'running'>, counts: Record<string, number>, error: string | null, now: number): Promise<StoredSyncRun> {
@@ -177,7 +180,10 @@ export class SyncRepository {
       error,
       now,
     });
-    await this.countDataChange();
+    // A run whose pages were counted as they were committed changed nothing since (the snapshots
+    // it computed after the last page are no CRM data): counting again would only throw away the
+    // metrics it has just computed. A run written in one transaction (an import) is counted here.
+    if (!this.changeCounted.delete(runId)) await this.countDataChange();
     const run = await this.findRun(runId);
     if (!run) throw new Error(`sync run ${runId} disappeared`);
     return run;
