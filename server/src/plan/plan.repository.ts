@@ -23,6 +23,8 @@ interface PlanVersionRow {
 /** Launch plan versions: append-only, a new row per change, never updated. */
 @Injectable()
 export class PlanRepository {
+  private cached: StoredPlanVersion | null = null;
+
   constructor(private readonly db: Database) {}
 
   async addVersion(plan: LaunchPlan, createdBy: string, source: string | null, now: number): Promise<StoredPlanVersion> {
@@ -55,9 +57,17 @@ export class PlanRepository {
     });
   }
 
+  /**
+   * The newest version. Every request reads it several times, so the parsed plan is kept and only
+   * the version number is read again (another replica may have added one).
+   */
   async current(): Promise<StoredPlanVersion | null> {
-    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions ORDER BY version DESC LIMIT 1');
-    return rows.length ? toStored(rows[0]) : null;
+    const [latest] = await this.db.query<{ version: number | string | null }>('SELECT MAX(version) AS version FROM plan_versions');
+    if (latest?.version === null || latest?.version === undefined) return null;
+    if (this.cached && this.cached.version === toNumber(latest.version)) return this.cached;
+    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions WHERE version = :version', { version: toNumber(latest.version) });
+    this.cached = rows.length ? toStored(rows[0]) : null;
+    return this.cached;
   }
 
   async history(): Promise<StoredPlanVersion[]> {

@@ -19,13 +19,21 @@ const isoDate = z
     return text;
   });
 
+/** Answers per zone name, remembered: building an Intl.DateTimeFormat is costly and plans are parsed often. */
+const knownTimeZones = new Map<string, boolean>();
+
 function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(value, known);
   }
+  return known;
 }
 
 const metricKey = z.enum(METRIC_KEYS, { message: `expected one of ${METRIC_KEYS.join(', ')}` });
