@@ -9,12 +9,12 @@
 // to measure PostgreSQL. The first import of a folder into a new connection reads the files twice
 // (a check pass, so that bad input leaves no connection behind, then the one-transaction import);
 // the re-import reads them once and upserts rows that already exist.
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeLines } from './bench/write-lines.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(repoRoot, 'server', 'dist');
@@ -40,21 +40,6 @@ function parseArguments(argv) {
   return options;
 }
 
-/** Writes a file line by line, waiting when the stream's buffer is full. */
-async function writeLines(path, header, count, line) {
-  const out = createWriteStream(path);
-  out.write(`${header}\n`);
-  let chunk = '';
-  for (let i = 0; i < count; i++) {
-    chunk += `${line(i)}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-}
 
 async function generate(dir, users, logins) {
   const departments = ['Sales EMEA', 'Sales Americas', 'Sales APAC', 'Marketing', 'Support', 'Finance', 'Operations', 'Partners'];

@@ -19,8 +19,7 @@
 // 3. API: autocannon against the overview and department endpoints of `uptake serve`, at a fixed
 //    rate (p50/p99) and flat out (throughput).
 // 4. Memory: the peak resident memory of each Uptake process above.
-import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +28,7 @@ import { generateOrganisation } from './generate.mjs';
 import { runShell, runUptake, startServer } from './measure.mjs';
 import { DAY_MS, departmentName, FIRST_DAY, FULL_SIZES, LAST_DAY } from './organisation.mjs';
 import { assertBuilt, repoRoot } from './server-modules.mjs';
+import { writeLines } from './write-lines.mjs';
 
 const TARGETS = { importRatio: 2.0, snapshotRatio: 1.5, p99Ms: 25, rate: 500, memoryBytes: 1024 ** 3 };
 const SIZE_FLAGS = { '--users': 'users', '--logins': 'logins', '--opportunities': 'opportunities', '--records': 'records', '--import-logins': 'importLogins', '--departments': 'departments' };
@@ -95,20 +95,6 @@ async function bestOf(repeat, sides) {
   return best;
 }
 
-async function writeLines(path, header, count, line) {
-  const out = createWriteStream(path);
-  out.write(`${header}\n`);
-  let chunk = '';
-  for (let i = 0; i < count; i++) {
-    chunk += `${line(i)}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-}
 
 /** users.csv and a time-ordered logins.csv of `importLogins` rows over the year. */
 async function writeImportFolder(folder, sizes) {
