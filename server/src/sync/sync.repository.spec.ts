@@ -70,6 +70,8 @@ describe.each(testEngines())(`${SyncRepository.name} on %s`, (engine) => {
         // replica-b dies: its sessions end without releasing anything
         await other.close();
       }
+      // the server ends replica-b's sessions (and frees their locks) a moment after the client hangs up
+      await advisoryLocksReleased(database.db);
       // the lease row of replica-b is still there and unexpired, but nobody holds the lock
       expect((await database.db.query<{ holder: string }>('SELECT holder FROM sync_leases'))[0].holder).toBe('replica-b');
       await expect(sut.acquireLease(connectionId, 'replica-a', T0 + MINUTE, 5 * MINUTE)).resolves.toBe(true);
@@ -79,6 +81,20 @@ describe.each(testEngines())(`${SyncRepository.name} on %s`, (engine) => {
     });
   }
 });
+
+/** Waits (up to 10 s) until no other session of this database holds an advisory lock. */
+async function advisoryLocksReleased(db: Database): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [{ n }] = await db.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM pg_locks
+       WHERE locktype = 'advisory' AND pid <> pg_backend_pid()
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    if (Number(n) === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** A new process trying to take the lease; it lets go of everything when it is done. */
 async function otherRepoAfterRestart(url: string, connectionId: number): Promise<boolean> {
