@@ -29,21 +29,20 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own: a temporary SQLite file, or a new PostgreSQL database. */
-export async function openTestDatabase(engine: TestEngine = 'sqlite'): Promise<TestDatabase> {
+export interface FreshDatabase {
+  url: string;
+  /** Folder of the SQLite file (and its key file); null on PostgreSQL. */
+  dir: string | null;
+  /** Removes the SQLite folder or drops the PostgreSQL database. */
+  dispose(): Promise<void>;
+}
+
+/** An empty, unmigrated database: a SQLite file in a temporary folder, or a new PostgreSQL database (UPTAKE_TEST_PG). */
+export async function freshDatabase(engine: TestEngine): Promise<FreshDatabase> {
   announceSkip();
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'uptake-test-'));
-    const url = `sqlite:${join(dir, 'test.sqlite')}`;
-    const db = await Database.open(url);
-    return {
-      db,
-      url,
-      dispose: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    return { url: `sqlite:${join(dir, 'test.sqlite')}`, dir, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const adminUrl = process.env.UPTAKE_TEST_PG;
   if (!adminUrl) throw new Error('UPTAKE_TEST_PG is not set');
@@ -54,16 +53,28 @@ export async function openTestDatabase(engine: TestEngine = 'sqlite'): Promise<T
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await Database.open(url.toString());
   return {
-    db,
     url: url.toString(),
+    dir: null,
     dispose: async () => {
-      await db.close();
       const cleanup = new Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
+    },
+  };
+}
+
+/** A fresh, migrated database of its own: a temporary SQLite file, or a new PostgreSQL database. */
+export async function openTestDatabase(engine: TestEngine = 'sqlite'): Promise<TestDatabase> {
+  const fresh = await freshDatabase(engine);
+  const db = await Database.open(fresh.url);
+  return {
+    db,
+    url: fresh.url,
+    dispose: async () => {
+      await db.close();
+      await fresh.dispose();
     },
   };
 }
