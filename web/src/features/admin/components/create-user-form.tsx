@@ -4,6 +4,7 @@ import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
 import { useCreateUser } from '../api/create-user';
 import { parseDepartments } from './departments-input.util';
+import { FormServerError } from '../../../components/ui/form-server-error';
 
 export const ROLE_HELP: Record<Role, string> = {
   admin: 'everything: goals, connections, accounts, audit log',
@@ -50,14 +51,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedAcco
   const serverError = create.error instanceof ApiError ? create.error : null;
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Add an account">
-      {serverError ? (
-        <div className="form-errors" role="alert">
-          <p className="state-title">The account was not added</p>
-          <p>
-            {serverError.message} <span className="muted">({serverError.code})</span>
-          </p>
-        </div>
-      ) : null}
+      <FormServerError title="The account was not added" error={serverError} />
       <div className="form-row">
         <Field label="Email" error={errors.email}>
           <input type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -4,6 +4,7 @@ import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
 import { useCreateConnection } from '../api/create-connection';
 import { CONNECTOR_OPTIONS, isSecretOption } from './connection-options';
+import { FormServerError } from '../../../components/ui/form-server-error';
 
 const KINDS = ConnectionKindSchema.options;
 const KIND_LABEL: Record<ConnectionKind, string> = { demo: 'Demo CRM', csv: 'CSV folder', salesforce: 'Salesforce', hubspot: 'HubSpot', dataverse: 'Dynamics 365 (Dataverse)' };
@@ -45,14 +46,7 @@ export function AddConnectionForm({ onCreated, onCancel }: { onCreated: (connect
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Add a connection">
-      {serverError ? (
-        <div className="form-errors" role="alert">
-          <p className="state-title">The connection was not added</p>
-          <p>
-            {serverError.message} <span className="muted">({serverError.code})</span>
-          </p>
-        </div>
-      ) : null}
+      <FormServerError title="The connection was not added" error={serverError} />
       <div className="form-row">
         <Field label="Name" error={errors.name}>
           <input type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
