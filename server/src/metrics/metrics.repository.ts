@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { civilDaySql, dayNumber, localDaySql } from './local-day.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
-import { StampedCache } from './counts-cache';
+import { StampedCache } from './stamped-cache';
+import { DataStamps } from '../database/data-stamps';
 import { compareNames } from './metric-values.util';
 
 /** The numerators and denominators of every metric for one department on one day. */
@@ -271,19 +272,6 @@ LEFT JOIN trained p ON TRUE`;
 
 type Count = number | string | null;
 
-/** Every table the metrics read. */
-const METRIC_TABLES = [
-  'connections',
-  'departments',
-  'crm_users',
-  'login_events',
-  'opportunities',
-  'records',
-  'record_fields',
-  'training_assignments',
-  'plan_versions',
-  'plan_required_fields',
-];
 /** A miss of the cache computes this many days before the day asked for too (the overview's week earlier). */
 const CACHED_DAYS_BEFORE = 7;
 
@@ -363,33 +351,29 @@ class RunningCounts {
 @Injectable()
 export class MetricsRepository {
   private readonly cache = new StampedCache<MetricCounts>();
+  private readonly stamps: DataStamps;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.stamps = DataStamps.of(db);
+  }
 
   /**
    * The counts of every department with seat holders on `day`. They are kept until the data they
-   * come from changes (see `dataStamp`); a miss computes the week up to the day in one go, as the
+   * come from changes (see `DataStamps.metrics`); a miss computes the week up to the day in one go, as the
    * overview asks for the day and the day a week earlier.
    */
   async countsAsOf(day: string, timezone: string): Promise<MetricCounts> {
     const key = `${timezone} ${day}`;
-    return this.cache.get(await this.dataStamp(), key, async () => {
+    return this.cache.get(await this.stamp(), key, async () => {
       const from = addDays(day, -CACHED_DAYS_BEFORE);
       const days = await this.countsForDays(from, day, timezone);
       return new Map(days.map((entry) => [`${timezone} ${entry.day}`, entry.counts]));
     });
   }
 
-  /**
-   * Changes whenever the data the metrics read may have changed: a write of this process to one of
-   * their tables, a page or the end of a sync (in any process on the database: the change counter
-   * syncs keep), or a new plan version.
-   */
-  private async dataStamp(): Promise<string> {
-    const [row] = await this.db.query<{ changes: Count; plan: Count }>(
-      "SELECT (SELECT value FROM change_counters WHERE name = 'crm_data') AS changes, (SELECT MAX(id) FROM plan_versions) AS plan",
-    );
-    return `${this.db.writesTo(METRIC_TABLES)} ${row?.changes ?? ''} ${row?.plan ?? ''}`;
+  /** Changes whenever the data the metrics are computed from (or the plan) may have changed: see `DataStamps`. */
+  stamp(): Promise<string> {
+    return this.stamps.metrics();
   }
 
   /** The counts of every day from `from` to `to` (both included), reading the raw data once per family. */

@@ -6,6 +6,8 @@ import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricVal
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository, type MetricCounts } from './metrics.repository';
+import { StampedCache } from './stamped-cache';
+import { deepFreeze } from '../common/deep-freeze.util';
 
 /** The department name snapshots and goals use for the whole organisation. */
 export const ORGANISATION = '*';
@@ -30,22 +32,33 @@ export interface DayValues {
  */
 @Injectable()
 export class MetricsService {
+  private readonly reports = new StampedCache<MetricsReport>();
+
   constructor(
     private readonly repo: MetricsRepository,
     private readonly plans: PlanRepository,
   ) {}
 
-  /** The `metrics --json` document: every department (or only `options.department`) and the organisation. */
+  /**
+   * The `metrics --json` document: every department (or only `options.department`) and the
+   * organisation. Kept until the data or the plan changes, and shared by every caller: frozen,
+   * as a change by one would show in the answers of all.
+   */
   async report(asOf: string, options: { department?: string } = {}): Promise<MetricsReport> {
     assertDay('asOf', asOf);
+    const key = options.department === undefined ? asOf : `${asOf} ${options.department}`;
+    return this.reports.one(await this.repo.stamp(), key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
+  }
+
+  private async computeReport(asOf: string, department: string | undefined): Promise<MetricsReport> {
     const plan = (await this.plans.current())?.plan ?? null;
     const today = await this.valuesAsOf(asOf, plan);
     let departments = today.departments;
-    if (options.department !== undefined) {
-      departments = departments.filter((entry) => entry.department === options.department);
+    if (department !== undefined) {
+      departments = departments.filter((entry) => entry.department === department);
       if (departments.length === 0) {
         throw new UnknownDepartmentError(
-          options.department,
+          department,
           today.departments.map((entry) => entry.department),
         );
       }

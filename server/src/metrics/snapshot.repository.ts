@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isMetricKey, type MetricKey } from '@uptake/shared';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
+import type { Sql } from '../database/sql';
+import { DataStamps } from '../database/data-stamps';
 
 export interface SnapshotRow {
   day: string;
@@ -24,6 +26,11 @@ interface StoredRow {
 export class SnapshotRepository {
   constructor(private readonly db: Database) {}
 
+  /** Changes whenever the snapshots, the CRM data or the plan may have changed: see `DataStamps`. */
+  stamp(): Promise<string> {
+    return DataStamps.of(this.db).snapshots();
+  }
+
   /** Replaces every row of `day` with `rows`, in one transaction. */
   async replaceDay(day: string, rows: readonly SnapshotRow[], computedAt: number): Promise<void> {
     const foreign = rows.find((row) => row.day !== day);
@@ -35,6 +42,7 @@ export class SnapshotRepository {
         ['day', 'department', 'metric', 'value', 'seat_holders', 'computed_at'],
         rows.map((row) => [row.day, row.department, row.metric, row.value, row.seatHolders, computedAt]),
       );
+      await countSnapshotChange(tx);
     });
   }
 
@@ -51,6 +59,7 @@ export class SnapshotRepository {
         ['day', 'department', 'metric', 'value', 'seat_holders', 'computed_at'],
         days.flatMap(({ rows }) => rows.map((row) => [row.day, row.department, row.metric, row.value, row.seatHolders, computedAt])),
       );
+      await countSnapshotChange(tx);
     });
   }
 
@@ -94,4 +103,9 @@ export class SnapshotRepository {
     const rows = await this.db.query('SELECT 1 AS found FROM metric_snapshots LIMIT 1');
     return rows.length > 0;
   }
+}
+
+/** Counts one change of the snapshots, in the transaction of the change (read by the series cache of every replica). */
+function countSnapshotChange(tx: Sql): Promise<unknown> {
+  return tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'snapshots'");
 }

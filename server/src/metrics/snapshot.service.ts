@@ -7,6 +7,8 @@ import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
+import { StampedCache } from './stamped-cache';
+import { deepFreeze } from '../common/deep-freeze.util';
 
 export type BackfillProgress = (done: number, total: number, day: string) => void;
 
@@ -33,6 +35,9 @@ export function consecutiveRuns(days: readonly string[], limit: number): string[
  */
 @Injectable()
 export class SnapshotService {
+  /** Series answers, kept until the snapshots, the data or the plan change; frozen, as every caller shares them. */
+  private readonly seriesCache = new StampedCache<MetricSeriesResponse>();
+
   constructor(
     private readonly metrics: MetricsService,
     private readonly snapshots: SnapshotRepository,
@@ -91,6 +96,10 @@ export class SnapshotService {
    */
   async series(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
     assertDayRange(from, to);
+    return this.seriesCache.one(await this.snapshots.stamp(), `${department} ${from} ${to}`, async () => deepFreeze(await this.readSeries(department, from, to)));
+  }
+
+  private async readSeries(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
     if (department !== ORGANISATION && !(await this.snapshots.hasDepartment(department)) && !(await this.metrics.departmentNames()).includes(department)) {
       const known = new Set([...(await this.metrics.departmentNames()), ...(await this.snapshots.departments())]);
       throw new UnknownDepartmentError(department, [...known].sort(compareNames));
@@ -99,7 +108,11 @@ export class SnapshotService {
     const rows = await this.snapshots.read(department, from, to);
     const expected = await this.metrics.expectedSeries(department, days);
     const byDay = new Map<string, SnapshotRow[]>();
-    for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+    for (const row of rows) {
+      const ofDay = byDay.get(row.day);
+      if (ofDay) ofDay.push(row);
+      else byDay.set(row.day, [row]);
+    }
 
     const points = days.map((day, index): SeriesPoint => {
       const stored = byDay.get(day) ?? [];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
+import { DataStamps } from '../database/data-stamps';
 import { Database, toNumber } from '../database/database.service';
 
 export interface StoredPlanVersion {
@@ -58,14 +59,14 @@ export class PlanRepository {
   }
 
   /**
-   * The newest version. Every request reads it several times, so the parsed plan is kept and only
-   * the version number is read again (another replica may have added one).
+   * The newest version. Every request reads it several times, so the parsed plan is kept while the
+   * newest version's id stays the same (see `DataStamps`: another replica may add one).
    */
   async current(): Promise<StoredPlanVersion | null> {
-    const [latest] = await this.db.query<{ version: number | string | null }>('SELECT MAX(version) AS version FROM plan_versions');
-    if (latest?.version === null || latest?.version === undefined) return null;
-    if (this.cached && this.cached.version === toNumber(latest.version)) return this.cached;
-    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions WHERE version = :version', { version: toNumber(latest.version) });
+    const newestId = await DataStamps.of(this.db).newestPlanId();
+    if (newestId === null) return null;
+    if (this.cached?.id === newestId) return this.cached;
+    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions WHERE id = :id', { id: newestId });
     this.cached = rows.length ? toStored(rows[0]) : null;
     return this.cached;
   }

@@ -1,5 +1,5 @@
-/** How long cached counts are used at most, for changes no stamp sees (an edit made outside Uptake). */
-export const COUNTS_CACHE_MAX_AGE_MS = 5 * 60_000;
+/** How long a cached value is used at most, for changes no stamp sees (an edit made outside Uptake). */
+export const STAMPED_CACHE_MAX_AGE_MS = 5 * 60_000;
 const MAX_ENTRIES = 1_000;
 
 interface Entry<T> {
@@ -18,9 +18,14 @@ export class StampedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
   constructor(
-    private readonly maxAgeMs = COUNTS_CACHE_MAX_AGE_MS,
+    private readonly maxAgeMs = STAMPED_CACHE_MAX_AGE_MS,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The value of `key` as of `stamp`; on a miss, `compute` gives it. */
+  one(stamp: string, key: string, compute: () => Promise<T>): Promise<T> {
+    return this.get(stamp, key, async () => new Map([[key, await compute()]]));
+  }
 
   /**
    * The value of `key` as of `stamp`; on a miss, `compute` gives the values of several keys at
@@ -43,6 +48,8 @@ export class StampedCache<T> {
     const mine = all.then((values) => {
       const value = values.get(key);
       if (value === undefined) throw new Error(`the computation of "${key}" did not give it (gave ${[...values.keys()].join(', ')})`);
+      // Kept only while the stamp is the one they were computed for: after a change they are stale.
+      if (this.stamp !== stamp) return value;
       for (const [otherKey, otherValue] of values) {
         if (otherKey !== key && !this.entries.has(otherKey)) this.entries.set(otherKey, { value: Promise.resolve(otherValue), storedAt });
       }

@@ -1,4 +1,4 @@
-import { StampedCache } from './counts-cache';
+import { StampedCache } from './stamped-cache';
 
 describe(StampedCache.name, () => {
   let clock: number;
@@ -28,6 +28,23 @@ describe(StampedCache.name, () => {
     clock += 60_001; // stored at 1,000; now 61,001: 60,001 ms old
     await expect(sut.get('s2', 'mon', compute({ mon: 3 }))).resolves.toBe(3);
     expect(computations).toBe(3);
+  });
+
+  it('does not keep the other values of a computation that was running when the stamp changed', async () => {
+    let finish!: (values: Map<string, number>) => void;
+    const slow = () => new Promise<Map<string, number>>((resolve) => (finish = resolve));
+    const before = sut.get('s1', 'mon', slow);
+    await expect(sut.get('s2', 'tue', compute({ tue: 20 }))).resolves.toBe(20);
+    finish(new Map([['mon', 1], ['sun', 7]]));
+    await expect(before).resolves.toBe(1); // its caller still gets what it asked for
+    await expect(sut.get('s2', 'sun', compute({ sun: 70 }))).resolves.toBe(70); // not the 7 of stamp s1
+    expect(computations).toBe(2);
+  });
+
+  it('keeps a single value with one()', async () => {
+    await expect(sut.one('s1', 'report', async () => 3)).resolves.toBe(3);
+    await expect(sut.one('s1', 'report', async () => 4)).resolves.toBe(3);
+    await expect(sut.one('s2', 'report', async () => 5)).resolves.toBe(5);
   });
 
   it('shares a running computation and forgets a failed one', async () => {
