@@ -4,12 +4,13 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { AUTH_CONFIG, type AuthConfig, type AuthOverrides } from './auth/auth.config';
 import { applyHttpSecurity } from './auth/http-security';
 import type { Clock } from './common/clock';
 import { ErrorFilter } from './common/http/error.filter';
+import { useFrozenAwareJson } from './common/http/frozen-json.util';
 import type { AppConfig } from './config/app.config';
 
 /** Builds the Nest HTTP application: API under /api, OpenAPI at /api/docs, the dashboard at /. */
@@ -19,6 +20,7 @@ export async function createHttpApp(config: AppConfig, overrides: { clock?: Cloc
     bodyParser: false,
   });
   applyHttpSecurity(app, app.get<AuthConfig>(AUTH_CONFIG));
+  useFrozenAwareJson(app.getHttpAdapter().getInstance());
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
@@ -35,15 +37,23 @@ export async function createHttpApp(config: AppConfig, overrides: { clock?: Cloc
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
-    app.useStaticAssets(config.webDist, { index: false, maxAge: '1h' });
+    // Not for /api: the API's requests would each look for a file first.
+    const assets = express.static(config.webDist, { index: false, maxAge: '1h' });
     const indexHtml = join(config.webDist, 'index.html');
     app.use((request: Request, response: Response, next: NextFunction) => {
-      if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(indexHtml);
+      if (isApiPath(request.path)) return next();
+      assets(request, response, () => {
+        if (request.method !== 'GET') return next();
+        response.setHeader('Cache-Control', 'no-cache');
+        response.sendFile(indexHtml);
+      });
     });
   } else {
     new Logger('Web').warn('the dashboard is not built (web/dist missing): only the API is served; run `npm run build`');
   }
   return app;
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
 }

@@ -1,22 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { Connection, OverviewResponse } from '@uptake/shared';
 import { Clock } from '../common/clock';
+import { deepFreeze } from '../common/deep-freeze.util';
 import { addDays, dayOf } from '../common/time.util';
 import { ConnectionService } from '../connections/connection.service';
+import { DataStamps } from '../database/data-stamps';
+import { Database } from '../database/database.service';
 import { MetricsService } from '../metrics/metrics.service';
+import { StampedCache } from '../common/stamped-cache';
 import { PlanRepository } from '../plan/plan.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
 
 /** Assembles the overview page: organisation, departments, a week earlier, sync state. */
 @Injectable()
 export class OverviewService {
+  private readonly cache = new StampedCache<OverviewResponse>();
+  private readonly stamps: DataStamps;
+
   constructor(
+    db: Database,
     private readonly metrics: MetricsService,
     private readonly plans: PlanRepository,
     private readonly connections: ConnectionService,
     private readonly scheduler: SyncScheduler,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.stamps = DataStamps.of(db);
+  }
 
   /** The day to show when the caller names none: today in the plan's time zone. */
   async today(): Promise<string> {
@@ -24,8 +34,17 @@ export class OverviewService {
     return dayOf(this.clock.now(), plan?.timezone ?? 'UTC');
   }
 
+  /**
+   * The overview of `asOf` (default today). Kept until the data, the plan, the connections, their
+   * runs or their next scheduled runs change, and shared by every caller: frozen.
+   */
   async overview(asOf?: string): Promise<OverviewResponse> {
     const day = asOf ?? (await this.today());
+    const stamp = `${await this.stamps.metrics()} ${await this.stamps.syncState()} ${this.scheduler.scheduleStamp()}`;
+    return this.cache.one(stamp, day, async () => deepFreeze(await this.assemble(day)));
+  }
+
+  private async assemble(day: string): Promise<OverviewResponse> {
     const plan = (await this.plans.current())?.plan ?? null;
     const [report, weekEarlier, connections] = await Promise.all([
       this.metrics.report(day),
@@ -43,8 +62,7 @@ export class OverviewService {
     };
   }
 
-  async describeConnections(): Promise<Connection[]> {
-    const list = await this.connections.list();
-    return Promise.all(list.map((connection) => this.connections.describe(connection, this.scheduler.nextRunAt(connection))));
+  describeConnections(): Promise<Connection[]> {
+    return this.connections.describeAll((connection) => this.scheduler.nextRunAt(connection));
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@uptake/shared';
+import { deepFreeze } from '../common/deep-freeze.util';
+import { StampedCache } from '../common/stamped-cache';
+import { DataStamps } from '../database/data-stamps';
 import { Database, toBoolean, toNullableNumber, toNumber } from '../database/database.service';
 import type { Sql } from '../database/sql';
 
@@ -14,7 +17,7 @@ export interface StoredAccount {
   disabled: boolean;
   createdAt: number;
   lastLoginAt: number | null;
-  /** Departments whose people a trainer may see, by name. */
+  /** Departments whose people a trainer may see, by name; empty for every other role. */
   departments: string[];
 }
 
@@ -44,6 +47,9 @@ interface AccountRow {
 /** Dashboard accounts (not CRM users) and the departments assigned to trainers. */
 @Injectable()
 export class AccountRepository {
+  /** Accounts looked up by id for signing requests in, kept per access stamp: see `findByIdForSignIn`. */
+  private readonly signIns = new StampedCache<StoredAccount | null>();
+
   constructor(private readonly db: Database) {}
 
   /** Inserts the account and its departments in one transaction; returns it as stored. */
@@ -83,6 +89,14 @@ export class AccountRepository {
   async findById(id: number): Promise<StoredAccount | null> {
     const [account] = await this.withDepartments(await this.db.query<AccountRow>('SELECT * FROM accounts WHERE id = :id', { id }));
     return account ?? null;
+  }
+
+  /**
+   * `findById` for the look-up every signed-in request makes: kept until an account, department or
+   * token changes in any process (DataStamps.access). Frozen: every request shares it.
+   */
+  async findByIdForSignIn(id: number): Promise<StoredAccount | null> {
+    return this.signIns.one(await DataStamps.of(this.db).access(), String(id), async () => deepFreeze(await this.findById(id)));
   }
 
   /** `email` in lower case (as stored). */
@@ -134,11 +148,15 @@ export class AccountRepository {
 
   private async withDepartments(rows: AccountRow[]): Promise<StoredAccount[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((row) => toNumber(row.id));
-    const assigned = await this.db.query<{ account_id: number | string; department: string }>(
-      'SELECT account_id, department FROM account_departments WHERE account_id IN (:...ids) ORDER BY department',
-      { ids },
-    );
+    // Only trainers are assigned departments (a change of role away from trainer clears them),
+    // so the accounts that sign most requests, admins and executives, cost no second query.
+    const ids = rows.filter((row) => row.role === 'trainer').map((row) => toNumber(row.id));
+    const assigned = ids.length
+      ? await this.db.query<{ account_id: number | string; department: string }>(
+          'SELECT account_id, department FROM account_departments WHERE account_id IN (:...ids) ORDER BY department',
+          { ids },
+        )
+      : [];
     return rows.map((row) => {
       const id = toNumber(row.id);
       return {

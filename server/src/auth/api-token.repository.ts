@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { deepFreeze } from '../common/deep-freeze.util';
+import { StampedCache } from '../common/stamped-cache';
+import { DataStamps } from '../database/data-stamps';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 
 export interface StoredApiToken {
@@ -40,6 +43,9 @@ const COLUMNS = 'id, account_id, prefix, label, created_at, expires_at, last_use
 /** API tokens for `Authorization: Bearer`; only their SHA-256 is stored. */
 @Injectable()
 export class ApiTokenRepository {
+  /** Tokens looked up by hash for signing requests in, kept per access stamp: see `findByHashForSignIn`. */
+  private readonly signIns = new StampedCache<StoredApiToken | null>();
+
   constructor(private readonly db: Database) {}
 
   async create(token: { accountId: number; tokenHash: string; prefix: string; label: string | null; createdAt: number; expiresAt: number | null }): Promise<StoredApiToken> {
@@ -55,6 +61,15 @@ export class ApiTokenRepository {
   async findByHash(tokenHash: string): Promise<StoredApiToken | null> {
     const [row] = await this.db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = :tokenHash`, { tokenHash });
     return row ? toToken(row) : null;
+  }
+
+  /**
+   * `findByHash` for the look-up every bearer request makes: kept until an account, department or
+   * token changes in any process (DataStamps.access; using a token writes last_used_at, which
+   * counts as a change at most once a minute). Frozen: every request shares it.
+   */
+  async findByHashForSignIn(tokenHash: string): Promise<StoredApiToken | null> {
+    return this.signIns.one(await DataStamps.of(this.db).access(), tokenHash, async () => deepFreeze(await this.findByHash(tokenHash)));
   }
 
   async findById(id: number): Promise<StoredApiToken | null> {

@@ -46,7 +46,7 @@ export class ApiTokenService {
   /** The token's record when it is known, not revoked and not expired; null otherwise. */
   async find(token: string): Promise<StoredApiToken | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    const stored = await this.tokens.findByHash(sha256Hex(token));
+    const stored = await this.tokens.findByHashForSignIn(sha256Hex(token));
     const now = this.clock.now();
     if (!stored || stored.revokedAt !== null || (stored.expiresAt !== null && stored.expiresAt <= now)) return null;
     if (stored.lastUsedAt === null || now - stored.lastUsedAt >= USE_RESOLUTION_MS) await this.tokens.markUsed(stored.id, now);

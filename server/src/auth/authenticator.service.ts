@@ -27,7 +27,7 @@ export class Authenticator {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
       if (!match) throw new UptakeError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API token>"');
       const token = await this.tokens.find(match[1]);
-      const account = token ? await this.accounts.findById(token.accountId) : null;
+      const account = token ? await this.accounts.findByIdForSignIn(token.accountId) : null;
       if (!token || !account || account.disabled) throw new UptakeError('UNAUTHENTICATED', 'the API token is unknown, revoked or expired, or its account is disabled');
       return { ...identity(account), via: 'token', sessionHash: null, csrfToken: null, expiresAt: token.expiresAt };
     }
@@ -35,7 +35,7 @@ export class Authenticator {
     if (!cookie) return null;
     const session = await this.sessions.find(cookie);
     if (!session) return null;
-    const account = await this.accounts.findById(session.accountId);
+    const account = await this.accounts.findByIdForSignIn(session.accountId);
     if (!account || account.disabled) return null;
     return { ...identity(account), via: 'session', sessionHash: session.idHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   }

@@ -34,6 +34,11 @@ describe(suppressReport.name, () => {
     expect(report.departments[1].metrics.active_users).toBe(0.25); // the input is left as it was
   });
 
+  it('gives the answer itself when it has nothing to hide from the viewer, so its cached form is used again', () => {
+    expect(suppressReport(report, 4, nobody)).toBe(report); // Small has exactly 4
+    expect(suppressReport(report, 5, trainerOf('Small'))).toBe(report);
+  });
+
   it('shows the group to the trainer of that department', () => {
     expect(suppressReport(report, 5, trainerOf('Small')).departments[1]).toBe(report.departments[1]);
     expect(suppressReport(report, 5, trainerOf('Big')).departments[1].suppressed).toBe(true);

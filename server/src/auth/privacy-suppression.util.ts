@@ -70,37 +70,45 @@ function organisationMetrics(entry: OrganisationMetrics, minGroupSize: number, v
 
 /** GET /api/departments (the metrics report). */
 export function suppressReport(report: MetricsReport, minGroupSize: number, viewer: PrivacyViewer): MetricsReport {
-  return {
-    ...report,
-    departments: report.departments.map((entry) => departmentMetrics(entry, minGroupSize, viewer)),
-    organisation: organisationMetrics(report.organisation, minGroupSize, viewer),
-  };
+  const departments = mapKeeping(report.departments, (entry) => departmentMetrics(entry, minGroupSize, viewer));
+  const organisation = organisationMetrics(report.organisation, minGroupSize, viewer);
+  if (departments === report.departments && organisation === report.organisation) return report;
+  return { ...report, departments, organisation };
 }
 
 /** GET /api/overview: the organisation (and its week-earlier values) and every department. */
 export function suppressOverview(overview: OverviewResponse, minGroupSize: number, viewer: PrivacyViewer): OverviewResponse {
   const organisation = organisationMetrics(overview.organisation, minGroupSize, viewer);
+  const departments = mapKeeping(overview.departments, (entry) => departmentMetrics(entry, minGroupSize, viewer));
+  if (organisation === overview.organisation && departments === overview.departments) return overview;
   const hiddenOrganisation = organisation !== overview.organisation;
   return {
     ...overview,
     organisation,
     weekEarlier: hiddenOrganisation && overview.weekEarlier ? nullMetrics() : overview.weekEarlier,
-    departments: overview.departments.map((entry) => departmentMetrics(entry, minGroupSize, viewer)),
+    departments,
   };
 }
 
 /** GET /api/departments/:name/series: each day on which the group was small. */
 export function suppressSeries(series: MetricSeriesResponse, minGroupSize: number, viewer: PrivacyViewer): MetricSeriesResponse {
   if (seesGroup(viewer, series.department)) return series;
-  return {
-    ...series,
-    points: series.points.map((point): Suppressible<SeriesPoint> => {
-      const small = isSmallGroup(point.seatHolders, minGroupSize);
-      // A day without a known group size but with values: nothing says the group was large enough.
-      const unknown = point.seatHolders === null && METRIC_KEYS.some((key) => point.metrics[key] !== null && point.metrics[key] !== undefined);
-      return small || unknown ? { ...point, metrics: nullMetrics(), expected: {}, suppressed: true } : point;
-    }),
-  };
+  const points = mapKeeping(series.points, (point): Suppressible<SeriesPoint> => {
+    const small = isSmallGroup(point.seatHolders, minGroupSize);
+    // A day without a known group size but with values: nothing says the group was large enough.
+    const unknown = point.seatHolders === null && METRIC_KEYS.some((key) => point.metrics[key] !== null && point.metrics[key] !== undefined);
+    return small || unknown ? { ...point, metrics: nullMetrics(), expected: {}, suppressed: true } : point;
+  });
+  return points === series.points ? series : { ...series, points };
+}
+
+/**
+ * `items.map(change)`, or `items` itself when `change` returned every item as it was: an answer
+ * with nothing to hide stays the very object it was, so its cached JSON text is used again.
+ */
+function mapKeeping<T>(items: T[], change: (item: T) => T): T[] {
+  const changed = items.map(change);
+  return changed.every((item, index) => item === items[index]) ? items : changed;
 }
 
 function hiddenFigure(label: string): Figure {

@@ -14,6 +14,9 @@ export interface StoredConnection {
   createdAt: number;
 }
 
+/** A connection without its options: what listings show, with nothing to decrypt. */
+export type ConnectionSummary = Omit<StoredConnection, 'options'>;
+
 interface ConnectionRow {
   id: number;
   name: string;
@@ -48,6 +51,12 @@ export class ConnectionRepository {
     return rows.map((row) => toConnection(row, this.secrets));
   }
 
+  /** Every connection without its options, by name. */
+  async summaries(): Promise<ConnectionSummary[]> {
+    const rows = await this.db.query<Omit<ConnectionRow, 'options'>>('SELECT id, name, kind, schedule, enabled, created_at FROM connections ORDER BY name');
+    return rows.map(toSummary);
+  }
+
   async findByName(name: string): Promise<StoredConnection | null> {
     const rows = await this.db.query<ConnectionRow>('SELECT * FROM connections WHERE name = :name', { name });
     return rows.length ? toConnection(rows[0], this.secrets) : null;
@@ -72,11 +81,14 @@ export class ConnectionRepository {
 }
 
 function toConnection(row: ConnectionRow, secrets: SecretBox | undefined): StoredConnection {
+  return { ...toSummary(row), options: decodeConnectionOptions(row.options, secrets, row.name) };
+}
+
+function toSummary(row: Omit<ConnectionRow, 'options'>): ConnectionSummary {
   return {
     id: toNumber(row.id),
     name: row.name,
     kind: row.kind as ConnectionKind,
-    options: decodeConnectionOptions(row.options, secrets, row.name),
     schedule: row.schedule,
     enabled: toBoolean(row.enabled),
     createdAt: toNumber(row.created_at),

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { UptakeError } from '../common/error-codes';
 import { createConnector } from '../connectors/connector.registry';
 import { SyncRepository, type StoredSyncRun } from '../sync/sync.repository';
-import { ConnectionRepository, type StoredConnection } from './connection.repository';
+import { ConnectionRepository, type ConnectionSummary, type StoredConnection } from './connection.repository';
 
 export const DEFAULT_SCHEDULE = '0 * * * *';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -68,8 +68,17 @@ export class ConnectionService {
   }
 
   /** The API view of a connection: no option values, last run, next scheduled run. */
-  async describe(connection: StoredConnection, nextRunAt: number | null): Promise<Connection> {
-    const lastRun = await this.runs.lastRun(connection.id);
+  async describe(connection: ConnectionSummary, nextRunAt: number | null): Promise<Connection> {
+    return this.view(connection, await this.runs.lastRun(connection.id), nextRunAt);
+  }
+
+  /** Every connection as `describe` gives it, by name, in two queries whatever their number. */
+  async describeAll(nextRunAt: (connection: ConnectionSummary) => number | null): Promise<Connection[]> {
+    const [connections, lastRuns] = await Promise.all([this.connections.summaries(), this.runs.lastRunOfEach()]);
+    return connections.map((connection) => this.view(connection, lastRuns.get(connection.id) ?? null, nextRunAt(connection)));
+  }
+
+  private view(connection: ConnectionSummary, lastRun: StoredSyncRun | null, nextRunAt: number | null): Connection {
     return {
       id: connection.id,
       name: connection.name,

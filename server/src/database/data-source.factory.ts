@@ -5,10 +5,10 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { AccountsAudit1764400000000 } from './migrations/1764400000000-accounts-audit';
 import { SyncTicksAndChangeCounters1764500000000 } from './migrations/1764500000000-sync-ticks-and-change-counters';
-import { SnapshotChangeCounter1764600000000 } from './migrations/1764600000000-snapshot-change-counter';
+import { MoreChangeCounters1764600000000 } from './migrations/1764600000000-more-change-counters';
 import type { DatabaseLocation } from './database-url.util';
 
-export const MIGRATIONS = [InitialSchema1764300000000, AccountsAudit1764400000000, SyncTicksAndChangeCounters1764500000000, SnapshotChangeCounter1764600000000];
+export const MIGRATIONS = [InitialSchema1764300000000, AccountsAudit1764400000000, SyncTicksAndChangeCounters1764500000000, MoreChangeCounters1764600000000];
 
 /**
  * The sqlite3 module as TypeORM gets it, minus verbose mode: TypeORM calls `verbose()`, which

@@ -44,6 +44,22 @@ describe.each(testEngines())('DataStamps on %s', (engine) => {
     expect(await stampsOf().metrics()).toBe(metrics);
   });
 
+  it('changes the sync state stamp when another process adds a connection or writes a sync run (counted by triggers)', async () => {
+    const first = await stampsOf().syncState();
+    await other.query("INSERT INTO connections (name, kind, options, schedule, enabled, created_at) VALUES ('crm', 'demo', '{}', '0 * * * *', TRUE, 0)");
+    now += SHARED_COUNTERS_FRESH_MS;
+    const second = await stampsOf().syncState();
+    expect(second).not.toBe(first);
+    const [{ id }] = await other.query<{ id: number | string }>("SELECT id FROM connections WHERE name = 'crm'");
+    await other.query("INSERT INTO sync_runs (connection_id, trigger, status, started_at, counts) VALUES (:id, 'manual', 'running', 0, '{}')", { id: Number(id) });
+    now += SHARED_COUNTERS_FRESH_MS;
+    const third = await stampsOf().syncState();
+    expect(third).not.toBe(second);
+    await other.query("UPDATE sync_runs SET status = 'succeeded'");
+    now += SHARED_COUNTERS_FRESH_MS;
+    expect(await stampsOf().syncState()).not.toBe(third);
+  });
+
   it('reads the shared counters once for the requests of a short while', async () => {
     const query = jest.spyOn(database.db, 'query');
     await Promise.all([stampsOf().metrics(), stampsOf().snapshots(), stampsOf().newestPlanId()]);

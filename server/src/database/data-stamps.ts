@@ -14,8 +14,10 @@ const METRIC_TABLES = [
   'plan_required_fields',
 ];
 const SNAPSHOT_TABLES = ['metric_snapshots'];
+const SYNC_STATE_TABLES = ['connections', 'sync_runs'];
+const ACCESS_TABLES = ['accounts', 'account_departments', 'api_tokens'];
 /** A write of this process to one of these makes the shared counters be read again at once. */
-const COUNTED_TABLES = [...METRIC_TABLES, ...SNAPSHOT_TABLES, 'change_counters'];
+const COUNTED_TABLES = [...new Set([...METRIC_TABLES, ...SNAPSHOT_TABLES, ...SYNC_STATE_TABLES, ...ACCESS_TABLES, 'change_counters'])];
 
 /**
  * How long the shared counters, once read, stand for the writes of other processes. Writes of this
@@ -26,6 +28,8 @@ export const SHARED_COUNTERS_FRESH_MS = 100;
 interface SharedCounters {
   crmData: string;
   snapshots: string;
+  syncState: string;
+  access: string;
   /** The id of the newest plan version (they are append-only), or null without a plan. */
   planId: number | null;
 }
@@ -74,6 +78,18 @@ export class DataStamps {
     return `s${this.db.writesTo(SNAPSHOT_TABLES)}.${counters.snapshots}.${this.metricsStamp(counters)}`;
   }
 
+  /** Changes with the connections and their sync runs (started, progressing, finished). */
+  async syncState(): Promise<string> {
+    const counters = await this.counters();
+    return `c${this.db.writesTo(SYNC_STATE_TABLES)}.${counters.syncState}`;
+  }
+
+  /** Changes with the accounts, their departments and the API tokens: who may sign requests, as what. */
+  async access(): Promise<string> {
+    const counters = await this.counters();
+    return `a${this.db.writesTo(ACCESS_TABLES)}.${counters.access}`;
+  }
+
   /** The id of the newest plan version, or null when no plan was applied. */
   async newestPlanId(): Promise<number | null> {
     return (await this.counters()).planId;
@@ -98,10 +114,16 @@ export class DataStamps {
 
   private async readCounters(): Promise<SharedCounters> {
     const rows = await this.db.query<{ name: string; value: number | string | null }>(
-      "SELECT name, value FROM change_counters WHERE name IN ('crm_data', 'snapshots') UNION ALL SELECT 'plan' AS name, MAX(id) AS value FROM plan_versions",
+      "SELECT name, value FROM change_counters WHERE name IN ('crm_data', 'snapshots', 'sync_state', 'access') UNION ALL SELECT 'plan' AS name, MAX(id) AS value FROM plan_versions",
     );
     const value = (name: string) => rows.find((row) => row.name === name)?.value ?? null;
     const planId = value('plan');
-    return { crmData: String(value('crm_data') ?? ''), snapshots: String(value('snapshots') ?? ''), planId: planId === null ? null : Number(planId) };
+    return {
+      crmData: String(value('crm_data') ?? ''),
+      snapshots: String(value('snapshots') ?? ''),
+      syncState: String(value('sync_state') ?? ''),
+      access: String(value('access') ?? ''),
+      planId: planId === null ? null : Number(planId),
+    };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { civilDaySql, dayNumber, localDaySql } from './local-day.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
-import { StampedCache } from './stamped-cache';
+import { StampedCache } from '../common/stamped-cache';
 import { DataStamps } from '../database/data-stamps';
 import { compareNames } from './metric-values.util';
 

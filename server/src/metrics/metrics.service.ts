@@ -6,7 +6,7 @@ import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricVal
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository, type MetricCounts } from './metrics.repository';
-import { StampedCache } from './stamped-cache';
+import { StampedCache } from '../common/stamped-cache';
 import { deepFreeze } from '../common/deep-freeze.util';
 
 /** The department name snapshots and goals use for the whole organisation. */

@@ -7,7 +7,7 @@ import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
-import { StampedCache } from './stamped-cache';
+import { StampedCache } from '../common/stamped-cache';
 import { deepFreeze } from '../common/deep-freeze.util';
 
 export type BackfillProgress = (done: number, total: number, day: string) => void;

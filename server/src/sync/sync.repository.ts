@@ -218,6 +218,15 @@ export class SyncRepository {
     return rows.map(toRun);
   }
 
+  /** The newest run of every connection that has one, by connection id, in one query. */
+  async lastRunOfEach(): Promise<Map<number, StoredSyncRun>> {
+    const rows = await this.db.query<SyncRunRow>(
+      `SELECT r.* FROM connections c
+       JOIN sync_runs r ON r.id = (SELECT s.id FROM sync_runs s WHERE s.connection_id = c.id ORDER BY s.started_at DESC, s.id DESC LIMIT 1)`,
+    );
+    return new Map(rows.map((row) => [toNumber(row.connection_id), toRun(row)]));
+  }
+
   async lastRun(connectionId: number): Promise<StoredSyncRun | null> {
     const [run] = await this.runs({ connectionId, limit: 1 });
     return run ?? null;

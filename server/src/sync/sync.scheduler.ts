@@ -35,6 +35,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(SyncScheduler.name);
   private readonly holder = `${hostname()}:${process.pid}:${randomUUID()}`;
   private readonly jobs = new Map<string, ScheduledJob>();
+  private jobsChanged = 0;
   private refreshTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -89,12 +90,18 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
       });
       entry.nextTickAt = job.nextDate().toMillis();
       this.jobs.set(name, entry);
+      this.jobsChanged += 1;
       this.registry.addCronJob(name, job as never);
       job.start();
     }
   }
 
-  nextRunAt(connection: StoredConnection): number | null {
+  /** Changes whenever a `nextRunAt` may have: a job added or removed, or a tick moving a job's next run on. */
+  scheduleStamp(): string {
+    return `${this.jobsChanged}:${[...this.jobs.values()].map((entry) => entry.nextTickAt ?? '').join(',')}`;
+  }
+
+  nextRunAt(connection: Pick<StoredConnection, 'name'>): number | null {
     const name = `${JOB_PREFIX}${connection.name}`;
     if (!this.registry.doesExist('cron', name)) return null;
     const next = this.registry.getCronJob(name).nextDate();
@@ -103,6 +110,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   private removeJob(name: string): void {
     this.jobs.delete(name);
+    this.jobsChanged += 1;
     if (this.registry.doesExist('cron', name)) this.registry.deleteCronJob(name);
   }
 
