@@ -5,6 +5,7 @@ import { ConnectionsController } from './api/connections.controller';
 import { DepartmentsController } from './api/departments.controller';
 import { HealthController } from './api/health.controller';
 import { OverviewController } from './api/overview.controller';
+import { OverviewWarmer } from './api/overview-warmer.service';
 import { OverviewService } from './api/overview.service';
 import { PeopleController } from './api/people.controller';
 import { PlanEditService } from './api/plan-edit.service';
@@ -44,6 +45,7 @@ export class AppModule {
       ],
       providers: [
         OverviewService,
+        OverviewWarmer,
         SyncScheduler,
         PeopleRepository,
         PeopleService,
