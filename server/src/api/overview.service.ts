@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Connection, OverviewResponse } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { deepFreeze } from '../common/deep-freeze.util';
+import { StampedCache } from '../common/stamped-cache';
 import { addDays, dayOf } from '../common/time.util';
 import { ConnectionService } from '../connections/connection.service';
 import { DataStamps } from '../database/data-stamps';
 import { Database } from '../database/database.service';
 import { MetricsService } from '../metrics/metrics.service';
-import { StampedCache } from '../common/stamped-cache';
 import { PlanRepository } from '../plan/plan.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
 

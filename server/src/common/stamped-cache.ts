@@ -1,6 +1,7 @@
 /** How long a cached value is used at most, for changes no stamp sees (an edit made outside Uptake). */
 export const STAMPED_CACHE_MAX_AGE_MS = 5 * 60_000;
-const MAX_ENTRIES = 1_000;
+/** Entries kept at most by default; past it the cache starts again empty. */
+export const STAMPED_CACHE_MAX_ENTRIES = 1_000;
 
 interface Entry<T> {
   value: Promise<T>;
@@ -20,6 +21,7 @@ export class StampedCache<T> {
   constructor(
     private readonly maxAgeMs = STAMPED_CACHE_MAX_AGE_MS,
     private readonly now: () => number = Date.now,
+    private readonly maxEntries = STAMPED_CACHE_MAX_ENTRIES,
   ) {}
 
   /** The value of `key` as of `stamp`; on a miss, `compute` gives it. */
@@ -38,7 +40,7 @@ export class StampedCache<T> {
     }
     const found = this.entries.get(key);
     if (found && this.now() - found.storedAt <= this.maxAgeMs) return found.value;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
 
     const all = compute();
     const storedAt = this.now();

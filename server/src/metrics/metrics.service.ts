@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
+import { deepFreeze } from '../common/deep-freeze.util';
+import { StampedCache } from '../common/stamped-cache';
 import { PlanRepository } from '../plan/plan.repository';
 import { assertDay, assertDayRange } from './day-input.util';
 import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricValues } from './goal-evaluation.util';
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository, type MetricCounts } from './metrics.repository';
-import { StampedCache } from '../common/stamped-cache';
-import { deepFreeze } from '../common/deep-freeze.util';
 
 /** The department name snapshots and goals use for the whole organisation. */
 export const ORGANISATION = '*';

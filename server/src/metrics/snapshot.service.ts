@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { METRIC_KEYS, type LaunchPlan, type MetricSeriesResponse, type MetricValues, type SeriesPoint } from '@uptake/shared';
+import { deepFreeze } from '../common/deep-freeze.util';
+import { STAMPED_CACHE_MAX_AGE_MS, StampedCache } from '../common/stamped-cache';
 import { addDays, dayOf, eachDay } from '../common/time.util';
 import { PlanRepository } from '../plan/plan.repository';
 import { assertDay, assertDayRange } from './day-input.util';
@@ -7,8 +9,6 @@ import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
-import { StampedCache } from '../common/stamped-cache';
-import { deepFreeze } from '../common/deep-freeze.util';
 
 export type BackfillProgress = (done: number, total: number, day: string) => void;
 
@@ -35,8 +35,11 @@ export function consecutiveRuns(days: readonly string[], limit: number): string[
  */
 @Injectable()
 export class SnapshotService {
-  /** Series answers, kept until the snapshots, the data or the plan change; frozen, as every caller shares them. */
-  private readonly seriesCache = new StampedCache<MetricSeriesResponse>();
+  /**
+   * Series answers, kept until the snapshots, the data or the plan change; frozen, as every caller
+   * shares them. A year of one department is about 140 kB (with its JSON bytes twice that): 200 at most.
+   */
+  private readonly seriesCache = new StampedCache<MetricSeriesResponse>(STAMPED_CACHE_MAX_AGE_MS, Date.now, 200);
 
   constructor(
     private readonly metrics: MetricsService,
