@@ -17,7 +17,7 @@
 // 2. Snapshots: `uptake snapshot` of one day and of 365 days, against reference-snapshots.sql run
 //    by the sqlite3 shell; both results are compared value by value.
 // 3. API: autocannon against the overview and department endpoints of `uptake serve`, at a fixed
-//    rate (p50/p99) and flat out (throughput), after a first (cold) request and 3 s of warm-up.
+//    rate (p50/p99) and flat out (throughput), after a first (cold) request and 10 s of warm-up.
 // 4. Memory: the peak resident memory of each Uptake process above.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,7 +31,7 @@ import { assertBuilt, repoRoot } from './server-modules.mjs';
 import { writeLines } from './write-lines.mjs';
 
 /** Seconds of unmeasured requests at the target rate before each endpoint's measured runs. */
-const WARM_UP_SECONDS = 3;
+const WARM_UP_SECONDS = 10;
 const TARGETS = { importRatio: 2.0, snapshotRatio: 1.5, p99Ms: 25, rate: 500, memoryBytes: 1024 ** 3 };
 const SIZE_FLAGS = { '--users': 'users', '--logins': 'logins', '--opportunities': 'opportunities', '--records': 'records', '--import-logins': 'importLogins', '--departments': 'departments' };
 
