@@ -51,6 +51,11 @@ export class ConnectionRepository {
     return rows.map((row) => toConnection(row, this.secrets));
   }
 
+  /** Deletes the connection and, by cascade, everything synced into it and its run history. */
+  async delete(id: number): Promise<void> {
+    await this.db.query('DELETE FROM connections WHERE id = :id', { id });
+  }
+
   /** Every connection without its options, by name. */
   async summaries(): Promise<ConnectionSummary[]> {
     const rows = await this.db.query<Omit<ConnectionRow, 'options'>>('SELECT id, name, kind, schedule, enabled, created_at FROM connections ORDER BY name');

@@ -37,17 +37,25 @@ export class ImportService {
   async importFolder(dir: string, options: ImportOptions = {}): Promise<StoredSyncRun> {
     const path = resolve(dir);
     const name = options.connection ?? DEFAULT_IMPORT_CONNECTION;
-    let connection = await this.connections.findByName(name);
-    if (connection && connection.kind !== 'csv') {
-      throw new UptakeError('CONNECTION_INVALID', `connection "${name}" is a ${connection.kind} connection; CSV files are imported into a csv connection (choose another with --connection NAME)`);
+    const existing = await this.connections.findByName(name);
+    if (existing && existing.kind !== 'csv') {
+      throw new UptakeError('CONNECTION_INVALID', `connection "${name}" is a ${existing.kind} connection; CSV files are imported into a csv connection (choose another with --connection NAME)`);
     }
-    if (!connection) {
-      // The sync records its run against a stored connection, so the connection must exist before
-      // the import starts. Checking the whole folder first means that bad input in a first import
-      // leaves no connection behind either (a new connection has no users yet: none are "known").
-      await this.checkFolder(path, options.onProgress);
-      connection = await this.create(name, path);
+    if (existing) return this.importInto(existing, path, options);
+    // The sync records its run against a stored connection, so a first import creates it first;
+    // when the files are refused, the connection goes again with its failed run (deleting it
+    // cascades), so bad input in a first import leaves nothing behind, without reading the whole
+    // folder twice.
+    const created = await this.create(name, path);
+    try {
+      return await this.importInto(created, path, options);
+    } catch (error) {
+      await this.connections.delete(created.id);
+      throw error;
     }
+  }
+
+  private async importInto(connection: StoredConnection, path: string, options: ImportOptions): Promise<StoredSyncRun> {
     const run = await this.sync.run(connection, {
       trigger: 'import',
       connector: new CsvConnector(path),
@@ -57,18 +65,6 @@ export class ImportService {
     });
     if (connection.options.path !== path) await this.connections.update(connection.id, { options: { ...connection.options, path } });
     return run;
-  }
-
-  private async checkFolder(path: string, onProgress?: (message: string) => void): Promise<void> {
-    const summary = await new CsvConnector(path).test({
-      now: this.clock.now(),
-      // Whether a date is valid does not depend on the zone; the import itself reads dates in the plan's zone.
-      timezone: 'UTC',
-      requiredFields: {},
-      knownUserIds: async () => new Set<string>(),
-      log: (message) => onProgress?.(`checking: ${message}`),
-    });
-    onProgress?.(`checked ${summary}`);
   }
 
   private create(name: string, path: string): Promise<StoredConnection> {
