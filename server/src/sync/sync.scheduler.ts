@@ -11,10 +11,13 @@ import type { StoredConnection } from '../connections/connection.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
+import { tickTimeOf } from './tick-time';
 
 const JOB_PREFIX = 'sync:';
 /** How often the connections are read again, so that a schedule changed through another replica applies here too. */
 export const SCHEDULE_REFRESH_MS = 60_000;
+/** The time zone connection schedules (cron expressions) are read in. */
+const SCHEDULE_TIME_ZONE = 'UTC';
 
 interface ScheduledJob {
   /** What the job was built from: rebuilt when it changes. */
@@ -79,14 +82,15 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
       const entry: ScheduledJob = { signature: signatureOf(connection), nextTickAt: null };
       const job = CronJob.from({
         cronTime: connection.schedule,
-        onTick: () => {
-          // the cron time this tick stands for is the one that was next before it fired
-          const tickAt = entry.nextTickAt ?? this.clock.now();
+        onTick: (): Promise<void> => {
+          const now = this.clock.now();
+          const nextAfter = (at: number): number => job.cronTime.getNextDateFrom(new Date(at), SCHEDULE_TIME_ZONE).toMillis();
+          const tickAt: number = entry.nextTickAt === null ? now : tickTimeOf(entry.nextTickAt, now, nextAfter);
           entry.nextTickAt = job.nextDate().toMillis();
           return this.tick(connection.name, tickAt);
         },
         start: false,
-        timeZone: 'UTC',
+        timeZone: SCHEDULE_TIME_ZONE,
       });
       entry.nextTickAt = job.nextDate().toMillis();
       this.jobs.set(name, entry);
