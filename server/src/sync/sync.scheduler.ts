@@ -83,7 +83,8 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
       const job = CronJob.from({
         cronTime: connection.schedule,
         onTick: (): Promise<void> => {
-          const now = this.clock.now();
+          // cron fires on the system clock, so the tick is placed on it too (not on the injectable Clock)
+          const now = Date.now();
           const nextAfter = (at: number): number => job.cronTime.getNextDateFrom(new Date(at), SCHEDULE_TIME_ZONE).toMillis();
           const tickAt: number = entry.nextTickAt === null ? now : tickTimeOf(entry.nextTickAt, now, nextAfter);
           entry.nextTickAt = job.nextDate().toMillis();
