@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 const RUN = resolve(__dirname, '../../scripts/bench/run.mjs');
 const hasShell = spawnSync('sqlite3', ['--version']).status === 0;
 if (!hasShell) {
-  // eslint-disable-next-line no-console
   console.info('benchmark smoke test skipped: the sqlite3 shell is missing (apt-get install -y sqlite3)');
 }
 

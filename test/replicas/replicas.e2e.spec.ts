@@ -26,7 +26,6 @@ const LARGE_LOGINS = 150_000;
 const FIRST_LOGIN = Math.floor(Date.now() / 1_000) * 1_000 - 3 * 86_400_000;
 
 if (!ADMIN_URL) {
-  // eslint-disable-next-line no-console
   console.info('replica test skipped: set UPTAKE_TEST_PG=postgres://postgres@127.0.0.1:5432/test to run two uptake processes on PostgreSQL.');
 }
 const describeOnPostgres = ADMIN_URL ? describe : describe.skip;
