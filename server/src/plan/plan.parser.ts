@@ -1,6 +1,7 @@
 import { formatIssuePath, LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { z } from 'zod';
+import type { ErrorCode } from '../common/error-codes';
 
 /** One problem of a launch plan file, located at the node that causes it (1-based line and column). */
 export interface PlanProblem {
@@ -13,7 +14,7 @@ export interface PlanProblem {
 
 /** A launch plan that cannot be read: the message lists every problem as `<source>:<line>:<column> <key.path>: <reason>`. */
 export class PlanInputError extends Error {
-  readonly code = 'PLAN_INVALID';
+  readonly code = 'PLAN_INVALID' satisfies ErrorCode;
 
   constructor(
     readonly source: string,
