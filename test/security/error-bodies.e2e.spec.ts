@@ -4,6 +4,7 @@ import { ErrorFilter } from '../../server/src/common/http/error.filter';
 import { UptakeError } from '../../server/src/common/error-codes';
 import { ConnectorError } from '../../server/src/connectors/connector.port';
 import { Database } from '../../server/src/database/database.service';
+import { loginAs } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
 /** An error as a driver or the file system throws it: a `code` property that is not Uptake's. */
@@ -86,5 +87,26 @@ describe.each(testEngines())('GET /api/health when the database fails, on %s', (
     expect(response.body).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: 'the database does not answer; see the server log' } });
     expect(response.text).not.toContain('10.20.30.40');
     expect(response.text).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe('PUT /api/plan with a 10 MB body', () => {
+  let harness: TestApp;
+
+  beforeAll(async () => {
+    harness = await startApp('sqlite');
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('is refused by the body size cap before anything reads it', async () => {
+    const admin = await loginAs(harness.app, 'admin');
+    const departments = Array.from({ length: 250_000 }, (_, index) => ({ name: `Department ${index}`, seats: 4 }));
+    const started = Date.now();
+    const response = await admin.put('/api/plan').send({ plan: { launch_date: '2026-01-15', departments }, changedBy: 'x' }).expect(413);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(response.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' } });
   });
 });
