@@ -47,6 +47,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/auth/login': { access: 'public', body: true, ownAudit: true },
   'POST /api/auth/logout': { access: 'authenticated', ownAudit: true },
   'GET /api/auth/me': { access: 'authenticated' },
+  'GET /api/auth/session': { access: 'public' },
   'POST /api/auth/password': { access: 'authenticated', body: true, ownAudit: true },
   'GET /api/auth/oidc/login': { access: 'public' },
   'GET /api/auth/oidc/callback': { access: 'public', query: true },
