@@ -58,6 +58,10 @@ describe('error bodies', () => {
       status: 400,
       body: { error: { code: 'VALIDATION_FAILED', message: 'invalid query: asOf', details: [{ path: 'asOf', message: 'bad' }] } },
     });
+    // A configuration error names files and URLs: the operator reads it in the log, the client gets the row's text.
+    const config = answerOf(new UptakeError('CONFIG_INVALID', '/etc/uptake/secret.key: expected a 256-bit key as 64 hex characters'));
+    expect(config).toMatchObject({ status: 500, body: { error: { code: 'CONFIG_INVALID', message: 'the server is not configured correctly; see the server log' } } });
+    expect(config.logged.join('\n')).toContain('/etc/uptake/secret.key');
     // A CRM's failure, code built from the vendor's name: the table has its row.
     expect(answerOf(new ConnectorError('HUBSPOT_UNREACHABLE', 'could not reach HubSpot at https://api.hubapi.com/crm: ECONNRESET'))).toMatchObject({
       status: 502,

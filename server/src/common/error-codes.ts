@@ -2,6 +2,8 @@
 interface ErrorRule {
   status: number;
   exitCode: number;
+  /** Said to API clients instead of the error's own message, which is for the operator (file paths, URLs). */
+  httpMessage?: string;
 }
 
 /**
@@ -18,9 +20,9 @@ const ERROR_TABLE = {
   CONNECTOR_OPTIONS_INVALID: { status: 400, exitCode: 2 },
   CONNECTION_INVALID: { status: 400, exitCode: 2 },
   CONNECTION_EXISTS: { status: 409, exitCode: 2 },
-  DATABASE_URL_INVALID: { status: 500, exitCode: 2 },
+  DATABASE_URL_INVALID: { status: 500, exitCode: 2, httpMessage: 'the database is not configured correctly; see the server log' },
   DATABASE_UNAVAILABLE: { status: 503, exitCode: 1 },
-  CONFIG_INVALID: { status: 500, exitCode: 2 },
+  CONFIG_INVALID: { status: 500, exitCode: 2, httpMessage: 'the server is not configured correctly; see the server log' },
   SECRET_UNREADABLE: { status: 500, exitCode: 1 },
   DEPARTMENT_UNKNOWN: { status: 404, exitCode: 2 },
   CONNECTION_NOT_FOUND: { status: 404, exitCode: 2 },
@@ -105,6 +107,12 @@ export function errorCodeOf(error: unknown): ErrorCode | null {
 export function httpStatusOf(error: unknown): number {
   const code = errorCodeOf(error);
   return code ? ERROR_TABLE[code].status : 500;
+}
+
+/** What an API client is told of an error with `code`: its own `message`, or the row's fixed `httpMessage`. */
+export function httpMessageOf(code: ErrorCode, message: string): string {
+  const rule: ErrorRule = ERROR_TABLE[code];
+  return rule.httpMessage ?? message;
 }
 
 /** 2 for bad input or usage, 1 for failures at run time. */

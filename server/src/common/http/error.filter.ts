@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { errorCodeOf, httpStatusOf } from '../error-codes';
+import { errorCodeOf, httpMessageOf, httpStatusOf } from '../error-codes';
 
 /**
  * One error format for every route: `{ error: { code, message, details } }`, never a stack trace.
@@ -37,7 +37,8 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     const details = (exception as { details?: unknown }).details;
-    response.status(status).json({ error: { code, message: (exception as Error).message, ...(details === undefined ? {} : { details }) } });
+    const message = httpMessageOf(code, (exception as Error).message);
+    response.status(status).json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
   }
 }
 
