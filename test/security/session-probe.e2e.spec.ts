@@ -1,13 +1,13 @@
 import request from 'supertest';
 import { bearerFor, loginAs } from '../support/auth';
-import { startApp, type TestApp } from '../support/test-app';
+import { startApp, testEngines, type TestApp } from '../support/test-app';
 
-describe('GET /api/auth/session, the dashboard\'s probe', () => {
+describe.each(testEngines())('GET /api/auth/session, the dashboard\'s probe, on %s', (engine) => {
   let harness: TestApp;
   const http = () => request(harness.app.getHttpServer());
 
   beforeAll(async () => {
-    harness = await startApp('sqlite');
+    harness = await startApp(engine);
   });
 
   afterAll(async () => {
