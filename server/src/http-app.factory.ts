@@ -38,14 +38,16 @@ export async function createHttpApp(config: AppConfig, overrides: { clock?: Cloc
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     // Not for /api: the API's requests would each look for a file first.
-    const assets = express.static(config.webDist, { index: false, maxAge: '1h' });
-    const indexHtml = join(config.webDist, 'index.html');
+    const webDist = config.webDist;
+    const assets = express.static(webDist, { index: false, maxAge: '1h' });
     app.use((request: Request, response: Response, next: NextFunction) => {
       if (isApiPath(request.path)) return next();
       assets(request, response, () => {
         if (request.method !== 'GET') return next();
         response.setHeader('Cache-Control', 'no-cache');
-        response.sendFile(indexHtml);
+        // Relative to the web root: send refuses an absolute path with a dot folder in it
+        // (~/.local/share/uptake), and dot files inside the root stay refused.
+        response.sendFile('index.html', { root: webDist });
       });
     });
   } else {

@@ -29,6 +29,24 @@ function expected(policy: RoutePolicy, caller: Caller): Expected {
   return 'allowed';
 }
 
+/** People of the fixture, by department: what identifies each in an answer. */
+const PEOPLE = {
+  Sales: { externalId: 'ext-sally-0417', name: 'Sally Seller', email: 'sally.seller@acme.example' },
+  Support: { externalId: 'ext-pat-0923', name: 'Pat Helper', email: 'pat.helper@acme.example' },
+} as const;
+type Department = keyof typeof PEOPLE;
+
+/** The people of the fixture whose data `caller` may see. */
+function visiblePeople(caller: Caller): Department[] {
+  if (caller === 'admin') return ['Sales', 'Support'];
+  if (caller === 'trainer') return [DEPARTMENT];
+  if (caller === 'trainer of another department') return ['Support'];
+  return [];
+}
+
+/** Privacy filters that cut an answer to the departments of a trainer (server/src/auth/privacy.interceptor.ts). */
+const DEPARTMENT_SCOPED_FILTERS: ReadonlyArray<RoutePolicy['privacy']> = ['trainingCsv', 'training'];
+
 /** A concrete URL for a route: `:name` is the department, ids are ones that do not exist. */
 function concrete(path: string): string {
   return path.replace(/:name\b/g, encodeURIComponent(DEPARTMENT)).replace(/:[A-Za-z]+/g, '987654');
@@ -50,7 +68,10 @@ describe.each(testEngines())('route-by-role matrix on %s', (engine) => {
     );
     const fx = new MetricsFixture(app.get(Database));
     const crm = await fx.connection('crm');
-    await fx.users(crm, [{ externalId: 's1', department: 'Sales' }, { externalId: 'p1', department: 'Support' }]);
+    await fx.users(crm, [
+      { ...PEOPLE.Sales, department: 'Sales' },
+      { ...PEOPLE.Support, department: 'Support' },
+    ]);
     headers.set('anonymous', {});
     for (const role of ['viewer', 'executive', 'admin'] as const) headers.set(role, await bearerFor(app, role));
     headers.set('trainer', await bearerFor(app, 'trainer', { departments: [DEPARTMENT] }));
@@ -114,5 +135,37 @@ describe.each(testEngines())('route-by-role matrix on %s', (engine) => {
       if (response.status !== 400) accepted.push(`${key}: ${response.status}`);
     }
     expect(accepted).toEqual([]);
+  });
+
+  it('gives every people route a department scope: a path parameter or a filter to the trainer\'s departments', () => {
+    const unscoped = Object.entries(ROUTE_POLICIES)
+      .filter(([, policy]) => policy.access === 'people' && !policy.departmentParam && !DEPARTMENT_SCOPED_FILTERS.includes(policy.privacy))
+      .map(([key]) => key);
+    expect(unscoped).toEqual([]);
+  });
+
+  it('shows people-level data only to those who may see it: none to viewers and executives, a trainer\'s departments only', async () => {
+    const leaks: string[] = [];
+    const seenByAdmin = new Set<string>();
+    for (const key of registeredRouteKeys(express())) {
+      const [method, path] = key.split(' ');
+      if (method !== 'GET') continue;
+      for (const caller of CALLERS) {
+        const response = await request(harness.app.getHttpServer()).get(concrete(path)).set(headers.get(caller) ?? {});
+        if (response.status >= 400) continue;
+        const text = response.text;
+        const may = visiblePeople(caller);
+        for (const [department, person] of Object.entries(PEOPLE) as Array<[Department, (typeof PEOPLE)[Department]]>) {
+          const shown = Object.values(person).filter((identifier) => text.includes(identifier));
+          if (caller === 'admin' && shown.length > 0) seenByAdmin.add(key);
+          if (shown.length > 0 && !may.includes(department)) leaks.push(`${key} as ${caller}: shows ${shown.join(', ')} of ${department}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The check has something to find: the people routes show the fixture's people to an admin.
+    for (const [key, policy] of Object.entries(ROUTE_POLICIES)) {
+      if (policy.access === 'people' && key.startsWith('GET ')) expect([key, seenByAdmin.has(key)]).toEqual([key, true]);
+    }
   });
 });

@@ -4,9 +4,11 @@ import {
   AuthProvidersResponseSchema,
   ChangePasswordRequestSchema,
   LoginRequestSchema,
+  SessionProbeResponseSchema,
   SessionResponseSchema,
   type AuthProvidersResponse,
   type ChangePasswordRequest,
+  type SessionProbeResponse,
   type SessionResponse,
 } from '@uptake/shared';
 import type { Request, Response } from 'express';
@@ -90,6 +92,13 @@ export class AuthController {
   @ApiOkResponse({ description: 'The signed-in account, its role, what it may see, and the CSRF token of the session.', schema: openApiSchema(SessionResponseSchema) })
   me(@Req() request: Request): Promise<SessionResponse> {
     return this.login.describe(signedIn(request));
+  }
+
+  @Get('session')
+  @ApiOkResponse({ description: 'Whether anyone is signed in, and if so the same answer as GET /api/auth/me; 200 also for nobody (no error status for the dashboard\'s first probe).', schema: openApiSchema(SessionProbeResponseSchema) })
+  async session(@Req() request: Request): Promise<SessionProbeResponse> {
+    const principal = principalOf(request);
+    return principal ? { authenticated: true, ...(await this.login.describe(principal)) } : { authenticated: false };
   }
 
   @Post('password')

@@ -13,6 +13,7 @@ import { safeUrl } from './auth.guard';
 import { actorOf, clientIp, peopleAccessOf, principalOf, seesPeopleOf, type Principal } from './principal';
 import { suppressOverview, suppressReport, suppressRoi, suppressSeries, suppressTraining, type PrivacyViewer } from './privacy-suppression.util';
 import { policyFor, type RoutePolicy } from './route-policy';
+import { statusOnly } from './status-only.util';
 
 const DEFAULT_MIN_GROUP_SIZE = 5;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -55,7 +56,7 @@ export class PrivacyInterceptor implements NestInterceptor {
         detail: { route: key, params: { ...request.params } },
       });
     }
-    return filtered.body;
+    return principal?.role !== 'admin' && policy.statusOnly ? statusOnly(policy.statusOnly, filtered.body) : filtered.body;
   }
 
   private async filter(

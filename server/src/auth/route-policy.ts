@@ -1,4 +1,5 @@
 import type { AuditAction } from '@uptake/shared';
+import type { StatusOnlyFilter } from './status-only.util';
 
 /**
  * Who may call each route of the API, in one table. The global AuthGuard applies it to every
@@ -27,6 +28,8 @@ export interface RoutePolicy {
   /** The handler validates its body; otherwise a non-empty body is a 400. */
   body?: true;
   privacy?: PrivacyFilter;
+  /** Anyone but an admin gets the answer cut to its status (no sync error messages, no plan authors or files). */
+  statusOnly?: StatusOnlyFilter;
   /** Written to the audit log for each answer (before it is sent). */
   audit?: AuditAction;
   /** Set this body field to the signed-in account's email: the server says who changed something, not the client. */
@@ -44,6 +47,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/auth/login': { access: 'public', body: true, ownAudit: true },
   'POST /api/auth/logout': { access: 'authenticated', ownAudit: true },
   'GET /api/auth/me': { access: 'authenticated' },
+  'GET /api/auth/session': { access: 'public' },
   'POST /api/auth/password': { access: 'authenticated', body: true, ownAudit: true },
   'GET /api/auth/oidc/login': { access: 'public' },
   'GET /api/auth/oidc/callback': { access: 'public', query: true },
@@ -53,13 +57,13 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/audit': { access: 'admin', query: true },
 
   // Aggregates: every role, small groups hidden from those who may not see their people
-  'GET /api/overview': { access: 'authenticated', query: true, privacy: 'overview' },
+  'GET /api/overview': { access: 'authenticated', query: true, privacy: 'overview', statusOnly: 'overview' },
   'GET /api/departments': { access: 'authenticated', query: true, privacy: 'report' },
   'GET /api/departments/:name/series': { access: 'authenticated', query: true, privacy: 'series' },
   'GET /api/roi': { access: 'authenticated', query: true, privacy: 'roi' },
   'GET /api/training': { access: 'authenticated', query: true, privacy: 'training' },
   'GET /api/metrics/catalogue': { access: 'authenticated' },
-  'GET /api/plan': { access: 'authenticated' },
+  'GET /api/plan': { access: 'authenticated', statusOnly: 'plan' },
 
   // People-level data
   'GET /api/departments/:name/people': { access: 'people', departmentParam: 'name', query: true, privacy: 'people', audit: 'people.view' },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../database/database-url.util';
+import type { ErrorCode } from '../common/error-codes';
 
 /** Every environment variable the service reads, validated once at boot. */
 const EnvSchema = z.object({
@@ -43,7 +44,7 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+  readonly code = 'CONFIG_INVALID' satisfies ErrorCode;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {

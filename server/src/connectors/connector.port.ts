@@ -1,4 +1,5 @@
 import type { ConnectionKind } from '@uptake/shared';
+import type { ErrorCode } from '../common/error-codes';
 
 /** Epoch milliseconds. */
 export type Instant = number;
@@ -116,7 +117,7 @@ export interface CrmConnector {
 /** A CRM answered with something the connector cannot use, or refused; the run fails with this message. */
 export class ConnectorError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

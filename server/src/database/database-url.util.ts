@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { ErrorCode } from '../common/error-codes';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
@@ -11,7 +12,7 @@ export interface DatabaseLocation {
 export const DEFAULT_DATABASE_URL = 'sqlite:data/uptake.sqlite';
 
 export class DatabaseUrlError extends Error {
-  readonly code = 'DATABASE_URL_INVALID';
+  readonly code = 'DATABASE_URL_INVALID' satisfies ErrorCode;
 }
 
 /** Parses `sqlite:<path>` (relative paths from the working directory) or `postgres://...`. */

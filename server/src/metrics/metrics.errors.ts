@@ -1,6 +1,8 @@
+import type { ErrorCode } from '../common/error-codes';
+
 /** A department name that no seat holder, plan or snapshot knows. */
 export class UnknownDepartmentError extends Error {
-  readonly code = 'DEPARTMENT_UNKNOWN';
+  readonly code = 'DEPARTMENT_UNKNOWN' satisfies ErrorCode;
 
   constructor(
     readonly department: string,
@@ -16,7 +18,7 @@ export class UnknownDepartmentError extends Error {
  * input (HTTP 400, CLI exit code 2) like every other validation failure.
  */
 export class InvalidDayError extends Error {
-  readonly code = 'VALIDATION_FAILED';
+  readonly code = 'VALIDATION_FAILED' satisfies ErrorCode;
 
   constructor(message: string) {
     super(message);

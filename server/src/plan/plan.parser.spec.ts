@@ -134,6 +134,34 @@ describe(parseLaunchPlan.name, () => {
     expect(failure('launch_date: *start\n').message).toBe('plan.yaml:1:14 YAML syntax error: alias *start refers to no anchor before it');
   });
 
+  it('refuses a YAML alias bomb (billion laughs) quickly, naming the aliases', () => {
+    // Nine levels of nine aliases: 9^9 (387 million) strings once expanded.
+    const levels = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let level = 1; level <= 8; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+    const started = Date.now();
+    const error = failure(`launch_date: 2026-01-15\n${levels.join('\n')}\n`);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // Located at the first alias: line 3 is `l1: &l1 [*l0, ...`.
+    expect(error.message).toBe('plan.yaml:3:10 YAML aliases expand too much (more than 100 aliased nodes): write the values out instead of nesting aliases');
+  });
+
+  it('refuses a plan larger than 500 kB before parsing it, naming its size', () => {
+    const tenMegabytes = `launch_date: 2026-01-15\ndepartments:\n${'  - { name: Sales EMEA, seats: 40 }\n'.repeat(300_000)}`;
+    expect(Buffer.byteLength(tenMegabytes)).toBeGreaterThan(10_000_000);
+    const started = Date.now();
+    expect(failure(tenMegabytes).message).toBe('plan.yaml:1:1 the plan is 10.8 MB; a plan may be at most 500 kB');
+    expect(Date.now() - started).toBeLessThan(200);
+  });
+
+  it('reads a plan just under the size cap within seconds', () => {
+    const departments = Array.from({ length: 10_000 }, (_, index) => `  - { name: Department ${index}, seats: 4 }`);
+    const text = `launch_date: 2026-01-15\ndepartments:\n${departments.join('\n')}\n`;
+    expect(Buffer.byteLength(text)).toBeLessThan(500_000);
+    const started = Date.now();
+    expect(parseLaunchPlan(text, 'plan.yaml').departments).toHaveLength(10_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('rejects a document that is not a mapping, at its start', () => {
     expect(failure('').message).toBe('plan.yaml:1:1 expected object, received null');
     expect(failure('\n- 2026-01-15\n').message).toBe('plan.yaml:2:1 expected object, received array');

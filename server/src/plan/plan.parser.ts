@@ -1,6 +1,7 @@
 import { formatIssuePath, LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { z } from 'zod';
+import type { ErrorCode } from '../common/error-codes';
 
 /** One problem of a launch plan file, located at the node that causes it (1-based line and column). */
 export interface PlanProblem {
@@ -13,7 +14,7 @@ export interface PlanProblem {
 
 /** A launch plan that cannot be read: the message lists every problem as `<source>:<line>:<column> <key.path>: <reason>`. */
 export class PlanInputError extends Error {
-  readonly code = 'PLAN_INVALID';
+  readonly code = 'PLAN_INVALID' satisfies ErrorCode;
 
   constructor(
     readonly source: string,
@@ -30,10 +31,30 @@ function formatProblem(source: string, problem: PlanProblem): string {
 }
 
 /**
+ * A plan holds departments and goals: far less than this (10,000 departments fit). Larger input is
+ * refused unread: the YAML parser needs seconds per megabyte, minutes for 10 MB.
+ */
+export const MAX_PLAN_BYTES = 500_000;
+/**
+ * Aliased nodes a plan may expand to (the yaml package's measure): an alias bomb ("billion
+ * laughs") is refused before it is expanded, a plan reusing a few anchors is not.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/** `10.8 MB`, `500 kB` (decimal units). */
+export function formatSize(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+}
+
+/**
  * Reads a launch plan written in YAML or JSON (JSON is YAML) and validates it with the shared
  * schema. Throws a PlanInputError naming every problem and where it is.
  */
 export function parseLaunchPlan(text: string, source: string): LaunchPlan {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_PLAN_BYTES) {
+    throw new PlanInputError(source, [{ line: 1, column: 1, path: '', reason: `the plan is ${formatSize(bytes)}; a plan may be at most ${formatSize(MAX_PLAN_BYTES)}` }]);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
@@ -57,9 +78,11 @@ export function parseLaunchPlan(text: string, source: string): LaunchPlan {
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw new PlanInputError(source, [{ line: 1, column: 1, path: '', reason: `YAML syntax error: ${(error as Error).message}` }]);
+    const bomb = /alias count/i.test((error as Error).message);
+    const reason = bomb ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} aliased nodes): write the values out instead of nesting aliases` : `YAML syntax error: ${(error as Error).message}`;
+    throw new PlanInputError(source, [{ ...at(bomb ? firstAliasOffset(doc) : 0), path: '', reason }]);
   }
   const result = LaunchPlanSchema.safeParse(value);
   if (result.success) return result.data;
@@ -143,4 +166,15 @@ function unresolvedAliases(doc: Document): Array<{ name: string; offset: number 
     },
   });
   return found;
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

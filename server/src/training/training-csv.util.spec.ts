@@ -10,6 +10,10 @@ describe('training CSV', () => {
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ['+1', '"\'+1"'],
     ['@sum', '"\'@sum"'],
+    ['-2+3+cmd|\' /C calc\'!A0', '"\'-2+3+cmd|\' /C calc\'!A0"'],
+    ['\t=1+1', '"\'\t=1+1"'],
+    ['\r=1+1', '"\'\r=1+1"'],
+    ['a-b=c', '"a-b=c"'],
   ])('writes %p as %s', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });

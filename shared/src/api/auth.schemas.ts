@@ -81,6 +81,15 @@ export const SessionResponseSchema = z.object({
   expiresAt: z.string().nullable(),
 });
 
+/**
+ * GET /api/auth/session: who is signed in, answered 200 also to nobody (`authenticated: false`),
+ * so the dashboard's first probe logs no error. GET /api/auth/me answers 401 then.
+ */
+export const SessionProbeResponseSchema = z.discriminatedUnion('authenticated', [
+  z.object({ authenticated: z.literal(false) }),
+  SessionResponseSchema.extend({ authenticated: z.literal(true) }),
+]);
+
 export const ChangePasswordRequestSchema = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: PasswordSchema,
@@ -206,6 +215,7 @@ export type LoginRequest = z.input<typeof LoginRequestSchema>;
 export type AccountView = z.infer<typeof AccountViewSchema>;
 export type PeopleAccess = z.infer<typeof PeopleAccessSchema>;
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+export type SessionProbeResponse = z.infer<typeof SessionProbeResponseSchema>;
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
 export type AuthProvidersResponse = z.infer<typeof AuthProvidersResponseSchema>;
 export type CreateAccountRequest = z.input<typeof CreateAccountRequestSchema>;

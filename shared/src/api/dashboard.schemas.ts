@@ -257,9 +257,9 @@ export const TrainingResponseSchema = z.object({
 export const PlanVersionViewSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
-  /** Who stored the version (changedBy of the edit, or the CLI user). */
-  createdBy: z.string(),
-  /** Where it came from: a file path for `plan apply`, "dashboard" or "dashboard: <comment>" for an edit. */
+  /** Who stored the version (changedBy of the edit, or the CLI user); null for anyone but an admin. */
+  createdBy: z.string().nullable(),
+  /** Where it came from: a file path for `plan apply`, "dashboard" or "dashboard: <comment>" for an edit; null for anyone but an admin. */
   source: z.string().nullable(),
   plan: LaunchPlanSchema,
   /** Human-readable differences from the previous version (empty for version 1), e.g. "goal Sales EMEA / stale_opportunities: target 0.2 → 0.15". */

@@ -47,6 +47,16 @@ export function json(body: unknown, status = 200): MockResponse {
   return { status, body };
 }
 
+/** GET /api/auth/session when nobody is signed in. */
+export function signedOut(): MockResponse {
+  return json({ authenticated: false });
+}
+
+/** GET /api/auth/session for a signed-in account. */
+export function signedInAs(session: object): MockResponse {
+  return json({ authenticated: true, ...session });
+}
+
 export function apiError(status: number, code: string, message: string, details?: unknown): MockResponse {
   return { status, body: { error: { code, message, ...(details === undefined ? {} : { details }) } } };
 }
@@ -99,9 +109,9 @@ export function mockApi(initial: Record<string, MockHandler | MockResponse> = {}
 export type MockApi = ReturnType<typeof mockApi>;
 
 /**
- * mockApi for pages behind the sign-in: GET /api/auth/me answers a session of `role` (admin by
+ * mockApi for pages behind the sign-in: GET /api/auth/session answers a session of `role` (admin by
  * default) and GET /api/plan an empty history unless the routes say otherwise.
  */
 export function mockSignedInApi(routes: Record<string, MockHandler | MockResponse> = {}, role: Role = 'admin') {
-  return mockApi({ 'GET /api/auth/me': json(session(role)), 'GET /api/plan': json({ current: null, history: [] }), ...routes });
+  return mockApi({ 'GET /api/auth/session': signedInAs(session(role)), 'GET /api/plan': json({ current: null, history: [] }), ...routes });
 }

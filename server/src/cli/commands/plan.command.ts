@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
+import { formatSize, MAX_PLAN_BYTES } from '../../plan/plan.parser';
 import { PlanService } from '../../plan/plan.service';
 import { withCore, type GlobalOptions } from '../cli-context';
 
@@ -15,9 +16,13 @@ export function registerPlan(program: Command, globals: () => GlobalOptions): vo
     .argument('<file>', 'plan file')
     .option('--by <who>', 'who made this change (kept in the version history)', defaultAuthor())
     .action(async (file: string, options: { by: string }) => {
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      const cannotRead = (error: NodeJS.ErrnoException) => {
         throw new UptakeError('PLAN_INVALID', `${file}: cannot read the file (${error.code ?? error.message})`);
-      });
+      };
+      // Checked before reading: a huge file is refused without loading it.
+      const { size } = await stat(file).catch(cannotRead);
+      if (size > MAX_PLAN_BYTES) throw new UptakeError('PLAN_INVALID', `${file}: the plan is ${formatSize(size)}; a plan may be at most ${formatSize(MAX_PLAN_BYTES)}`);
+      const text = await readFile(file, 'utf8').catch(cannotRead);
       await withCore(globals(), async (app) => {
         const version = await app.get(PlanService).apply(text, basename(file), options.by, app.get(Clock).now());
         const { plan: applied } = version;

@@ -1,8 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { errorCodeOf, httpStatusOf } from '../error-codes';
+import { errorCodeOf, httpMessageOf, httpStatusOf } from '../error-codes';
 
-/** One error format for every route: `{ error: { code, message, details } }`, never a stack trace. */
+/**
+ * One error format for every route: `{ error: { code, message, details } }`, never a stack trace.
+ * Only an error whose code is in the error table (error-codes.ts) shows its message; any other
+ * (a driver's `ECONNREFUSED host:port`, a file path, a bug) is a 500 with a generic message,
+ * its details in the server log.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ErrorFilter.name);
@@ -26,11 +31,23 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const code = errorCodeOf(exception);
     const status = httpStatusOf(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    const message = status >= 500 && !code ? 'internal error; see the server log' : (exception as Error).message;
+    if (status >= 500) this.logger.error(describeForLog(exception));
+    if (!code) {
+      response.status(500).json({ error: { code: 'INTERNAL', message: 'internal error; see the server log' } });
+      return;
+    }
     const details = (exception as { details?: unknown }).details;
-    response.status(status).json({ error: { code: code ?? 'INTERNAL', message, ...(details === undefined ? {} : { details }) } });
+    const message = httpMessageOf(code, (exception as Error).message);
+    response.status(status).json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
   }
+}
+
+/** The stack, and the raw code of a driver or system error (ECONNREFUSED, 23505...) that the stack does not show. */
+function describeForLog(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception);
+  const code = (exception as { code?: unknown }).code;
+  const text = exception.stack ?? exception.message;
+  return code === undefined ? text : `[${String(code)}] ${text}`;
 }
 
 function httpCode(status: number): string {

@@ -1,3 +1,4 @@
+import { vendorErrorCode, type CrmVendor, type ErrorCode } from '../../common/error-codes';
 import { ConnectorError } from '../connector.port';
 import { describeUrl, NetworkError, sendRequest, type HttpRequest, type HttpResponse, type HttpTransport } from './http.transport';
 import { formatDelay } from './retry.util';
@@ -6,7 +7,7 @@ import { formatDelay } from './retry.util';
 export type Verdict =
   | { kind: 'ok' }
   /** Wait and send again (rate limit, server error), at most `maxAttempts` in all. */
-  | { kind: 'retry'; delayMs: number; code: string; reason: string }
+  | { kind: 'retry'; delayMs: number; code: ErrorCode; reason: string }
   /** The token was refused: get a new one and send again, once per request. */
   | { kind: 'reauthenticate'; reason: string }
   | { kind: 'fail'; error: ConnectorError };
@@ -14,7 +15,7 @@ export type Verdict =
 /** A vendor's rules for one kind of call. */
 export interface CallPolicy {
   /** Vendor name for messages and error codes, e.g. "Salesforce". */
-  vendor: string;
+  vendor: CrmVendor;
   /** Attempts in all for retryable answers and network failures (reauthentication not counted). */
   maxAttempts: number;
   /** Delay before retry `attempt` after a network failure. */
@@ -65,7 +66,7 @@ export async function callWithRetry(transport: HttpTransport, request: HttpReque
         throw verdict.error;
       case 'reauthenticate':
         if (reauthenticated || !policy.authorize) {
-          throw new ConnectorError(`${policy.vendor.toUpperCase()}_AUTH_REJECTED`, `${policy.vendor} refused a newly issued token for ${where}: ${verdict.reason}`);
+          throw new ConnectorError(vendorErrorCode(policy.vendor, 'AUTH_REJECTED'), `${policy.vendor} refused a newly issued token for ${where}: ${verdict.reason}`);
         }
         context.log?.(`${policy.vendor} refused the token (${verdict.reason}); getting a new one`);
         reauthenticated = true;

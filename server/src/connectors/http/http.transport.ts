@@ -1,3 +1,4 @@
+import { vendorErrorCode, type CrmVendor } from '../../common/error-codes';
 import { ConnectorError } from '../connector.port';
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -60,7 +61,7 @@ export function describeUrl(url: string): string {
  * Sends one request and reads the whole body. A failure to reach the server becomes a
  * ConnectorError `<VENDOR>_UNREACHABLE`; an abort is passed through unchanged.
  */
-export async function sendRequest(transport: HttpTransport, request: HttpRequest, vendor: string, signal?: AbortSignal): Promise<HttpResponse> {
+export async function sendRequest(transport: HttpTransport, request: HttpRequest, vendor: CrmVendor, signal?: AbortSignal): Promise<HttpResponse> {
   let response: Response;
   try {
     response = await transport.fetch(request.url, { method: request.method ?? 'GET', headers: request.headers, body: request.body, signal });
@@ -82,8 +83,8 @@ export async function sendRequest(transport: HttpTransport, request: HttpRequest
 
 /** The server could not be reached at all (refused, reset, DNS); retryable. */
 export class NetworkError extends ConnectorError {
-  constructor(vendor: string, url: string, cause: unknown) {
+  constructor(vendor: CrmVendor, url: string, cause: unknown) {
     const reason = (cause as { cause?: { code?: string; message?: string } })?.cause?.code ?? (cause instanceof Error ? cause.message : String(cause));
-    super(`${vendor.toUpperCase()}_UNREACHABLE`, `could not reach ${vendor} at ${describeUrl(url)}: ${reason}`);
+    super(vendorErrorCode(vendor, 'UNREACHABLE'), `could not reach ${vendor} at ${describeUrl(url)}: ${reason}`);
   }
 }

@@ -1,3 +1,4 @@
+import { vendorErrorCode, type CrmVendor } from '../../common/error-codes';
 import { ConnectorError } from '../connector.port';
 import { callWithRetry, type CallContext } from './http.client';
 import { describeUrl, type HttpTransport } from './http.transport';
@@ -12,7 +13,7 @@ export interface OAuthToken {
 }
 
 export interface TokenRequest {
-  vendor: string;
+  vendor: CrmVendor;
   url: string;
   /** Form fields, sent as application/x-www-form-urlencoded; never echoed in messages. */
   form: Record<string, string>;
@@ -24,7 +25,7 @@ export interface TokenRequest {
  * (never a credential); 429 and 5xx are retried with backoff.
  */
 export async function requestOAuthToken(transport: HttpTransport, request: TokenRequest, context: CallContext = {}): Promise<OAuthToken> {
-  const code = `${request.vendor.toUpperCase()}_AUTH_FAILED`;
+  const code = vendorErrorCode(request.vendor, 'AUTH_FAILED');
   const response = await callWithRetry(
     transport,
     {

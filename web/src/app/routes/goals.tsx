@@ -59,7 +59,7 @@ export default function GoalsRoute() {
             ) : null}
             {data.current ? (
               <>
-                <Section title="Goals" description={`Version ${data.current.version}, stored ${formatInstant(data.current.createdAt)} by ${data.current.createdBy}.`}>
+                <Section title="Goals" description={`Version ${data.current.version}, stored ${formatInstant(data.current.createdAt)}${data.current.createdBy ? ` by ${data.current.createdBy}` : ''}.`}>
                   <GoalsTable plan={data.current.plan} />
                 </Section>
                 <Section title="Launch plan">

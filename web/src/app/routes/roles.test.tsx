@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { overview, people, planHistory, salesEmea, series, training } from '@/testing/fixtures';
-import { apiError, json, mockApi, mockSignedInApi } from '@/testing/mock-api';
+import { json, mockApi, mockSignedInApi, signedOut } from '@/testing/mock-api';
 import { renderApp } from '@/testing/test-utils';
 
 describe('What each role sees', () => {
@@ -70,7 +70,7 @@ describe('What each role sees', () => {
   });
 
   it('sends a visitor without a session to the login page', async () => {
-    mockApi({ 'GET /api/auth/me': apiError(401, 'UNAUTHENTICATED', 'sign in first'), 'GET /api/auth/providers': json({ password: true, oidc: { enabled: false, label: '' } }) });
+    mockApi({ 'GET /api/auth/session': signedOut(), 'GET /api/auth/providers': json({ password: true, oidc: { enabled: false, label: '' } }) });
     const { router } = renderApp('/training?asOf=2026-03-01');
     expect(await screen.findByRole('heading', { name: /Sign in to Uptake/ })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');

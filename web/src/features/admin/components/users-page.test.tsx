@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { AccountView } from '@uptake/shared';
-import { apiError, json, mockApi } from '@/testing/mock-api';
+import { apiError, json, mockApi, signedInAs } from '@/testing/mock-api';
 import { renderWithProviders } from '@/testing/test-utils';
 import { UsersPage } from './users-page';
 
@@ -13,7 +13,7 @@ describe(UsersPage.name, () => {
   it('adds a trainer with departments and shows the generated password once', async () => {
     const accounts = [account({})];
     const api = mockApi({
-      'GET /api/auth/me': json({ account: accounts[0], via: 'session', csrfToken: 'c', peopleAccess: 'all', expiresAt: null }),
+      'GET /api/auth/session': signedInAs({ account: accounts[0], via: 'session', csrfToken: 'c', peopleAccess: 'all', expiresAt: null }),
       'GET /api/users': () => json(accounts),
       'POST /api/users': (request) => {
         const created = account({ id: 2, email: 'tom@example.com', name: null, role: 'trainer', departments: ['Sales EMEA', 'Support'] });
@@ -35,7 +35,7 @@ describe(UsersPage.name, () => {
 
   it('changes a role, and shows why the server refused a change', async () => {
     const api = mockApi({
-      'GET /api/auth/me': json({ account: account({}), via: 'session', csrfToken: 'c', peopleAccess: 'all', expiresAt: null }),
+      'GET /api/auth/session': signedInAs({ account: account({}), via: 'session', csrfToken: 'c', peopleAccess: 'all', expiresAt: null }),
       'GET /api/users': json([account({}), account({ id: 3, email: 'eve@example.com', name: 'Eve', role: 'viewer' })]),
       'PATCH /api/users/:id': (request) =>
         request.params.id === '1' ? apiError(409, 'LAST_ADMIN', 'admin@example.com is the last enabled admin: make another account admin first') : json(account({ id: 3, email: 'eve@example.com', name: 'Eve', role: 'executive' })),

@@ -1,15 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { SessionResponseSchema, type SessionResponse } from '@uptake/shared';
-import { ApiError, api } from '@/lib/api-client';
+import { SessionProbeResponseSchema, type SessionResponse } from '@uptake/shared';
+import { api } from '@/lib/api-client';
 
-/** The signed-in account, or null when nobody is signed in (401). */
+/** The signed-in account, or null when nobody is signed in (answered 200, so a first visit logs no error). */
 export async function getSession({ signal }: { signal?: AbortSignal } = {}): Promise<SessionResponse | null> {
-  try {
-    return await api.get('/api/auth/me', { schema: SessionResponseSchema, signal });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const probe = await api.get('/api/auth/session', { schema: SessionProbeResponseSchema, signal });
+  if (!probe.authenticated) return null;
+  const { authenticated: _authenticated, ...session } = probe;
+  return session;
 }
 
 export const SESSION_QUERY_KEY = ['session'] as const;

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import type { SessionResponse } from '@uptake/shared';
 import { Route, Routes } from 'react-router';
-import { apiError, json, mockApi } from '@/testing/mock-api';
+import { apiError, json, mockApi, signedOut } from '@/testing/mock-api';
 import { renderWithProviders } from '@/testing/test-utils';
 import { LoginPage, safeNext } from './login-page';
 
@@ -26,7 +26,7 @@ function renderLogin(url: string) {
 describe(LoginPage.name, () => {
   it('signs in with email and password and goes where the user was headed', async () => {
     const api = mockApi({
-      'GET /api/auth/me': apiError(401, 'UNAUTHENTICATED', 'sign in first'),
+      'GET /api/auth/session': signedOut(),
       'GET /api/auth/providers': json({ password: true, oidc: { enabled: false, label: 'Single sign-on' } }),
       'POST /api/auth/login': json(session),
     });
@@ -40,7 +40,7 @@ describe(LoginPage.name, () => {
 
   it('says the email or password is wrong, and offers single sign-on when configured', async () => {
     mockApi({
-      'GET /api/auth/me': apiError(401, 'UNAUTHENTICATED', 'sign in first'),
+      'GET /api/auth/session': signedOut(),
       'GET /api/auth/providers': json({ password: true, oidc: { enabled: true, label: 'Sign in with Acme ID' } }),
       'POST /api/auth/login': apiError(401, 'INVALID_CREDENTIALS', 'wrong email or password'),
     });
@@ -56,7 +56,7 @@ describe(LoginPage.name, () => {
 
   it('shows why single sign-on failed', async () => {
     mockApi({
-      'GET /api/auth/me': apiError(401, 'UNAUTHENTICATED', 'sign in first'),
+      'GET /api/auth/session': signedOut(),
       'GET /api/auth/providers': json({ password: true, oidc: { enabled: true, label: 'SSO' } }),
     });
     renderLogin('/login?error=bob%40example.com%20has%20no%20Uptake%20account');

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
-import { apiError, json, mockApi } from '@/testing/mock-api';
+import { mockApi, signedInAs, signedOut } from '@/testing/mock-api';
 import { renderWithProviders } from '@/testing/test-utils';
 import { RequireAuth } from './require-auth';
 
@@ -30,14 +30,14 @@ function renderAt(url: string, role?: 'admin') {
 
 describe(RequireAuth.name, () => {
   it('sends a visitor without a session to the login page, remembering where they were going', async () => {
-    mockApi({ 'GET /api/auth/me': apiError(401, 'UNAUTHENTICATED', 'sign in first') });
+    mockApi({ 'GET /api/auth/session': signedOut() });
     renderAt('/departments/Sales?asOf=2026-03-01');
     expect(await screen.findByText('at /login?next=%2Fdepartments%2FSales%3FasOf%3D2026-03-01')).toBeInTheDocument();
     expect(screen.queryByText('the page')).not.toBeInTheDocument();
   });
 
   it('shows the page to a signed-in account, and says so when the role does not fit', async () => {
-    mockApi({ 'GET /api/auth/me': json({ account, via: 'session', csrfToken: 'c', peopleAccess: 'none', expiresAt: null }) });
+    mockApi({ 'GET /api/auth/session': signedInAs({ account, via: 'session', csrfToken: 'c', peopleAccess: 'none', expiresAt: null }) });
     const first = renderAt('/');
     expect(await screen.findByText('the page')).toBeInTheDocument();
     first.unmount();

@@ -149,7 +149,13 @@ export function PlanHistory({ history }: { history: PlanVersionView[] }) {
       {history.map((version) => (
         <li key={version.version} className="history-item" data-testid={`plan-version-${version.version}`}>
           <p>
-            <strong>Version {version.version}</strong> · {formatInstant(version.createdAt)} · by <strong>{version.createdBy}</strong>
+            <strong>Version {version.version}</strong> · {formatInstant(version.createdAt)}
+            {version.createdBy ? (
+              <>
+                {' '}
+                · by <strong>{version.createdBy}</strong>
+              </>
+            ) : null}
             {version.source ? <span className="muted"> · {version.source}</span> : null}
           </p>
           {version.changes.length === 0 ? (

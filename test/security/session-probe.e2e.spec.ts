@@ -1,0 +1,34 @@
+import request from 'supertest';
+import { bearerFor, loginAs } from '../support/auth';
+import { startApp, testEngines, type TestApp } from '../support/test-app';
+
+describe.each(testEngines())('GET /api/auth/session, the dashboard\'s probe, on %s', (engine) => {
+  let harness: TestApp;
+  const http = () => request(harness.app.getHttpServer());
+
+  beforeAll(async () => {
+    harness = await startApp(engine);
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('answers nobody signed in with 200, not an error status', async () => {
+    const response = await http().get('/api/auth/session').expect(200);
+    expect(response.body).toEqual({ authenticated: false });
+    // A stale or forged cookie is nobody too.
+    const stale = await http().get('/api/auth/session').set('Cookie', 'uptake_session=not-a-session').expect(200);
+    expect(stale.body).toEqual({ authenticated: false });
+  });
+
+  it('answers a signed-in account as GET /api/auth/me does, plus authenticated: true', async () => {
+    const agent = await loginAs(harness.app, 'trainer', { email: 'rio@example.test', departments: ['Sales'] });
+    const me = (await agent.get('/api/auth/me').expect(200)).body;
+    const probe = (await agent.get('/api/auth/session').expect(200)).body;
+    expect(probe).toEqual({ authenticated: true, ...me });
+    expect(probe.account).toMatchObject({ email: 'rio@example.test', role: 'trainer', departments: ['Sales'] });
+    const token = await bearerFor(harness.app, 'viewer');
+    expect((await http().get('/api/auth/session').set(token).expect(200)).body).toMatchObject({ authenticated: true, via: 'token', account: { role: 'viewer' } });
+  });
+});
