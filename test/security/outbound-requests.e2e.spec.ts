@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixedClock } from '../../server/src/common/clock';
 import { createDataverseConnector } from '../../server/src/connectors/dataverse/dataverse.connector';
 import { createHubSpotConnector } from '../../server/src/connectors/hubspot/hubspot.connector';
 import { createSalesforceConnector } from '../../server/src/connectors/salesforce/salesforce.connector';
@@ -9,6 +13,8 @@ import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';
 import { hubspotFixture } from '../fake-crm/hubspot.fixture';
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';
 import { salesforceFixture } from '../fake-crm/salesforce.fixture';
+import { loginAs, type SignedInAgent } from '../support/auth';
+import { startApp, testEngines, type TestApp } from '../support/test-app';
 
 /**
  * What an admin (or a CRM answer) can make the connectors request: links and redirects to
@@ -139,6 +145,64 @@ describe('outbound requests of the CRM connectors', () => {
       expect(pages.length).toBeGreaterThan(0);
       expect(reached).toEqual([]);
       expect(fake.state.requests.every((request) => request.headers.host === fake.url.replace('http://', ''))).toBe(true);
+    });
+  });
+});
+
+describe.each(testEngines())('connection options an admin gives through the API on %s', (engine) => {
+  let harness: TestApp;
+  let admin: SignedInAgent;
+  let base: string;
+  let root: string;
+
+  beforeAll(async () => {
+    base = mkdtempSync(join(tmpdir(), 'uptake-outbound-'));
+    root = join(base, 'import');
+    mkdirSync(join(root, 'emea'), { recursive: true });
+    mkdirSync(join(base, 'elsewhere'));
+    process.env.UPTAKE_IMPORT_ROOT = root;
+    delete process.env.UPTAKE_ALLOW_PRIVATE_CRM_HOSTS;
+    harness = await startApp(engine, { clock: new FixedClock(Date.parse('2026-03-10T12:00:00Z')) });
+    admin = await loginAs(harness.app, 'admin');
+  });
+  afterAll(async () => {
+    await harness.close();
+    delete process.env.UPTAKE_IMPORT_ROOT;
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['a HubSpot base_url on the cloud metadata address', { kind: 'hubspot', options: { access_token: 'pat-1', base_url: 'https://169.254.169.254' } }, 'option "base_url": 169.254.169.254 is a private'],
+    ['a Salesforce instance on loopback', { kind: 'salesforce', options: { instance_url: 'http://localhost:8080', client_id: 'a', client_secret: 'b' } }, 'option "instance_url": localhost is a private'],
+    ['a Dataverse authority on a mapped IPv6 loopback', { kind: 'dataverse', options: { instance_url: 'https://org.crm.dynamics.com', authority: 'https://[::ffff:127.0.0.1]', tenant_id: 't', client_id: 'a', client_secret: 'b' } }, 'option "authority": [::ffff:7f00:1] is a private'],
+  ])('refuses %s and stores nothing', async (_case, payload, message) => {
+    const { body } = await admin.post('/api/connections').send({ name: 'internal', ...payload }).expect(400);
+    expect(body.error).toMatchObject({ code: 'CONNECTOR_OPTIONS_INVALID', message: expect.stringContaining(message) });
+    expect(body.error.message).toContain('set UPTAKE_ALLOW_PRIVATE_CRM_HOSTS=true to allow CRM hosts on the internal network');
+    const { body: list } = await admin.get('/api/connections').expect(200);
+    expect(list.map((connection: { name: string }) => connection.name)).not.toContain('internal');
+  });
+
+  it.each([
+    ['a folder beside the import root', () => join(base, 'elsewhere'), () => join(base, 'elsewhere')],
+    ['".." out of the import root', () => join(root, 'emea', '..', '..', 'elsewhere'), () => join(base, 'elsewhere')],
+    ['/etc', () => '/etc', () => '/etc'],
+  ])('refuses a csv path to %s', async (_case, path, real) => {
+    const { body } = await admin.post('/api/connections').send({ name: 'files', kind: 'csv', options: { path: path() } }).expect(400);
+    expect(body.error).toEqual({
+      code: 'CONNECTOR_OPTIONS_INVALID',
+      message: `csv connection options: path: the folder ${real()} is outside the import root ${root} (UPTAKE_IMPORT_ROOT); csv connections read only folders under it`,
+    });
+  });
+
+  it('accepts a csv folder in the import root, and refuses it once a link there leads out', async () => {
+    const drop = join(root, 'drop');
+    const { body: created } = await admin.post('/api/connections').send({ name: 'drop', kind: 'csv', options: { path: drop } }).expect(201);
+    symlinkSync(join(base, 'elsewhere'), drop);
+    const { body: tested } = await admin.post(`/api/connections/${created.id}/test`).expect(200);
+    expect(tested).toEqual({
+      ok: false,
+      error: `csv connection options: path: the folder ${join(base, 'elsewhere')} is outside the import root ${root} (UPTAKE_IMPORT_ROOT); csv connections read only folders under it`,
     });
   });
 });
