@@ -68,4 +68,25 @@ describe(createGuardedFetch.name, () => {
     expect([moved.status, moved.headers.get('location')]).toEqual([302, 'http://169.254.169.254/latest']);
     expect(received).toEqual(['POST /x', 'GET /moved']);
   });
+
+  describe(guardedLookup.name, () => {
+    const lookupOf = (all: boolean) =>
+      new Promise<{ error: NodeJS.ErrnoException | null; result: unknown }>((resolve) =>
+        guardedLookup()('localhost', { all }, (error: NodeJS.ErrnoException | null, result: unknown) => resolve({ error, result })),
+      );
+
+    it('refuses a name the system resolver resolves to loopback, asked for one address or all', async () => {
+      delete process.env.UPTAKE_ALLOW_PRIVATE_CRM_HOSTS;
+      for (const all of [false, true]) expect((await lookupOf(all)).error?.code).toBe('CRM_HOST_PRIVATE');
+    });
+
+    it('passes the addresses on when private hosts are allowed', async () => {
+      process.env.UPTAKE_ALLOW_PRIVATE_CRM_HOSTS = 'true';
+      const one = await lookupOf(false);
+      expect(one.error).toBeNull();
+      expect(['127.0.0.1', '::1']).toContain(one.result);
+      const all = await lookupOf(true);
+      expect((all.result as LookupAddress[]).map((entry) => entry.address)).toContain('127.0.0.1');
+    });
+  });
 });

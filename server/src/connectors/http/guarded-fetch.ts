@@ -9,6 +9,8 @@ import type { FetchFn } from './http.transport';
 const NO_BODY = new Set([204, 205, 304]);
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+/** A connection silent this long is given up (the default of Node's fetch for headers and body). */
+const IDLE_TIMEOUT_MS = 300_000;
 
 /**
  * `fetch` for connectors on node:http(s): never follows a redirect (the 3xx answer is returned
@@ -28,7 +30,7 @@ export function createGuardedFetch(lookup: LookupFunction = guardedLookup()): Fe
       const secure = url.protocol === 'https:';
       if (!secure && url.protocol !== 'http:') return reject(new TypeError(`unsupported protocol ${url.protocol}`));
       const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : null;
-      const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
+      const headers: Record<string, string> = { 'User-Agent': 'uptake', ...(init.headers as Record<string, string> | undefined) };
       if (body) headers['Content-Length'] = String(body.length);
       const send = secure ? httpsRequest : httpRequest;
       const request = send(url, { method: init.method ?? 'GET', headers, lookup, agent: secure ? agents.https : agents.http, signal: init.signal ?? undefined }, (response) => {
@@ -39,6 +41,7 @@ export function createGuardedFetch(lookup: LookupFunction = guardedLookup()): Fe
           reject(error);
         }
       });
+      request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(Object.assign(new Error(`no answer for ${IDLE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
       request.on('error', (error) => reject(new TypeError('fetch failed', { cause: error })));
       request.end(body ?? undefined);
     });
