@@ -56,7 +56,13 @@ export function guardedLookup(resolve: Resolver = dnsLookup as unknown as Resolv
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
-      if (!privateCrmHostsAllowed()) {
+      let allowed: boolean;
+      try {
+        allowed = privateCrmHostsAllowed();
+      } catch (invalid) {
+        return callback(invalid as NodeJS.ErrnoException, '', 0);
+      }
+      if (!allowed) {
         const refused = addresses.find((entry) => isPrivateAddress(entry.address));
         if (refused) return callback(Object.assign(new PrivateHostError(hostname, refused.address), { errno: undefined }), '', 0);
       }
