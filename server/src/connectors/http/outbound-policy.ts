@@ -64,7 +64,7 @@ export function guardedLookup(resolve: Resolver = dnsLookup as unknown as Resolv
       }
       if (!allowed) {
         const refused = addresses.find((entry) => isPrivateAddress(entry.address));
-        if (refused) return callback(Object.assign(new PrivateHostError(hostname, refused.address), { errno: undefined }), '', 0);
+        if (refused) return callback(new PrivateHostError(hostname, refused.address), '', 0);
       }
       if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       const first = addresses[0];
