@@ -11,6 +11,7 @@ import { SnapshotService } from '../../server/src/metrics/snapshot.service';
 import { PlanService } from '../../server/src/plan/plan.service';
 import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
 import { loginAs, type SignedInAgent } from '../support/auth';
+import { importRootAtTmpdir } from '../support/import-root';
 
 /*
  * One small organisation, as of T = 2026-03-31 (UTC); the clock says 2026-03-31T12:00Z.
@@ -76,6 +77,8 @@ async function seed(db: Database): Promise<void> {
     { userExternalId: 'p2', course: 'Basics', required: true, completedAt: at('2026-03-01T10:00:00Z') },
   ]);
 }
+
+importRootAtTmpdir();
 
 describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
   let dir: string;

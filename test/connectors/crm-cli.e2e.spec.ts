@@ -8,6 +8,7 @@ import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';
 import { hubspotFixture } from '../fake-crm/hubspot.fixture';
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';
 import { salesforceFixture } from '../fake-crm/salesforce.fixture';
+import { allowPrivateCrmHosts } from '../support/private-crm-hosts';
 
 const BIN = resolve(__dirname, '../../server/bin/uptake.js');
 // Each test starts the CLI three or four times; on a busy two-core machine that can take a while.
@@ -27,6 +28,8 @@ function uptake(args: string[], db: string): Promise<{ code: number; stdout: str
 }
 
 const option = (entries: Record<string, string>) => Object.entries(entries).flatMap(([key, value]) => ['--option', `${key}=${value}`]);
+
+allowPrivateCrmHosts();
 
 describe('uptake connection add / test and sync with the CRM connectors', () => {
   let dir: string;

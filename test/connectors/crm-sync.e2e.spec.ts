@@ -14,6 +14,7 @@ import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';
 import { HS_OWNERS, hubspotFixture } from '../fake-crm/hubspot.fixture';
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';
 import { salesforceFixture, SF_USERS } from '../fake-crm/salesforce.fixture';
+import { allowPrivateCrmHosts } from '../support/private-crm-hosts';
 
 /**
  * A full sync through the sync engine (SyncService in the Nest app, real database) against each
@@ -28,6 +29,8 @@ ${departments.map((name) => `  - { name: ${name}, seats: 10, licence_cost_per_se
 required_fields:
 ${required}
 `;
+
+allowPrivateCrmHosts();
 
 describe.each(testEngines())('CRM connectors through the sync engine on %s', (engine) => {
   let database: TestDatabase;

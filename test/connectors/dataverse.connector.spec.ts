@@ -3,6 +3,9 @@ import { createDataverseConnector, DataverseConnector } from '../../server/src/c
 import { startFakeDataverse, type FakeDataverse } from '../fake-crm/dataverse.fake';
 import { dataverseFixture, DV_USERS } from '../fake-crm/dataverse.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';
+import { allowPrivateCrmHosts } from '../support/private-crm-hosts';
+
+allowPrivateCrmHosts();
 
 describe(DataverseConnector.name, () => {
   let fake: FakeDataverse;

@@ -3,6 +3,9 @@ import { createHubSpotConnector, HubSpotConnector, type HubSpotConnectorDeps } f
 import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';
 import { HS_OWNERS, hubspotFixture } from '../fake-crm/hubspot.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';
+import { allowPrivateCrmHosts } from '../support/private-crm-hosts';
+
+allowPrivateCrmHosts();
 
 describe(HubSpotConnector.name, () => {
   let fake: FakeHubSpot;

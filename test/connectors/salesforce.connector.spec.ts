@@ -3,6 +3,9 @@ import { createSalesforceConnector, SalesforceConnector } from '../../server/src
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';
 import { salesforceFixture, SF_USERS } from '../fake-crm/salesforce.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';
+import { allowPrivateCrmHosts } from '../support/private-crm-hosts';
+
+allowPrivateCrmHosts();
 
 describe(SalesforceConnector.name, () => {
   let fake: FakeSalesforce;

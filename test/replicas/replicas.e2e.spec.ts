@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { importRootAtTmpdir } from '../support/import-root';
 
 /**
  * Two real `uptake serve` processes on one fresh PostgreSQL database, with a CSV connection
@@ -63,6 +64,8 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
     await new Promise((done) => setTimeout(done, 200));
   }
 }
+
+importRootAtTmpdir();
 
 describeOnPostgres('two uptake replicas on one PostgreSQL database', () => {
   const dbName = `uptake_replicas_${process.pid}_${Date.now()}`;

@@ -14,6 +14,7 @@ import { SyncRepository } from '../../server/src/sync/sync.repository';
 import { at } from '../../server/src/test-support/metrics-fixture';
 import { loginAs, type SignedInAgent } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
+import { allowPrivateCrmHosts } from '../support/private-crm-hosts';
 
 const SECRET = 'S3cret-Value-do-not-leak-7f2c';
 const REFRESH = 'Refresh-Token-do-not-leak-91ab';
@@ -36,6 +37,8 @@ async function capturePrinted<T>(work: () => Promise<T>): Promise<{ result: T; p
     Logger.overrideLogger(false);
   }
 }
+
+allowPrivateCrmHosts();
 
 describe.each(testEngines())('CRM credentials at rest on %s', (engine) => {
   let harness: TestApp;

@@ -29,6 +29,11 @@ const ERROR_TABLE = {
   NOT_FOUND: { status: 404, exitCode: 2 },
   NO_PLAN: { status: 409, exitCode: 2 },
   SYNC_ALREADY_RUNNING: { status: 409, exitCode: 1 },
+  // outbound requests of the CRM connectors (server/src/connectors/http)
+  CRM_HOST_PRIVATE: { status: 400, exitCode: 2 },
+  CRM_REDIRECT_REFUSED: { status: 502, exitCode: 1 },
+  CRM_URL_REFUSED: { status: 502, exitCode: 1 },
+  CRM_RESPONSE_TOO_LARGE: { status: 502, exitCode: 1 },
   // accounts and access (server/src/auth)
   UNAUTHENTICATED: { status: 401, exitCode: 2 },
   INVALID_CREDENTIALS: { status: 401, exitCode: 2 },

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
   ConnectorError,
@@ -17,6 +16,7 @@ import {
 } from '../connector.port';
 import { readCsvRows } from './csv-file.reader';
 import { readImportFolder, type ImportFile, type ImportFolder } from './csv-folder.reader';
+import { folderInImportRoot } from './import-root.util';
 import { CsvHeader, CsvRowReader, MAX_ID_LENGTH, type CsvColumn, type CsvHeaderRules } from './csv-row.reader';
 import { CsvDateReader, isSuccessStatus } from './csv-value.util';
 import { CsvInputError } from './csv.errors';
@@ -27,18 +27,35 @@ export { CsvFolderError, CsvInputError } from './csv.errors';
 export const CSV_PAGE_SIZE = 5_000;
 
 const CsvConnectorOptionsSchema = z
-  .object({ path: z.string().trim().min(1, 'the folder to import from must be given') })
+  .object({
+    /** The folder, inside UPTAKE_IMPORT_ROOT; becomes its real path (links resolved). */
+    path: z
+      .string()
+      .trim()
+      .min(1, 'the folder to import from must be given')
+      .transform((path, ctx) => {
+        const checked = folderInImportRoot(path);
+        if ('dir' in checked) return checked.dir;
+        ctx.addIssue({ code: 'custom', message: checked.refused });
+        return z.NEVER;
+      }),
+  })
   .strict();
 export type CsvConnectorOptions = z.infer<typeof CsvConnectorOptionsSchema>;
 
-/** Builds the connector of a `csv` connection (option `path`: the folder, resolved against the working directory). */
+/**
+ * Builds the connector of a `csv` connection (option `path`: the folder, resolved against the
+ * working directory, which must be inside UPTAKE_IMPORT_ROOT). Checked again whenever a sync
+ * builds the connector, so a link placed later cannot lead out of the root. `uptake import <dir>`
+ * reads the folder its operator names without this factory.
+ */
 export function createCsvConnector(options: Record<string, string>): CsvConnector {
   const parsed = CsvConnectorOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
     throw new ConnectorError('CONNECTOR_OPTIONS_INVALID', `csv connection options: ${reasons.join('; ')}`);
   }
-  return new CsvConnector(resolve(parsed.data.path));
+  return new CsvConnector(parsed.data.path);
 }
 
 /** The columns of one kind of file, typed so that a misspelt column name does not compile. */

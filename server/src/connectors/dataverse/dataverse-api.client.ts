@@ -3,6 +3,7 @@ import { callWithRetry, type CallContext, type Verdict } from '../http/http.clie
 import { describeUrl, type HttpResponse, type HttpTransport } from '../http/http.transport';
 import { requestOAuthToken, TokenCache } from '../http/oauth-token.client';
 import { exponentialBackoff, parseRetryAfter } from '../http/retry.util';
+import { assertTrustedUrl } from '../http/trusted-url.util';
 import type { DataverseOptions } from './dataverse-options.schema';
 
 export interface DataverseRetrySettings {
@@ -10,6 +11,9 @@ export interface DataverseRetrySettings {
   baseDelayMs: number;
   maxDelayMs: number;
 }
+
+/** Microsoft's domain of Dataverse environments (`*.crm.dynamics.com`, `*.crm4.dynamics.com`, ...): a nextLink may name an https host under it. */
+export const DATAVERSE_DOMAINS = ['dynamics.com'] as const;
 
 export const DEFAULT_DATAVERSE_RETRY: DataverseRetrySettings = { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 };
 
@@ -68,9 +72,14 @@ export class DataverseApiClient {
     return `${this.options.instance_url}/api/data/v${this.options.api_version}`;
   }
 
-  /** One GET of a path under the API base (e.g. `WhoAmI`) or of an absolute URL (a nextLink). */
+  /**
+   * One GET of a path under the API base (e.g. `WhoAmI`) or of an absolute URL (a nextLink),
+   * which must be on the environment's origin or an https host of Dataverse's domain.
+   */
   async get<T>(pathOrUrl: string, context: CallContext = {}, pageSize = this.options.page_size): Promise<T> {
-    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.apiBase}/${pathOrUrl}`;
+    const url = /^[a-z][a-z0-9+.-]*:/i.test(pathOrUrl) || pathOrUrl.startsWith('//')
+      ? assertTrustedUrl(new URL(pathOrUrl, this.apiBase).toString(), { origins: [this.options.instance_url], domains: DATAVERSE_DOMAINS }, 'Dataverse', 'an @odata.nextLink')
+      : `${this.apiBase}/${pathOrUrl}`;
     const response = await callWithRetry(
       this.transport,
       {

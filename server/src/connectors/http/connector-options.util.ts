@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConnectorError } from '../connector.port';
+import { ALLOW_PRIVATE_CRM_HOSTS_ENV, privateCrmHostsAllowed, privateHostOf } from './outbound-policy';
 
 /**
  * Validates a connection's options (all strings) against a connector's schema. The error names
@@ -21,12 +22,24 @@ export function parseConnectorOptions<S extends z.ZodType>(kind: string, schema:
   throw new ConnectorError('CONNECTOR_OPTIONS_INVALID', `invalid ${kind} connection options: ${problems.join('; ')}`);
 }
 
-/** An absolute http(s) URL without a trailing slash. Plain http is accepted for loopback hosts only. */
+/**
+ * An absolute http(s) URL without a trailing slash. Plain http is accepted for loopback hosts only;
+ * a private, loopback or link-local host written as such (an IP literal, `localhost`) only when
+ * UPTAKE_ALLOW_PRIVATE_CRM_HOSTS is true. Names that resolve to such addresses are refused when
+ * connecting (see outbound-policy.ts).
+ */
 export function baseUrlOption(what: string) {
   return z
     .string({ message: `required: ${what}` })
     .trim()
     .refine((value) => isBaseUrl(value), { message: `expected an https URL (${what})` })
+    .superRefine((value, ctx) => {
+      if (!isBaseUrl(value) || privateCrmHostsAllowed()) return;
+      const host = privateHostOf(new URL(value));
+      if (host !== null) {
+        ctx.addIssue({ code: 'custom', message: `${host} is a private, loopback or link-local host; set ${ALLOW_PRIVATE_CRM_HOSTS_ENV}=true to allow CRM hosts on the internal network` });
+      }
+    })
     .transform((value) => value.replace(/\/+$/, ''));
 }
 

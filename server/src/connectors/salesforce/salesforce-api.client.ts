@@ -4,6 +4,7 @@ import { callWithRetry, type CallContext, type Verdict } from '../http/http.clie
 import { describeUrl, type HttpResponse, type HttpTransport } from '../http/http.transport';
 import { requestOAuthToken, TokenCache, type OAuthToken } from '../http/oauth-token.client';
 import { exponentialBackoff } from '../http/retry.util';
+import { assertTrustedUrl } from '../http/trusted-url.util';
 import type { SalesforceOptions } from './salesforce-options.schema';
 
 export interface RetrySettings {
@@ -12,6 +13,9 @@ export interface RetrySettings {
   baseDelayMs: number;
   maxDelayMs: number;
 }
+
+/** Salesforce's own domains (My Domain `*.my.salesforce.com`, `login.salesforce.com`, `*.force.com`): a token's instance_url may name any https host under them. */
+export const SALESFORCE_DOMAINS = ['salesforce.com', 'force.com'] as const;
 
 export const DEFAULT_SALESFORCE_RETRY: RetrySettings = { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 };
 
@@ -82,8 +86,9 @@ export class SalesforceApiClient {
   /** Pages of a SOQL query, following `nextRecordsUrl` until `done` (a short page is not the end). */
   async *query(soql: string, options: { all?: boolean } & CallContext = {}): AsyncGenerator<SalesforceQueryPage> {
     let path: string | null = `${this.dataPath()}/${options.all ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`;
+    let what = 'a query URL';
     while (path !== null) {
-      const body = (await this.getJson(path, options, { 'Sforce-Query-Options': `batchSize=${this.options.batch_size}` })) as Record<string, unknown>;
+      const body = (await this.getJson(path, options, { 'Sforce-Query-Options': `batchSize=${this.options.batch_size}` }, what)) as Record<string, unknown>;
       if (!body || !Array.isArray(body.records) || typeof body.done !== 'boolean') {
         throw new ConnectorError('SALESFORCE_BAD_RESPONSE', `Salesforce answered a query with something that is not a query result (no records/done) at ${describeUrl(path)}`);
       }
@@ -93,6 +98,7 @@ export class SalesforceApiClient {
         throw new ConnectorError('SALESFORCE_BAD_RESPONSE', `Salesforce answered done=false without a nextRecordsUrl for query on ${soqlObject(soql)}`);
       }
       path = body.nextRecordsUrl;
+      what = 'a nextRecordsUrl';
     }
   }
 
@@ -133,9 +139,16 @@ export class SalesforceApiClient {
     return `/services/data/v${this.options.api_version}`;
   }
 
+  /**
+   * The token's instance_url (the base of every later call) when it is the configured org or
+   * login URL or an https host of Salesforce's domains; anything else is refused, so a token
+   * answer cannot send the bearer token to another host.
+   */
   private instanceUrl(token: OAuthToken): string {
     const fromToken = token.response.instance_url;
-    return typeof fromToken === 'string' && fromToken !== '' ? fromToken.replace(/\/+$/, '') : this.options.instance_url;
+    if (typeof fromToken !== 'string' || fromToken === '') return this.options.instance_url;
+    const trust = { origins: [this.options.instance_url, this.options.login_url ?? this.options.instance_url], domains: SALESFORCE_DOMAINS };
+    return assertTrustedUrl(fromToken, trust, 'Salesforce', 'an instance_url in its token answer').replace(/\/+$/, '');
   }
 
   private issueToken(context: CallContext): Promise<OAuthToken> {
@@ -147,9 +160,10 @@ export class SalesforceApiClient {
     return requestOAuthToken(this.transport, { vendor: 'Salesforce', url: `${loginUrl}/services/oauth2/token`, form }, context);
   }
 
-  private async getJson(pathOrUrl: string, context: CallContext, headers: Record<string, string> = {}): Promise<unknown> {
+  /** GETs a path or URL of the instance; `what` names it in the error when it points to another host (a nextRecordsUrl). */
+  private async getJson(pathOrUrl: string, context: CallContext, headers: Record<string, string> = {}, what = 'a URL'): Promise<unknown> {
     const base = this.instanceUrl(await this.tokens.get(false, context));
-    const url = new URL(pathOrUrl, `${base}/`).toString();
+    const url = assertTrustedUrl(new URL(pathOrUrl, `${base}/`).toString(), { origins: [base], domains: [] }, 'Salesforce', what);
     const response = await callWithRetry(
       this.transport,
       { url, headers: { Accept: 'application/json', ...headers } },
