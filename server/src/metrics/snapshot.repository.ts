@@ -78,6 +78,15 @@ export class SnapshotRepository {
     );
   }
 
+  /** Seat holders of every department and of '*' on each day from `from` to `to` that has a snapshot. */
+  async seatHolders(from: string, to: string): Promise<Array<{ day: string; department: string; seatHolders: number }>> {
+    const rows = await this.db.query<{ day: string; department: string; seat_holders: number | string }>(
+      'SELECT DISTINCT day, department, seat_holders FROM metric_snapshots WHERE day >= :from AND day <= :to',
+      { from, to },
+    );
+    return rows.map((row) => ({ day: row.day, department: row.department, seatHolders: toNumber(row.seat_holders) }));
+  }
+
   /** Days from `from` to `to` that have a snapshot (every snapshot day has organisation rows). */
   async daysWithSnapshots(from: string, to: string): Promise<Set<string>> {
     const rows = await this.db.query<{ day: string }>(

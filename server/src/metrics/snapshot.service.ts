@@ -126,6 +126,19 @@ export class SnapshotService {
     return { department, from, to, points };
   }
 
+  /** Seat holders of every department and of the organisation on each day from `from` to `to` that has a snapshot (to hide small groups alike on every day). */
+  async seatHoldersByDay(from: string, to: string): Promise<Map<string, { organisation: number | null; departments: Map<string, number> }>> {
+    assertDayRange(from, to);
+    const byDay = new Map<string, { organisation: number | null; departments: Map<string, number> }>();
+    for (const row of await this.snapshots.seatHolders(from, to)) {
+      const day = byDay.get(row.day) ?? { organisation: null, departments: new Map<string, number>() };
+      if (row.department === ORGANISATION) day.organisation = row.seatHolders;
+      else day.departments.set(row.department, row.seatHolders);
+      byDay.set(row.day, day);
+    }
+    return byDay;
+  }
+
   hasSnapshots(): Promise<boolean> {
     return this.snapshots.hasAny();
   }
