@@ -114,7 +114,7 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     expect(small.monthlySpend.value).toBe(20);
     // Big is Small's complement: its monthly active users (3) and the organisation's (5) would give Small's 2.
     const bigRoi = roi.body.departments.find((d: { department: string }) => d.department === 'Big');
-    expect(bigRoi).toMatchObject({ suppressed: true, monthlyActiveUsers: { value: null } });
+    expect(bigRoi).toMatchObject({ suppressed: true, monthlyActiveUsers: { value: null, how: 'hidden (would reveal a group of fewer than 5 people)' } });
     expect(roi.body.organisation.monthlyActiveUsers.value).toBe(5);
     const bigSeries = await viewer.get(`/api/departments/Big/series?from=${AS_OF}&to=${AS_OF}`).expect(200);
     expect(bigSeries.body.points[0]).toMatchObject({ seatHolders: 6, suppressed: true });

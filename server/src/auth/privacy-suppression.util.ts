@@ -1,6 +1,6 @@
 import {
   METRIC_KEYS,
-  suppressedLabel,
+  suppressedLabelFor,
   type DepartmentMetrics,
   type Figure,
   type MetricSeriesResponse,
@@ -162,7 +162,6 @@ function hideRoiScope<T extends RoiScope>(scope: T, label: string): Suppressible
  * (`adoptionSizes`: the seat holders of each day of the adoption chart).
  */
 export function suppressRoi(roi: RoiResponse, minGroupSize: number, viewer: PrivacyViewer, adoptionSizes?: ReadonlyMap<string, DaySizes>): RoiResponse {
-  const label = suppressedLabel(minGroupSize);
   const { hidden, totalHidden } = hiddenDepartments(
     roi.departments.map((entry) => ({ department: entry.department, seatHolders: entry.seatHolders.value })),
     roi.organisation.seatHolders.value,
@@ -175,8 +174,8 @@ export function suppressRoi(roi: RoiResponse, minGroupSize: number, viewer: Priv
   };
   return {
     ...roi,
-    organisation: totalHidden ? hideRoiScope(roi.organisation, label) : roi.organisation,
-    departments: roi.departments.map((entry): Suppressible<RoiDepartment> => (hidden.has(entry.department) ? hideRoiScope(entry, label) : entry)),
+    organisation: totalHidden ? hideRoiScope(roi.organisation, suppressedLabelFor(roi.organisation.seatHolders.value, minGroupSize)) : roi.organisation,
+    departments: roi.departments.map((entry): Suppressible<RoiDepartment> => (hidden.has(entry.department) ? hideRoiScope(entry, suppressedLabelFor(entry.seatHolders.value, minGroupSize)) : entry)),
     adoption: {
       ...roi.adoption,
       points: roi.adoption.points.map((point) => (point.actual !== null && (totalHidden || hiddenOn(point.day)) ? { ...point, actual: null } : point)),
