@@ -73,7 +73,7 @@ export class PrivacyInterceptor implements NestInterceptor {
         return { body: suppressReport(body as MetricsReport, await minGroupSize(), viewer), audit: null };
       case 'overview': {
         const overview = body as OverviewResponse;
-        const weekEarlier = viewer.seesEveryone ? undefined : await this.sizesOn(addDays(overview.asOf, -7));
+        const weekEarlier = viewer.seesEveryone || overview.weekEarlier === null ? undefined : await this.sizesOn(addDays(overview.asOf, -7));
         return { body: suppressOverview(overview, await minGroupSize(), viewer, weekEarlier), audit: null };
       }
       case 'series': {

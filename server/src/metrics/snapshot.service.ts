@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { METRIC_KEYS, type LaunchPlan, type MetricSeriesResponse, type MetricValues, type SeriesPoint } from '@uptake/shared';
+import { MAX_RANGE_DAYS, METRIC_KEYS, type LaunchPlan, type MetricSeriesResponse, type MetricValues, type SeriesPoint } from '@uptake/shared';
 import { deepFreeze } from '../common/deep-freeze.util';
 import { STAMPED_CACHE_MAX_AGE_MS, StampedCache } from '../common/stamped-cache';
 import { addDays, dayOf, eachDay } from '../common/time.util';
 import { PlanRepository } from '../plan/plan.repository';
+import { assertRangeInBounds } from './day-bounds.util';
 import { assertDay, assertDayRange } from './day-input.util';
 import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
@@ -56,6 +57,8 @@ export class SnapshotService {
   /** (Re)computes every day from `from` to `to`, both included; resolves to the number of days. */
   async backfill(from: string, to: string, onProgress?: BackfillProgress): Promise<number> {
     assertDayRange(from, to);
+    // Not after today: a later day has no data, and `--to 2999-12-31` would compute for hours.
+    await this.assertDayInBounds('to', to);
     return this.computeDays(eachDay(from, to), await this.currentPlan(), onProgress);
   }
 
@@ -95,10 +98,12 @@ export class SnapshotService {
   /**
    * The stored snapshots of a department (or '*' for the organisation) from `from` to `to`, one
    * point per day (values null and seatHolders null where no snapshot was taken), with the
-   * expected values of the plan ramp.
+   * expected values of the plan ramp. The days lie between 3 years before launch and today, and a
+   * request reads at most `maxDays` of them (default 3 years: day-bounds.util.ts).
    */
-  async series(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
+  async series(department: string, from: string, to: string, { maxDays = MAX_RANGE_DAYS }: { maxDays?: number } = {}): Promise<MetricSeriesResponse> {
     assertDayRange(from, to);
+    assertRangeInBounds(from, to, await this.metrics.dayBounds(), maxDays);
     return this.seriesCache.one(await this.snapshots.stamp(), `${department} ${from} ${to}`, async () => deepFreeze(await this.readSeries(department, from, to)));
   }
 
@@ -137,6 +142,11 @@ export class SnapshotService {
       byDay.set(row.day, day);
     }
     return byDay;
+  }
+
+  /** Refuses a day a request may not read (MetricsService.assertDayInBounds). */
+  assertDayInBounds(name: string, day: string): Promise<void> {
+    return this.metrics.assertDayInBounds(name, day);
   }
 
   hasSnapshots(): Promise<boolean> {
