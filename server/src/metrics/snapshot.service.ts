@@ -57,7 +57,7 @@ export class SnapshotService {
   /** (Re)computes every day from `from` to `to`, both included; resolves to the number of days. */
   async backfill(from: string, to: string, onProgress?: BackfillProgress): Promise<number> {
     assertDayRange(from, to);
-    // Not after today: a later day has no data, and `--to 2999-12-31` would compute for hours.
+    // Not after today: a later day has no data, and `--to 2999-12-31` would compute some 355,000 days.
     await this.assertDayInBounds('to', to);
     return this.computeDays(eachDay(from, to), await this.currentPlan(), onProgress);
   }
