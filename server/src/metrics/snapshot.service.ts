@@ -11,6 +11,12 @@ import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
 
+/** Seat holders of every department and of the organisation on one day. */
+export interface DaySeatHolders {
+  organisation: number | null;
+  departments: Map<string, number>;
+}
+
 export type BackfillProgress = (done: number, total: number, day: string) => void;
 
 /** Without a launch plan, backfill from the earliest data reaches back at most this many days. */
@@ -41,6 +47,8 @@ export class SnapshotService {
    * shares them. A year of one department is about 140 kB (with its JSON bytes twice that): 200 at most.
    */
   private readonly seriesCache = new StampedCache<MetricSeriesResponse>(STAMPED_CACHE_MAX_AGE_MS, Date.now, 200);
+  /** Seat holders by day for hiding small groups in series (privacy.interceptor.ts); read-only for every caller. */
+  private readonly seatHoldersCache = new StampedCache<ReadonlyMap<string, DaySeatHolders>>(STAMPED_CACHE_MAX_AGE_MS, Date.now, 200);
 
   constructor(
     private readonly metrics: MetricsService,
@@ -132,9 +140,13 @@ export class SnapshotService {
   }
 
   /** Seat holders of every department and of the organisation on each day from `from` to `to` that has a snapshot (to hide small groups alike on every day). */
-  async seatHoldersByDay(from: string, to: string): Promise<Map<string, { organisation: number | null; departments: Map<string, number> }>> {
+  async seatHoldersByDay(from: string, to: string): Promise<ReadonlyMap<string, DaySeatHolders>> {
     assertDayRange(from, to);
-    const byDay = new Map<string, { organisation: number | null; departments: Map<string, number> }>();
+    return this.seatHoldersCache.one(await this.snapshots.stamp(), `${from} ${to}`, () => this.readSeatHolders(from, to));
+  }
+
+  private async readSeatHolders(from: string, to: string): Promise<ReadonlyMap<string, DaySeatHolders>> {
+    const byDay = new Map<string, DaySeatHolders>();
     for (const row of await this.snapshots.seatHolders(from, to)) {
       const day = byDay.get(row.day) ?? { organisation: null, departments: new Map<string, number>() };
       if (row.department === ORGANISATION) day.organisation = row.seatHolders;
