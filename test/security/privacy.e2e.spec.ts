@@ -70,9 +70,12 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     const small = byName(body.departments, 'Small');
     expect(small).toMatchObject({ department: 'Small', seatHolders: 2, health: null, status: null, suppressed: true, expected: {} });
     for (const key of METRIC_KEYS) expect(small.metrics[key]).toBeNull();
+    // The organisation (5 of 8 active) minus Big (3 of 6) would give Small (2 of 2): Big, the only
+    // other department, is hidden too (complementary suppression), its size kept.
     const big = byName(body.departments, 'Big');
-    expect(big.suppressed).toBeUndefined();
-    expect(big.metrics.active_users).toBeCloseTo(3 / 6, 9);
+    expect(big).toMatchObject({ seatHolders: 6, suppressed: true, health: null });
+    expect(big.metrics.active_users).toBeNull();
+    expect(body.organisation.suppressed).toBeUndefined();
     expect(body.organisation.metrics.active_users).toBeCloseTo(5 / 8, 9);
     // An executive is treated alike.
     const asExecutive = await executive.get(`/api/departments?asOf=${AS_OF}`).expect(200);
@@ -85,6 +88,10 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     expect(byName(own.body.departments, 'Small').suppressed).toBeUndefined();
     const other = await bigTrainer.get(`/api/departments?asOf=${AS_OF}`).expect(200);
     expect(byName(other.body.departments, 'Small').suppressed).toBe(true);
+    // Big's trainer sees Big: the organisation minus Big would give Small, so the organisation is hidden from them.
+    expect(byName(other.body.departments, 'Big').metrics.active_users).toBeCloseTo(3 / 6, 9);
+    expect(other.body.organisation).toMatchObject({ seatHolders: 8, suppressed: true });
+    expect(other.body.organisation.metrics.active_users).toBeNull();
     const all = await admin.get(`/api/departments?asOf=${AS_OF}`).expect(200);
     expect(byName(all.body.departments, 'Small').metrics.active_users).toBeCloseTo(1, 9);
   });
@@ -105,15 +112,31 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     expect(small.pipeline).toMatchObject({ openCount: 0, staleCount: 0, how: HIDDEN });
     // Seats and spend come from the plan, not from people: 2 seats x 10.
     expect(small.monthlySpend.value).toBe(20);
+    // Big is Small's complement: its monthly active users (3) and the organisation's (5) would give Small's 2.
     const bigRoi = roi.body.departments.find((d: { department: string }) => d.department === 'Big');
-    expect(bigRoi.monthlyActiveUsers.value).toBe(3);
+    expect(bigRoi).toMatchObject({ suppressed: true, monthlyActiveUsers: { value: null, how: 'hidden (would reveal a group of fewer than 5 people)' } });
+    expect(roi.body.organisation.monthlyActiveUsers.value).toBe(5);
+    const bigSeries = await viewer.get(`/api/departments/Big/series?from=${AS_OF}&to=${AS_OF}`).expect(200);
+    expect(bigSeries.body.points[0]).toMatchObject({ seatHolders: 6, suppressed: true });
+    const organisationSeries = await bigTrainer.get(`/api/departments/*/series?from=${AS_OF}&to=${AS_OF}`).expect(200);
+    expect(organisationSeries.body.points[0]).toMatchObject({ seatHolders: 8, suppressed: true });
+    expect(organisationSeries.body.points[0].metrics.active_users).toBeNull();
 
     const training = await viewer.get(`/api/training?asOf=${AS_OF}`).expect(200);
     expect(training.body.peopleToTrain).toEqual([]);
     expect(training.body.teams.find((t: { department: string }) => t.department === 'Small')).toMatchObject({ suppressed: true, health: null, gaps: [] });
-    // Small's lift compares 1 trained (s1) with 1 untrained (s2): both groups are small.
-    const lift = training.body.lift.find((l: { department: string }) => l.department === 'Small');
-    expect(lift).toMatchObject({ suppressed: true, activeRateLift: null, trained: { seatHolders: 1, activeRate: null }, untrained: { seatHolders: 1, activeRate: null } });
+    // Both teams are hidden (Big as Small's complement): no health to rank them by, so by name.
+    expect(training.body.teams.map((t: { department: string; suppressed?: boolean }) => [t.department, t.suppressed])).toEqual([
+      ['Big', true],
+      ['Small', true],
+    ]);
+    // Small's lift compares 1 trained (s1) with 1 untrained (s2): a hidden department's row keeps no count
+    // (1 trained of 2 is its training completion); Big's row goes with it.
+    const liftOf = (name: string) => training.body.lift.find((l: { department: string }) => l.department === name);
+    expect(liftOf('Small')).toMatchObject({ suppressed: true, activeRateLift: null, trained: { seatHolders: 0, active7: 0, activeRate: null }, untrained: { seatHolders: 0, active7: 0, activeRate: null } });
+    expect(liftOf('Big')).toMatchObject({ suppressed: true, trained: { seatHolders: 0, activeRate: null }, untrained: { seatHolders: 0, activeRate: null } });
+    // The organisation's trained group (b1, s1) is small: its row is hidden, its sizes (the organisation's training completion, shown) kept.
+    expect(liftOf('*')).toMatchObject({ suppressed: true, trained: { seatHolders: 2, active7: 0, activeRate: null }, untrained: { seatHolders: 6, active7: 0, activeRate: null } });
   });
 
   it('lists people to train only of the departments a trainer is assigned, and logs that view', async () => {

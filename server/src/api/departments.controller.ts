@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   AsOfQuerySchema,
+  MAX_RANGE_DAYS,
   MetricSeriesResponseSchema,
   MetricsReportSchema,
   SeriesQuerySchema,
@@ -35,13 +36,18 @@ export class DepartmentsController {
 
   @Get(':name/series')
   @ApiParam({ name: 'name', description: 'Department name, or "*" for the organisation' })
-  @ApiQuery({ name: 'from', required: false, description: 'First day; default the launch date' })
+  @ApiQuery({ name: 'from', required: false, description: 'First day; default the launch date (at most 3 years before to). From..to spans at most 3 years; days lie between 3 years before launch and today' })
   @ApiQuery({ name: 'to', required: false, description: 'Last day; default today' })
   @ApiOkResponse({ description: 'Daily snapshots of every metric with the expected (ramp) values.', schema: openApiSchema(MetricSeriesResponseSchema) })
   async series(@Param('name') name: string, @Query(new ZodValidationPipe(SeriesQuerySchema)) query: { from?: string; to?: string }): Promise<MetricSeriesResponse> {
     const to = query.to ?? (await this.overview.today());
     const launch = (await this.plans.current())?.plan.launch_date;
-    const from = query.from ?? launch ?? addDays(to, -90);
+    // Default: since launch, at most the 3 years a request may read (an older launch starts the chart 3 years back).
+    const from = query.from ?? maxDay(launch ?? addDays(to, -90), addDays(to, -(MAX_RANGE_DAYS - 1)));
     return this.snapshots.series(name, from, to);
   }
+}
+
+function maxDay(a: string, b: string): string {
+  return a > b ? a : b;
 }

@@ -46,9 +46,12 @@ export class OverviewService {
 
   private async assemble(day: string): Promise<OverviewResponse> {
     const plan = (await this.plans.current())?.plan ?? null;
+    // A week before the earliest day a request may read has no values to compare with (day-bounds.util.ts).
+    const bounds = await this.metrics.dayBounds();
+    const weekBefore = addDays(day, -7);
     const [report, weekEarlier, connections] = await Promise.all([
       this.metrics.report(day),
-      this.metrics.report(addDays(day, -7)),
+      bounds.earliest !== null && weekBefore < bounds.earliest ? null : this.metrics.report(weekBefore),
       this.describeConnections(),
     ]);
     return {
@@ -56,7 +59,7 @@ export class OverviewService {
       launchDate: plan?.launch_date ?? null,
       timezone: plan?.timezone ?? 'UTC',
       organisation: report.organisation,
-      weekEarlier: weekEarlier.organisation.metrics,
+      weekEarlier: weekEarlier?.organisation.metrics ?? null,
       departments: report.departments,
       connections,
     };

@@ -4,14 +4,16 @@ import type { MetricSeriesResponse, MetricsReport, OverviewResponse, PeopleRespo
 import type { Request } from 'express';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { Clock } from '../common/clock';
-import { dayOf } from '../common/time.util';
+import { addDays, dayOf } from '../common/time.util';
+import { MetricsService } from '../metrics/metrics.service';
+import { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { peopleToTrainCsv } from '../training/training-csv.util';
 import { TrainingService } from '../training/training.service';
 import { AuditService } from './audit.service';
 import { safeUrl } from './auth.guard';
 import { actorOf, clientIp, peopleAccessOf, principalOf, seesPeopleOf, type Principal } from './principal';
-import { suppressOverview, suppressReport, suppressRoi, suppressSeries, suppressTraining, type PrivacyViewer } from './privacy-suppression.util';
+import { suppressOverview, suppressReport, suppressRoi, suppressSeries, suppressTraining, type DaySizes, type PrivacyViewer } from './privacy-suppression.util';
 import { policyFor, type RoutePolicy } from './route-policy';
 import { statusOnly } from './status-only.util';
 
@@ -70,12 +72,23 @@ export class PrivacyInterceptor implements NestInterceptor {
     switch (policy.privacy) {
       case 'report':
         return { body: suppressReport(body as MetricsReport, await minGroupSize(), viewer), audit: null };
-      case 'overview':
-        return { body: suppressOverview(body as OverviewResponse, await minGroupSize(), viewer), audit: null };
-      case 'series':
-        return { body: suppressSeries(body as MetricSeriesResponse, await minGroupSize(), viewer), audit: null };
-      case 'roi':
-        return { body: suppressRoi(body as RoiResponse, await minGroupSize(), viewer), audit: null };
+      case 'overview': {
+        const overview = body as OverviewResponse;
+        const weekEarlier = viewer.seesEveryone || overview.weekEarlier === null ? undefined : await this.sizesOn(addDays(overview.asOf, -7));
+        return { body: suppressOverview(overview, await minGroupSize(), viewer, weekEarlier), audit: null };
+      }
+      case 'series': {
+        const series = body as MetricSeriesResponse;
+        const sizes = viewer.seesEveryone ? undefined : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(series.from, series.to);
+        return { body: suppressSeries(series, await minGroupSize(), viewer, sizes), audit: null };
+      }
+      case 'roi': {
+        const roi = body as RoiResponse;
+        const points = roi.adoption.points;
+        const sizes =
+          viewer.seesEveryone || points.length === 0 ? undefined : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(points[0].day, points[points.length - 1].day);
+        return { body: suppressRoi(roi, await minGroupSize(), viewer, sizes), audit: null };
+      }
       case 'training': {
         const training = suppressTraining(body as TrainingResponse, await minGroupSize(), viewer);
         const people = training.peopleToTrain;
@@ -107,6 +120,12 @@ export class PrivacyInterceptor implements NestInterceptor {
       body: peopleToTrainCsv(people),
       audit: { action: 'training.people.export' as const, detail: { asOf, rows: people.length, departments: [...principal.departments] } },
     };
+  }
+
+  /** Seat holders of every department on `day`, as the metrics report of that day counts them. */
+  private async sizesOn(day: string): Promise<DaySizes> {
+    const report = await this.modules.get(MetricsService, { strict: false }).report(day);
+    return { organisation: report.organisation.seatHolders, departments: new Map(report.departments.map((entry) => [entry.department, entry.seatHolders])) };
   }
 
   private async today(): Promise<string> {

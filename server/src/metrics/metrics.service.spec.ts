@@ -1,4 +1,5 @@
 import { MetricsReportSchema, type MetricsReport } from '@uptake/shared';
+import { FixedClock } from '../common/clock';
 import { PlanRepository } from '../plan/plan.repository';
 import { at, MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase, type TestEngine } from '../test-support/test-database';
@@ -205,6 +206,17 @@ describe(MetricsService.name, () => {
       expect((await sut.report('2026-03-10')).organisation.metrics.active_users).toBe(0);
       await fixture.plan({ launch_date: '2026-03-01', timezone: 'America/New_York' });
       expect((await sut.report('2026-03-10')).organisation.metrics.active_users).toBe(1);
+    });
+
+    it('refuses a report (GET /api/departments, `metrics --as-of`) of a day after today or more than 3 years before launch', async () => {
+      const clocked = new MetricsService(new MetricsRepository(database.db), new PlanRepository(database.db), new FixedClock(at('2026-03-11T12:00:00Z')));
+      await expect(clocked.report('2026-03-12')).rejects.toThrow('asOf 2026-03-12 is after today (2026-03-11): there is no data yet; pick a day up to today');
+      await expect(clocked.report('2999-12-31')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await fixture.plan(plan);
+      // 2026-03-01 - 1095 days: 2025-03-01 is -365, 2024-03-01 -730, 2023-03-01 -1096 (2024-02-29 between).
+      await expect(clocked.report('2023-03-01')).rejects.toThrow('asOf 2023-03-01 is before 2023-03-02, 3 years before the launch date 2026-03-01');
+      await expect(clocked.report('2023-03-02')).resolves.toMatchObject({ asOf: '2023-03-02' });
+      await expect(clocked.report('2026-03-11')).resolves.toMatchObject({ asOf: '2026-03-11' });
     });
 
     it('gives the expected ramp of a scope on several days, from the launch value where a goal has no baseline', async () => {

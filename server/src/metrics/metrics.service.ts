@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
+import { Clock } from '../common/clock';
 import { deepFreeze } from '../common/deep-freeze.util';
 import { StampedCache } from '../common/stamped-cache';
 import { PlanRepository } from '../plan/plan.repository';
+import { assertDayInBounds, dayBoundsOf, type DayBounds } from './day-bounds.util';
 import { assertDay, assertDayRange } from './day-input.util';
 import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricValues } from './goal-evaluation.util';
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
@@ -37,7 +39,19 @@ export class MetricsService {
   constructor(
     private readonly repo: MetricsRepository,
     private readonly plans: PlanRepository,
+    private readonly clock: Clock = new Clock(),
   ) {}
+
+  /** The days a request may read now (day-bounds.util.ts): up to today, from 3 years before launch. */
+  async dayBounds(): Promise<DayBounds> {
+    return dayBoundsOf((await this.plans.current())?.plan ?? null, this.clock.now());
+  }
+
+  /** Refuses a day (named `name`) a request may not read: after today, or long before launch. */
+  async assertDayInBounds(name: string, day: string): Promise<void> {
+    assertDay(name, day);
+    assertDayInBounds(name, day, await this.dayBounds());
+  }
 
   /**
    * The `metrics --json` document: every department (or only `options.department`) and the
@@ -45,7 +59,7 @@ export class MetricsService {
    * as a change by one would show in the answers of all.
    */
   async report(asOf: string, options: { department?: string } = {}): Promise<MetricsReport> {
-    assertDay('asOf', asOf);
+    await this.assertDayInBounds('asOf', asOf);
     const key = options.department === undefined ? asOf : `${asOf} ${options.department}`;
     return this.reports.one(await this.repo.stamp(), key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isMetricKey, type MetricKey } from '@uptake/shared';
+import { isMetricKey, METRIC_KEYS, type MetricKey } from '@uptake/shared';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 import type { Sql } from '../database/sql';
 import { DataStamps } from '../database/data-stamps';
@@ -76,6 +76,16 @@ export class SnapshotRepository {
         ? [{ day: row.day, department: row.department, metric: row.metric, value: toNullableNumber(row.value), seatHolders: toNumber(row.seat_holders) }]
         : [],
     );
+  }
+
+  /** Seat holders of every department and of '*' on each day from `from` to `to` that has a snapshot. */
+  async seatHolders(from: string, to: string): Promise<Array<{ day: string; department: string; seatHolders: number }>> {
+    const rows = await this.db.query<{ day: string; department: string; seat_holders: number | string }>(
+      // Every snapshot of a day writes each metric with the same seat holders: one metric's rows say them all.
+      'SELECT day, department, seat_holders FROM metric_snapshots WHERE metric = :metric AND day >= :from AND day <= :to',
+      { metric: METRIC_KEYS[0], from, to },
+    );
+    return rows.map((row) => ({ day: row.day, department: row.department, seatHolders: toNumber(row.seat_holders) }));
   }
 
   /** Days from `from` to `to` that have a snapshot (every snapshot day has organisation rows). */

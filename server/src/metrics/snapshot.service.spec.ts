@@ -74,6 +74,12 @@ describe(SnapshotService.name, () => {
       await database.dispose();
     });
 
+    it('refuses to compute days after today (`snapshot --to 2999-12-31` would compute some 355,000 days) and a series of more than 3 years', async () => {
+      await expect(sut.backfill('2026-03-01', '2999-12-31')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^to 2999-12-31 is after today \(/) });
+      await expect(sut.hasSnapshots()).resolves.toBe(false);
+      await expect(sut.series('*', '2020-01-01', '2023-01-01')).rejects.toThrow('from 2020-01-01 to 2023-01-01 spans 1097 days: at most 1096 days (3 years) per request');
+    });
+
     it('writes all six metrics of every department and of the organisation for a day', async () => {
       await fixture.plan(plan);
       await expect(sut.hasSnapshots()).resolves.toBe(false);

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { METRIC_KEYS, type LaunchPlan, type MetricSeriesResponse, type MetricValues, type SeriesPoint } from '@uptake/shared';
+import { MAX_RANGE_DAYS, METRIC_KEYS, type LaunchPlan, type MetricSeriesResponse, type MetricValues, type SeriesPoint } from '@uptake/shared';
 import { deepFreeze } from '../common/deep-freeze.util';
 import { STAMPED_CACHE_MAX_AGE_MS, StampedCache } from '../common/stamped-cache';
 import { addDays, dayOf, eachDay } from '../common/time.util';
 import { PlanRepository } from '../plan/plan.repository';
+import { assertRangeInBounds } from './day-bounds.util';
 import { assertDay, assertDayRange } from './day-input.util';
 import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
+
+/** Seat holders of every department and of the organisation on one day. */
+export interface DaySeatHolders {
+  organisation: number | null;
+  departments: Map<string, number>;
+}
 
 export type BackfillProgress = (done: number, total: number, day: string) => void;
 
@@ -40,6 +47,8 @@ export class SnapshotService {
    * shares them. A year of one department is about 140 kB (with its JSON bytes twice that): 200 at most.
    */
   private readonly seriesCache = new StampedCache<MetricSeriesResponse>(STAMPED_CACHE_MAX_AGE_MS, Date.now, 200);
+  /** Seat holders by day for hiding small groups in series (privacy.interceptor.ts); read-only for every caller. */
+  private readonly seatHoldersCache = new StampedCache<ReadonlyMap<string, DaySeatHolders>>(STAMPED_CACHE_MAX_AGE_MS, Date.now, 200);
 
   constructor(
     private readonly metrics: MetricsService,
@@ -56,6 +65,8 @@ export class SnapshotService {
   /** (Re)computes every day from `from` to `to`, both included; resolves to the number of days. */
   async backfill(from: string, to: string, onProgress?: BackfillProgress): Promise<number> {
     assertDayRange(from, to);
+    // Not after today: a later day has no data, and `--to 2999-12-31` would compute some 355,000 days.
+    await this.assertDayInBounds('to', to);
     return this.computeDays(eachDay(from, to), await this.currentPlan(), onProgress);
   }
 
@@ -95,10 +106,12 @@ export class SnapshotService {
   /**
    * The stored snapshots of a department (or '*' for the organisation) from `from` to `to`, one
    * point per day (values null and seatHolders null where no snapshot was taken), with the
-   * expected values of the plan ramp.
+   * expected values of the plan ramp. The days lie between 3 years before launch and today, and a
+   * request reads at most `maxDays` of them (default 3 years: day-bounds.util.ts).
    */
-  async series(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
+  async series(department: string, from: string, to: string, { maxDays = MAX_RANGE_DAYS }: { maxDays?: number } = {}): Promise<MetricSeriesResponse> {
     assertDayRange(from, to);
+    assertRangeInBounds(from, to, await this.metrics.dayBounds(), maxDays);
     return this.seriesCache.one(await this.snapshots.stamp(), `${department} ${from} ${to}`, async () => deepFreeze(await this.readSeries(department, from, to)));
   }
 
@@ -124,6 +137,28 @@ export class SnapshotService {
       return { day, seatHolders: stored.length ? stored[0].seatHolders : null, metrics, expected: expected[index] };
     });
     return { department, from, to, points };
+  }
+
+  /** Seat holders of every department and of the organisation on each day from `from` to `to` that has a snapshot (to hide small groups alike on every day). */
+  async seatHoldersByDay(from: string, to: string): Promise<ReadonlyMap<string, DaySeatHolders>> {
+    assertDayRange(from, to);
+    return this.seatHoldersCache.one(await this.snapshots.stamp(), `${from} ${to}`, () => this.readSeatHolders(from, to));
+  }
+
+  private async readSeatHolders(from: string, to: string): Promise<ReadonlyMap<string, DaySeatHolders>> {
+    const byDay = new Map<string, DaySeatHolders>();
+    for (const row of await this.snapshots.seatHolders(from, to)) {
+      const day = byDay.get(row.day) ?? { organisation: null, departments: new Map<string, number>() };
+      if (row.department === ORGANISATION) day.organisation = row.seatHolders;
+      else day.departments.set(row.department, row.seatHolders);
+      byDay.set(row.day, day);
+    }
+    return byDay;
+  }
+
+  /** Refuses a day a request may not read (MetricsService.assertDayInBounds). */
+  assertDayInBounds(name: string, day: string): Promise<void> {
+    return this.metrics.assertDayInBounds(name, day);
   }
 
   hasSnapshots(): Promise<boolean> {

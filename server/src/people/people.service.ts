@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { PeopleResponse, PersonRow } from '@uptake/shared';
-import { assertDay } from '../metrics/day-input.util';
 import { UnknownDepartmentError } from '../metrics/metrics.errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { PlanRepository } from '../plan/plan.repository';
@@ -49,7 +48,7 @@ export class PeopleService {
 
   /** Seat holders of `department` on `asOf`; throws UnknownDepartmentError for a department nobody knows. */
   async department(department: string, asOf: string): Promise<PeopleResponse> {
-    assertDay('asOf', asOf);
+    await this.metrics.assertDayInBounds('asOf', asOf);
     const known = await this.metrics.departmentNames();
     if (!known.includes(department)) throw new UnknownDepartmentError(department, known);
     const people = [...(await this.people.seatHolders(asOf, await this.timezone(), department))].sort(comparePeople);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AdoptionPoint, RoiResponse } from '@uptake/shared';
 import { addDays } from '../common/time.util';
-import { assertDay } from '../metrics/day-input.util';
 import { compareNames } from '../metrics/metric-values.util';
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { ORGANISATION } from '../metrics/metrics.service';
@@ -24,7 +23,8 @@ export class RoiService {
   ) {}
 
   async roiAsOf(asOf: string): Promise<RoiResponse> {
-    assertDay('asOf', asOf);
+    // Up to today: the trend below runs from launch to asOf, so a day far in the future meant a series of centuries.
+    await this.snapshots.assertDayInBounds('asOf', asOf);
     const stored = await this.plans.current();
     const plan = stored?.plan ?? null;
     const timezone = plan?.timezone ?? 'UTC';
@@ -57,7 +57,8 @@ export class RoiService {
     const from = plan?.launch_date ?? addDays(asOf, -(UNPLANNED_TREND_DAYS - 1));
     let points: AdoptionPoint[] = [];
     if (from <= asOf) {
-      const series = await this.snapshots.series(ORGANISATION, from, asOf);
+      // Launch to asOf, at most launch to today: as long as the install is old, so more than the 3 years of a series request.
+      const series = await this.snapshots.series(ORGANISATION, from, asOf, { maxDays: Number.POSITIVE_INFINITY });
       points = series.points.map((point) => ({ day: point.day, actual: point.metrics.active_users, expected: point.expected.active_users ?? null }));
     }
 

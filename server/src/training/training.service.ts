@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ActiveRate, PersonToTrain, TrainingLift, TrainingResponse, TrainReason } from '@uptake/shared';
 import { addDays, dayOf } from '../common/time.util';
-import { assertDay } from '../metrics/day-input.util';
 import { compareNames } from '../metrics/metric-values.util';
 import { MetricsService, ORGANISATION } from '../metrics/metrics.service';
 import { comparePeople, trainingComplete } from '../people/people-groups.util';
@@ -61,7 +60,7 @@ export class TrainingService {
   ) {}
 
   async trainingAsOf(asOf: string): Promise<TrainingResponse> {
-    assertDay('asOf', asOf);
+    await this.metrics.assertDayInBounds('asOf', asOf);
     const timezone = (await this.plans.current())?.plan.timezone ?? 'UTC';
     const [report, people] = await Promise.all([this.metrics.report(asOf), this.people.seatHolders(asOf, timezone)]);
     const requiredCourses = people[0]?.requiredCourses ?? 0;
@@ -77,7 +76,7 @@ export class TrainingService {
 
   /** The people-to-train list of `asOf` as a CSV file. */
   async peopleToTrainCsv(asOf: string): Promise<string> {
-    assertDay('asOf', asOf);
+    await this.metrics.assertDayInBounds('asOf', asOf);
     const timezone = (await this.plans.current())?.plan.timezone ?? 'UTC';
     return peopleToTrainCsv(this.toTrain(await this.people.seatHolders(asOf, timezone)));
   }

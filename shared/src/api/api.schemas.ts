@@ -99,8 +99,27 @@ export const MetricSeriesResponseSchema = z.object({
   points: z.array(SeriesPointSchema),
 });
 
+/**
+ * A request reads at most this many days (3 years): a series from..to, both included. Days also
+ * lie between 3 years (the same span) before the launch date and today, which the server checks
+ * (it knows the plan and the day).
+ */
+export const MAX_RANGE_DAYS = 3 * 365 + 1;
+
+/** Days from `from` to `to`, both included (calendar dates as YYYY-MM-DD). */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
 export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
-export const SeriesQuerySchema = z.strictObject({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });
+export const SeriesQuerySchema = z
+  .strictObject({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })
+  .superRefine(({ from, to }, context) => {
+    if (from === undefined || to === undefined) return;
+    if (from > to) context.addIssue({ code: 'custom', path: ['from'], message: `${from} is after to ${to}` });
+    else if (daysInRange(from, to) > MAX_RANGE_DAYS)
+      context.addIssue({ code: 'custom', path: ['to'], message: `from ${from} to ${to} spans ${daysInRange(from, to)} days: at most ${MAX_RANGE_DAYS} days (3 years) per request` });
+  });
 export const SyncRunsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });

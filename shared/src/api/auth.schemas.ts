@@ -196,8 +196,10 @@ export const AuditPageSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Suppression (small groups). Objects of the dashboard payloads (DepartmentMetrics, series points,
 // ROI departments, training teams and lift) carry `suppressed: true` when their values are hidden
-// because the group has fewer than `minGroupSize` seat holders; the UI shows
-// "hidden (fewer than N people)" instead of the value.
+// because the group has fewer than `minGroupSize` seat holders, or because showing it would let a
+// smaller hidden group be worked out from the organisation total (complementary suppression); the
+// UI shows "hidden (fewer than N people)", or for the latter "hidden (would reveal a group of
+// fewer than N people)", instead of the value.
 // ---------------------------------------------------------------------------------------------
 
 export const SuppressionFlagSchema = z.object({ suppressed: z.boolean().optional() });
@@ -205,6 +207,16 @@ export const SuppressionFlagSchema = z.object({ suppressed: z.boolean().optional
 /** The text the dashboard shows in place of a suppressed value. */
 export function suppressedLabel(minGroupSize: number): string {
   return `hidden (fewer than ${minGroupSize} people)`;
+}
+
+/** The text in place of a group of `minGroupSize` or more hidden so that a smaller one cannot be worked out from the total. */
+export function complementSuppressedLabel(minGroupSize: number): string {
+  return `hidden (would reveal a group of fewer than ${minGroupSize} people)`;
+}
+
+/** The label for a hidden group of `seatHolders` people (unknown: the small-group label). */
+export function suppressedLabelFor(seatHolders: number | null | undefined, minGroupSize: number): string {
+  return typeof seatHolders === 'number' && seatHolders >= minGroupSize ? complementSuppressedLabel(minGroupSize) : suppressedLabel(minGroupSize);
 }
 
 export function isSuppressed(value: unknown): boolean {

@@ -93,7 +93,7 @@ export default function DepartmentRoute() {
                   <span className="row" data-testid="dept-health">
                     Health{' '}
                     {scope.suppressed ? (
-                      <Suppressed />
+                      <Suppressed seatHolders={scope.seatHolders} />
                     ) : (
                       <>
                         <Explained title="Health" how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.">

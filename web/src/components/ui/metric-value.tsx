@@ -25,7 +25,7 @@ interface MetricValueProps {
 
 /** A metric number that explains itself: the catalogue definition on hover and on focus. */
 export function MetricValue({ metric, value, seatHolders, display, detail, showReason, className, testId, focusable, suppressed }: MetricValueProps) {
-  if (suppressed) return <Suppressed focusable={focusable} testId={testId} />;
+  if (suppressed) return <Suppressed focusable={focusable} testId={testId} seatHolders={seatHolders} />;
   const definition = METRIC_CATALOGUE[metric];
   const missing = value === null || value === undefined;
   const reason = missing ? missingReason(metric, seatHolders) : null;

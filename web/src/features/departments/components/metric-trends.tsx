@@ -74,7 +74,7 @@ export function MetricTrends({ series, goals }: MetricTrendsProps) {
     <>
       {hiddenDays > 0 ? (
         <p className="muted" data-testid="trend-hidden-days">
-          {hiddenDays} of {series.points.length} days are <Suppressed />: the department was smaller than the privacy threshold on those days.
+          {hiddenDays} of {series.points.length} days are <Suppressed />: the department was smaller than the privacy threshold on those days, or its figures would have revealed a smaller group.
         </p>
       ) : null}
       <TrendLegend />

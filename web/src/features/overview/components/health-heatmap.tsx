@@ -30,7 +30,7 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
       </td>
       <td className="num">
         {scope.suppressed ? (
-          <Suppressed testId={`heat-${name}-health`} />
+          <Suppressed testId={`heat-${name}-health`} seatHolders={scope.seatHolders} />
         ) : (
           <>
             <Explained how={HEALTH_HOW} title="Health" testId={`heat-${name}-health`}>
@@ -48,7 +48,7 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
         if (scope.suppressed) {
           return (
             <td key={metric} className="heat heat-none" data-testid={`heat-${name}-${metric}`}>
-              <MetricValue metric={metric} value={null} suppressed focusable={false} />
+              <MetricValue metric={metric} value={null} seatHolders={scope.seatHolders} suppressed focusable={false} />
             </td>
           );
         }

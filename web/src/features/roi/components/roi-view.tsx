@@ -141,7 +141,7 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                     </td>
                     {isSuppressed(department) ? (
                       <td colSpan={6}>
-                        <Suppressed focusable={false} />
+                        <Suppressed focusable={false} seatHolders={department.seatHolders.value} />
                       </td>
                     ) : (
                       <>

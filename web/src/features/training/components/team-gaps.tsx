@@ -68,7 +68,7 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
               </th>
               {isSuppressed(team) ? (
                 <td colSpan={3}>
-                  <Suppressed focusable={false} />
+                  <Suppressed focusable={false} seatHolders={team.seatHolders} />
                 </td>
               ) : (
                 <>

@@ -58,7 +58,7 @@ export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; req
                 <th scope="row">{row.department === '*' ? 'Organisation' : row.department}</th>
                 {isSuppressed(row) ? (
                   <td colSpan={4}>
-                    <Suppressed focusable={false} />
+                    <Suppressed focusable={false} lift />
                   </td>
                 ) : (
                   <>
