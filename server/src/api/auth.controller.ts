@@ -36,6 +36,12 @@ const OidcCallbackQuerySchema = z.strictObject({
   scope: z.string().max(2048).optional(),
 });
 
+/** `Retry-After` of a throttled password attempt. */
+function setRetryAfter(response: Response, error: unknown): void {
+  const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+  if (errorCodeOf(error) === 'LOGIN_RATE_LIMITED' && retryAfter) response.setHeader('Retry-After', String(retryAfter));
+}
+
 /** Signed-in principal of a route the guard lets through only with a login. */
 function signedIn(request: Request): Principal {
   return principalOf(request) as Principal;
@@ -72,8 +78,7 @@ export class AuthController {
       setSessionCookies(request, response, this.config, session, this.clock.now());
       return sessionResponse(account, 'session', session.csrfToken, session.expiresAt);
     } catch (error) {
-      const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-      if (errorCodeOf(error) === 'LOGIN_RATE_LIMITED' && retryAfter) response.setHeader('Retry-After', String(retryAfter));
+      setRetryAfter(response, error);
       throw error;
     }
   }
@@ -102,7 +107,12 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     const principal = signedIn(request);
-    await this.accounts.changeOwnPassword(principal.accountId, body.currentPassword, body.newPassword, actorOf(principal, clientIp(request)));
+    try {
+      await this.login.changePassword(principal, body.currentPassword, body.newPassword, clientIp(request));
+    } catch (error) {
+      setRetryAfter(response, error);
+      throw error;
+    }
     clearSessionCookies(request, response, this.config);
   }
 

@@ -19,8 +19,9 @@ const AuthEnvSchema = z.object({
   UPTAKE_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('Secure cookies: auto = when the request came over HTTPS'),
   UPTAKE_TRUST_PROXY: z.string().optional().describe('Express "trust proxy" (e.g. 1, loopback): use X-Forwarded-* for the client IP and HTTPS'),
   UPTAKE_CORS_ORIGINS: z.string().default('').describe('Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)'),
-  UPTAKE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10).describe('Failed logins per email within the window before logins are refused (per IP: 3 times as many)'),
-  UPTAKE_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15).describe('Window of the login rate limit'),
+  UPTAKE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10).describe('Password attempts per email that go without delay (per IP: 3 times as many); each further one waits 1 s, 2 s, 4 s...'),
+  UPTAKE_LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60).describe('The longest delay between two password attempts for one email or from one IP'),
+  UPTAKE_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15).describe('A streak of password attempts is forgotten after this long without attempts'),
   UPTAKE_OIDC_ISSUER: z.url().optional().describe('OpenID Connect issuer URL; enables single sign-on'),
   UPTAKE_OIDC_CLIENT_ID: z.string().min(1).optional().describe('OpenID Connect client id'),
   UPTAKE_OIDC_CLIENT_SECRET: z.string().min(1).optional().describe('OpenID Connect client secret (sensitive); without it the client is public and uses PKCE only'),
@@ -52,6 +53,7 @@ export interface AuthConfig {
   trustProxy: string | null;
   corsOrigins: string[];
   loginMaxFailures: number;
+  loginMaxDelayMs: number;
   loginWindowMs: number;
   oidc: OidcSettings | null;
 }
@@ -75,6 +77,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, demo: boolean, overrides:
     trustProxy: values.UPTAKE_TRUST_PROXY ?? null,
     corsOrigins: values.UPTAKE_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     loginMaxFailures: values.UPTAKE_LOGIN_MAX_FAILURES,
+    loginMaxDelayMs: values.UPTAKE_LOGIN_MAX_DELAY_SECONDS * 1000,
     loginWindowMs: values.UPTAKE_LOGIN_WINDOW_MINUTES * 60_000,
     oidc: oidcSettings(values),
     ...overrides,
