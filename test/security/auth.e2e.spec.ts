@@ -166,6 +166,22 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     await http().post('/api/auth/login').send({ email, password: 'a brand new password' }).expect(200);
   });
 
+  it('lets an admin allow or remove a single sign-on link through the API', async () => {
+    const admin = await loginAs(harness.app, 'admin');
+    const email = await ensureAccount(harness.app, 'viewer', { email: 'sso-later@example.test' });
+    const service = harness.app.get(AccountService);
+    const { id } = await service.getByEmail(email);
+    await admin.patch(`/api/users/${id}`).send({ linkOidc: true }).expect(200);
+    expect((await service.get(id)).oidcLinkAllowed).toBe(true);
+    await service.linkOidc(id, 'https://id.example', 'sub-1');
+    expect(await service.get(id)).toMatchObject({ oidcLinkAllowed: false, oidcSubject: 'sub-1' });
+    const unlinked = await admin.patch(`/api/users/${id}`).send({ linkOidc: false }).expect(200);
+    expect(unlinked.body.sso).toBe(false);
+    expect(await service.get(id)).toMatchObject({ oidcLinkAllowed: false, oidcIssuer: null, oidcSubject: null });
+    const { body } = await admin.get('/api/audit?action=account.updated').expect(200);
+    expect(body.entries[0].detail).toMatchObject({ changed: ['linkOidc'], linkOidc: false });
+  });
+
   it('tells the login page what it offers, without a login', async () => {
     const { body } = await http().get('/api/auth/providers').expect(200);
     expect(body).toEqual({ password: true, oidc: { enabled: false, label: 'Single sign-on' } });

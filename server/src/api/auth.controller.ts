@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AuthProvidersResponseSchema,
@@ -8,6 +8,7 @@ import {
   type AuthProvidersResponse,
   type ChangePasswordRequest,
   type SessionResponse,
+  type SsoError,
 } from '@uptake/shared';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -50,6 +51,8 @@ function signedIn(request: Request): Principal {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
+  private readonly logger = new Logger('OIDC');
+
   constructor(
     private readonly login: LoginService,
     private readonly accounts: AccountService,
@@ -125,7 +128,7 @@ export class AuthController {
   }
 
   @Get('oidc/callback')
-  @ApiOkResponse({ description: 'Where the provider sends the browser back: signs in and redirects (302) to the dashboard, or to /login?error=... .' })
+  @ApiOkResponse({ description: 'Where the provider sends the browser back: signs in and redirects (302) to the dashboard, or to /login?error=<reason> (a key of SSO_ERRORS; details in the server log).' })
   async oidcCallback(
     @Query(new ZodValidationPipe(OidcCallbackQuerySchema)) query: z.output<typeof OidcCallbackQuerySchema>,
     @Req() request: Request,
@@ -140,8 +143,10 @@ export class AuthController {
       setSessionCookies(request, response, this.config, session, this.clock.now());
       response.redirect(302, '/');
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      response.redirect(302, `/login?error=${encodeURIComponent(message.slice(0, 300))}`);
+      // The login page shows the text of the reason; the details go to the server log only.
+      const reason: SsoError = (error as { reason?: SsoError }).reason ?? 'sso_failed';
+      this.logger.warn(`single sign-on failed (${reason}): ${error instanceof Error ? error.message : String(error)}`);
+      response.redirect(302, `/login?error=${reason}`);
     }
   }
 }

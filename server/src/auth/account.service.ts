@@ -64,12 +64,15 @@ export class AccountService {
     return this.accounts.findByEmail(email.trim().toLowerCase());
   }
 
-  /** Validates like POST /api/users (the CLI goes through here too); generates a password when none is given and no SSO identity is linked. */
-  async create(input: CreateAccountRequest & { oidcIssuer?: string; oidcSubject?: string }, actor: Actor): Promise<CreatedAccount> {
-    const { oidcIssuer, oidcSubject, ...request } = input;
+  /**
+   * Validates like POST /api/users (the CLI goes through here too); generates a password when none
+   * is given, unless an SSO identity is linked or `linkOidc` lets the first single sign-on link it.
+   */
+  async create(input: CreateAccountRequest & { oidcIssuer?: string; oidcSubject?: string; linkOidc?: boolean }, actor: Actor): Promise<CreatedAccount> {
+    const { oidcIssuer, oidcSubject, linkOidc, ...request } = input;
     const body = new ZodValidationPipe(CreateAccountRequestSchema, 'body').transform(request);
     if (await this.accounts.findByEmail(body.email)) throw new UptakeError('ACCOUNT_EXISTS', `an account ${body.email} already exists`);
-    const generatedPassword = body.password === undefined && !oidcSubject ? generatePassword() : null;
+    const generatedPassword = body.password === undefined && !oidcSubject && !linkOidc ? generatePassword() : null;
     const password = body.password ?? generatedPassword;
     const account = await this.accounts.create(
       {
@@ -79,6 +82,7 @@ export class AccountService {
         passwordHash: password === null ? null : await hashPassword(password),
         oidcIssuer: oidcIssuer ?? null,
         oidcSubject: oidcSubject ?? null,
+        oidcLinkAllowed: linkOidc === true,
         createdAt: this.clock.now(),
       },
       body.departments,
@@ -86,7 +90,7 @@ export class AccountService {
     await this.audit.record(actor, {
       action: 'account.created',
       target: `account ${account.email}`,
-      detail: { accountId: account.id, role: account.role, departments: account.departments, sso: Boolean(oidcSubject) },
+      detail: { accountId: account.id, role: account.role, departments: account.departments, sso: Boolean(oidcSubject), ...(linkOidc ? { linkOidc } : {}) },
     });
     return { account, generatedPassword };
   }
@@ -110,6 +114,9 @@ export class AccountService {
       disabled: body.disabled,
       passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
       departments: body.departments !== undefined || body.role !== undefined ? departments : undefined,
+      // true: the next single sign-on with the verified email links (replacing a link); false: no link.
+      ...(body.linkOidc === true ? { oidcLinkAllowed: true } : {}),
+      ...(body.linkOidc === false ? { oidcLinkAllowed: false, oidcIssuer: null, oidcSubject: null } : {}),
     });
     const endsSessions = (body.role !== undefined && body.role !== account.role) || body.disabled === true || body.password !== undefined;
     if (endsSessions) await this.sessions.deleteForAccount(id);
@@ -120,7 +127,14 @@ export class AccountService {
       action: 'account.updated',
       target: `account ${account.email}`,
       // Which fields changed, and the new role and departments; never the password.
-      detail: { accountId: id, changed, ...(body.role ? { role: body.role } : {}), ...(body.departments ? { departments: body.departments } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled } : {}) },
+      detail: {
+        accountId: id,
+        changed,
+        ...(body.role ? { role: body.role } : {}),
+        ...(body.departments ? { departments: body.departments } : {}),
+        ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+        ...(body.linkOidc !== undefined ? { linkOidc: body.linkOidc } : {}),
+      },
     });
     return this.get(id);
   }
@@ -140,8 +154,9 @@ export class AccountService {
     await this.audit.record(actor, { action: 'auth.password_changed', target: `account ${account.email}`, detail: { accountId } });
   }
 
+  /** Links the single sign-on identity to the account; an admin's permission to link is used up. */
   async linkOidc(accountId: number, issuer: string, subject: string): Promise<void> {
-    await this.accounts.update(accountId, { oidcIssuer: issuer, oidcSubject: subject });
+    await this.accounts.update(accountId, { oidcIssuer: issuer, oidcSubject: subject, oidcLinkAllowed: false });
   }
 
   findByOidc(issuer: string, subject: string): Promise<StoredAccount | null> {

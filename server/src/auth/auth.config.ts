@@ -28,6 +28,7 @@ const AuthEnvSchema = z.object({
   UPTAKE_OIDC_REDIRECT_URI: z.url().optional().describe('Callback registered at the provider, e.g. https://uptake.example.com/api/auth/oidc/callback'),
   UPTAKE_OIDC_SCOPES: z.string().default('openid email profile').describe('Scopes asked for'),
   UPTAKE_OIDC_DEFAULT_ROLE: RoleSchema.optional().describe('Role of an account created at its first single sign-on; unset: only existing accounts may sign in'),
+  UPTAKE_OIDC_ALLOWED_DOMAINS: z.string().default('').describe('Comma-separated email domains whose verified emails may sign in by single sign-on (exact domains, not subdomains); empty: any'),
   UPTAKE_OIDC_LABEL: z.string().default('Single sign-on').describe('Text of the sign-on button'),
   UPTAKE_OIDC_ALLOW_HTTP: flag('false').describe('Allow an http:// issuer (tests, loopback)'),
 });
@@ -39,6 +40,8 @@ export interface OidcSettings {
   redirectUri: string;
   scopes: string;
   defaultRole: Role | null;
+  /** Lower-case email domains allowed to sign in; empty: any. */
+  allowedDomains: string[];
   label: string;
   allowHttp: boolean;
 }
@@ -95,6 +98,7 @@ function oidcSettings(values: z.output<typeof AuthEnvSchema>): OidcSettings | nu
     redirectUri: values.UPTAKE_OIDC_REDIRECT_URI as string,
     scopes: values.UPTAKE_OIDC_SCOPES,
     defaultRole: values.UPTAKE_OIDC_DEFAULT_ROLE ?? null,
+    allowedDomains: values.UPTAKE_OIDC_ALLOWED_DOMAINS.split(',').map((domain) => domain.trim().toLowerCase().replace(/^@/, '')).filter(Boolean),
     label: values.UPTAKE_OIDC_LABEL,
     allowHttp: values.UPTAKE_OIDC_ALLOW_HTTP,
   };

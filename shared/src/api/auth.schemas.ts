@@ -91,6 +91,30 @@ export const AuthProvidersResponseSchema = z.object({
   oidc: z.object({ enabled: z.boolean(), label: z.string() }),
 });
 
+/**
+ * Why a single sign-on failed. The callback redirects to `/login?error=<reason>` and the login
+ * page shows the text of the reason, never text taken from the URL (anyone can send a link with
+ * any text in it). The details stay in the server log.
+ */
+export const SSO_ERRORS = {
+  sso_failed: 'Single sign-on failed. Start again, or sign in with your password.',
+  sso_expired: 'The single sign-on was not started in this browser or took too long. Start again.',
+  sso_unavailable: 'Single sign-on is unavailable: the identity provider does not answer. Try again later.',
+  sso_no_account: 'Your identity has no Uptake account. Ask an admin to create one.',
+  sso_link_required:
+    'An Uptake account with your email exists but is not linked to single sign-on. Sign in with your password, or ask an admin to allow the link.',
+  sso_email_unverified: 'Your identity provider did not confirm your email address, so it cannot be matched to an Uptake account.',
+  sso_domain_not_allowed: 'Accounts of your email domain may not sign in here.',
+  sso_account_disabled: 'Your Uptake account is disabled.',
+} as const;
+export type SsoError = keyof typeof SSO_ERRORS;
+
+/** The text to show for `/login?error=<reason>`: the reason's text, a general one for any other value, null without one. */
+export function ssoErrorText(reason: string | null): string | null {
+  if (!reason) return null;
+  return Object.hasOwn(SSO_ERRORS, reason) ? SSO_ERRORS[reason as SsoError] : SSO_ERRORS.sso_failed;
+}
+
 // ---------------------------------------------------------------------------------------------
 // GET   /api/users          -> AccountViewSchema[] (admin)
 // POST  /api/users          body CreateAccountRequestSchema -> 201 CreatedAccountResponseSchema
@@ -128,8 +152,14 @@ export const UpdateAccountRequestSchema = z
     departments: departmentsField.optional(),
     disabled: z.boolean().optional(),
     password: PasswordSchema.optional(),
+    /**
+     * true: the next single sign-on with the account's verified email links to it (replacing any
+     * link). Accounts with a password, and admins, are never linked by email otherwise.
+     * false: removes the link and that permission.
+     */
+    linkOidc: z.boolean().optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one of name, role, departments, disabled, password' });
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one of name, role, departments, disabled, password, linkOidc' });
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/audit?limit=&before=&action=&actor=  -> AuditPageSchema (admin), newest first.
