@@ -85,7 +85,8 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     await http().get('/api/users').set(headers).expect(200);
     await http().post('/api/users').set(headers).send({ email: 'via-token@example.test', role: 'executive' }).expect(201);
     const me = await http().get('/api/auth/me').set(headers).expect(200);
-    expect(me.body).toMatchObject({ via: 'token', csrfToken: null, expiresAt: null, account: { email } });
+    // Tokens expire by default: 90 days after 2026-03-10T12:00Z.
+    expect(me.body).toMatchObject({ via: 'token', csrfToken: null, expiresAt: '2026-06-08T12:00:00.000Z', account: { email } });
     // Only a hash of the token is stored.
     const rows = await harness.app.get(Database).query<Record<string, unknown>>('SELECT * FROM api_tokens');
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -156,13 +157,15 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     expect(refused.body.error.code).toBe('LAST_ADMIN');
   });
 
-  it('changes one\'s own password, which ends every session of the account', async () => {
+  it('changes one\'s own password: this session stays, the others end', async () => {
     const email = await ensureAccount(harness.app, 'executive', { email: 'pat@example.test' });
     const pat = await loginAs(harness.app, 'executive', { email });
+    const patElsewhere = await loginAs(harness.app, 'executive', { email });
     await pat.post('/api/auth/password').send({ currentPassword: 'wrong', newPassword: 'a brand new password' }).expect(401);
     await pat.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
     await pat.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(204);
-    await pat.get('/api/auth/me').expect(401);
+    await pat.get('/api/auth/me').expect(200);
+    await patElsewhere.get('/api/auth/me').expect(401);
     await http().post('/api/auth/login').send({ email, password: 'a brand new password' }).expect(200);
   });
 

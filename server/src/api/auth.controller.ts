@@ -12,19 +12,16 @@ import {
 } from '@uptake/shared';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { AccountService } from '../auth/account.service';
 import { AUTH_CONFIG, type AuthConfig } from '../auth/auth.config';
-import { parseCookies } from '../auth/cookie.util';
 import { LoginService, sessionResponse } from '../auth/login.service';
 import { OIDC_TRANSACTION_SECONDS, OidcService } from '../auth/oidc/oidc.service';
-import { actorOf, clientIp, principalOf, type Principal } from '../auth/principal';
-import { clearSessionCookies, setOidcCookie, setSessionCookies } from '../auth/session-cookie.util';
+import { clientIp, principalOf, type Principal } from '../auth/principal';
+import { OIDC_COOKIE, clearSessionCookies, readCookie, setOidcCookie, setSessionCookies } from '../auth/session-cookie.util';
 import { Clock } from '../common/clock';
 import { errorCodeOf } from '../common/error-codes';
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 
-const OIDC_COOKIE = 'uptake_oidc';
 /** The callback's query: what providers send back (RFC 6749 4.1.2, OpenID Connect 3.1.2.5). */
 const OidcCallbackQuerySchema = z.strictObject({
   code: z.string().max(4096).optional(),
@@ -55,7 +52,6 @@ export class AuthController {
 
   constructor(
     private readonly login: LoginService,
-    private readonly accounts: AccountService,
     private readonly oidc: OidcService,
     private readonly clock: Clock,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
@@ -103,7 +99,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiBody({ schema: openApiSchema(ChangePasswordRequestSchema) })
-  @ApiNoContentResponse({ description: 'Password changed; every session of the account ends (sign in again).' })
+  @ApiNoContentResponse({ description: 'Password changed: this session stays; the other sessions and the API tokens of the account end. 401 INVALID_CREDENTIALS; 429 LOGIN_RATE_LIMITED.' })
   async changePassword(
     @Body(new ZodValidationPipe(ChangePasswordRequestSchema, 'body')) body: ChangePasswordRequest,
     @Req() request: Request,
@@ -116,14 +112,13 @@ export class AuthController {
       setRetryAfter(response, error);
       throw error;
     }
-    clearSessionCookies(request, response, this.config);
   }
 
   @Get('oidc/login')
   @ApiOkResponse({ description: 'Redirects (302) to the OpenID Connect provider; 404 OIDC_NOT_CONFIGURED without UPTAKE_OIDC_ISSUER.' })
   async oidcLogin(@Req() request: Request, @Res() response: Response): Promise<void> {
     const { url, transaction } = await this.oidc.begin();
-    setOidcCookie(request, response, this.config, OIDC_COOKIE, transaction, OIDC_TRANSACTION_SECONDS);
+    setOidcCookie(request, response, this.config, transaction, OIDC_TRANSACTION_SECONDS);
     response.redirect(302, url);
   }
 
@@ -134,11 +129,11 @@ export class AuthController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    setOidcCookie(request, response, this.config, OIDC_COOKIE, '', 0);
+    setOidcCookie(request, response, this.config, '', 0);
     const ip = clientIp(request);
     try {
       const params = Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-      const account = await this.oidc.complete(params, parseCookies(request.headers.cookie)[OIDC_COOKIE], ip);
+      const account = await this.oidc.complete(params, readCookie(request, this.config, OIDC_COOKIE), ip);
       const session = await this.login.start(account, { ip, userAgent: request.headers['user-agent'] ?? null }, 'oidc');
       setSessionCookies(request, response, this.config, session, this.clock.now());
       response.redirect(302, '/');

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { UptakeError } from '../common/error-codes';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { AccountRepository, type StoredAccount } from './account.repository';
+import { ApiTokenRepository } from './api-token.repository';
 import { AuditService } from './audit.service';
 import { generatePassword, hashPassword, verifyPassword } from './password.util';
 import type { Actor } from './principal';
@@ -38,6 +39,7 @@ export class AccountService {
     private readonly sessions: SessionRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tokens: ApiTokenRepository,
   ) {}
 
   list(): Promise<StoredAccount[]> {
@@ -118,8 +120,9 @@ export class AccountService {
       ...(body.linkOidc === true ? { oidcLinkAllowed: true } : {}),
       ...(body.linkOidc === false ? { oidcLinkAllowed: false, oidcIssuer: null, oidcSubject: null } : {}),
     });
-    const endsSessions = (body.role !== undefined && body.role !== account.role) || body.disabled === true || body.password !== undefined;
-    if (endsSessions) await this.sessions.deleteForAccount(id);
+    const endsSessions = (body.role !== undefined && body.role !== account.role) || body.disabled === true;
+    if (body.password !== undefined) await this.endCredentials(id, null);
+    else if (endsSessions) await this.sessions.deleteForAccount(id);
     const changed = Object.entries(body)
       .filter(([, value]) => value !== undefined)
       .map(([key]) => key);
@@ -146,12 +149,19 @@ export class AccountService {
     return ok && account && !account.disabled ? account : null;
   }
 
-  async changeOwnPassword(accountId: number, currentPassword: string, newPassword: string, actor: Actor): Promise<void> {
+  /** A new password of one's own: ends the account's other sessions and its API tokens; `currentSession` (a session id hash) stays. */
+  async changeOwnPassword(accountId: number, currentPassword: string, newPassword: string, actor: Actor, currentSession: string | null = null): Promise<void> {
     const account = await this.get(accountId);
     if (!(await verifyPassword(account.passwordHash, currentPassword))) throw new UptakeError('INVALID_CREDENTIALS', 'the current password is not correct');
     await this.accounts.update(accountId, { passwordHash: await hashPassword(newPassword) });
-    await this.sessions.deleteForAccount(accountId);
+    await this.endCredentials(accountId, currentSession);
     await this.audit.record(actor, { action: 'auth.password_changed', target: `account ${account.email}`, detail: { accountId } });
+  }
+
+  /** After a new password: whoever held the old one may have made sessions and tokens; they all end but `keepSession`. */
+  private async endCredentials(accountId: number, keepSession: string | null): Promise<void> {
+    await this.sessions.deleteForAccount(accountId, keepSession);
+    await this.tokens.revokeForAccount(accountId, this.clock.now());
   }
 
   /** Links the single sign-on identity to the account; an admin's permission to link is used up. */

@@ -16,6 +16,8 @@ const AuthEnvSchema = z.object({
   UPTAKE_ADMIN_EMAIL: EmailSchema.optional().describe('First admin, created at the first start when no account exists'),
   UPTAKE_ADMIN_PASSWORD: PasswordSchema.optional().describe('Password of the first admin (sensitive); in demo mode a generated one is printed when unset'),
   UPTAKE_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12).describe('Lifetime of a browser session'),
+  UPTAKE_SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 90).default(8).describe('A browser session not used for this long ends'),
+  UPTAKE_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90).describe('Days until a new API token expires, unless `token create --expires-in-days` says otherwise'),
   UPTAKE_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('Secure cookies: auto = when the request came over HTTPS'),
   UPTAKE_TRUST_PROXY: z.string().optional().describe('Express "trust proxy" (e.g. 1, loopback): use X-Forwarded-* for the client IP and HTTPS'),
   UPTAKE_CORS_ORIGINS: z.string().default('').describe('Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)'),
@@ -52,6 +54,8 @@ export interface AuthConfig {
   /** Demo mode (UPTAKE_DEMO): the first admin gets a generated password when none is configured. */
   demo: boolean;
   sessionTtlMs: number;
+  sessionIdleMs: number;
+  tokenTtlDays: number;
   cookieSecure: 'auto' | boolean;
   trustProxy: string | null;
   corsOrigins: string[];
@@ -62,6 +66,13 @@ export interface AuthConfig {
 }
 
 export type AuthOverrides = Partial<AuthConfig>;
+
+/** UPTAKE_TOKEN_TTL_DAYS alone, for the CLI (which reads no other variable of this file). */
+export function tokenTtlDaysFrom(env: NodeJS.ProcessEnv): number {
+  const parsed = AuthEnvSchema.shape.UPTAKE_TOKEN_TTL_DAYS.safeParse(env.UPTAKE_TOKEN_TTL_DAYS);
+  if (!parsed.success) throw new ConfigError(`invalid environment: UPTAKE_TOKEN_TTL_DAYS: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  return parsed.data;
+}
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv, demo: boolean, overrides: AuthOverrides = {}): AuthConfig {
   const parsed = AuthEnvSchema.safeParse(env);
@@ -76,6 +87,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, demo: boolean, overrides:
     adminPassword: values.UPTAKE_ADMIN_PASSWORD ?? null,
     demo,
     sessionTtlMs: values.UPTAKE_SESSION_HOURS * 3_600_000,
+    sessionIdleMs: values.UPTAKE_SESSION_IDLE_HOURS * 3_600_000,
+    tokenTtlDays: values.UPTAKE_TOKEN_TTL_DAYS,
     cookieSecure: values.UPTAKE_COOKIE_SECURE === 'auto' ? 'auto' : values.UPTAKE_COOKIE_SECURE === 'true',
     trustProxy: values.UPTAKE_TRUST_PROXY ?? null,
     corsOrigins: values.UPTAKE_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),

@@ -44,9 +44,12 @@ export class LoginService {
     return session;
   }
 
-  /** Changes the signed-in account's password, throttled like a login (the current password is a guess like any other). */
+  /**
+   * Changes the signed-in account's password, throttled like a login (the current password is a
+   * guess like any other). The session that asks stays; the account's other sessions and its API tokens end.
+   */
   async changePassword(principal: Principal, currentPassword: string, newPassword: string, ip: string | null): Promise<void> {
-    await this.limiter.attempt(principal.email, ip, () => this.accounts.changeOwnPassword(principal.accountId, currentPassword, newPassword, actorOf(principal, ip)));
+    await this.limiter.attempt(principal.email, ip, () => this.accounts.changeOwnPassword(principal.accountId, currentPassword, newPassword, actorOf(principal, ip), principal.sessionHash));
   }
 
   async logout(principal: Principal, ip: string | null): Promise<void> {

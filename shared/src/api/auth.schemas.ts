@@ -9,7 +9,7 @@ import { z } from 'zod';
  * people-level access to them: their values are null and the object carries `suppressed: true`.
  *
  * Browser: POST /api/auth/login sets an httpOnly SameSite=Strict session cookie and a readable
- * `uptake_csrf` cookie; every unsafe request (POST, PUT, PATCH, DELETE) authenticated by the
+ * `uptake_csrf` cookie (`__Host-` names over HTTPS: see SECURE_COOKIE_PREFIX); every unsafe request (POST, PUT, PATCH, DELETE) authenticated by the
  * cookie must echo that value in the `X-CSRF-Token` header. API clients send
  * `Authorization: Bearer <token>` (tokens from `uptake token create EMAIL`) and need no CSRF token.
  * Errors: 401 UNAUTHENTICATED (no or expired login), 403 FORBIDDEN (role may not),
@@ -22,6 +22,18 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export const SESSION_COOKIE = 'uptake_session';
 export const CSRF_COOKIE = 'uptake_csrf';
+/**
+ * Over HTTPS the cookies are named `__Host-uptake_session` and `__Host-uptake_csrf`: browsers take
+ * such a cookie only with Secure, Path=/ and no Domain, so neither a plain-HTTP page nor a sibling
+ * domain can plant one. Over plain HTTP (e.g. `npm start` on http://localhost:3000, or an intranet
+ * install without TLS) they keep the bare names, without Secure, so every browser still signs in.
+ */
+export const SECURE_COOKIE_PREFIX = '__Host-';
+
+/** The name of cookie `base` on an HTTPS (`secure`) or plain-HTTP connection. */
+export function cookieName(base: string, secure: boolean): string {
+  return secure ? `${SECURE_COOKIE_PREFIX}${base}` : base;
+}
 /** Header (lower case, as Node gives it) that carries the CSRF token on unsafe cookie-authenticated requests. */
 export const CSRF_HEADER = 'x-csrf-token';
 
