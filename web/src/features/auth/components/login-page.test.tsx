@@ -84,6 +84,8 @@ describe(LoginPage.name, () => {
     ['/%252F%252Fevil.example/', '/'],
     ['/Login', '/'],
     ['/training?team=a%2Fb', '/training?team=a%2Fb'],
+    ['/departments/Growth%20100%25', '/departments/Growth%20100%25'],
+    ['/%2F%2Fevil.example/%', '/'],
     ['/login?next=/x', '/'],
     [null, '/'],
   ])('goes on to %s as %s', (next, expected) => {

@@ -7,16 +7,15 @@ import { useAuthProviders } from '../api/get-auth-providers';
 import { useSession } from '../api/get-session';
 import { useLogin } from '../api/login';
 
-/** Fully percent-decoded (a few rounds: `%252F` is `/` decoded twice), or null when it does not decode. */
+/**
+ * Every `%XX` escape decoded, again until nothing changes (`%252F` is `/` decoded twice; a lone
+ * `%`, as in `100%`, stays); null when still changing after 5 rounds. Bytes, not UTF-8: only
+ * ASCII characters are looked at.
+ */
 function decodedFully(text: string): string | null {
   let current = text;
   for (let round = 0; round < 5; round += 1) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      return null;
-    }
+    const next = current.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     if (next === current) return current;
     current = next;
   }
