@@ -123,7 +123,7 @@ export class OidcService {
     } catch (error) {
       const reason = (error as { reason?: SsoError }).reason ?? 'sso_failed';
       await this.audit.record(
-        { accountId: null, email: identity.email ?? identity.claimedEmail ?? `oidc:${identity.subject}`, role: null, ip },
+        { accountId: null, email: (identity.email ?? identity.claimedEmail ?? `oidc:${identity.subject}`).slice(0, 320), role: null, ip },
         { action: 'auth.login_failed', target: 'GET /api/auth/oidc/callback', detail: { method: 'oidc', reason } },
       );
       throw error;
