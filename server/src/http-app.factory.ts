@@ -34,7 +34,8 @@ export async function createHttpApp(config: AppConfig, overrides: { clock?: Cloc
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Everything of the documentation lives under /api/docs/ (isDocsPath), also the YAML document.
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json', yamlDocumentUrl: 'api/docs/openapi.yaml' });
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     // Not for /api: the API's requests would each look for a file first.

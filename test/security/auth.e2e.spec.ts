@@ -85,7 +85,8 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     await http().get('/api/users').set(headers).expect(200);
     await http().post('/api/users').set(headers).send({ email: 'via-token@example.test', role: 'executive' }).expect(201);
     const me = await http().get('/api/auth/me').set(headers).expect(200);
-    expect(me.body).toMatchObject({ via: 'token', csrfToken: null, expiresAt: null, account: { email } });
+    // Tokens expire by default: 90 days after 2026-03-10T12:00Z.
+    expect(me.body).toMatchObject({ via: 'token', csrfToken: null, expiresAt: '2026-06-08T12:00:00.000Z', account: { email } });
     // Only a hash of the token is stored.
     const rows = await harness.app.get(Database).query<Record<string, unknown>>('SELECT * FROM api_tokens');
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -112,14 +113,14 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     }
   });
 
-  it('throttles failed logins per email (3 in 15 minutes here): even the right password waits, then works again', async () => {
+  it('throttles failed logins per email (3 free here): even the right password waits the delay, then works', async () => {
     const email = await ensureAccount(harness.app, 'viewer', { email: 'tia@example.test' });
     for (let attempt = 0; attempt < 3; attempt += 1) await http().post('/api/auth/login').send({ email, password: 'guess' }).expect(401);
     const limited = await http().post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(429);
     expect(limited.body.error.code).toBe('LOGIN_RATE_LIMITED');
-    // The 3 failures were at 12:00:00; the window frees up 15 minutes later: 900 s.
-    expect(limited.headers['retry-after']).toBe('900');
-    clock.set(at('2026-03-10T12:15:01Z'));
+    // The 3rd attempt at 12:00:00 starts the first delay: 1 s (more in login-throttle.e2e.spec.ts).
+    expect(limited.headers['retry-after']).toBe('1');
+    clock.set(at('2026-03-10T12:00:01Z'));
     try {
       await http().post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
     } finally {
@@ -156,14 +157,32 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     expect(refused.body.error.code).toBe('LAST_ADMIN');
   });
 
-  it('changes one\'s own password, which ends every session of the account', async () => {
+  it('changes one\'s own password: this session stays, the others end', async () => {
     const email = await ensureAccount(harness.app, 'executive', { email: 'pat@example.test' });
     const pat = await loginAs(harness.app, 'executive', { email });
+    const patElsewhere = await loginAs(harness.app, 'executive', { email });
     await pat.post('/api/auth/password').send({ currentPassword: 'wrong', newPassword: 'a brand new password' }).expect(401);
     await pat.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
     await pat.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(204);
-    await pat.get('/api/auth/me').expect(401);
+    await pat.get('/api/auth/me').expect(200);
+    await patElsewhere.get('/api/auth/me').expect(401);
     await http().post('/api/auth/login').send({ email, password: 'a brand new password' }).expect(200);
+  });
+
+  it('lets an admin allow or remove a single sign-on link through the API', async () => {
+    const admin = await loginAs(harness.app, 'admin');
+    const email = await ensureAccount(harness.app, 'viewer', { email: 'sso-later@example.test' });
+    const service = harness.app.get(AccountService);
+    const { id } = await service.getByEmail(email);
+    await admin.patch(`/api/users/${id}`).send({ linkOidc: true }).expect(200);
+    expect((await service.get(id)).oidcLinkAllowed).toBe(true);
+    await service.linkOidc(id, 'https://id.example', 'sub-1');
+    expect(await service.get(id)).toMatchObject({ oidcLinkAllowed: false, oidcSubject: 'sub-1' });
+    const unlinked = await admin.patch(`/api/users/${id}`).send({ linkOidc: false }).expect(200);
+    expect(unlinked.body.sso).toBe(false);
+    expect(await service.get(id)).toMatchObject({ oidcLinkAllowed: false, oidcIssuer: null, oidcSubject: null });
+    const { body } = await admin.get('/api/audit?action=account.updated').expect(200);
+    expect(body.entries[0].detail).toMatchObject({ changed: ['linkOidc'], linkOidc: false });
   });
 
   it('tells the login page what it offers, without a login', async () => {

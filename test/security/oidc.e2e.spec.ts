@@ -14,11 +14,16 @@ const REDIRECT = 'http://uptake.test/api/auth/oidc/callback';
 const SERVER = resolve(__dirname, '../../server/dist/main.js');
 const BIN = resolve(__dirname, '../../server/bin/uptake.js');
 
-interface Grant {
-  challenge: string;
-  nonce: string;
+interface Identity {
   sub: string;
   email: string;
+  /** Claims of the ID token beyond iss, aud, sub, email, nonce, iat and exp; default `{ email_verified: true }` (undefined leaves a claim out). */
+  claims?: Record<string, unknown>;
+}
+
+interface Grant extends Identity {
+  challenge: string;
+  nonce: string;
 }
 
 /**
@@ -43,7 +48,7 @@ class FakeIssuer {
   }
 
   /** The provider authenticates `who` for the authorization request at `authorizeUrl`; returns the callback query. */
-  approve(authorizeUrl: string, who: { sub: string; email: string }): { code: string; state: string } {
+  approve(authorizeUrl: string, who: Identity): { code: string; state: string } {
     const url = new URL(authorizeUrl);
     expect(url.origin + url.pathname).toBe(`${this.url}/authorize`);
     expect(url.searchParams.get('client_id')).toBe(CLIENT_ID);
@@ -87,7 +92,7 @@ class FakeIssuer {
       if (!grant || grant.challenge !== challenge || form.get('redirect_uri') !== REDIRECT) return send(400, { error: 'invalid_grant' });
       this.grants.delete(form.get('code') ?? '');
       const now = Math.floor(Date.now() / 1000);
-      const idToken = jwt(this.keys.privateKey, { iss: this.url, aud: CLIENT_ID, sub: grant.sub, email: grant.email, email_verified: true, nonce: grant.nonce, iat: now, exp: now + 300 });
+      const idToken = jwt(this.keys.privateKey, { iss: this.url, aud: CLIENT_ID, sub: grant.sub, email: grant.email, email_verified: true, ...grant.claims, nonce: grant.nonce, iat: now, exp: now + 300 });
       return send(200, { access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken });
     }
     send(404, { error: 'not_found' });
@@ -169,7 +174,7 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
   });
 
   /** Starts at Uptake, "signs in" at the provider, comes back to the callback; returns the callback's answer. */
-  async function roundTrip(who: { sub: string; email: string }, tamper: { state?: string; dropCookie?: boolean } = {}) {
+  async function roundTrip(who: Identity, tamper: { state?: string; dropCookie?: boolean } = {}) {
     const start = await http().get('/api/auth/oidc/login').redirects(0);
     if (start.status !== 302) throw new Error(`login answered ${start.status}: ${start.text}\n${server?.output()}`);
     expect(start.headers['set-cookie']?.[0]).toMatch(/^uptake_oidc=.*; Path=\/api\/auth\/oidc; .*SameSite=Lax; HttpOnly/);
@@ -183,36 +188,96 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
     expect((await http().get('/api/auth/providers').expect(200)).body.oidc).toEqual({ enabled: true, label: 'Acme ID' });
   });
 
-  it('signs in an existing account by its verified email, links the identity, and opens a session', async () => {
+  /** Runs the CLI on the test database (while the server runs, as an operator would). */
+  function cli(...args: string[]): string {
+    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: env.DATABASE_URL } });
+    if (result.status !== 0) throw new Error(`uptake ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return result.stdout;
+  }
+
+  const sessionOf = (response: request.Response) => cookieValue(response.headers['set-cookie'] as unknown as string[], 'uptake_session');
+
+  it('never links an account that has a password to an identity by email alone: an admin allows it first', async () => {
+    // ann was made with `user add`, so she has a (generated) password.
+    const refused = await roundTrip({ sub: 'acme|ann', email: 'Ann@Example.com' });
+    expect(refused.headers.location).toBe('/login?error=sso_link_required');
+    expect(sessionOf(refused)).toBe('');
+    cli('user', 'set', 'ann@example.com', '--link-oidc');
     const back = await roundTrip({ sub: 'acme|ann', email: 'Ann@Example.com' });
     expect(back.status).toBe(302);
     expect(back.headers.location).toBe('/');
-    const session = cookieValue(back.headers['set-cookie'] as unknown as string[], 'uptake_session');
-    expect(session).not.toBe('');
-    const me = await http().get('/api/auth/me').set('Cookie', session).expect(200);
+    const me = await http().get('/api/auth/me').set('Cookie', sessionOf(back)).expect(200);
     expect(me.body.account).toMatchObject({ email: 'ann@example.com', role: 'trainer', departments: ['Sales'], sso: true });
     // Next time the identity (issuer + subject) is what counts, whatever the email says.
     const again = await roundTrip({ sub: 'acme|ann', email: 'ann.new@example.com' });
     expect(again.headers.location).toBe('/');
+    // The permission was for one link: another identity with ann's email is refused.
+    const other = await roundTrip({ sub: 'acme|impostor', email: 'ann@example.com' });
+    expect(other.headers.location).toBe('/login?error=sso_link_required');
   });
 
-  it('refuses a callback whose state does not match, or that was not started in this browser', async () => {
+  it('never links an admin by email, even one without a password', async () => {
+    cli('user', 'add', 'root@example.com', '--role', 'admin');
+    expect((await roundTrip({ sub: 'acme|root', email: 'root@example.com' })).headers.location).toBe('/login?error=sso_link_required');
+    // An admin without a password, whose link was removed:
+    cli('user', 'add', 'boss@example.com', '--role', 'admin', '--link-oidc');
+    cli('user', 'set', 'boss@example.com', '--unlink-oidc');
+    expect((await roundTrip({ sub: 'acme|boss', email: 'boss@example.com' })).headers.location).toBe('/login?error=sso_link_required');
+    cli('user', 'add', 'chief@example.com', '--role', 'admin', '--link-oidc');
+    const linked = await roundTrip({ sub: 'acme|chief', email: 'chief@example.com' });
+    expect(linked.headers.location).toBe('/');
+    expect((await http().get('/api/auth/me').set('Cookie', sessionOf(linked)).expect(200)).body.account).toMatchObject({ email: 'chief@example.com', role: 'admin', sso: true, hasPassword: false });
+  });
+
+  it.each([
+    ['missing', { email_verified: undefined }],
+    ['the string "true"', { email_verified: 'true' }],
+    ['false', { email_verified: false }],
+  ])('matches no account by an email whose email_verified is %s', async (_, claims) => {
+    cli('user', 'add', `carl-${String(claims.email_verified)}@example.com`, '--role', 'viewer', '--link-oidc');
+    const refused = await roundTrip({ sub: `acme|carl-${String(claims.email_verified)}`, email: `carl-${String(claims.email_verified)}@example.com`, claims });
+    expect(refused.headers.location).toBe('/login?error=sso_email_unverified');
+    expect(sessionOf(refused)).toBe('');
+  });
+
+  it('links an account without a password that an admin made for single sign-on, by verified email', async () => {
+    cli('user', 'add', 'dora@example.com', '--role', 'viewer', '--link-oidc');
+    const back = await roundTrip({ sub: 'acme|dora', email: 'dora@example.com', claims: { email_verified: true } });
+    expect(back.headers.location).toBe('/');
+  });
+
+  it('refuses a callback whose state does not match, or that was not started in this browser, naming no detail in the URL', async () => {
     const forged = await roundTrip({ sub: 'acme|ann', email: 'ann@example.com' }, { state: 'forged' });
-    expect(forged.headers.location).toMatch(/^\/login\?error=single%20sign-on%20failed/);
-    expect(cookieValue(forged.headers['set-cookie'] as unknown as string[], 'uptake_session')).toBe('');
+    expect(forged.headers.location).toBe('/login?error=sso_failed');
+    expect(sessionOf(forged)).toBe('');
     const noCookie = await roundTrip({ sub: 'acme|ann', email: 'ann@example.com' }, { dropCookie: true });
-    expect(decodeURIComponent(noCookie.headers.location)).toContain('the sign-in was not started here');
+    expect(noCookie.headers.location).toBe('/login?error=sso_expired');
+    // The details are in the server log.
+    expect(server?.output()).toMatch(/single sign-on failed \(sso_failed\): .*"state"/);
+    expect(server?.output()).toMatch(/single sign-on failed \(sso_expired\): .*not started here/);
   });
 
   it('refuses an identity without an account, unless UPTAKE_OIDC_DEFAULT_ROLE is set', async () => {
     const refused = await roundTrip({ sub: 'acme|bob', email: 'bob@example.com' });
-    expect(refused.headers.location).toBe(`/login?error=${encodeURIComponent('bob@example.com has no Uptake account: ask an admin to create one')}`);
+    expect(refused.headers.location).toBe('/login?error=sso_no_account');
     await stopServer(server);
     server = await startServer({ ...env, UPTAKE_OIDC_DEFAULT_ROLE: 'viewer' });
     const created = await roundTrip({ sub: 'acme|bob', email: 'bob@example.com' });
     expect(created.headers.location).toBe('/');
-    const session = cookieValue(created.headers['set-cookie'] as unknown as string[], 'uptake_session');
-    const me = await http().get('/api/auth/me').set('Cookie', session).expect(200);
+    const me = await http().get('/api/auth/me').set('Cookie', sessionOf(created)).expect(200);
     expect(me.body.account).toMatchObject({ email: 'bob@example.com', role: 'viewer', sso: true, hasPassword: false });
+    // An unverified email makes no account either.
+    expect((await roundTrip({ sub: 'acme|mallory', email: 'mallory@example.com', claims: { email_verified: 'yes' } })).headers.location).toBe('/login?error=sso_email_unverified');
+  });
+
+  it('signs in only emails of UPTAKE_OIDC_ALLOWED_DOMAINS when it is set', async () => {
+    await stopServer(server);
+    server = await startServer({ ...env, UPTAKE_OIDC_DEFAULT_ROLE: 'viewer', UPTAKE_OIDC_ALLOWED_DOMAINS: ' Example.com , example.org ' });
+    expect((await roundTrip({ sub: 'other|eve', email: 'eve@evil.example' })).headers.location).toBe('/login?error=sso_domain_not_allowed');
+    expect((await roundTrip({ sub: 'other|eve', email: 'eve@sub.example.com' })).headers.location).toBe('/login?error=sso_domain_not_allowed');
+    // Also an identity linked before the list was set, now with an email elsewhere.
+    expect((await roundTrip({ sub: 'acme|bob', email: 'bob@evil.example' })).headers.location).toBe('/login?error=sso_domain_not_allowed');
+    expect((await roundTrip({ sub: 'acme|bob', email: 'bob@example.com' })).headers.location).toBe('/');
+    expect((await roundTrip({ sub: 'acme|erin', email: 'erin@EXAMPLE.org' })).headers.location).toBe('/');
   });
 });

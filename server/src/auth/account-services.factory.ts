@@ -13,8 +13,9 @@ import { SessionRepository } from './session.repository';
 /** Account and token services over a database, without Nest's HTTP module: for the CLI. */
 export function accountServices(db: Database, clock: Clock): { accounts: AccountService; tokens: ApiTokenService; audit: AuditService } {
   const audit = new AuditService(new AuditRepository(db), clock);
-  const accounts = new AccountService(new AccountRepository(db), new SessionRepository(db), audit, clock);
-  const tokens = new ApiTokenService(new ApiTokenRepository(db), accounts, audit, clock);
+  const tokenRepository = new ApiTokenRepository(db);
+  const accounts = new AccountService(new AccountRepository(db), new SessionRepository(db), audit, clock, tokenRepository);
+  const tokens = new ApiTokenService(tokenRepository, accounts, audit, clock);
   return { accounts, tokens, audit };
 }
 

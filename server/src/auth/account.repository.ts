@@ -14,6 +14,8 @@ export interface StoredAccount {
   passwordHash: string | null;
   oidcIssuer: string | null;
   oidcSubject: string | null;
+  /** An admin allowed the next single sign-on with this account's verified email to link to it. */
+  oidcLinkAllowed: boolean;
   disabled: boolean;
   createdAt: number;
   lastLoginAt: number | null;
@@ -28,6 +30,7 @@ export interface NewAccount {
   passwordHash: string | null;
   oidcIssuer?: string | null;
   oidcSubject?: string | null;
+  oidcLinkAllowed?: boolean;
   createdAt: number;
 }
 
@@ -39,6 +42,7 @@ interface AccountRow {
   password_hash: string | null;
   oidc_issuer: string | null;
   oidc_subject: string | null;
+  oidc_link_allowed: unknown;
   disabled: unknown;
   created_at: number | string;
   last_login_at: number | string | null;
@@ -56,9 +60,9 @@ export class AccountRepository {
   async create(account: NewAccount, departments: readonly string[]): Promise<StoredAccount> {
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO accounts (email, name, role, password_hash, oidc_issuer, oidc_subject, disabled, created_at)
-         VALUES (:email, :name, :role, :passwordHash, :oidcIssuer, :oidcSubject, FALSE, :createdAt)`,
-        { ...account, oidcIssuer: account.oidcIssuer ?? null, oidcSubject: account.oidcSubject ?? null },
+        `INSERT INTO accounts (email, name, role, password_hash, oidc_issuer, oidc_subject, oidc_link_allowed, disabled, created_at)
+         VALUES (:email, :name, :role, :passwordHash, :oidcIssuer, :oidcSubject, :oidcLinkAllowed, FALSE, :createdAt)`,
+        { ...account, oidcIssuer: account.oidcIssuer ?? null, oidcSubject: account.oidcSubject ?? null, oidcLinkAllowed: account.oidcLinkAllowed ?? false },
       );
       const [row] = await tx.query<{ id: number | string }>('SELECT id FROM accounts WHERE email = :email', { email: account.email });
       await this.writeDepartments(tx, toNumber(row.id), departments);
@@ -114,7 +118,7 @@ export class AccountRepository {
   /** Changes the given columns; `departments` replaces the whole list. */
   async update(
     id: number,
-    changes: Partial<Pick<StoredAccount, 'name' | 'role' | 'passwordHash' | 'disabled' | 'oidcIssuer' | 'oidcSubject' | 'departments'>>,
+    changes: Partial<Pick<StoredAccount, 'name' | 'role' | 'passwordHash' | 'disabled' | 'oidcIssuer' | 'oidcSubject' | 'oidcLinkAllowed' | 'departments'>>,
   ): Promise<void> {
     const columns: Array<[string, keyof typeof changes]> = [
       ['name', 'name'],
@@ -123,6 +127,7 @@ export class AccountRepository {
       ['disabled', 'disabled'],
       ['oidc_issuer', 'oidcIssuer'],
       ['oidc_subject', 'oidcSubject'],
+      ['oidc_link_allowed', 'oidcLinkAllowed'],
     ];
     const set = columns.filter(([, key]) => changes[key] !== undefined);
     await this.db.transaction(async (tx) => {
@@ -167,6 +172,7 @@ export class AccountRepository {
         passwordHash: row.password_hash,
         oidcIssuer: row.oidc_issuer,
         oidcSubject: row.oidc_subject,
+        oidcLinkAllowed: toBoolean(row.oidc_link_allowed),
         disabled: toBoolean(row.disabled),
         createdAt: toNumber(row.created_at),
         lastLoginAt: toNullableNumber(row.last_login_at),

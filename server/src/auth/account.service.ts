@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { UptakeError } from '../common/error-codes';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { AccountRepository, type StoredAccount } from './account.repository';
+import { ApiTokenRepository } from './api-token.repository';
 import { AuditService } from './audit.service';
 import { generatePassword, hashPassword, verifyPassword } from './password.util';
 import type { Actor } from './principal';
@@ -38,6 +39,7 @@ export class AccountService {
     private readonly sessions: SessionRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tokens: ApiTokenRepository,
   ) {}
 
   list(): Promise<StoredAccount[]> {
@@ -64,12 +66,15 @@ export class AccountService {
     return this.accounts.findByEmail(email.trim().toLowerCase());
   }
 
-  /** Validates like POST /api/users (the CLI goes through here too); generates a password when none is given and no SSO identity is linked. */
-  async create(input: CreateAccountRequest & { oidcIssuer?: string; oidcSubject?: string }, actor: Actor): Promise<CreatedAccount> {
-    const { oidcIssuer, oidcSubject, ...request } = input;
+  /**
+   * Validates like POST /api/users (the CLI goes through here too); generates a password when none
+   * is given, unless an SSO identity is linked or `linkOidc` lets the first single sign-on link it.
+   */
+  async create(input: CreateAccountRequest & { oidcIssuer?: string; oidcSubject?: string; linkOidc?: boolean }, actor: Actor): Promise<CreatedAccount> {
+    const { oidcIssuer, oidcSubject, linkOidc, ...request } = input;
     const body = new ZodValidationPipe(CreateAccountRequestSchema, 'body').transform(request);
     if (await this.accounts.findByEmail(body.email)) throw new UptakeError('ACCOUNT_EXISTS', `an account ${body.email} already exists`);
-    const generatedPassword = body.password === undefined && !oidcSubject ? generatePassword() : null;
+    const generatedPassword = body.password === undefined && !oidcSubject && !linkOidc ? generatePassword() : null;
     const password = body.password ?? generatedPassword;
     const account = await this.accounts.create(
       {
@@ -79,6 +84,7 @@ export class AccountService {
         passwordHash: password === null ? null : await hashPassword(password),
         oidcIssuer: oidcIssuer ?? null,
         oidcSubject: oidcSubject ?? null,
+        oidcLinkAllowed: linkOidc === true,
         createdAt: this.clock.now(),
       },
       body.departments,
@@ -86,7 +92,7 @@ export class AccountService {
     await this.audit.record(actor, {
       action: 'account.created',
       target: `account ${account.email}`,
-      detail: { accountId: account.id, role: account.role, departments: account.departments, sso: Boolean(oidcSubject) },
+      detail: { accountId: account.id, role: account.role, departments: account.departments, sso: Boolean(oidcSubject), ...(linkOidc ? { linkOidc } : {}) },
     });
     return { account, generatedPassword };
   }
@@ -110,9 +116,13 @@ export class AccountService {
       disabled: body.disabled,
       passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
       departments: body.departments !== undefined || body.role !== undefined ? departments : undefined,
+      // true: the next single sign-on with the verified email links (replacing a link); false: no link.
+      ...(body.linkOidc === true ? { oidcLinkAllowed: true } : {}),
+      ...(body.linkOidc === false ? { oidcLinkAllowed: false, oidcIssuer: null, oidcSubject: null } : {}),
     });
-    const endsSessions = (body.role !== undefined && body.role !== account.role) || body.disabled === true || body.password !== undefined;
-    if (endsSessions) await this.sessions.deleteForAccount(id);
+    const endsSessions = (body.role !== undefined && body.role !== account.role) || body.disabled === true;
+    if (body.password !== undefined) await this.endCredentials(id, null);
+    else if (endsSessions) await this.sessions.deleteForAccount(id);
     const changed = Object.entries(body)
       .filter(([, value]) => value !== undefined)
       .map(([key]) => key);
@@ -120,7 +130,14 @@ export class AccountService {
       action: 'account.updated',
       target: `account ${account.email}`,
       // Which fields changed, and the new role and departments; never the password.
-      detail: { accountId: id, changed, ...(body.role ? { role: body.role } : {}), ...(body.departments ? { departments: body.departments } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled } : {}) },
+      detail: {
+        accountId: id,
+        changed,
+        ...(body.role ? { role: body.role } : {}),
+        ...(body.departments ? { departments: body.departments } : {}),
+        ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+        ...(body.linkOidc !== undefined ? { linkOidc: body.linkOidc } : {}),
+      },
     });
     return this.get(id);
   }
@@ -132,16 +149,24 @@ export class AccountService {
     return ok && account && !account.disabled ? account : null;
   }
 
-  async changeOwnPassword(accountId: number, currentPassword: string, newPassword: string, actor: Actor): Promise<void> {
+  /** A new password of one's own: ends the account's other sessions and its API tokens; `currentSession` (a session id hash) stays. */
+  async changeOwnPassword(accountId: number, currentPassword: string, newPassword: string, actor: Actor, currentSession: string | null = null): Promise<void> {
     const account = await this.get(accountId);
     if (!(await verifyPassword(account.passwordHash, currentPassword))) throw new UptakeError('INVALID_CREDENTIALS', 'the current password is not correct');
     await this.accounts.update(accountId, { passwordHash: await hashPassword(newPassword) });
-    await this.sessions.deleteForAccount(accountId);
+    await this.endCredentials(accountId, currentSession);
     await this.audit.record(actor, { action: 'auth.password_changed', target: `account ${account.email}`, detail: { accountId } });
   }
 
+  /** After a new password: whoever held the old one may have made sessions and tokens; they all end but `keepSession`. */
+  private async endCredentials(accountId: number, keepSession: string | null): Promise<void> {
+    await this.sessions.deleteForAccount(accountId, keepSession);
+    await this.tokens.revokeForAccount(accountId, this.clock.now());
+  }
+
+  /** Links the single sign-on identity to the account; an admin's permission to link is used up. */
   async linkOidc(accountId: number, issuer: string, subject: string): Promise<void> {
-    await this.accounts.update(accountId, { oidcIssuer: issuer, oidcSubject: subject });
+    await this.accounts.update(accountId, { oidcIssuer: issuer, oidcSubject: subject, oidcLinkAllowed: false });
   }
 
   findByOidc(issuer: string, subject: string): Promise<StoredAccount | null> {

@@ -89,4 +89,9 @@ export class ApiTokenRepository {
   async revoke(id: number, at: number): Promise<void> {
     await this.db.query('UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', { id, at });
   }
+
+  /** Revokes every token of the account not revoked yet. */
+  async revokeForAccount(accountId: number, at: number): Promise<void> {
+    await this.db.query('UPDATE api_tokens SET revoked_at = :at WHERE account_id = :accountId AND revoked_at IS NULL', { accountId, at });
+  }
 }

@@ -7,6 +7,9 @@ import { AuditService } from './audit.service';
 import type { Actor } from './principal';
 import { API_TOKEN_PREFIX, randomSecret, sha256Hex } from './token.util';
 
+/** Days until a token expires when neither the caller nor UPTAKE_TOKEN_TTL_DAYS says otherwise. */
+export const DEFAULT_TOKEN_TTL_DAYS = 90;
+
 /** last_used_at is written at most this often per token. */
 const USE_RESOLUTION_MS = 60_000;
 
@@ -26,7 +29,10 @@ export class ApiTokenService {
     private readonly clock: Clock,
   ) {}
 
-  async create(email: string, options: { label?: string | null; expiresInDays?: number | null }, actor: Actor): Promise<CreatedApiToken> {
+  /** A new token of the account, expiring after `expiresInDays` (default DEFAULT_TOKEN_TTL_DAYS; the server and the CLI pass UPTAKE_TOKEN_TTL_DAYS). */
+  async create(email: string, options: { label?: string | null; expiresInDays?: number }, actor: Actor): Promise<CreatedApiToken> {
+    const days = options.expiresInDays ?? DEFAULT_TOKEN_TTL_DAYS;
+    if (!(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `a token expires after a whole number of days above 0, not ${days}`);
     const account = await this.accounts.getByEmail(email);
     if (account.disabled) throw new UptakeError('VALIDATION_FAILED', `account ${account.email} is disabled: enable it before creating a token`);
     const token = `${API_TOKEN_PREFIX}${randomSecret()}`;
@@ -37,7 +43,7 @@ export class ApiTokenService {
       prefix: token.slice(0, 10),
       label: options.label?.trim().slice(0, 200) || null,
       createdAt: now,
-      expiresAt: options.expiresInDays ? now + options.expiresInDays * 86_400_000 : null,
+      expiresAt: now + days * 86_400_000,
     });
     await this.audit.record(actor, { action: 'token.created', target: `account ${account.email}`, detail: { tokenId: stored.id, prefix: stored.prefix, expiresAt: stored.expiresAt } });
     return { token, stored };

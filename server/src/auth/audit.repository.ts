@@ -78,24 +78,4 @@ export class AuditRepository {
       ip: row.ip,
     }));
   }
-
-  /** Entries of `action` since `since` by this actor (or from this IP). */
-  async countSince(action: AuditAction, by: { actor: string } | { ip: string }, since: number): Promise<number> {
-    const [column, value] = 'actor' in by ? ['actor', by.actor] : ['ip', by.ip];
-    const [row] = await this.db.query<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM audit_log WHERE action = :action AND ${column} = :value AND at > :since`,
-      { action, value, since },
-    );
-    return toNumber(row.n);
-  }
-
-  /** The oldest of the latest `count` entries of `action` by this actor or IP since `since` (when the limit frees up). */
-  async oldestOfLatest(action: AuditAction, by: { actor: string } | { ip: string }, since: number, count: number): Promise<number | null> {
-    const [column, value] = 'actor' in by ? ['actor', by.actor] : ['ip', by.ip];
-    const rows = await this.db.query<{ at: number | string }>(
-      `SELECT at FROM audit_log WHERE action = :action AND ${column} = :value AND at > :since ORDER BY at DESC LIMIT :count`,
-      { action, value, since, count },
-    );
-    return rows.length ? toNumber(rows[rows.length - 1].at) : null;
-  }
 }

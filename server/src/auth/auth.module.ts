@@ -15,6 +15,7 @@ import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator.service';
 import { FirstAdminBootstrap } from './first-admin.bootstrap';
 import { LoginRateLimiter } from './login-rate-limit.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginService } from './login.service';
 import { OidcService } from './oidc/oidc.service';
 import { PrivacyInterceptor } from './privacy.interceptor';
@@ -40,6 +41,7 @@ export class AuthModule {
         ...ACCOUNT_PROVIDERS,
         Authenticator,
         LoginRateLimiter,
+        LoginThrottleRepository,
         LoginService,
         OidcService,
         FirstAdminBootstrap,

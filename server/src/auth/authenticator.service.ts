@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SESSION_COOKIE } from '@uptake/shared';
 import type { Request } from 'express';
 import { UptakeError } from '../common/error-codes';
 import { AccountRepository } from './account.repository';
 import { ApiTokenService } from './api-token.service';
-import { parseCookies } from './cookie.util';
+import { AUTH_CONFIG, type AuthConfig } from './auth.config';
 import type { Principal } from './principal';
+import { readCookie } from './session-cookie.util';
 import { SessionService } from './session.service';
 
 /** Finds who sends a request: `Authorization: Bearer <API token>`, else the session cookie. */
@@ -15,6 +16,7 @@ export class Authenticator {
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionService,
     private readonly tokens: ApiTokenService,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   /**
@@ -31,7 +33,7 @@ export class Authenticator {
       if (!token || !account || account.disabled) throw new UptakeError('UNAUTHENTICATED', 'the API token is unknown, revoked or expired, or its account is disabled');
       return { ...identity(account), via: 'token', sessionHash: null, csrfToken: null, expiresAt: token.expiresAt };
     }
-    const cookie = parseCookies(request.headers.cookie)[SESSION_COOKIE];
+    const cookie = readCookie(request, this.config, SESSION_COOKIE);
     if (!cookie) return null;
     const session = await this.sessions.find(cookie);
     if (!session) return null;

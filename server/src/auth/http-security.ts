@@ -3,6 +3,7 @@ import { CSRF_HEADER } from '@uptake/shared';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { AuthConfig } from './auth.config';
+import { isDocsPath } from './route-policy';
 
 /**
  * HTTP hardening of the whole app: helmet's headers (CSP, nosniff, frame-ancestors 'self',
@@ -23,7 +24,7 @@ export function applyHttpSecurity(app: NestExpressApplication, config: AuthConfi
     }),
   );
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.path.startsWith('/api/') && !request.path.startsWith('/api/docs')) response.setHeader('Cache-Control', 'no-store');
+    if (request.path.startsWith('/api/') && !isDocsPath(request.path)) response.setHeader('Cache-Control', 'no-store');
     next();
   });
   if (config.corsOrigins.length > 0) {

@@ -5,7 +5,7 @@ import type { StoredAccount } from './account.repository';
 import { AccountService, toAccountView } from './account.service';
 import { AuditService } from './audit.service';
 import { LoginRateLimiter } from './login-rate-limit.service';
-import { peopleAccessOf, type Principal } from './principal';
+import { actorOf, peopleAccessOf, type Principal } from './principal';
 import { SessionService, type NewSession } from './session.service';
 
 export interface Client {
@@ -25,12 +25,14 @@ export class LoginService {
 
   /** A new session for the account, or INVALID_CREDENTIALS (the same answer for an unknown email, a wrong password and a disabled account). */
   async login(email: string, password: string, client: Client): Promise<{ account: StoredAccount; session: NewSession }> {
-    await this.limiter.check(email, client.ip);
-    const account = await this.accounts.checkPassword(email, password);
-    if (!account) {
-      await this.audit.record({ accountId: null, email, role: null, ip: client.ip }, { action: 'auth.login_failed', target: 'POST /api/auth/login', detail: { method: 'password' } });
-      throw new UptakeError('INVALID_CREDENTIALS', 'wrong email or password');
-    }
+    const account = await this.limiter.attempt(email, client.ip, async () => {
+      const checked = await this.accounts.checkPassword(email, password);
+      if (!checked) {
+        await this.audit.record({ accountId: null, email, role: null, ip: client.ip }, { action: 'auth.login_failed', target: 'POST /api/auth/login', detail: { method: 'password' } });
+        throw new UptakeError('INVALID_CREDENTIALS', 'wrong email or password');
+      }
+      return checked;
+    });
     return { account, session: await this.start(account, client, 'password') };
   }
 
@@ -40,6 +42,14 @@ export class LoginService {
     await this.accounts.touchLogin(account.id);
     await this.audit.record({ accountId: account.id, email: account.email, role: account.role, ip: client.ip }, { action: 'auth.login', target: 'session', detail: { method } });
     return session;
+  }
+
+  /**
+   * Changes the signed-in account's password, throttled like a login (the current password is a
+   * guess like any other). The session that asks stays; the account's other sessions and its API tokens end.
+   */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string, ip: string | null): Promise<void> {
+    await this.limiter.attempt(principal.email, ip, () => this.accounts.changeOwnPassword(principal.accountId, currentPassword, newPassword, actorOf(principal, ip), principal.sessionHash));
   }
 
   async logout(principal: Principal, ip: string | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { PUBLIC_PATH_PREFIXES, ROUTE_POLICIES, routeKey } from './route-policy';
+import { isDocsPath, ROUTE_POLICIES, routeKey } from './route-policy';
 
 interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -23,7 +23,7 @@ export function registeredRouteKeys(express: ExpressLike): string[] {
           .map((method) => routeKey(method, layer.route?.path ?? ''))
       : [],
   );
-  return [...new Set(keys)].filter((key) => !PUBLIC_PATH_PREFIXES.some((prefix) => key.split(' ')[1].startsWith(prefix)));
+  return [...new Set(keys)].filter((key) => !isDocsPath(key.split(' ')[1]));
 }
 
 /** Routes nobody classified (answered for admins only), and table entries no route matches any more. */

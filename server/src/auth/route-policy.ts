@@ -83,8 +83,13 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
 /** What a route not in the table gets: admins only, nothing else checked. */
 export const UNCLASSIFIED: RoutePolicy = { access: 'admin', query: true, body: true };
 
-/** Paths served outside Nest's routing (Swagger UI and the OpenAPI document): public, no data. */
-export const PUBLIC_PATH_PREFIXES = ['/api/docs'] as const;
+/** The API documentation (Swagger UI and the OpenAPI document), served outside Nest's routing: public, no data. */
+export const DOCS_PATH = '/api/docs';
+
+/** `/api/docs` itself or a path under `/api/docs/`; not `/api/docs-x` or `/api/docsx`. */
+export function isDocsPath(path: string): boolean {
+  return path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`);
+}
 
 export function routeKey(method: string, path: string): string {
   return `${method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase()} ${path}`;

@@ -11,7 +11,13 @@ export interface NewSession {
   expiresAt: number;
 }
 
-/** Browser sessions with a fixed lifetime (UPTAKE_SESSION_HOURS); the cookie holds a random 256-bit id. */
+/** last_seen_at is written at most this often per session. */
+const SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * Browser sessions with a fixed lifetime (UPTAKE_SESSION_HOURS) that also end when unused for
+ * UPTAKE_SESSION_IDLE_HOURS; the cookie holds a random 256-bit id.
+ */
 @Injectable()
 export class SessionService {
   constructor(
@@ -22,22 +28,24 @@ export class SessionService {
 
   async create(accountId: number, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
     const now = this.clock.now();
-    await this.sessions.deleteExpired(now);
+    await this.sessions.deleteExpired(now, now - this.config.sessionIdleMs);
     const token = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = now + this.config.sessionTtlMs;
-    await this.sessions.create({ idHash: sha256Hex(token), accountId, csrfToken, createdAt: now, expiresAt, ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null });
+    await this.sessions.create({ idHash: sha256Hex(token), accountId, csrfToken, createdAt: now, expiresAt, lastSeenAt: now, ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null });
     return { token, csrfToken, expiresAt };
   }
 
-  /** The live session of a cookie value, or null (unknown or expired). */
+  /** The live session of a cookie value, or null (unknown, expired or idle too long); notes that it was used. */
   async find(token: string): Promise<StoredSession | null> {
     const session = await this.sessions.find(sha256Hex(token));
     if (!session) return null;
-    if (session.expiresAt <= this.clock.now()) {
+    const now = this.clock.now();
+    if (session.expiresAt <= now || now - session.lastSeenAt >= this.config.sessionIdleMs) {
       await this.sessions.delete(session.idHash);
       return null;
     }
+    if (now - session.lastSeenAt >= SEEN_RESOLUTION_MS) await this.sessions.touch(session.idHash, now);
     return session;
   }
 

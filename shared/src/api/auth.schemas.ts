@@ -9,7 +9,7 @@ import { z } from 'zod';
  * people-level access to them: their values are null and the object carries `suppressed: true`.
  *
  * Browser: POST /api/auth/login sets an httpOnly SameSite=Strict session cookie and a readable
- * `uptake_csrf` cookie; every unsafe request (POST, PUT, PATCH, DELETE) authenticated by the
+ * `uptake_csrf` cookie (`__Host-` names over HTTPS: see SECURE_COOKIE_PREFIX); every unsafe request (POST, PUT, PATCH, DELETE) authenticated by the
  * cookie must echo that value in the `X-CSRF-Token` header. API clients send
  * `Authorization: Bearer <token>` (tokens from `uptake token create EMAIL`) and need no CSRF token.
  * Errors: 401 UNAUTHENTICATED (no or expired login), 403 FORBIDDEN (role may not),
@@ -22,6 +22,18 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export const SESSION_COOKIE = 'uptake_session';
 export const CSRF_COOKIE = 'uptake_csrf';
+/**
+ * Over HTTPS the cookies are named `__Host-uptake_session` and `__Host-uptake_csrf`: browsers take
+ * such a cookie only with Secure, Path=/ and no Domain, so neither a plain-HTTP page nor a sibling
+ * domain can plant one. Over plain HTTP (e.g. `npm start` on http://localhost:3000, or an intranet
+ * install without TLS) they keep the bare names, without Secure, so every browser still signs in.
+ */
+export const SECURE_COOKIE_PREFIX = '__Host-';
+
+/** The name of cookie `base` on an HTTPS (`secure`) or plain-HTTP connection. */
+export function cookieName(base: string, secure: boolean): string {
+  return secure ? `${SECURE_COOKIE_PREFIX}${base}` : base;
+}
 /** Header (lower case, as Node gives it) that carries the CSRF token on unsafe cookie-authenticated requests. */
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -100,6 +112,30 @@ export const AuthProvidersResponseSchema = z.object({
   oidc: z.object({ enabled: z.boolean(), label: z.string() }),
 });
 
+/**
+ * Why a single sign-on failed. The callback redirects to `/login?error=<reason>` and the login
+ * page shows the text of the reason, never text taken from the URL (anyone can send a link with
+ * any text in it). The details stay in the server log.
+ */
+export const SSO_ERRORS = {
+  sso_failed: 'Single sign-on failed. Start again, or sign in with your password.',
+  sso_expired: 'The single sign-on was not started in this browser or took too long. Start again.',
+  sso_unavailable: 'Single sign-on is unavailable: the identity provider does not answer. Try again later.',
+  sso_no_account: 'Your identity has no Uptake account. Ask an admin to create one.',
+  sso_link_required:
+    'An Uptake account with your email exists but is not linked to single sign-on. Sign in with your password, or ask an admin to allow the link.',
+  sso_email_unverified: 'Your identity provider did not confirm your email address, so it cannot be matched to an Uptake account.',
+  sso_domain_not_allowed: 'Accounts of your email domain may not sign in here.',
+  sso_account_disabled: 'Your Uptake account is disabled.',
+} as const;
+export type SsoError = keyof typeof SSO_ERRORS;
+
+/** The text to show for `/login?error=<reason>`: the reason's text, a general one for any other value, null without one. */
+export function ssoErrorText(reason: string | null): string | null {
+  if (!reason) return null;
+  return Object.hasOwn(SSO_ERRORS, reason) ? SSO_ERRORS[reason as SsoError] : SSO_ERRORS.sso_failed;
+}
+
 // ---------------------------------------------------------------------------------------------
 // GET   /api/users          -> AccountViewSchema[] (admin)
 // POST  /api/users          body CreateAccountRequestSchema -> 201 CreatedAccountResponseSchema
@@ -137,8 +173,14 @@ export const UpdateAccountRequestSchema = z
     departments: departmentsField.optional(),
     disabled: z.boolean().optional(),
     password: PasswordSchema.optional(),
+    /**
+     * true: the next single sign-on with the account's verified email links to it (replacing any
+     * link). Accounts with a password, and admins, are never linked by email otherwise.
+     * false: removes the link and that permission.
+     */
+    linkOidc: z.boolean().optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one of name, role, departments, disabled, password' });
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one of name, role, departments, disabled, password, linkOidc' });
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/audit?limit=&before=&action=&actor=  -> AuditPageSchema (admin), newest first.

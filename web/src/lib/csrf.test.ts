@@ -14,6 +14,11 @@ describe(csrfHeaders.name, () => {
     expect(csrfHeaders(method, cookies)).toEqual(expected);
   });
 
+  it('reads the __Host- cookie of an HTTPS install first', () => {
+    expect(readCsrfToken('uptake_csrf=old; __Host-uptake_csrf=new')).toBe('new');
+    expect(readCsrfToken('__Host-uptake_csrf=tls')).toBe('tls');
+  });
+
   it('sends nothing when signed out (no cookie)', () => {
     expect(csrfHeaders('POST', 'theme=dark')).toEqual({});
     expect(readCsrfToken('')).toBeNull();

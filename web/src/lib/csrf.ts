@@ -1,14 +1,22 @@
-import { CSRF_COOKIE } from '@uptake/shared';
+import { CSRF_COOKIE, cookieName } from '@uptake/shared';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The value of the readable uptake_csrf cookie the server set at sign-in (null when signed out). */
-export function readCsrfToken(cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+/** The value of cookie `name` in a `document.cookie` string, or null. */
+function cookieValue(cookies: string, name: string): string | null {
   for (const part of cookies.split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === CSRF_COOKIE) return decodeURIComponent(part.slice(at + 1).trim());
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
   }
   return null;
+}
+
+/**
+ * The value of the readable CSRF cookie the server set at sign-in (null when signed out):
+ * `__Host-uptake_csrf` over HTTPS, `uptake_csrf` over plain HTTP.
+ */
+export function readCsrfToken(cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+  return cookieValue(cookies, cookieName(CSRF_COOKIE, true)) ?? cookieValue(cookies, CSRF_COOKIE);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { SsoError } from '@uptake/shared';
 import { z } from 'zod';
 import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
@@ -17,12 +18,39 @@ const TransactionSchema = z.object({ state: z.string(), nonce: z.string(), verif
 type Transaction = z.infer<typeof TransactionSchema>;
 type Configuration = Awaited<ReturnType<OpenIdClientModule['discovery']>>;
 
+/** OIDC_FAILED with the reason the login page shows (`/login?error=<reason>`); the message is for the server log. */
+export function oidcFailure(reason: SsoError, message: string): UptakeError & { reason: SsoError } {
+  return Object.assign(new UptakeError('OIDC_FAILED', message), { reason });
+}
+
+/** What the ID token says about who signed in. */
+interface OidcIdentity {
+  issuer: string;
+  subject: string;
+  /** The email, lower case, only when the provider vouches for it (`email_verified` is the boolean true). */
+  email: string | null;
+  /** The email as claimed, verified or not (for messages only). */
+  claimedEmail: string | null;
+  name: string | null;
+}
+
+function identityOf(claims: Record<string, unknown>, fallbackIssuer: string): OidcIdentity {
+  const claimedEmail = typeof claims.email === 'string' && claims.email.trim() ? claims.email.trim().toLowerCase() : null;
+  return {
+    issuer: String(claims.iss ?? fallbackIssuer),
+    subject: typeof claims.sub === 'string' ? claims.sub : '',
+    // A missing email_verified, or "true" as a string, is not a promise: only the boolean counts.
+    email: claimedEmail && claims.email_verified === true ? claimedEmail : null,
+    claimedEmail,
+    name: typeof claims.name === 'string' ? claims.name : null,
+  };
+}
+
 /**
  * Single sign-on with OpenID Connect (authorization code flow with PKCE, state and nonce), via
  * openid-client and the provider's discovery document. The transaction (state, nonce, PKCE
  * verifier) travels in a cookie sealed with the secret box, so any replica can finish it.
- * Account matching: the linked identity (issuer + subject), else an account with the same
- * verified email (linked then), else a new account with UPTAKE_OIDC_DEFAULT_ROLE when set.
+ * Account matching: see `match`.
  */
 @Injectable()
 export class OidcService {
@@ -64,7 +92,7 @@ export class OidcService {
 
   /**
    * Finishes the round trip: `query` is the callback's query string. Returns the account to sign
-   * in; throws OIDC_FAILED naming why (provider error, state mismatch, no such account...).
+   * in; throws OIDC_FAILED with a `reason` (SSO_ERRORS) and a message naming why.
    */
   async complete(query: Record<string, string>, sealedTransaction: string | undefined, ip: string | null): Promise<StoredAccount> {
     const settings = this.settings();
@@ -83,49 +111,69 @@ export class OidcService {
       });
       claims = (tokens.claims() ?? {}) as Record<string, unknown>;
     } catch (error) {
-      throw new UptakeError('OIDC_FAILED', `single sign-on failed: ${(error as Error).message}`);
+      const cause = (error as { cause?: unknown }).cause;
+      const why = cause instanceof Error ? ` (${cause.message})` : '';
+      throw oidcFailure('sso_failed', `single sign-on failed: ${(error as Error).message}${why}`);
     }
-    const issuer = String(claims.iss ?? settings.issuer);
-    const subject = typeof claims.sub === 'string' ? claims.sub : '';
-    const email = typeof claims.email === 'string' && claims.email_verified !== false ? claims.email.trim().toLowerCase() : null;
-    const account = await this.match(settings, issuer, subject, email, typeof claims.name === 'string' ? claims.name : null);
-    if (!account) {
-      await this.audit.record({ accountId: null, email: email ?? `oidc:${subject}`, role: null, ip }, { action: 'auth.login_failed', target: 'GET /api/auth/oidc/callback', detail: { method: 'oidc', reason: 'no account' } });
-      throw new UptakeError('OIDC_FAILED', `${email ?? subject} has no Uptake account: ask an admin to create one`);
+    const identity = identityOf(claims, settings.issuer);
+    try {
+      const account = await this.match(settings, identity);
+      if (account.disabled) throw oidcFailure('sso_account_disabled', `the Uptake account ${account.email} is disabled`);
+      return account;
+    } catch (error) {
+      const reason = (error as { reason?: SsoError }).reason ?? 'sso_failed';
+      await this.audit.record(
+        { accountId: null, email: (identity.email ?? identity.claimedEmail ?? `oidc:${identity.subject}`).slice(0, 320), role: null, ip },
+        { action: 'auth.login_failed', target: 'GET /api/auth/oidc/callback', detail: { method: 'oidc', reason } },
+      );
+      throw error;
     }
-    if (account.disabled) throw new UptakeError('OIDC_FAILED', `the Uptake account ${account.email} is disabled`);
+  }
+
+  /**
+   * The account of an identity: the one linked to it (issuer + subject); else, by verified email,
+   * an account an admin allowed to link, or one without a password that is not an admin (linked
+   * then); else a new account with UPTAKE_OIDC_DEFAULT_ROLE when set. With
+   * UPTAKE_OIDC_ALLOWED_DOMAINS, every sign-in needs a verified email of one of those domains.
+   */
+  private async match(settings: OidcSettings, identity: OidcIdentity): Promise<StoredAccount> {
+    const { issuer, subject, email, claimedEmail } = identity;
+    const who = email ?? claimedEmail ?? subject;
+    if (!subject) throw oidcFailure('sso_failed', 'single sign-on failed: the ID token names no subject');
+    if (settings.allowedDomains.length > 0) {
+      if (!email) throw oidcFailure('sso_email_unverified', `${who}: the provider did not confirm the email (email_verified is not true), and UPTAKE_OIDC_ALLOWED_DOMAINS needs one`);
+      if (!settings.allowedDomains.includes(email.slice(email.lastIndexOf('@') + 1))) throw oidcFailure('sso_domain_not_allowed', `${email} is not of a domain in UPTAKE_OIDC_ALLOWED_DOMAINS`);
+    }
+    const linked = await this.accounts.findByOidc(issuer, subject);
+    if (linked) return linked;
+    if (!email) {
+      if (claimedEmail) throw oidcFailure('sso_email_unverified', `${claimedEmail}: the provider did not confirm the email (email_verified is not true), so it matches no account`);
+      throw oidcFailure('sso_no_account', `${subject} has no Uptake account and the provider sent no email`);
+    }
+    const byEmail = await this.accounts.findByEmail(email);
+    if (byEmail) {
+      const linkable = byEmail.oidcLinkAllowed || (byEmail.oidcSubject === null && byEmail.passwordHash === null && byEmail.role !== 'admin');
+      if (!linkable) {
+        throw oidcFailure('sso_link_required', `${email} has an Uptake account that is linked to another identity, has a password or is an admin: an admin must allow the link (uptake user set ${email} --link-oidc)`);
+      }
+      await this.accounts.linkOidc(byEmail.id, issuer, subject);
+      return this.accounts.get(byEmail.id);
+    }
+    if (!settings.defaultRole) throw oidcFailure('sso_no_account', `${email} has no Uptake account: ask an admin to create one`);
+    const actor = { accountId: null, email: `oidc:${issuer}`, role: null, ip: null };
+    const { account } = await this.accounts.create({ email, name: identity.name ?? undefined, role: settings.defaultRole, oidcIssuer: issuer, oidcSubject: subject }, actor);
     return account;
   }
 
-  private async match(settings: OidcSettings, issuer: string, subject: string, email: string | null, name: string | null): Promise<StoredAccount | null> {
-    if (!subject) return null;
-    const linked = await this.accounts.findByOidc(issuer, subject);
-    if (linked) return linked;
-    if (email) {
-      const byEmail = await this.accounts.findByEmail(email);
-      if (byEmail) {
-        if (byEmail.oidcSubject !== null) return null; // linked to another identity: never re-link silently
-        await this.accounts.linkOidc(byEmail.id, issuer, subject);
-        return this.accounts.get(byEmail.id);
-      }
-      if (settings.defaultRole) {
-        const actor = { accountId: null, email: `oidc:${issuer}`, role: null, ip: null };
-        const { account } = await this.accounts.create({ email, name: name ?? undefined, role: settings.defaultRole, oidcIssuer: issuer, oidcSubject: subject }, actor);
-        return account;
-      }
-    }
-    return null;
-  }
-
   private openTransaction(sealed: string | undefined): Transaction {
-    if (!sealed) throw new UptakeError('OIDC_FAILED', 'single sign-on failed: the sign-in was not started here or took too long; start again');
+    if (!sealed) throw oidcFailure('sso_expired', 'single sign-on failed: the sign-in was not started here or took too long; start again');
     let transaction: Transaction;
     try {
       transaction = TransactionSchema.parse(JSON.parse(this.box.open(sealed, TRANSACTION_CONTEXT, 'the single sign-on cookie')));
     } catch {
-      throw new UptakeError('OIDC_FAILED', 'single sign-on failed: the sign-in cookie is not valid; start again');
+      throw oidcFailure('sso_expired', 'single sign-on failed: the sign-in cookie is not valid; start again');
     }
-    if (this.clock.now() - transaction.createdAt > OIDC_TRANSACTION_SECONDS * 1000) throw new UptakeError('OIDC_FAILED', 'single sign-on failed: the sign-in took too long; start again');
+    if (this.clock.now() - transaction.createdAt > OIDC_TRANSACTION_SECONDS * 1000) throw oidcFailure('sso_expired', 'single sign-on failed: the sign-in took too long; start again');
     return transaction;
   }
 
@@ -142,7 +190,7 @@ export class OidcService {
       this.configuration = client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret ?? undefined, auth, options).catch((error: Error) => {
         this.configuration = null;
         this.logger.warn(`discovery of ${settings.issuer} failed: ${error.message}`);
-        throw new UptakeError('OIDC_FAILED', `single sign-on is unavailable: the provider ${settings.issuer} did not answer its discovery document (${error.message})`);
+        throw oidcFailure('sso_unavailable', `single sign-on is unavailable: the provider ${settings.issuer} did not answer its discovery document (${error.message})`);
       });
     }
     return this.configuration;

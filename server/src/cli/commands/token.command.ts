@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { accountServices, cliActor } from '../../auth/account-services.factory';
+import { tokenTtlDaysFrom } from '../../auth/auth.config';
 import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
 import { Database } from '../../database/database.service';
@@ -15,10 +16,13 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
     .description('Create an API token for an account; prints the token alone on standard output, once (only its hash is stored)')
     .argument('<email>', 'email address of the account')
     .option('--label <text>', 'what the token is for')
-    .option('--expires-days <days>', 'expire after this many days (default: never)')
-    .action(async (email: string, options: { label?: string; expiresDays?: string }) => {
-      const days = options.expiresDays === undefined ? null : Number(options.expiresDays);
-      if (days !== null && !(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `--expires-days "${options.expiresDays}" must be a whole number of days above 0`);
+    .option('--expires-in-days <days>', 'expire after this many days (default: UPTAKE_TOKEN_TTL_DAYS, 90)')
+    .option('--expires-days <days>', 'the same as --expires-in-days (older name)')
+    .action(async (email: string, options: { label?: string; expiresInDays?: string; expiresDays?: string }) => {
+      const given = options.expiresInDays ?? options.expiresDays;
+      const name = options.expiresInDays !== undefined ? '--expires-in-days' : '--expires-days';
+      const days = given === undefined ? tokenTtlDaysFrom(process.env) : Number(given);
+      if (!(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `${name} "${given}" must be a whole number of days above 0`);
       await withCore(globals(), async (app) => {
         const created = await accountServices(app.get(Database), app.get(Clock)).tokens.create(email, { label: options.label, expiresInDays: days }, cliActor());
         process.stderr.write(`API token ${created.stored.id} for ${email.trim().toLowerCase()} (expires ${iso(created.stored.expiresAt)}); send it as "Authorization: Bearer <token>":\n`);

@@ -24,7 +24,7 @@ async function readStdin(): Promise<string> {
 
 function describe(account: StoredAccount): string {
   const departments = account.role === 'trainer' ? ` departments: ${account.departments.length ? account.departments.join(', ') : '(none)'}` : '';
-  const state = account.disabled ? ' (disabled)' : '';
+  const state = `${account.disabled ? ' (disabled)' : ''}${account.oidcSubject !== null ? ' (single sign-on)' : account.oidcLinkAllowed ? ' (single sign-on link allowed)' : ''}`;
   return `${account.email}\t${account.role}${state}${departments}`;
 }
 
@@ -39,12 +39,13 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
     .option('--department <name>', 'a department whose people a trainer may see (repeatable)', collect, [])
     .option('--name <name>', 'display name')
     .option('--password-stdin', 'read the password from standard input (at least 12 characters)')
-    .action(async (email: string, options: { role: string; department: string[]; name?: string; passwordStdin?: boolean }) => {
+    .option('--link-oidc', 'no generated password: the first single sign-on with this verified email links to the account')
+    .action(async (email: string, options: { role: string; department: string[]; name?: string; passwordStdin?: boolean; linkOidc?: boolean }) => {
       const password = options.passwordStdin ? await readStdin() : undefined;
       await withCore(globals(), async (app) => {
         const { accounts } = accountServices(app.get(Database), app.get(Clock));
         const { account, generatedPassword } = await accounts.create(
-          { email, role: role(options.role), departments: options.department, name: options.name, password },
+          { email, role: role(options.role), departments: options.department, name: options.name, password, linkOidc: options.linkOidc },
           cliActor(),
         );
         process.stdout.write(`account ${describe(account)} created\n`);
@@ -70,8 +71,11 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
     .option('--disable', 'refuse its logins and tokens')
     .option('--enable', 'allow it again')
     .option('--reset-password', 'generate a new password and print it once')
-    .action(async (email: string, options: { role?: string; department: string[]; disable?: boolean; enable?: boolean; resetPassword?: boolean }) => {
+    .option('--link-oidc', 'the next single sign-on with this verified email links to the account (also an admin or an account with a password)')
+    .option('--unlink-oidc', 'remove the single sign-on link')
+    .action(async (email: string, options: { role?: string; department: string[]; disable?: boolean; enable?: boolean; resetPassword?: boolean; linkOidc?: boolean; unlinkOidc?: boolean }) => {
       if (options.disable && options.enable) throw new UptakeError('VALIDATION_FAILED', 'give --disable or --enable, not both');
+      if (options.linkOidc && options.unlinkOidc) throw new UptakeError('VALIDATION_FAILED', 'give --link-oidc or --unlink-oidc, not both');
       await withCore(globals(), async (app) => {
         const { accounts } = accountServices(app.get(Database), app.get(Clock));
         const account = await accounts.getByEmail(email);
@@ -83,6 +87,7 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
             departments: options.department.length ? options.department : undefined,
             disabled: options.disable ? true : options.enable ? false : undefined,
             password,
+            linkOidc: options.linkOidc ? true : options.unlinkOidc ? false : undefined,
           },
           cliActor(),
         );

@@ -54,19 +54,38 @@ describe(LoginPage.name, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password.');
   });
 
-  it('shows why single sign-on failed', async () => {
+  it('shows why single sign-on failed in its own words, never text from the URL', async () => {
     mockApi({
       'GET /api/auth/session': signedOut(),
       'GET /api/auth/providers': json({ password: true, oidc: { enabled: true, label: 'SSO' } }),
     });
-    renderLogin('/login?error=bob%40example.com%20has%20no%20Uptake%20account');
-    expect(await screen.findByRole('alert')).toHaveTextContent('bob@example.com has no Uptake account');
+    const { unmount } = renderLogin('/login?error=sso_no_account');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your identity has no Uptake account. Ask an admin to create one.');
+    unmount();
+    renderLogin(`/login?error=${encodeURIComponent('Your account is locked: call +1 555 0100 and give your password')}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Single sign-on failed. Start again, or sign in with your password.');
+    expect(alert).not.toHaveTextContent('555');
   });
 
   it.each([
     ['/departments/Sales?asOf=2026-03-01', '/departments/Sales?asOf=2026-03-01'],
     ['https://evil.example/', '/'],
     ['//evil.example/', '/'],
+    ['/\\evil.example/', '/'],
+    ['/\\/evil.example/', '/'],
+    ['/%5Cevil.example/', '/'],
+    ['/%5cevil.example/', '/'],
+    ['/%2F%2Fevil.example/', '/'],
+    ['/%2fevil.example/', '/'],
+    ['/\t/evil.example/', '/'],
+    ['/\n/evil.example/', '/'],
+    ['/%09/evil.example/', '/'],
+    ['/%252F%252Fevil.example/', '/'],
+    ['/Login', '/'],
+    ['/training?team=a%2Fb', '/training?team=a%2Fb'],
+    ['/departments/Growth%20100%25', '/departments/Growth%20100%25'],
+    ['/%2F%2Fevil.example/%', '/'],
     ['/login?next=/x', '/'],
     [null, '/'],
   ])('goes on to %s as %s', (next, expected) => {

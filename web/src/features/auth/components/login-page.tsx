@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ssoErrorText } from '@uptake/shared';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
@@ -6,9 +7,33 @@ import { useAuthProviders } from '../api/get-auth-providers';
 import { useSession } from '../api/get-session';
 import { useLogin } from '../api/login';
 
-/** Where to go after signing in: a path of this app only (never another site). */
+/**
+ * Every `%XX` escape decoded, again until nothing changes (`%252F` is `/` decoded twice; a lone
+ * `%`, as in `100%`, stays); null when still changing after 5 rounds. Bytes, not UTF-8: only
+ * ASCII characters are looked at.
+ */
+function decodedFully(text: string): string | null {
+  let current = text;
+  for (let round = 0; round < 5; round += 1) {
+    const next = current.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (next === current) return current;
+    current = next;
+  }
+  return null;
+}
+
+/**
+ * Where to go after signing in: a path of this app only, never another site. Browsers read `\`
+ * as `/` and drop tabs and line breaks in URLs, so `/\evil.com` or `/<tab>/evil.com` would mean
+ * `//evil.com`: any backslash or control character, and `//` at the start, refuse the value, also
+ * when percent-encoded. The login page itself is not a destination either.
+ */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+  const decoded = next === null ? null : decodedFully(next);
+  if (next === null || decoded === null || !next.startsWith('/')) return '/';
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]/.test(decoded) || decoded.startsWith('//') || /^\/login(?:[/?#]|$)/i.test(decoded)) return '/';
+  return next;
 }
 
 /** The sign-in page (route `/login`, outside the app layout): email and password, or single sign-on. */
@@ -34,7 +59,8 @@ export function LoginPage() {
   };
 
   const error = signIn.error instanceof ApiError ? signIn.error : null;
-  const ssoError = search.get('error');
+  // Never the text of the URL (anyone can send a link): the text of the reason it names.
+  const ssoError = ssoErrorText(search.get('error'));
   return (
     <main className="login-page" id="main" style={{ padding: '4rem 1rem' }}>
       <div className="card login-card" style={{ maxWidth: '24rem', margin: '0 auto' }}>
