@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startCli, uptake, type RunningCli } from './cli-runner';
@@ -30,5 +30,14 @@ describe('uptake serve', () => {
     expect(server.exitCode()).toBeUndefined();
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
+  });
+
+  it('creates the database of DATABASE_URL on the first start, as npm start does on a fresh machine', async () => {
+    const fresh = join(dir, 'fresh', 'uptake.sqlite');
+    const port = await freePort();
+    server = startCli(['serve', '--port', String(port)], { ...QUIET, DATABASE_URL: `sqlite:${fresh}` });
+    await server.waitFor('Uptake is ready');
+    expect(existsSync(fresh)).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../common/error-codes';
 import type { GlobalOptions } from './cli-context';
+import { assertDatabaseExists, namedDatabase } from './database-presence';
 import { registerConnection } from './commands/connection.command';
 import { registerImport } from './commands/import.command';
 import { registerMetrics } from './commands/metrics.command';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const globals = () => program.opts<GlobalOptions>();
+  program.hook('preAction', (_program, action) => assertDatabaseExists(commandPath(action), namedDatabase(globals())));
   registerImport(program, globals);
   registerPlan(program, globals);
   registerSync(program, globals);
@@ -33,6 +35,13 @@ export function buildProgram(): Command {
     for (const sub of command.commands) sub.exitOverride();
   }
   return program;
+}
+
+/** The command as typed without options, e.g. "user list". */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
 }
 
 /** Commands that leave a server running when their action returns. */

@@ -8,6 +8,7 @@ const TABLE: Record<string, { status: number; exitCode: number }> = {
   CONNECTION_INVALID: { status: 400, exitCode: 2 },
   CONNECTION_EXISTS: { status: 409, exitCode: 2 },
   DATABASE_URL_INVALID: { status: 500, exitCode: 2 },
+  DATABASE_NOT_FOUND: { status: 500, exitCode: 2 },
   CONFIG_INVALID: { status: 500, exitCode: 2 },
   DEPARTMENT_UNKNOWN: { status: 404, exitCode: 2 },
   CONNECTION_NOT_FOUND: { status: 404, exitCode: 2 },
