@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { accountServices, cliActor } from '../../auth/account-services.factory';
-import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
-import { Database } from '../../database/database.service';
 import { withCore, type GlobalOptions } from '../cli-context';
 
 const iso = (instant: number | null) => (instant === null ? '-' : new Date(instant).toISOString());
@@ -20,7 +18,7 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
       const days = options.expiresDays === undefined ? null : Number(options.expiresDays);
       if (days !== null && !(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `--expires-days "${options.expiresDays}" must be a whole number of days above 0`);
       await withCore(globals(), async (app) => {
-        const created = await accountServices(app.get(Database), app.get(Clock)).tokens.create(email, { label: options.label, expiresInDays: days }, cliActor());
+        const created = await accountServices(app).tokens.create(email, { label: options.label, expiresInDays: days }, cliActor());
         process.stderr.write(`API token ${created.stored.id} for ${email.trim().toLowerCase()} (expires ${iso(created.stored.expiresAt)}); send it as "Authorization: Bearer <token>":\n`);
         process.stdout.write(`${created.token}\n`);
       });
@@ -31,7 +29,7 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
     .argument('<email>', 'email address of the account')
     .action(async (email: string) => {
       await withCore(globals(), async (app) => {
-        const list = await accountServices(app.get(Database), app.get(Clock)).tokens.list(email);
+        const list = await accountServices(app).tokens.list(email);
         if (list.length === 0) process.stdout.write('no tokens\n');
         for (const item of list) {
           const state = item.revokedAt !== null ? `revoked ${iso(item.revokedAt)}` : `expires ${iso(item.expiresAt)}`;
@@ -46,7 +44,7 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw new UptakeError('VALIDATION_FAILED', `token id "${id}" must be a number (see \`uptake token list EMAIL\`)`);
       await withCore(globals(), async (app) => {
-        const revoked = await accountServices(app.get(Database), app.get(Clock)).tokens.revoke(Number(id), cliActor());
+        const revoked = await accountServices(app).tokens.revoke(Number(id), cliActor());
         process.stdout.write(`API token ${revoked.id} (${revoked.prefix}…) revoked\n`);
       });
     });
