@@ -2,9 +2,11 @@
 // Turns the Maven Analytics "CRM Sales Opportunities" data set into Uptake's CSV import format
 // (DESIGN.md, "CSV import format"), ready for `uptake import <out-dir>`.
 //
-//   node scripts/maven-to-import.mjs <out-dir> [--source <dir>]
+//   node scripts/maven-to-import.mjs --source <dir> <out-dir>
 //
-// Source (default ../shared/datasets/maven-crm-sales-opportunities next to the repository):
+// Source: the unzipped download of the data set (Maven Analytics Data Playground,
+// https://mavenanalytics.io/data-playground, "CRM Sales Opportunities": sample data of a
+// fictitious company, not shipped with Uptake because the download states no licence):
 // sales_teams.csv, sales_pipeline.csv, accounts.csv. Written:
 // - users.csv: the 35 sales agents and their 6 managers. id = the slugified name ("Mei-Mei Johns"
 //   -> "mei-mei-johns"), department = regional office (Central, East, West; a manager's is the
@@ -22,22 +24,32 @@
 //   employees, office_location, subsidiary_of, as published (typos included).
 // The data set has no login history and no training records: no logins.csv or training.csv is
 // written, nothing is invented.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_SOURCE = resolve(repoRoot, '..', 'shared', 'datasets', 'maven-crm-sales-opportunities');
+const SOURCE_FILES = ['sales_teams.csv', 'sales_pipeline.csv', 'accounts.csv'];
+const WHERE_TO_GET_IT =
+  'Download "CRM Sales Opportunities" from the Maven Analytics Data Playground (https://mavenanalytics.io/data-playground), ' +
+  'unzip it, and pass the folder with --source.';
 
 function usage(message) {
-  process.stderr.write(`${message}\nusage: node scripts/maven-to-import.mjs <out-dir> [--source <dir>]\n`);
+  process.stderr.write(`${message}\nusage: node scripts/maven-to-import.mjs --source <dir> <out-dir>\n`);
   process.exit(2);
+}
+
+/** The source folder must hold the three files of the download; anything else is named before a file is written. */
+function checkSource(source) {
+  if (!existsSync(source) || !statSync(source).isDirectory()) usage(`--source ${source}: no such folder. ${WHERE_TO_GET_IT}`);
+  const missing = SOURCE_FILES.find((name) => !existsSync(join(source, name)));
+  if (missing) {
+    usage(`--source ${source} has no ${missing}: expected the unzipped Maven Analytics "CRM Sales Opportunities" data set (sales_teams.csv, sales_pipeline.csv and accounts.csv)`);
+  }
 }
 
 function parseArguments(argv) {
   let out = null;
-  let source = DEFAULT_SOURCE;
+  let source = null;
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === '--source') {
@@ -51,7 +63,9 @@ function parseArguments(argv) {
       usage(`unexpected argument ${argument}`);
     }
   }
+  if (source === null) usage(`--source is missing: it names the folder of the data set. ${WHERE_TO_GET_IT}`);
   if (out === null) usage('the output folder is missing');
+  checkSource(source);
   return { out, source };
 }
 

@@ -8,7 +8,8 @@ if (!fs.existsSync(cli)) {
   process.exit(1);
 }
 const { runCli } = require(cli);
-runCli(process.argv).then((code) => {
-  // `serve` keeps running; every other command exits with its code (0 ok, 1 run-time failure, 2 bad input).
-  if (process.argv[2] !== 'serve' || code !== 0) process.exit(code);
+runCli(process.argv).then(({ exitCode, keepRunning }) => {
+  // `serve` keeps running (whatever options come before it); every other command exits with its
+  // code (0 ok, 1 run-time failure, 2 bad input).
+  if (!keepRunning) process.exit(exitCode);
 });

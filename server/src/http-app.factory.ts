@@ -11,12 +11,13 @@ import { applyHttpSecurity } from './auth/http-security';
 import type { Clock } from './common/clock';
 import { ErrorFilter } from './common/http/error.filter';
 import { useFrozenAwareJson } from './common/http/frozen-json.util';
+import { UptakeLogger } from './common/uptake-logger';
 import type { AppConfig } from './config/app.config';
 
 /** Builds the Nest HTTP application: API under /api, OpenAPI at /api/docs, the dashboard at /. */
 export async function createHttpApp(config: AppConfig, overrides: { clock?: Clock; logger?: false; auth?: AuthOverrides } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
-    logger: overrides.logger === false ? false : ['log', 'warn', 'error'],
+    logger: overrides.logger === false ? false : new UptakeLogger(config.logLevel),
     bodyParser: false,
   });
   applyHttpSecurity(app, app.get<AuthConfig>(AUTH_CONFIG));

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { FirstAdminBootstrap } from './auth/first-admin.bootstrap';
 import { DemoSeedService } from './bootstrap/demo-seed.service';
 import { loadConfig } from './config/app.config';
 import { redactDatabaseUrl } from './database/database-url.util';
@@ -10,6 +11,8 @@ export async function serve(overrides: Partial<ReturnType<typeof loadConfig>> = 
   const logger = new Logger('Uptake');
   logger.log(`database ${redactDatabaseUrl(config.databaseUrl)}`);
   const app = await createHttpApp(config);
+  const firstAdmin = app.get(FirstAdminBootstrap);
+  firstAdmin.deferAnnouncement();
   if (config.demo) {
     let lastReported = -1;
     await app.get(DemoSeedService).seedIfEmpty({
@@ -23,6 +26,7 @@ export async function serve(overrides: Partial<ReturnType<typeof loadConfig>> = 
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}/`;
   logger.log(`Uptake is ready: dashboard ${url}  API ${url}api  docs ${url}api/docs`);
+  firstAdmin.announce();
 }
 
 if (require.main === module) {

@@ -6,3 +6,4 @@ export * from './plan/plan-diff.util';
 export * from './api/api.schemas';
 export * from './api/dashboard.schemas';
 export * from './api/auth.schemas';
+export * from './format/metric-format.util';

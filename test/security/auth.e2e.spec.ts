@@ -6,6 +6,7 @@ import { ApiTokenService } from '../../server/src/auth/api-token.service';
 import { FirstAdminBootstrap } from '../../server/src/auth/first-admin.bootstrap';
 import { FixedClock } from '../../server/src/common/clock';
 import { Database } from '../../server/src/database/database.service';
+import { PlanService } from '../../server/src/plan/plan.service';
 import { at } from '../../server/src/test-support/metrics-fixture';
 import { bearerFor, ensureAccount, loginAs, TEST_PASSWORD } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
@@ -135,6 +136,8 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     await rio.get('/api/users').expect(403);
     const { body: accounts } = await admin.get('/api/users').expect(200);
     const id = accounts.find((a: { email: string }) => a.email === email).id;
+    // A trainer's department must be known: the plan names Sales.
+    await harness.app.get(PlanService).apply('launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n', 'plan.yaml', 'test', clock.now());
     await admin.patch(`/api/users/${id}`).send({ role: 'trainer', departments: ['Sales'] }).expect(200);
     // A new role ends the sessions of the account: sign in again.
     await rio.get('/api/auth/me').expect(401);

@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } fr
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -162,6 +162,9 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
       UPTAKE_OIDC_LABEL: 'Acme ID',
       UPTAKE_OIDC_ALLOW_HTTP: 'true',
     };
+    // A trainer's department must be known: the plan names Sales.
+    writeFileSync(join(dir, 'plan.yaml'), 'launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n');
+    expect(spawnSync(process.execPath, [BIN, 'plan', 'apply', join(dir, 'plan.yaml')], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: env.DATABASE_URL } }).status).toBe(0);
     const added = spawnSync(process.execPath, [BIN, 'user', 'add', 'ann@example.com', '--role', 'trainer', '--department', 'Sales'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: env.DATABASE_URL } });
     expect(added.status).toBe(0);
     server = await startServer(env);

@@ -2,10 +2,12 @@ import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Req } from '@n
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AccountViewSchema,
+  AssignableDepartmentsResponseSchema,
   CreateAccountRequestSchema,
   CreatedAccountResponseSchema,
   UpdateAccountRequestSchema,
   type AccountView,
+  type AssignableDepartmentsResponse,
   type CreatedAccountResponse,
   type UpdateAccountRequest,
 } from '@uptake/shared';
@@ -26,6 +28,15 @@ export class UsersController {
   @ApiOkResponse({ description: 'Every account with its role and departments (never a password or hash).', schema: openApiSchema(z.array(AccountViewSchema)) })
   async list(): Promise<AccountView[]> {
     return (await this.accounts.list()).map(toAccountView);
+  }
+
+  @Get('departments')
+  @ApiOkResponse({
+    description: "Departments a trainer may be assigned: those of the launch plan in force and of the CRM data (imported users' departments), sorted. Other names are refused by POST and PATCH.",
+    schema: openApiSchema(AssignableDepartmentsResponseSchema),
+  })
+  async departments(): Promise<AssignableDepartmentsResponse> {
+    return { departments: await this.accounts.assignableDepartments() };
   }
 
   @Post()

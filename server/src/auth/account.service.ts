@@ -6,6 +6,7 @@ import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { AccountRepository, type StoredAccount } from './account.repository';
 import { ApiTokenRepository } from './api-token.repository';
 import { AuditService } from './audit.service';
+import { assertAssignableDepartments, DepartmentDirectory } from './department-directory';
 import { generatePassword, hashPassword, verifyPassword } from './password.util';
 import type { Actor } from './principal';
 import { SessionRepository } from './session.repository';
@@ -40,7 +41,19 @@ export class AccountService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly tokens: ApiTokenRepository,
+    private readonly departments: DepartmentDirectory,
   ) {}
+
+  /** Department names a trainer may be assigned (the plan's and the CRM data's). */
+  assignableDepartments(): Promise<string[]> {
+    return this.departments.assignable();
+  }
+
+  /** Refuses department names nobody knows ("Sales Apac" for "Sales APAC"): such a trainer would see no one. */
+  private async checkDepartments(requested: readonly string[], kept: readonly string[] = []): Promise<void> {
+    if (requested.every((name) => kept.includes(name))) return;
+    assertAssignableDepartments(requested, await this.departments.assignable(), kept);
+  }
 
   list(): Promise<StoredAccount[]> {
     return this.accounts.list();
@@ -74,6 +87,7 @@ export class AccountService {
     const { oidcIssuer, oidcSubject, linkOidc, ...request } = input;
     const body = new ZodValidationPipe(CreateAccountRequestSchema, 'body').transform(request);
     if (await this.accounts.findByEmail(body.email)) throw new UptakeError('ACCOUNT_EXISTS', `an account ${body.email} already exists`);
+    await this.checkDepartments(body.departments);
     const generatedPassword = body.password === undefined && !oidcSubject && !linkOidc ? generatePassword() : null;
     const password = body.password ?? generatedPassword;
     const account = await this.accounts.create(
@@ -106,6 +120,7 @@ export class AccountService {
     if (role !== 'trainer' && body.departments !== undefined && body.departments.length > 0) {
       throw new UptakeError('VALIDATION_FAILED', 'invalid body: departments: only a trainer is assigned departments', [{ path: 'departments', message: 'only a trainer is assigned departments' }]);
     }
+    if (body.departments !== undefined) await this.checkDepartments(body.departments, account.departments);
     const losesAdmin = account.role === 'admin' && !account.disabled && (role !== 'admin' || body.disabled === true);
     if (losesAdmin && (await this.accounts.countOtherEnabledAdmins(id)) === 0) {
       throw new UptakeError('LAST_ADMIN', `${account.email} is the last enabled admin: make another account admin first`);

@@ -12,6 +12,7 @@ import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { AUTH_CONFIG, loadAuthConfig, type AuthOverrides } from './auth.config';
 import { AuthGuard } from './auth.guard';
+import { DEPARTMENT_DIRECTORY_PROVIDER, DepartmentDirectory } from './department-directory.provider';
 import { Authenticator } from './authenticator.service';
 import { FirstAdminBootstrap } from './first-admin.bootstrap';
 import { LoginRateLimiter } from './login-rate-limit.service';
@@ -39,6 +40,7 @@ export class AuthModule {
       providers: [
         { provide: AUTH_CONFIG, useValue: loadAuthConfig(env, config.demo, overrides) },
         ...ACCOUNT_PROVIDERS,
+        DEPARTMENT_DIRECTORY_PROVIDER,
         Authenticator,
         LoginRateLimiter,
         LoginThrottleRepository,
@@ -49,7 +51,7 @@ export class AuthModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: PrivacyInterceptor },
       ],
-      exports: [AUTH_CONFIG, ...ACCOUNT_PROVIDERS],
+      exports: [AUTH_CONFIG, DepartmentDirectory, ...ACCOUNT_PROVIDERS],
     };
   }
 }

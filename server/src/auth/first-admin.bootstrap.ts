@@ -16,6 +16,9 @@ const SYSTEM: Actor = { accountId: null, email: 'uptake (first start)', role: nu
 @Injectable()
 export class FirstAdminBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('Auth');
+  /** Hold the password box for `announce()` instead of printing it at once. */
+  private deferred = false;
+  private pending: string | null = null;
 
   constructor(
     private readonly accounts: AccountService,
@@ -24,6 +27,17 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureFirstAdmin();
+  }
+
+  /** The server prints the generated password last, after "ready", where it is not lost among the start-up lines. */
+  deferAnnouncement(): void {
+    this.deferred = true;
+  }
+
+  /** Prints the generated password held back by `deferAnnouncement()`, once. */
+  announce(): void {
+    if (this.pending !== null) this.logger.warn(this.pending);
+    this.pending = null;
   }
 
   /** Returns the admin's email and, when generated, its password; null when accounts exist or none can be made. */
@@ -40,14 +54,16 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
     try {
       const { account, generatedPassword } = await this.accounts.create({ email, role: 'admin', name: 'Administrator', password: adminPassword ?? undefined }, SYSTEM);
       if (generatedPassword) {
-        this.logger.warn(
+        const box =
           `\n  ┌──────────────────────────────────────────────────────────────\n` +
-            `  │ First admin account created (shown only this once):\n` +
-            `  │   email:    ${account.email}\n` +
-            `  │   password: ${generatedPassword}\n` +
-            `  │ Change it after signing in, or set UPTAKE_ADMIN_EMAIL and UPTAKE_ADMIN_PASSWORD before the first start.\n` +
-            `  └──────────────────────────────────────────────────────────────`,
-        );
+          `  │ First admin account created (shown only this once):\n` +
+          `  │   email:    ${account.email}\n` +
+          `  │   password: ${generatedPassword}\n` +
+          `  │ Change it after signing in, or set UPTAKE_ADMIN_EMAIL and UPTAKE_ADMIN_PASSWORD before the first start.\n` +
+          `  │ Lost it? \`npm run uptake -- user set ${account.email} --reset-password\` prints a new one.\n` +
+          `  └──────────────────────────────────────────────────────────────`;
+        if (this.deferred) this.pending = box;
+        else this.logger.warn(box);
       } else {
         this.logger.log(`first admin account ${account.email} created from UPTAKE_ADMIN_EMAIL`);
       }

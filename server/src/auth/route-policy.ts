@@ -54,6 +54,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/users': { access: 'admin' },
   'POST /api/users': { access: 'admin', body: true, ownAudit: true },
   'PATCH /api/users/:id': { access: 'admin', body: true, ownAudit: true },
+  'GET /api/users/departments': { access: 'admin' },
   'GET /api/audit': { access: 'admin', query: true },
 
   // Aggregates: every role, small groups hidden from those who may not see their people

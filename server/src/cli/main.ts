@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../common/error-codes';
 import type { GlobalOptions } from './cli-context';
+import { assertDatabaseExists, namedDatabase } from './database-presence';
 import { registerConnection } from './commands/connection.command';
 import { registerImport } from './commands/import.command';
 import { registerMetrics } from './commands/metrics.command';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const globals = () => program.opts<GlobalOptions>();
+  program.hook('preAction', (_program, action) => assertDatabaseExists(commandPath(action), namedDatabase(globals())));
   registerImport(program, globals);
   registerPlan(program, globals);
   registerSync(program, globals);
@@ -35,17 +37,40 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** The command as typed without options, e.g. "user list". */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/** Commands that leave a server running when their action returns. */
+const LONG_RUNNING_COMMANDS = new Set(['serve']);
+
+export interface CliOutcome {
+  exitCode: number;
+  /** A server was started and holds the process: do not exit. */
+  keepRunning: boolean;
+}
+
+/** Runs the command line; whatever global options come first, `serve` keeps the process running. */
+export async function runCli(argv: string[]): Promise<CliOutcome> {
+  const program = buildProgram();
+  let ran: Command | null = null;
+  program.hook('postAction', (_program, action) => {
+    ran = action;
+  });
   try {
-    await buildProgram().parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    await program.parseAsync(argv);
+    const exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return { exitCode, keepRunning: exitCode === 0 && ran !== null && LONG_RUNNING_COMMANDS.has((ran as Command).name()) };
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      return 2;
+      const help = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      return { exitCode: help ? 0 : 2, keepRunning: false };
     }
     process.stderr.write(`uptake: ${(error as Error).message}\n`);
-    return exitCodeOf(error);
+    return { exitCode: exitCodeOf(error), keepRunning: false };
   }
 }
 

@@ -23,6 +23,7 @@ const ERROR_TABLE = {
   DATABASE_URL_INVALID: { status: 500, exitCode: 2, httpMessage: 'the database is not configured correctly; see the server log' },
   DATABASE_UNAVAILABLE: { status: 503, exitCode: 1 },
   CONFIG_INVALID: { status: 500, exitCode: 2, httpMessage: 'the server is not configured correctly; see the server log' },
+  DATABASE_NOT_FOUND: { status: 500, exitCode: 2 },
   SECRET_UNREADABLE: { status: 500, exitCode: 1 },
   DEPARTMENT_UNKNOWN: { status: 404, exitCode: 2 },
   CONNECTION_NOT_FOUND: { status: 404, exitCode: 2 },

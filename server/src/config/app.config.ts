@@ -31,6 +31,7 @@ const EnvSchema = z.object({
     .describe('Run scheduled syncs in this process'),
   UPTAKE_WEB_DIST: z.string().optional().describe('Folder of the built dashboard (default: web/dist of this checkout)'),
   UPTAKE_SYNC_OVERLAP_MINUTES: z.coerce.number().min(0).default(5).describe('Incremental syncs re-read this many minutes before the watermark'),
+  UPTAKE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log').describe("Server log level; debug adds Nest's module and route mappings"),
 });
 
 export interface AppConfig {
@@ -41,6 +42,7 @@ export interface AppConfig {
   scheduler: boolean;
   webDist: string | null;
   syncOverlapMs: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
 export class ConfigError extends Error {
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     scheduler: values.UPTAKE_SCHEDULER,
     webDist,
     syncOverlapMs: values.UPTAKE_SYNC_OVERLAP_MINUTES * 60_000,
+    logLevel: values.UPTAKE_LOG_LEVEL,
     ...overrides,
   };
 }

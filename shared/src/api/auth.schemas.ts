@@ -142,7 +142,16 @@ export function ssoErrorText(reason: string | null): string | null {
 //   409 ACCOUNT_EXISTS; 400 VALIDATION_FAILED.
 // PATCH /api/users/:id      body UpdateAccountRequestSchema -> 200 AccountViewSchema
 //   404 ACCOUNT_NOT_FOUND; 409 LAST_ADMIN (the last enabled admin cannot be demoted or disabled).
+// GET   /api/users/departments -> AssignableDepartmentsResponseSchema (admin)
+// A trainer's departments must be assignable: named by the launch plan in force or by the CRM data
+// (departments of imported users). Any other name is a 400 VALIDATION_FAILED whose message
+// suggests the assignable name that differs only in case or spacing ("Sales Apac" -> "Sales APAC").
 // ---------------------------------------------------------------------------------------------
+
+export const AssignableDepartmentsResponseSchema = z.object({
+  /** Department names a trainer may be assigned, sorted; empty before any plan or CRM data. */
+  departments: z.array(z.string()),
+});
 
 const departmentsField = z.array(DepartmentNameSchema).max(500);
 
@@ -275,6 +284,7 @@ export type AuthProvidersResponse = z.infer<typeof AuthProvidersResponseSchema>;
 export type CreateAccountRequest = z.input<typeof CreateAccountRequestSchema>;
 export type CreatedAccountResponse = z.infer<typeof CreatedAccountResponseSchema>;
 export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequestSchema>;
+export type AssignableDepartmentsResponse = z.infer<typeof AssignableDepartmentsResponseSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;

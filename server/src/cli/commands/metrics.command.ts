@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { METRIC_CATALOGUE, METRIC_KEYS, type MetricsReport } from '@uptake/shared';
+import { formatHealthScore, formatMetricValue, healthStatusLabel, METRIC_CATALOGUE, METRIC_KEYS, type MetricsReport } from '@uptake/shared';
 import { MetricsService } from '../../metrics/metrics.service';
 import { withCore, type GlobalOptions } from '../cli-context';
 import { parseDayOption } from './snapshot.command';
@@ -20,18 +20,18 @@ export function registerMetrics(program: Command, globals: () => GlobalOptions):
     });
 }
 
-function formatValue(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return Number.isInteger(value) ? String(value) : value.toFixed(3);
-}
-
+/** The table a person reads: values, health and status worded as the dashboard shows them. */
 function formatTable(report: MetricsReport): string {
-  const header = ['department', 'seats', ...METRIC_KEYS.map((key) => METRIC_CATALOGUE[key].label), 'health'];
-  const rows = [
-    ...report.departments.map((d) => [d.department, String(d.seatHolders), ...METRIC_KEYS.map((k) => formatValue(d.metrics[k])), d.health === null ? '—' : `${d.health.toFixed(1)} ${d.status}`]),
-    ['(organisation)', String(report.organisation.seatHolders), ...METRIC_KEYS.map((k) => formatValue(report.organisation.metrics[k])), report.organisation.health === null ? '—' : `${report.organisation.health.toFixed(1)} ${report.organisation.status}`],
-  ];
+  const header = ['department', 'seat holders', ...METRIC_KEYS.map((key) => METRIC_CATALOGUE[key].label), 'health', 'status'];
+  const scopes = [...report.departments.map((d) => ({ ...d, name: d.department })), { ...report.organisation, name: '(organisation)' }];
+  const rows = scopes.map((scope) => [
+    scope.name,
+    String(scope.seatHolders),
+    ...METRIC_KEYS.map((key) => formatMetricValue(key, scope.metrics[key])),
+    formatHealthScore(scope.health),
+    healthStatusLabel(scope.status),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
   return `as of ${report.asOf}\n${line(header)}\n${rows.map(line).join('\n')}\n`;
 }

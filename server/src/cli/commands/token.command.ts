@@ -3,7 +3,6 @@ import { accountServices, cliActor } from '../../auth/account-services.factory';
 import { tokenTtlDaysFrom } from '../../auth/auth.config';
 import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
-import { Database } from '../../database/database.service';
 import { withCore, type GlobalOptions } from '../cli-context';
 
 const iso = (instant: number | null) => (instant === null ? '-' : new Date(instant).toISOString());
@@ -24,7 +23,7 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
       const days = given === undefined ? tokenTtlDaysFrom(process.env) : Number(given);
       if (!(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `${name} "${given}" must be a whole number of days above 0`);
       await withCore(globals(), async (app) => {
-        const created = await accountServices(app.get(Database), app.get(Clock)).tokens.create(email, { label: options.label, expiresInDays: days }, cliActor());
+        const created = await accountServices(app).tokens.create(email, { label: options.label, expiresInDays: days }, cliActor());
         process.stderr.write(`API token ${created.stored.id} for ${email.trim().toLowerCase()} (expires ${iso(created.stored.expiresAt)}); send it as "Authorization: Bearer <token>":\n`);
         process.stdout.write(`${created.token}\n`);
       });
@@ -35,7 +34,7 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
     .argument('<email>', 'email address of the account')
     .action(async (email: string) => {
       await withCore(globals(), async (app) => {
-        const list = await accountServices(app.get(Database), app.get(Clock)).tokens.list(email);
+        const list = await accountServices(app).tokens.list(email);
         if (list.length === 0) process.stdout.write('no tokens\n');
         for (const item of list) {
           const state = item.revokedAt !== null ? `revoked ${iso(item.revokedAt)}` : `expires ${iso(item.expiresAt)}`;
@@ -50,7 +49,7 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw new UptakeError('VALIDATION_FAILED', `token id "${id}" must be a number (see \`uptake token list EMAIL\`)`);
       await withCore(globals(), async (app) => {
-        const revoked = await accountServices(app.get(Database), app.get(Clock)).tokens.revoke(Number(id), cliActor());
+        const revoked = await accountServices(app).tokens.revoke(Number(id), cliActor());
         process.stdout.write(`API token ${revoked.id} (${revoked.prefix}…) revoked\n`);
       });
     });

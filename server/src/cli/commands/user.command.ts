@@ -3,9 +3,7 @@ import { RoleSchema, type Role } from '@uptake/shared';
 import { accountServices, cliActor } from '../../auth/account-services.factory';
 import type { StoredAccount } from '../../auth/account.repository';
 import { generatePassword } from '../../auth/password.util';
-import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
-import { Database } from '../../database/database.service';
 import { withCore, type GlobalOptions } from '../cli-context';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -43,7 +41,7 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
     .action(async (email: string, options: { role: string; department: string[]; name?: string; passwordStdin?: boolean; linkOidc?: boolean }) => {
       const password = options.passwordStdin ? await readStdin() : undefined;
       await withCore(globals(), async (app) => {
-        const { accounts } = accountServices(app.get(Database), app.get(Clock));
+        const { accounts } = accountServices(app);
         const { account, generatedPassword } = await accounts.create(
           { email, role: role(options.role), departments: options.department, name: options.name, password, linkOidc: options.linkOidc },
           cliActor(),
@@ -57,7 +55,7 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
     .description('List accounts with their role and departments')
     .action(async () => {
       await withCore(globals(), async (app) => {
-        const list = await accountServices(app.get(Database), app.get(Clock)).accounts.list();
+        const list = await accountServices(app).accounts.list();
         if (list.length === 0) process.stdout.write('no accounts\n');
         for (const account of list) process.stdout.write(`${describe(account)}\n`);
       });
@@ -77,7 +75,7 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
       if (options.disable && options.enable) throw new UptakeError('VALIDATION_FAILED', 'give --disable or --enable, not both');
       if (options.linkOidc && options.unlinkOidc) throw new UptakeError('VALIDATION_FAILED', 'give --link-oidc or --unlink-oidc, not both');
       await withCore(globals(), async (app) => {
-        const { accounts } = accountServices(app.get(Database), app.get(Clock));
+        const { accounts } = accountServices(app);
         const account = await accounts.getByEmail(email);
         const password = options.resetPassword ? generatePassword() : undefined;
         const updated = await accounts.update(

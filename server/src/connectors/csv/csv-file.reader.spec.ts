@@ -52,6 +52,20 @@ describe(readCsvRows.name, () => {
     expect(rows.map((row) => row.line)).toEqual([1, 2]);
   });
 
+  it('reports an unclosed quote at the line and column where the quoted value opens, not at the end of the file', async () => {
+    // line 1 header, 2 a, 3 b with a quote opened in field 2 and never closed, 4-6 more rows
+    // (csv-parse itself names line 6, the end of the file, where it gave up)
+    await expect(read('id,note\na,x\nb,"open\nc,z\nd,w\ne,v\n')).rejects.toThrow(
+      /^test\.csv:3:2: malformed CSV: Quote Not Closed: the quoted value that opens here is never closed, so the rest of the file \(to line 6\) was read as part of it$/,
+    );
+  });
+
+  it('counts the lines of quoted values before the unclosed one, and doubled quotes inside them', async () => {
+    // line 1 header; 2-3 a quoted value over two lines with a doubled quote, then on line 3 field 3
+    // opens a quote that never closes; 4 one more line
+    await expect(read('id,note,more\na,"say ""hi""\nthere","open\nb,y,z\n')).rejects.toThrow(/^test\.csv:3:3: malformed CSV: Quote Not Closed/);
+  });
+
   it('reports an invalid closing quote with its line and column', async () => {
     // line 2, second field: "2"x
     await expect(read('a,b\n1,"2"x\n')).rejects.toThrow(/^test\.csv:2:2: malformed CSV: Invalid Closing Quote/);

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { CsvError, parse } from 'csv-parse';
+import { findUnclosedQuote } from './csv-quote-scan.util';
 import { CsvInputError } from './csv.errors';
 
 /** Batches parsed ahead of the caller. */
@@ -84,7 +85,7 @@ export async function* readCsvRows(path: string, file: string, batchSize: number
         yield toRows(records);
         continue;
       }
-      if (failure !== null) throw failure === readFailure ? new Error(`${file}: cannot read the file: ${failure instanceof Error ? failure.message : String(failure)}`) : toInputError(failure, file);
+      if (failure !== null) throw failure === readFailure ? new Error(`${file}: cannot read the file: ${failure instanceof Error ? failure.message : String(failure)}`) : await toInputError(failure, file, path);
       if (ended) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }
@@ -103,9 +104,17 @@ function embeddedLineBreaks(values: string[]): number {
   return breaks;
 }
 
-function toInputError(error: unknown, file: string): Error {
+async function toInputError(error: unknown, file: string, path: string): Promise<Error> {
   if (error instanceof CsvError) {
     const context = error as CsvError & { lines?: number; column?: number | string };
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // csv-parse names the end of the file, where it gave up; the mistake is where the quote opens.
+      const unclosed = await findUnclosedQuote(path).catch(() => null);
+      if (unclosed) {
+        const rest = `the quoted value that opens here is never closed, so the rest of the file (to line ${unclosed.lastLine}) was read as part of it`;
+        return new CsvInputError(file, unclosed.opened.line, unclosed.opened.column, `malformed CSV: Quote Not Closed: ${rest}`);
+      }
+    }
     const column = typeof context.column === 'number' ? context.column + 1 : 1;
     return new CsvInputError(file, context.lines ?? 1, column, `malformed CSV: ${error.message}`);
   }

@@ -68,6 +68,17 @@ describe(LoginPage.name, () => {
     expect(alert).not.toHaveTextContent('555');
   });
 
+  it('says where the first password comes from and how an admin resets one', async () => {
+    mockApi({
+      'GET /api/auth/me': apiError(401, 'UNAUTHENTICATED', 'sign in first'),
+      'GET /api/auth/providers': json({ password: true, oidc: { enabled: false, label: 'Single sign-on' } }),
+    });
+    renderLogin('/login');
+    const hint = await screen.findByText(/First time\?/);
+    expect(hint).toHaveTextContent("First time? The first admin's password is printed once in the server log of the first start.");
+    expect(hint).toHaveTextContent('npm run uptake -- user set EMAIL --reset-password');
+  });
+
   it.each([
     ['/departments/Sales?asOf=2026-03-01', '/departments/Sales?asOf=2026-03-01'],
     ['https://evil.example/', '/'],

@@ -91,6 +91,7 @@ export function LoginPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <FirstPasswordHint />
         {providers.data?.oidc.enabled ? (
           <p className="login-sso">
             <a className="button button-secondary" href="/api/auth/oidc/login">
@@ -100,5 +101,15 @@ export function LoginPage() {
         ) : null}
       </div>
     </main>
+  );
+}
+
+/** Where the first admin's password comes from (DESIGN.md: printed once at the first start), and how an admin resets one. */
+function FirstPasswordHint() {
+  return (
+    <p className="field-hint login-hint">
+      First time? The first admin&apos;s password is printed once in the server log of the first start. An admin can reset it with{' '}
+      <code>npm run uptake -- user set EMAIL --reset-password</code>.
+    </p>
   );
 }
