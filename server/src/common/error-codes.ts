@@ -11,6 +11,8 @@ const TABLE: Record<string, { status: number; exitCode: number }> = {
   CONFIG_INVALID: { status: 500, exitCode: 2 },
   DEPARTMENT_UNKNOWN: { status: 404, exitCode: 2 },
   CONNECTION_NOT_FOUND: { status: 404, exitCode: 2 },
+  CONNECTION_REMOVED: { status: 409, exitCode: 2 },
+  CONNECTION_CONFIRMATION_REQUIRED: { status: 400, exitCode: 2 },
   NOT_FOUND: { status: 404, exitCode: 2 },
   NO_PLAN: { status: 409, exitCode: 2 },
   SYNC_ALREADY_RUNNING: { status: 409, exitCode: 1 },
