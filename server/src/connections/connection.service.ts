@@ -166,10 +166,10 @@ export class ConnectionService {
     return this.view(connection, await this.runs.lastRun(connection.id), nextRunAt);
   }
 
-  /** Every connection as `describe` gives it, by name, in two queries whatever their number. */
+  /** Every connection in use (removed ones left out) as `describe` gives it, by name, in two queries whatever their number. */
   async describeAll(nextRunAt: (connection: ConnectionSummary) => number | null): Promise<Connection[]> {
     const [connections, lastRuns] = await Promise.all([this.connections.summaries(), this.runs.lastRunOfEach()]);
-    return connections.map((connection) => this.view(connection, lastRuns.get(connection.id) ?? null, nextRunAt(connection)));
+    return connections.filter((connection) => connection.removedAt === null).map((connection) => this.view(connection, lastRuns.get(connection.id) ?? null, nextRunAt(connection)));
   }
 
   private view(connection: ConnectionSummary, lastRun: StoredSyncRun | null, nextRunAt: number | null): Connection {
