@@ -78,6 +78,11 @@ describe.each(testEngines())('PATCH and DELETE /api/connections/:id on %s', (eng
     expect((await harness.app.get(ConnectionRepository).findByName('sf'))?.options).toEqual({ ...SALESFORCE, client_id: 'second-id' });
   });
 
+  it('documents the routes in the OpenAPI document', async () => {
+    const { body } = await http().get('/api/docs/openapi.json').set(admin).expect(200);
+    expect(Object.keys(body.paths['/api/connections/{id}'])).toEqual(expect.arrayContaining(['patch', 'delete']));
+  });
+
   it('lets only admins change or remove a connection', async () => {
     const sf = await byName('sf');
     await http().patch(`/api/connections/${sf.id}`).set(viewer).send({ enabled: false }).expect(403);
@@ -101,6 +106,9 @@ describe.each(testEngines())('PATCH and DELETE /api/connections/:id on %s', (eng
     expect(after.body.organisation.seatHolders).toBe(1); // b1 of "hr"
     expect(after.body.organisation.metrics.active_users).toBe(1);
     expect(await byName('crm')).toMatchObject({ enabled: false, removedAt: '2026-03-10T15:00:00.000Z', nextRunAt: null });
+    // today's snapshot was recomputed, as after a sync
+    const series = await http().get('/api/departments/Sales/series?from=2026-03-10&to=2026-03-10').set(admin).expect(200);
+    expect(series.body.points[0].seatHolders).toBe(1);
 
     const again = await http().patch(`/api/connections/${crm.id}`).set(admin).send({ enabled: true }).expect(409);
     expect(again.body.error.code).toBe('CONNECTION_REMOVED');

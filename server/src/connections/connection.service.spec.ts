@@ -1,5 +1,6 @@
 import { FixedClock } from '../common/clock';
 import type { Sql } from '../database/sql';
+import type { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncAlreadyRunningError } from '../sync/sync.errors';
@@ -37,12 +38,14 @@ describe.each(testEngines())(`${ConnectionService.name} on %s`, (engine) => {
   let sut: ConnectionService;
   let runs: SyncRepository;
   let crmId: number;
+  const snapshots = { recomputeToday: jest.fn(async () => '2026-03-10') };
   const count = async (sql: string) => Number((await database.db.query<{ n: number }>(sql))[0].n);
 
   beforeEach(async () => {
     database = await openTestDatabase(engine);
     runs = new SyncRepository(database.db);
-    sut = new ConnectionService(new ConnectionRepository(database.db), runs, new FixedClock(NOW), new PlanRepository(database.db), new IngestRepository(), database.db);
+    sut = new ConnectionService(new ConnectionRepository(database.db), runs, new FixedClock(NOW), new PlanRepository(database.db), new IngestRepository(), database.db, snapshots as unknown as SnapshotService);
+    snapshots.recomputeToday.mockClear();
     const fx = new MetricsFixture(database.db);
     crmId = await fx.connection('crm', 'csv');
     await fx.users(crmId, [{ externalId: 'a1' }, { externalId: 'a2', active: false }]);
@@ -81,6 +84,7 @@ describe.each(testEngines())(`${ConnectionService.name} on %s`, (engine) => {
     );
     await expect(sut.remove(crm, { purge: false })).rejects.toThrow('disk full');
     jest.restoreAllMocks();
+    expect(snapshots.recomputeToday).not.toHaveBeenCalled();
     expect(await count('SELECT COUNT(*) AS n FROM crm_users WHERE active = TRUE')).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM opportunities WHERE deleted = FALSE')).toBe(1);
     expect(await sut.get('crm')).toMatchObject({ enabled: true, removedAt: null });
@@ -101,6 +105,8 @@ describe.each(testEngines())(`${ConnectionService.name} on %s`, (engine) => {
     const before = await counter();
     await sut.remove(await sut.get('crm'), { purge: false });
     expect(await counter()).toBe(before + 1);
+    // today's snapshot follows at once, as after a sync
+    expect(snapshots.recomputeToday).toHaveBeenCalledWith(NOW);
     await sut.remove(await sut.get('crm'), { purge: true });
     expect(await counter()).toBe(before + 2);
   });

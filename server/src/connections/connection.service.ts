@@ -7,6 +7,7 @@ import { httpStatusOf, UptakeError } from '../common/error-codes';
 import { ConnectorError } from '../connectors/connector.port';
 import { createConnector } from '../connectors/connector.registry';
 import { Database } from '../database/database.service';
+import { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncAlreadyRunningError } from '../sync/sync.errors';
@@ -59,6 +60,7 @@ export class ConnectionService {
     private readonly plans: PlanRepository,
     private readonly ingest: IngestRepository,
     private readonly db: Database,
+    private readonly snapshots: SnapshotService,
   ) {}
 
   /** Validates name, kind, options (by building the connector), priority and schedule, then stores the connection. */
@@ -111,7 +113,8 @@ export class ConnectionService {
    * Removes a connection, all or nothing. By default it stops syncing and its data stays, marked
    * deleted as of now (users deactivated, opportunities and records deleted), so the metrics stop
    * counting it while stored snapshots keep what was seen; `purge` deletes the connection with
-   * everything synced into it and its run history. Refused while a sync of it runs.
+   * everything synced into it and its run history. Refused while a sync of it runs. Today's
+   * snapshot is recomputed after the commit, as after a sync; past days keep what was seen.
    */
   async remove(connection: StoredConnection, options: { purge: boolean }): Promise<RemovalResult> {
     if (!options.purge) assertNotRemoved(connection, 'removed again (purge it to delete its data)');
@@ -119,9 +122,12 @@ export class ConnectionService {
     if (!(await this.runs.acquireLease(connection.id, holder, this.clock.now(), REMOVAL_LEASE_MS))) throw new SyncAlreadyRunningError(connection.name);
     try {
       const rows = options.purge ? await this.connections.purge(connection.id) : await this.connections.removeKeepingData(connection.id, this.clock.now());
-      return { name: connection.name, purged: options.purge, rows };
-    } finally {
       await this.runs.releaseLease(connection.id, holder);
+      await this.snapshots.recomputeToday(this.clock.now());
+      return { name: connection.name, purged: options.purge, rows };
+    } catch (error) {
+      await this.runs.releaseLease(connection.id, holder);
+      throw error;
     }
   }
 
