@@ -120,15 +120,14 @@ export class ConnectionService {
     if (!options.purge) assertNotRemoved(connection, 'removed again (purge it to delete its data)');
     const holder = `remove:${randomUUID()}`;
     if (!(await this.runs.acquireLease(connection.id, holder, this.clock.now(), REMOVAL_LEASE_MS))) throw new SyncAlreadyRunningError(connection.name);
+    let rows: RemovedRows;
     try {
-      const rows = options.purge ? await this.connections.purge(connection.id) : await this.connections.removeKeepingData(connection.id, this.clock.now());
+      rows = options.purge ? await this.connections.purge(connection.id) : await this.connections.removeKeepingData(connection.id, this.clock.now());
+    } finally {
       await this.runs.releaseLease(connection.id, holder);
-      await this.snapshots.recomputeToday(this.clock.now());
-      return { name: connection.name, purged: options.purge, rows };
-    } catch (error) {
-      await this.runs.releaseLease(connection.id, holder);
-      throw error;
     }
+    await this.snapshots.recomputeToday(this.clock.now());
+    return { name: connection.name, purged: options.purge, rows };
   }
 
   /** Signs in to the CRM and checks permissions and the plan's fields; rejects with why it cannot. */
