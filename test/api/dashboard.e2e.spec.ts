@@ -362,8 +362,8 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
         .send({ name: 'files', kind: 'csv', options: { path: folder }, schedule: '*/15 * * * *' })
         .expect(201);
       expect(body).toEqual({
-        id: expect.any(Number), name: 'files', kind: 'csv', schedule: '*/15 * * * *', enabled: true, createdAt: '2026-03-31T12:00:00.000Z',
-        lastRun: null, nextRunAt: null, // the scheduler is off in this test
+        id: expect.any(Number), name: 'files', kind: 'csv', schedule: '*/15 * * * *', enabled: true, priority: 0, createdAt: '2026-03-31T12:00:00.000Z',
+        removedAt: null, lastRun: null, nextRunAt: null, // the scheduler is off in this test
         options: { path: folder },
       });
     });
@@ -417,7 +417,7 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const badCron = await http().patch(`/api/connections/${files.id}`).send({ schedule: '61 * * * *' }).expect(400);
       expect(badCron.body.error.code).toBe('CONNECTION_INVALID');
       const empty = await http().patch(`/api/connections/${files.id}`).send({}).expect(400);
-      expect(empty.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('schedule or enabled') });
+      expect(empty.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('options, schedule or enabled') });
       const wrongType = await http().patch(`/api/connections/${files.id}`).send({ enabled: 'yes' }).expect(400);
       expect(wrongType.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('enabled') });
       const unknown = await http().patch('/api/connections/999').send({ enabled: true }).expect(404);

@@ -84,6 +84,22 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
       expect(tested.stderr + tested.stdout).not.toContain('not-the-secret-123');
     });
 
+    it('fixes refused credentials in place with connection set, and a left-out secret keeps its value', async () => {
+      const options = option({ instance_url: fake.url, client_id: fake.state.clientId, client_secret: 'not-the-secret-123' });
+      expect((await uptake(['connection', 'add', 'sf-wrong-creds', '--kind', 'salesforce', ...options], db)).code).toBe(0);
+      expect((await uptake(['connection', 'test', 'sf-wrong-creds'], db)).code).toBe(1);
+
+      const fixed = await uptake(['connection', 'set', 'sf-wrong-creds', ...option({ client_secret: fake.state.clientSecret })], db);
+      expect(fixed.code).toBe(0);
+      expect(fixed.stdout).toContain('"client_secret":"set"');
+      expect(fixed.stdout + fixed.stderr).not.toContain(fake.state.clientSecret);
+      expect((await uptake(['connection', 'test', 'sf-wrong-creds'], db)).stdout).toContain('sf-wrong-creds: OK');
+
+      // changing another option leaves the stored secret as it is
+      expect((await uptake(['connection', 'set', 'sf-wrong-creds', ...option({ integration_users: 'integration@acme.example' })], db)).code).toBe(0);
+      expect((await uptake(['connection', 'test', 'sf-wrong-creds'], db)).stdout).toContain('sf-wrong-creds: OK');
+    });
+
     it('exits 2 and names the option when an option is wrong', async () => {
       const added = await uptake(['connection', 'add', 'sf', '--kind', 'salesforce', ...option({ instance_url: 'acme.my.salesforce.com', client_id: 'x', client_secret: 'hidden-9' })], db);
       expect(added.code).toBe(2);

@@ -1,31 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   ConnectionDetailSchema,
   ConnectionTestResponseSchema,
   CreateConnectionRequestSchema,
+  RemoveConnectionQuerySchema,
+  RemoveConnectionResponseSchema,
   SyncRunSchema,
   SyncRunsQuerySchema,
   SyncStartedResponseSchema,
   UpdateConnectionRequestSchema,
   type ConnectionDetail,
   type ConnectionTestResponse,
+  type RemoveConnectionResponse,
   type SyncRun,
   type UpdateConnectionRequest,
 } from '@uptake/shared';
 import { z } from 'zod';
-import { Clock } from '../common/clock';
-import { httpStatusOf, UptakeError } from '../common/error-codes';
+import { UptakeError } from '../common/error-codes';
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import type { StoredConnection } from '../connections/connection.repository';
-import { ConnectionRepository } from '../connections/connection.repository';
 import { ConnectionService, redactOptions, toSyncRun } from '../connections/connection.service';
-import { ConnectorError } from '../connectors/connector.port';
-import { createConnector } from '../connectors/connector.registry';
-import { Database } from '../database/database.service';
-import { PlanRepository } from '../plan/plan.repository';
-import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
 import { SyncService } from '../sync/sync.service';
@@ -38,47 +34,51 @@ const TEST_TIMEOUT_MS = 30_000;
 export class ConnectionsController {
   constructor(
     private readonly connections: ConnectionService,
-    private readonly stored: ConnectionRepository,
     private readonly scheduler: SyncScheduler,
     private readonly runs: SyncRepository,
     private readonly sync: SyncService,
-    private readonly plans: PlanRepository,
-    private readonly ingest: IngestRepository,
-    private readonly db: Database,
-    private readonly clock: Clock,
   ) {}
 
   @Get('connections')
-  @ApiOkResponse({ description: 'Connections with schedule, redacted options, last run and next run.', schema: openApiSchema(z.array(ConnectionDetailSchema)) })
+  @ApiOkResponse({ description: 'Connections with schedule, priority, redacted options, last run and next run; removed ones (data kept) with removedAt.', schema: openApiSchema(z.array(ConnectionDetailSchema)) })
   async list(): Promise<ConnectionDetail[]> {
     return Promise.all((await this.connections.list()).map((connection) => this.detail(connection)));
   }
 
   @Post('connections')
   @ApiBody({ schema: openApiSchema(CreateConnectionRequestSchema) })
-  @ApiCreatedResponse({ description: 'The connection, validated (kind, options, cron schedule) and scheduled.', schema: openApiSchema(ConnectionDetailSchema) })
+  @ApiCreatedResponse({ description: 'The connection, validated (kind, options, priority, cron schedule) and scheduled.', schema: openApiSchema(ConnectionDetailSchema) })
   async create(@Body(new ZodValidationPipe(CreateConnectionRequestSchema, 'body')) body: z.output<typeof CreateConnectionRequestSchema>): Promise<ConnectionDetail> {
-    const connection = await this.connections.add(body).catch((error: unknown) => {
-      // Adding builds the connector only to validate its options: whatever it rejects is the caller's to fix.
-      if (error instanceof ConnectorError && httpStatusOf(error) >= 500) throw new UptakeError('CONNECTOR_OPTIONS_INVALID', error.message);
-      throw error;
-    });
+    const connection = await this.connections.add(body);
     await this.scheduler.refresh();
     return this.detail(connection);
   }
 
   @Patch('connections/:id')
   @ApiBody({ schema: openApiSchema(UpdateConnectionRequestSchema) })
-  @ApiOkResponse({ description: 'The connection with its new schedule or state; the scheduler follows at once.', schema: openApiSchema(ConnectionDetailSchema) })
+  @ApiOkResponse({ description: 'The connection with its new options (merged: a left-out credential keeps its value), priority, schedule or state; the scheduler follows at once.', schema: openApiSchema(ConnectionDetailSchema) })
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body(new ZodValidationPipe(UpdateConnectionRequestSchema, 'body')) body: UpdateConnectionRequest,
   ): Promise<ConnectionDetail> {
-    await this.connections.getById(id);
-    if (body.schedule !== undefined) await this.connections.setSchedule(id, body.schedule);
-    if (body.enabled !== undefined) await this.stored.update(id, { enabled: body.enabled });
+    const updated = await this.connections.update(await this.connections.getById(id), body);
     await this.scheduler.refresh();
-    return this.detail(await this.connections.getById(id));
+    return this.detail(updated);
+  }
+
+  @Delete('connections/:id')
+  @ApiOkResponse({
+    description: 'Removes the connection in one transaction. Default: it stops syncing and its data is kept, marked deleted (users deactivated). `purge=true` with `confirm` = its name deletes it with all its data and run history.',
+    schema: openApiSchema(RemoveConnectionResponseSchema),
+  })
+  async remove(@Param('id', ParseIntPipe) id: number, @Query(new ZodValidationPipe(RemoveConnectionQuerySchema)) query: z.output<typeof RemoveConnectionQuerySchema>): Promise<RemoveConnectionResponse> {
+    const connection = await this.connections.getById(id);
+    if (query.purge && query.confirm !== connection.name) {
+      throw new UptakeError('CONNECTION_CONFIRMATION_REQUIRED', `purging deletes connection "${connection.name}" with all its data and run history; confirm with confirm=${connection.name}`);
+    }
+    const removed = await this.connections.remove(connection, { purge: query.purge });
+    await this.scheduler.refresh();
+    return removed;
   }
 
   @Post('connections/:id/test')
@@ -86,23 +86,9 @@ export class ConnectionsController {
   @ApiOkResponse({ description: 'Whether the CRM accepts the credentials, and what would be synced.', schema: openApiSchema(ConnectionTestResponseSchema) })
   async test(@Param('id', ParseIntPipe) id: number): Promise<ConnectionTestResponse> {
     const connection = await this.connections.getById(id);
-    const plan = (await this.plans.current())?.plan ?? null;
     try {
-      const connector = createConnector(connection.kind, connection.options);
-      try {
-        if (!connector.test) return { ok: true, summary: `the ${connection.kind} connector has no live check; its options are valid` };
-        const summary = await connector.test({
-          now: this.clock.now(),
-          timezone: plan?.timezone ?? 'UTC',
-          requiredFields: plan?.required_fields ?? {},
-          knownUserIds: () => this.ingest.knownUserIds(this.db, id),
-          log: () => undefined,
-          signal: AbortSignal.timeout(TEST_TIMEOUT_MS),
-        });
-        return { ok: true, summary };
-      } finally {
-        await connector.close?.();
-      }
+      const { summary } = await this.connections.test(connection, { signal: AbortSignal.timeout(TEST_TIMEOUT_MS) });
+      return { ok: true, summary: summary ?? `the ${connection.kind} connector has no live check; its options are valid` };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -75,6 +75,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/connections': { access: 'admin' },
   'POST /api/connections': { access: 'admin', body: true },
   'PATCH /api/connections/:id': { access: 'admin', body: true },
+  'DELETE /api/connections/:id': { access: 'admin', query: true },
   'POST /api/connections/:id/test': { access: 'admin' },
   'POST /api/connections/:id/sync': { access: 'admin' },
   'GET /api/connections/:id/runs': { access: 'admin', query: true },

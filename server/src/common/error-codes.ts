@@ -27,6 +27,8 @@ const ERROR_TABLE = {
   SECRET_UNREADABLE: { status: 500, exitCode: 1 },
   DEPARTMENT_UNKNOWN: { status: 404, exitCode: 2 },
   CONNECTION_NOT_FOUND: { status: 404, exitCode: 2 },
+  CONNECTION_REMOVED: { status: 409, exitCode: 2 },
+  CONNECTION_CONFIRMATION_REQUIRED: { status: 400, exitCode: 2 },
   NOT_FOUND: { status: 404, exitCode: 2 },
   NO_PLAN: { status: 409, exitCode: 2 },
   SYNC_ALREADY_RUNNING: { status: 409, exitCode: 1 },

@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { ConnectionKind } from '@uptake/shared';
-import { Database, toBoolean, toNumber } from '../database/database.service';
+import { Database, toBoolean, toNullableNumber, toNumber } from '../database/database.service';
+import type { Sql } from '../database/sql';
 import { decodeConnectionOptions, encodeConnectionOptions } from '../secrets/connection-options.codec';
 import { SecretBox } from '../secrets/secret-box.service';
 
@@ -11,8 +12,21 @@ export interface StoredConnection {
   options: Record<string, string>;
   schedule: string;
   enabled: boolean;
+  /** Its `priority` option; null: the default of its kind (defaultConnectionPriority). */
+  priority: number | null;
   createdAt: number;
+  /** When it was removed with its data kept (marked deleted); null while in use. */
+  removedAt: number | null;
 }
+
+/** What a new connection is stored with; it is neither removed nor, unless given, prioritised. */
+export type NewConnection = Omit<StoredConnection, 'id' | 'priority' | 'removedAt'> & { priority?: number | null };
+
+/** Rows per table that a removal deleted or marked deleted. */
+export type RemovedRows = Record<string, number>;
+
+/** The CRM data of a connection, children first: what purging deletes before the connection itself. */
+const DATA_TABLES = ['login_events', 'training_assignments', 'record_fields', 'records', 'opportunities', 'crm_users', 'sync_watermarks', 'sync_ticks', 'sync_runs'];
 
 /** A connection without its options: what listings show, with nothing to decrypt. */
 export type ConnectionSummary = Omit<StoredConnection, 'options'>;
@@ -24,7 +38,9 @@ interface ConnectionRow {
   options: string;
   schedule: string;
   enabled: unknown;
+  priority: number | string | null;
   created_at: number | string;
+  removed_at: number | string | null;
 }
 
 @Injectable()
@@ -35,11 +51,11 @@ export class ConnectionRepository {
     @Optional() private readonly secrets?: SecretBox,
   ) {}
 
-  async create(input: Omit<StoredConnection, 'id'>): Promise<StoredConnection> {
+  async create(input: NewConnection): Promise<StoredConnection> {
     await this.db.query(
-      `INSERT INTO connections (name, kind, options, schedule, enabled, created_at)
-       VALUES (:name, :kind, :options, :schedule, :enabled, :createdAt)`,
-      { ...input, options: encodeConnectionOptions(input.options, this.secrets) },
+      `INSERT INTO connections (name, kind, options, schedule, enabled, priority, created_at)
+       VALUES (:name, :kind, :options, :schedule, :enabled, :priority, :createdAt)`,
+      { ...input, priority: input.priority ?? null, options: encodeConnectionOptions(input.options, this.secrets) },
     );
     const created = await this.findByName(input.name);
     if (!created) throw new Error(`connection "${input.name}" was not stored`);
@@ -58,7 +74,7 @@ export class ConnectionRepository {
 
   /** Every connection without its options, by name. */
   async summaries(): Promise<ConnectionSummary[]> {
-    const rows = await this.db.query<Omit<ConnectionRow, 'options'>>('SELECT id, name, kind, schedule, enabled, created_at FROM connections ORDER BY name');
+    const rows = await this.db.query<Omit<ConnectionRow, 'options'>>('SELECT id, name, kind, schedule, enabled, priority, created_at, removed_at FROM connections ORDER BY name');
     return rows.map(toSummary);
   }
 
@@ -72,17 +88,63 @@ export class ConnectionRepository {
     return rows.length ? toConnection(rows[0], this.secrets) : null;
   }
 
-  async update(id: number, changes: Partial<Pick<StoredConnection, 'options' | 'schedule' | 'enabled'>>): Promise<void> {
+  async update(id: number, changes: Partial<Pick<StoredConnection, 'options' | 'schedule' | 'enabled' | 'priority'>>): Promise<void> {
     const current = await this.findById(id);
     if (!current) return;
     const next = { ...current, ...changes };
-    await this.db.query('UPDATE connections SET options = :options, schedule = :schedule, enabled = :enabled WHERE id = :id', {
+    await this.db.query('UPDATE connections SET options = :options, schedule = :schedule, enabled = :enabled, priority = :priority WHERE id = :id', {
       id,
       options: encodeConnectionOptions(next.options, this.secrets),
       schedule: next.schedule,
       enabled: next.enabled,
+      priority: next.priority,
     });
   }
+
+  /**
+   * In one transaction: the connection stops syncing (disabled, removed as of `now`) and its data
+   * is marked the way deletions are marked (users deactivated, opportunities and records deleted),
+   * so the metrics stop counting it; logins, training and run history stay, read through its users.
+   */
+  async removeKeepingData(id: number, now: number): Promise<RemovedRows> {
+    return this.db.transaction(async (tx) => {
+      const rows: RemovedRows = {
+        crm_users: await countWhere(tx, 'crm_users', 'active = TRUE', id),
+        opportunities: await countWhere(tx, 'opportunities', 'deleted = FALSE', id),
+        records: await countWhere(tx, 'records', 'deleted = FALSE', id),
+      };
+      await tx.query('UPDATE crm_users SET active = FALSE WHERE connection_id = :id AND active = TRUE', { id });
+      await tx.query('UPDATE opportunities SET deleted = TRUE WHERE connection_id = :id AND deleted = FALSE', { id });
+      await tx.query('UPDATE records SET deleted = TRUE WHERE connection_id = :id AND deleted = FALSE', { id });
+      await tx.query('UPDATE connections SET enabled = FALSE, removed_at = :now WHERE id = :id', { id, now });
+      await countCrmDataChange(tx);
+      return rows;
+    });
+  }
+
+  /** In one transaction: deletes everything synced into the connection, its run history, and the connection. */
+  async purge(id: number): Promise<RemovedRows> {
+    return this.db.transaction(async (tx) => {
+      const rows: RemovedRows = {};
+      for (const table of DATA_TABLES) {
+        rows[table] = await countWhere(tx, table, 'TRUE', id);
+        await tx.query(`DELETE FROM ${table} WHERE connection_id = :id`, { id });
+      }
+      await tx.query('DELETE FROM connections WHERE id = :id', { id });
+      await countCrmDataChange(tx);
+      return rows;
+    });
+  }
+}
+
+async function countWhere(tx: Sql, table: string, condition: string, id: number): Promise<number> {
+  const rows = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE connection_id = :id AND ${condition}`, { id });
+  return toNumber(rows[0]?.n ?? 0);
+}
+
+/** Counts one change of the CRM data, read by the metrics cache of every replica (DataStamps). */
+async function countCrmDataChange(tx: Sql): Promise<void> {
+  await tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'crm_data'");
 }
 
 function toConnection(row: ConnectionRow, secrets: SecretBox | undefined): StoredConnection {
@@ -96,6 +158,8 @@ function toSummary(row: Omit<ConnectionRow, 'options'>): ConnectionSummary {
     kind: row.kind as ConnectionKind,
     schedule: row.schedule,
     enabled: toBoolean(row.enabled),
+    priority: toNullableNumber(row.priority),
     createdAt: toNumber(row.created_at),
+    removedAt: toNullableNumber(row.removed_at),
   };
 }

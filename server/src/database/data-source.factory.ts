@@ -6,10 +6,18 @@ import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-s
 import { AccountsAudit1764400000000 } from './migrations/1764400000000-accounts-audit';
 import { SyncTicksAndChangeCounters1764500000000 } from './migrations/1764500000000-sync-ticks-and-change-counters';
 import { MoreChangeCounters1764600000000 } from './migrations/1764600000000-more-change-counters';
+import { ConnectionPriorityAndRemoval1764700000000 } from './migrations/1764700000000-connection-priority-and-removal';
 import { LoginThrottleAndSessionIdle1765100000000 } from './migrations/1765100000000-login-throttle-and-session-idle';
 import type { DatabaseLocation } from './database-url.util';
 
-export const MIGRATIONS = [InitialSchema1764300000000, AccountsAudit1764400000000, SyncTicksAndChangeCounters1764500000000, MoreChangeCounters1764600000000, LoginThrottleAndSessionIdle1765100000000];
+export const MIGRATIONS = [
+  InitialSchema1764300000000,
+  AccountsAudit1764400000000,
+  SyncTicksAndChangeCounters1764500000000,
+  MoreChangeCounters1764600000000,
+  ConnectionPriorityAndRemoval1764700000000,
+  LoginThrottleAndSessionIdle1765100000000,
+];
 
 /**
  * The sqlite3 module as TypeORM gets it, minus verbose mode: TypeORM calls `verbose()`, which

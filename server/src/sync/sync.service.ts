@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { UptakeError } from '../common/error-codes';
 import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
 import { createConnector } from '../connectors/connector.registry';
 import type { CrmConnector, Page, SyncContext } from '../connectors/connector.port';
@@ -61,6 +62,9 @@ export class SyncService {
 
   /** Starts a run and returns as soon as it is recorded; refuses when one is already running. */
   async start(connection: StoredConnection, options: SyncOptions): Promise<StartedSync> {
+    if (connection.removedAt !== null) {
+      throw new UptakeError('CONNECTION_REMOVED', `connection "${connection.name}" was removed on ${new Date(connection.removedAt).toISOString()}; it no longer syncs`);
+    }
     const holder = `${this.holderPrefix}:${randomUUID()}`;
     const ttl = options.atomic ? ATOMIC_LEASE_TTL_MS : LEASE_TTL_MS;
     if (!(await this.runs.acquireLease(connection.id, holder, this.clock.now(), ttl))) {

@@ -61,13 +61,35 @@ export const SyncRunSchema = z.object({
 
 export const ConnectionKindSchema = z.enum(['demo', 'csv', 'salesforce', 'hubspot', 'dataverse']);
 
+/** The option every connection kind takes besides its connector's: which connection's user is a person's primary user. */
+export const PRIORITY_OPTION = 'priority';
+export const MIN_CONNECTION_PRIORITY = -1000;
+export const MAX_CONNECTION_PRIORITY = 1000;
+
+/** The `priority` option as typed (`--option priority=5`, a form field): a whole number in range. */
+export const ConnectionPrioritySchema = z
+  .string()
+  .trim()
+  .regex(/^-?\d+$/, 'priority must be a whole number, e.g. 10')
+  .transform(Number)
+  .pipe(z.number().int().min(MIN_CONNECTION_PRIORITY, `priority must be at least ${MIN_CONNECTION_PRIORITY}`).max(MAX_CONNECTION_PRIORITY, `priority must be at most ${MAX_CONNECTION_PRIORITY}`));
+
+/** DESIGN.md: a connection's priority defaults to 10 for CRM connections and 0 for csv. */
+export function defaultConnectionPriority(kind: z.infer<typeof ConnectionKindSchema>): number {
+  return kind === 'csv' ? 0 : 10;
+}
+
 export const ConnectionSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   kind: ConnectionKindSchema,
   schedule: z.string(),
   enabled: z.boolean(),
+  /** Its `priority` option, or the default of its kind. */
+  priority: z.number().int(),
   createdAt: z.string(),
+  /** When it was removed with its data kept (marked deleted); null while it is in use. */
+  removedAt: z.string().nullable(),
   lastRun: SyncRunSchema.nullable(),
   nextRunAt: z.string().nullable(),
 });

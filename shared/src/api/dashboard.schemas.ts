@@ -285,7 +285,10 @@ export const PlanUpdateRequestSchema = z.strictObject({
 //   (bad name or cron schedule); 409 CONNECTION_EXISTS.
 // POST  /api/connections/:id/test  -> 200 ConnectionTestResponseSchema (ok false with the error)
 // PATCH /api/connections/:id       body UpdateConnectionRequestSchema -> 200 ConnectionDetail
-//   404 CONNECTION_NOT_FOUND; 400 CONNECTION_INVALID for a bad cron schedule.
+//   404 CONNECTION_NOT_FOUND; 400 CONNECTION_INVALID for a bad cron schedule or priority,
+//   CONNECTOR_OPTIONS_INVALID for options the connector refuses; 409 CONNECTION_REMOVED.
+// DELETE /api/connections/:id      query RemoveConnectionQuerySchema -> 200 RemoveConnectionResponse
+//   409 CONNECTION_CONFIRMATION_REQUIRED (purge without confirm = the name), SYNC_ALREADY_RUNNING.
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -314,10 +317,29 @@ export const ConnectionTestResponseSchema = z.object({
 
 export const UpdateConnectionRequestSchema = z
   .strictObject({
+    /**
+     * Options to change, merged into the stored ones: an option left out keeps its value (so a
+     * credential need not be typed again), an empty value removes it. `priority` is one of them.
+     */
+    options: z.record(z.string(), z.string()).optional(),
     schedule: z.string().trim().min(1).optional(),
     enabled: z.boolean().optional(),
   })
-  .refine((body) => body.schedule !== undefined || body.enabled !== undefined, { message: 'give schedule or enabled' });
+  .refine((body) => body.options !== undefined || body.schedule !== undefined || body.enabled !== undefined, { message: 'give options, schedule or enabled' });
+
+export const RemoveConnectionQuerySchema = z.strictObject({
+  /** true: delete the connection and everything synced into it; default: keep its data, marked deleted. */
+  purge: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+  /** Purging asks for the connection's name here, as the dashboard asks to type it. */
+  confirm: z.string().optional(),
+});
+
+export const RemoveConnectionResponseSchema = z.object({
+  name: z.string(),
+  purged: z.boolean(),
+  /** Rows per table: deleted when purged, else marked deleted (users: deactivated). */
+  rows: z.record(z.string(), z.number().int()),
+});
 
 export type PersonRow = z.infer<typeof PersonRowSchema>;
 export type ManagerGroup = z.infer<typeof ManagerGroupSchema>;
@@ -344,3 +366,5 @@ export type ConnectionDetail = z.infer<typeof ConnectionDetailSchema>;
 export type CreateConnectionRequest = z.input<typeof CreateConnectionRequestSchema>;
 export type ConnectionTestResponse = z.infer<typeof ConnectionTestResponseSchema>;
 export type UpdateConnectionRequest = z.infer<typeof UpdateConnectionRequestSchema>;
+export type RemoveConnectionQuery = z.input<typeof RemoveConnectionQuerySchema>;
+export type RemoveConnectionResponse = z.infer<typeof RemoveConnectionResponseSchema>;

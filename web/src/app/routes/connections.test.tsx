@@ -56,11 +56,11 @@ describe('Connections page', () => {
     renderApp('/connections');
     await user.click(await screen.findByRole('button', { name: 'Pause' }));
     expect(api.calls('PATCH', '/api/connections/1')[0].body).toEqual({ enabled: false });
-    await user.click(screen.getByRole('button', { name: 'Change schedule' }));
-    const input = screen.getByLabelText('Schedule of demo');
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    const input = within(screen.getByRole('form', { name: 'Edit connection demo' })).getByLabelText('Schedule');
     await user.clear(input);
     await user.type(input, '*/15 * * * *');
-    await user.click(screen.getByRole('button', { name: 'Save schedule' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(api.calls('PATCH', '/api/connections/1')[1].body).toEqual({ schedule: '*/15 * * * *' });
   });
 });

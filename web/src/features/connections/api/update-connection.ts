@@ -7,7 +7,7 @@ export function updateConnection({ connectionId, ...body }: { connectionId: numb
   return api.patch(`/api/connections/${connectionId}`, body, { schema: ConnectionDetailSchema });
 }
 
-/** Changes the schedule or pauses/resumes a connection. */
+/** Changes options, priority, schedule, or pauses/resumes a connection. */
 export function useUpdateConnection() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,16 +1,14 @@
-import { ConnectionKindSchema, type ConnectionDetail, type ConnectionKind } from '@uptake/shared';
+import { ConnectionKindSchema, PRIORITY_OPTION, type ConnectionDetail, type ConnectionKind } from '@uptake/shared';
 import { useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
 import { useCreateConnection } from '../api/create-connection';
-import { CONNECTOR_OPTIONS, isSecretOption } from './connection-options';
+import { checkOptions, ConnectionOptionFields, type ExtraOption, type FieldErrors } from './connection-option-fields';
+import { CONNECTOR_OPTIONS, KIND_LABEL } from './connection-options';
 import { FormServerError } from '../../../components/ui/form-server-error';
 
 const KINDS = ConnectionKindSchema.options;
-const KIND_LABEL: Record<ConnectionKind, string> = { demo: 'Demo CRM', csv: 'CSV folder', salesforce: 'Salesforce', hubspot: 'HubSpot', dataverse: 'Dynamics 365 (Dataverse)' };
 const NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/;
-
-type Errors = Record<string, string>;
 
 /** Adds a CRM connection: name, kind, schedule and the connector's options. */
 export function AddConnectionForm({ onCreated, onCancel }: { onCreated: (connection: ConnectionDetail) => void; onCancel: () => void }) {
@@ -18,26 +16,20 @@ export function AddConnectionForm({ onCreated, onCancel }: { onCreated: (connect
   const [kind, setKind] = useState<ConnectionKind>('csv');
   const [schedule, setSchedule] = useState('0 * * * *');
   const [options, setOptions] = useState<Record<string, string>>({});
-  const [extra, setExtra] = useState<Array<{ name: string; value: string }>>([]);
-  const [errors, setErrors] = useState<Errors>({});
+  const [extra, setExtra] = useState<ExtraOption[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateConnection({ onSuccess: onCreated });
   const known = CONNECTOR_OPTIONS[kind];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Errors = {};
+    const found: FieldErrors = checkOptions(kind, options, extra);
     if (!NAME.test(name.trim())) found.name = 'Name the connection: letters, digits, space, "_", "-" or ".", at most 64.';
     if (schedule.trim() === '') found.schedule = 'Give a cron schedule, e.g. 0 * * * * for hourly.';
-    for (const option of known) {
-      if (option.required && !(options[option.name] ?? '').trim()) found[`option.${option.name}`] = `${option.name} is required for ${KIND_LABEL[kind]}.`;
-    }
-    extra.forEach((row, index) => {
-      if (row.value.trim() && !/^[a-z][a-z0-9_]*$/i.test(row.name.trim())) found[`extra.${index}`] = 'Option names are letters, digits and "_".';
-    });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const body: Record<string, string> = {};
-    for (const option of known) if ((options[option.name] ?? '').trim()) body[option.name] = options[option.name].trim();
+    for (const option of [...known.map((o) => o.name), PRIORITY_OPTION]) if ((options[option] ?? '').trim()) body[option] = options[option].trim();
     for (const row of extra) if (row.name.trim() && row.value.trim()) body[row.name.trim()] = row.value.trim();
     create.mutate({ name: name.trim(), kind, schedule: schedule.trim(), options: body });
   };
@@ -71,41 +63,7 @@ export function AddConnectionForm({ onCreated, onCancel }: { onCreated: (connect
           <input type="text" value={schedule} onChange={(e) => setSchedule(e.target.value)} />
         </Field>
       </div>
-      <fieldset>
-        <legend>{KIND_LABEL[kind]} options</legend>
-        <div className="form-row">
-          {known.map((option) => (
-            <Field key={`${kind}.${option.name}`} label={`${option.name}${option.required ? ' (required)' : ''}`} hint={option.hint} error={errors[`option.${option.name}`]}>
-              <input
-                type={isSecretOption(option.name) ? 'password' : 'text'}
-                autoComplete="off"
-                value={options[option.name] ?? ''}
-                onChange={(e) => setOptions((current) => ({ ...current, [option.name]: e.target.value }))}
-              />
-            </Field>
-          ))}
-          {extra.map((row, index) => (
-            <div className="form-row" key={index} role="group" aria-label={`Other option ${index + 1}`}>
-              <Field label="Option name" error={errors[`extra.${index}`]}>
-                <input type="text" value={row.name} onChange={(e) => setExtra((rows) => rows.map((r, i) => (i === index ? { ...r, name: e.target.value } : r)))} />
-              </Field>
-              <Field label="Value">
-                <input
-                  type={isSecretOption(row.name) ? 'password' : 'text'}
-                  autoComplete="off"
-                  value={row.value}
-                  onChange={(e) => setExtra((rows) => rows.map((r, i) => (i === index ? { ...r, value: e.target.value } : r)))}
-                />
-              </Field>
-            </div>
-          ))}
-        </div>
-        <p>
-          <button type="button" className="button button-secondary button-small" onClick={() => setExtra((rows) => [...rows, { name: '', value: '' }])}>
-            Add an option
-          </button>
-        </p>
-      </fieldset>
+      <ConnectionOptionFields kind={kind} options={options} onOptionsChange={setOptions} extra={extra} onExtraChange={setExtra} errors={errors} />
       <div className="row">
         <button type="submit" className="button" disabled={create.isPending}>
           {create.isPending ? 'Adding…' : 'Add connection'}

@@ -1,46 +1,35 @@
 import type { ConnectionDetail } from '@uptake/shared';
 import { useCallback, useId, useState } from 'react';
-import { Field } from '@/components/ui/field';
 import { formatInstant } from '@/utils/format';
 import { useSyncConnection } from '../api/sync-connection';
 import { useTestConnection } from '../api/test-connection';
 import { useUpdateConnection } from '../api/update-connection';
+import { EditConnectionForm } from './edit-connection-form';
+import { RemoveConnectionDialog } from './remove-connection-dialog';
 import { RunCounts } from './run-counts';
+import { scheduleInWords } from './schedule-in-words';
 import { RunHistory } from './run-history';
 import { SyncProgress } from './sync-progress';
 
 const STATUS = { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' } as const;
 
-function ScheduleEditor({ connection, onClose }: { connection: ConnectionDetail; onClose: () => void }) {
-  const [schedule, setSchedule] = useState(connection.schedule);
-  const update = useUpdateConnection();
-  return (
-    <form
-      className="row"
-      onSubmit={(event) => {
-        event.preventDefault();
-        update.mutate({ connectionId: connection.id, schedule: schedule.trim() }, { onSuccess: onClose });
-      }}
-    >
-      <Field label={`Schedule of ${connection.name}`} hint="Cron expression in UTC, e.g. 0 * * * * (hourly)" error={update.isError ? update.error.message : undefined}>
-        <input type="text" value={schedule} onChange={(event) => setSchedule(event.target.value)} />
-      </Field>
-      <button type="submit" className="button" disabled={update.isPending || schedule.trim() === ''}>
-        Save schedule
-      </button>
-      <button type="button" className="button button-secondary" onClick={onClose}>
-        Cancel
-      </button>
-    </form>
-  );
+type Tone = 'green' | 'red' | 'none';
+
+/** The badge of a connection: removed, paused, failing (its last run failed) or scheduled. */
+export function connectionState(connection: ConnectionDetail): { label: string; tone: Tone } {
+  if (connection.removedAt !== null) return { label: 'Removed', tone: 'none' };
+  if (!connection.enabled) return { label: 'Paused', tone: 'none' };
+  if (connection.lastRun?.status === 'failed') return { label: 'Last sync failed', tone: 'red' };
+  return { label: 'Scheduled', tone: 'green' };
 }
 
-/** One connection: schedule, options, last run, and the actions sync now, test, pause and history. */
+/** One connection: schedule, options, last run, and the actions sync now, test, edit, pause, remove and history. */
 export function ConnectionCard({ connection }: { connection: ConnectionDetail }) {
   const historyId = useId();
   const [startedRunId, setStartedRunId] = useState<number | null>(null);
   const [showHistory, setShowHistory] = useState(false);
-  const [editingSchedule, setEditingSchedule] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const sync = useSyncConnection({ onStarted: (run) => setStartedRunId(run.id) });
   const test = useTestConnection();
   const update = useUpdateConnection();
@@ -50,6 +39,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
   const isRunning = runningRunId !== null && finished !== runningRunId;
   const options = Object.entries(connection.options);
   const run = connection.lastRun;
+  const state = connectionState(connection);
+  const removed = connection.removedAt !== null;
 
   return (
     <article className="card connection-card" aria-labelledby={`connection-${connection.id}`} data-testid={`connection-${connection.name}`}>
@@ -57,19 +48,23 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
         <h2 id={`connection-${connection.id}`}>
           {connection.name} <span className="muted">({connection.kind})</span>
         </h2>
-        <span className={`badge ${connection.enabled ? 'badge-green' : 'badge-none'}`}>{connection.enabled ? 'Scheduled' : 'Paused'}</span>
+        <span className={`badge badge-${state.tone}`}>{state.label}</span>
       </div>
 
       <dl className="facts">
         <div>
           <dt>Schedule</dt>
           <dd>
-            <code>{connection.schedule}</code>
+            {scheduleInWords(connection.schedule)} <code>{connection.schedule}</code>
           </dd>
         </div>
         <div>
           <dt>Next run</dt>
-          <dd>{connection.enabled ? (connection.nextRunAt ? formatInstant(connection.nextRunAt) : 'not scheduled') : 'paused'}</dd>
+          <dd>{removed ? 'removed' : connection.enabled ? (connection.nextRunAt ? formatInstant(connection.nextRunAt) : 'not scheduled') : 'paused'}</dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>{connection.priority}</dd>
         </div>
         <div>
           <dt>Last run</dt>
@@ -89,6 +84,11 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
         </div>
       </dl>
       {run?.error ? <p className="sync-error">Last error: {run.error}</p> : null}
+      {removed ? (
+        <p className="muted">
+          Removed on {formatInstant(connection.removedAt!)}: it no longer syncs, and its data is kept, marked deleted, so the metrics no longer count it.
+        </p>
+      ) : null}
 
       {options.length > 0 ? (
         <dl className="connection-options" aria-label="Options">
@@ -123,23 +123,31 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
         </p>
       ) : null}
 
-      {editingSchedule ? <ScheduleEditor connection={connection} onClose={() => setEditingSchedule(false)} /> : null}
+      {editing ? <EditConnectionForm connection={connection} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} /> : null}
+      {removing ? <RemoveConnectionDialog connection={connection} onClose={() => setRemoving(false)} /> : null}
 
       <div className="row">
-        <button type="button" className="button" disabled={isRunning || sync.isPending} onClick={() => sync.mutate({ connectionId: connection.id })}>
-          {isRunning ? 'Syncing…' : 'Sync now'}
-        </button>
-        <button type="button" className="button button-secondary" disabled={test.isPending} onClick={() => test.mutate({ connectionId: connection.id })}>
-          {test.isPending ? 'Testing…' : 'Test connection'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setEditingSchedule((open) => !open)} aria-expanded={editingSchedule}>
-          Change schedule
-        </button>
-        <button type="button" className="button button-secondary" disabled={update.isPending} onClick={() => update.mutate({ connectionId: connection.id, enabled: !connection.enabled })}>
-          {connection.enabled ? 'Pause' : 'Resume'}
-        </button>
+        {removed ? null : (
+          <>
+            <button type="button" className="button" disabled={isRunning || sync.isPending} onClick={() => sync.mutate({ connectionId: connection.id })}>
+              {isRunning ? 'Syncing…' : 'Sync now'}
+            </button>
+            <button type="button" className="button button-secondary" disabled={test.isPending} onClick={() => test.mutate({ connectionId: connection.id })}>
+              {test.isPending ? 'Testing…' : 'Test connection'}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setEditing((open) => !open)} aria-expanded={editing}>
+              Edit
+            </button>
+            <button type="button" className="button button-secondary" disabled={update.isPending} onClick={() => update.mutate({ connectionId: connection.id, enabled: !connection.enabled })}>
+              {connection.enabled ? 'Pause' : 'Resume'}
+            </button>
+          </>
+        )}
         <button type="button" className="button button-secondary" aria-expanded={showHistory} aria-controls={historyId} onClick={() => setShowHistory((open) => !open)}>
           {showHistory ? 'Hide run history' : 'Run history'}
+        </button>
+        <button type="button" className="button button-danger" onClick={() => setRemoving(true)} disabled={removing}>
+          {removed ? 'Delete data…' : 'Remove…'}
         </button>
       </div>
       <div id={historyId} hidden={!showHistory}>
