@@ -129,7 +129,9 @@ export function planHistory(): PlanHistoryResponse {
     plan: launchPlan(),
     changes: ['goal Sales EMEA / stale_opportunities: target 0.2 → 0.15'],
   };
-  const v1: PlanVersionView = { ...v2, version: 1, createdAt: '2026-01-15T08:00:00.000Z', createdBy: 'uptake (demo)', source: 'built-in demo plan', changes: [] };
+  const v1Plan = launchPlan();
+  v1Plan.goals[1] = { ...v1Plan.goals[1], target: 0.2 };
+  const v1: PlanVersionView = { ...v2, version: 1, createdAt: '2026-01-15T08:00:00.000Z', createdBy: 'uptake (demo)', source: 'built-in demo plan', plan: v1Plan, changes: [] };
   return { current: v2, history: [v2, v1] };
 }
 
