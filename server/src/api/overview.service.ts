@@ -7,6 +7,7 @@ import { addDays, dayOf } from '../common/time.util';
 import { ConnectionService } from '../connections/connection.service';
 import { DataStamps } from '../database/data-stamps';
 import { Database } from '../database/database.service';
+import { DataCoverageRepository } from '../metrics/data-coverage.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
@@ -24,6 +25,7 @@ export class OverviewService {
     private readonly connections: ConnectionService,
     private readonly scheduler: SyncScheduler,
     private readonly clock: Clock,
+    private readonly coverage: DataCoverageRepository,
   ) {
     this.stamps = DataStamps.of(db);
   }
@@ -46,10 +48,11 @@ export class OverviewService {
 
   private async assemble(day: string): Promise<OverviewResponse> {
     const plan = (await this.plans.current())?.plan ?? null;
-    const [report, weekEarlier, connections] = await Promise.all([
+    const [report, weekEarlier, connections, dataCoverage] = await Promise.all([
       this.metrics.report(day),
       this.metrics.report(addDays(day, -7)),
       this.describeConnections(),
+      this.coverage.coverage(plan?.timezone ?? 'UTC'),
     ]);
     return {
       asOf: day,
@@ -59,6 +62,7 @@ export class OverviewService {
       weekEarlier: weekEarlier.organisation.metrics,
       departments: report.departments,
       connections,
+      dataCoverage,
     };
   }
 

@@ -97,6 +97,7 @@ export function overview(overrides: Partial<OverviewResponse> = {}): OverviewRes
     },
     departments: [salesEmea, support],
     connections: [connection()],
+    dataCoverage: { loginsFrom: '2026-01-10', loginsTo: '2026-03-01', dataEndsOn: '2026-03-01' },
     ...overrides,
   };
 }
@@ -206,6 +207,7 @@ export function roi(): RoiResponse {
     departments: [{ ...scope, department: 'Sales EMEA', inPlan: true }],
     spendByMonth: { months: [{ month: '2026-01', spend: 3500 }, { month: '2026-02', spend: 3500 }, { month: '2026-03', spend: 3500 }], how: 'Seats × cost per seat, per month.' },
     adoption: { metric: 'active_users', points: [{ day: '2026-02-28', actual: 0.5, expected: 0.6 }, { day: '2026-03-01', actual: 0.55, expected: 0.62 }], how: 'Organisation active users per day.' },
+    dataCoverage: { loginsFrom: '2026-01-10', loginsTo: '2026-03-01', dataEndsOn: '2026-03-01' },
   };
 }
 
