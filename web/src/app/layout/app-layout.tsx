@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { AsOfNotice } from '@/components/as-of-notice';
 import { AsOfPicker } from '@/components/as-of-picker';
 import { Loading } from '@/components/ui/states';
 import { DEFAULT_MIN_GROUP_SIZE, MinGroupSizeContext } from '@/components/ui/suppressed';
@@ -65,6 +66,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <AsOfNotice />
         <MinGroupSizeContext.Provider value={minGroupSize}>
           <Suspense fallback={<Loading label="Loading the page…" />}>
             <Outlet />
