@@ -7,6 +7,7 @@ import { ConnectionRepository } from './connections/connection.repository';
 import { ConnectionService } from './connections/connection.service';
 import { Database } from './database/database.service';
 import { ImportService } from './import/import.service';
+import { DataCoverageRepository } from './metrics/data-coverage.repository';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { MetricsService } from './metrics/metrics.service';
 import { SnapshotRepository } from './metrics/snapshot.repository';
@@ -40,6 +41,7 @@ export class CoreModule {
       PlanRepository,
       PlanService,
       MetricsRepository,
+      DataCoverageRepository,
       MetricsService,
       SnapshotRepository,
       SnapshotService,

@@ -110,6 +110,8 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
     // A week earlier (2026-03-03): 7-day window 02-25..03-03 holds only b2's login at 03-03 23:59:59.
     expect(body.weekEarlier.active_users).toBeCloseTo(1 / 5, 9);
     expect(body.connections.map((c: { name: string }) => c.name)).toEqual(['crm']);
+    // Counted logins from a2's on 02-20 to a1's on 03-09 (a4's API login on 03-09 is not counted); nothing is newer than 03-09.
+    expect(body.dataCoverage).toEqual({ loginsFrom: '2026-02-20', loginsTo: '2026-03-09', dataEndsOn: '2026-03-09' });
   });
 
   it('GET /api/departments/:name/series reads the daily snapshots with the expected ramp', async () => {

@@ -313,6 +313,10 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const bad = { ...edited, goals: [{ ...edited.goals[0], target: 2 }] };
       const response = await http().put('/api/plan').send({ plan: bad, changedBy: 'bob' }).expect(400);
       expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('plan.goals[0].target') });
+      // Two mistakes of different kinds in one save: both are reported, each on its field.
+      const twoMistakes = { ...edited, goals: [{ ...edited.goals[0], target: -1 }, { ...edited.goals[1], by: '2025-12-01' }] };
+      const both = await http().put('/api/plan').send({ plan: twoMistakes, changedBy: 'bob' }).expect(400);
+      expect(both.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['plan.goals[0].target', 'plan.goals[1].by']);
       const unknownField = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', by: 'eve' }).expect(400);
       expect(unknownField.body.error.message).toContain('by');
       const { body } = await http().get('/api/plan').expect(200);

@@ -7,6 +7,7 @@ import { addDays, dayOf } from '../common/time.util';
 import { ConnectionService } from '../connections/connection.service';
 import { DataStamps } from '../database/data-stamps';
 import { Database } from '../database/database.service';
+import { DataCoverageRepository } from '../metrics/data-coverage.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
@@ -24,6 +25,7 @@ export class OverviewService {
     private readonly connections: ConnectionService,
     private readonly scheduler: SyncScheduler,
     private readonly clock: Clock,
+    private readonly coverage: DataCoverageRepository,
   ) {
     this.stamps = DataStamps.of(db);
   }
@@ -49,10 +51,11 @@ export class OverviewService {
     // A week before the earliest day a request may read has no values to compare with (day-bounds.util.ts).
     const bounds = await this.metrics.dayBounds();
     const weekBefore = addDays(day, -7);
-    const [report, weekEarlier, connections] = await Promise.all([
+    const [report, weekEarlier, connections, dataCoverage] = await Promise.all([
       this.metrics.report(day),
       bounds.earliest !== null && weekBefore < bounds.earliest ? null : this.metrics.report(weekBefore),
       this.describeConnections(),
+      this.coverage.coverage(plan?.timezone ?? 'UTC'),
     ]);
     return {
       asOf: day,
@@ -62,6 +65,7 @@ export class OverviewService {
       weekEarlier: weekEarlier?.organisation.metrics ?? null,
       departments: report.departments,
       connections,
+      dataCoverage,
     };
   }
 

@@ -82,6 +82,7 @@ function roi(departments: readonly Department[]): RoiResponse {
     asOf: '2026-03-01',
     currency: 'EUR',
     launchDate: null,
+    dataCoverage: { loginsFrom: null, loginsTo: null, dataEndsOn: null },
     organisation: scope(sum(departments.map((d) => d.size)), sum(departments.map((d) => d.monthlyActive))),
     departments: departments.map((d): RoiDepartment => ({ department: d.name, inPlan: true, ...scope(d.size, d.monthlyActive) })),
     spendByMonth: { months: [], how: '' },

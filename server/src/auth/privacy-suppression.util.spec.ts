@@ -110,7 +110,7 @@ describe('complementary suppression', () => {
   });
 
   it("hides the overview's week-earlier organisation values when the organisation was hidden on that day", () => {
-    const overview: OverviewResponse = { asOf: '2026-03-08', launchDate: null, timezone: 'UTC', organisation: threeDepartments.organisation, weekEarlier: values(0.3), departments: threeDepartments.departments, connections: [] };
+    const overview: OverviewResponse = { asOf: '2026-03-08', launchDate: null, timezone: 'UTC', organisation: threeDepartments.organisation, weekEarlier: values(0.3), departments: threeDepartments.departments, connections: [], dataCoverage: { loginsFrom: null, loginsTo: null, dataEndsOn: null } };
     const weekEarlier: DaySizes = { organisation: 11, departments: new Map([['A', 2], ['C', 9]]) };
     expect(suppressOverview(overview, 5, trainerOf('C'), weekEarlier).weekEarlier?.active_users).toBeNull();
     expect(suppressOverview(overview, 5, nobody, weekEarlier).weekEarlier?.active_users).toBe(0.3);
@@ -158,6 +158,7 @@ describe(suppressRoi.name, () => {
     const roi: RoiResponse = {
       asOf: '2026-03-02',
       currency: 'EUR',
+      dataCoverage: { loginsFrom: null, loginsTo: null, dataEndsOn: null },
       launchDate: '2026-01-01',
       organisation,
       departments: [roiDepartment('A', 2, 1), roiDepartment('B', 6, 3), roiDepartment('C', 9, 5)],

@@ -38,6 +38,16 @@ describe('roi figures', () => {
     expect(unplanned.shelfwareSeats.how).toBe('No seats in the plan, so 5 seat holders − 2 monthly active users = 3');
   });
 
+  it('never says "undefined" when there is no monthly active user or no seat', () => {
+    const idle = departmentRoi(input({ department: 'E', planned: { seats: 3, costPerSeatMonth: 20 } }), context);
+    expect(idle.costPerMonthlyActiveUser.how).toBe('No monthly active user in the 30 days ending 2026-03-10, so no cost per monthly active user');
+    const organisation = organisationRoi([{ ...idle, department: 'E', inPlan: true }], context);
+    expect(organisation.costPerMonthlyActiveUser.how).toBe('No monthly active user in the 30 days ending 2026-03-10, so no cost per monthly active user');
+    const noSeats = organisationRoi([], context);
+    expect(noSeats.licenceCostPerSeatMonth.how).toBe('No seats in the launch plan, so no cost per seat');
+    for (const figure of [idle.costPerMonthlyActiveUser, organisation.costPerMonthlyActiveUser, noSeats.licenceCostPerSeatMonth]) expect(figure.how).not.toContain('undefined');
+  });
+
   it('splits the pipeline into fresh and stale', () => {
     const result = departmentRoi(input({ department: 'A', pipeline: { department: 'A', openCount: 3, openAmount: 1500, staleCount: 2, staleAmount: 500 } }), context);
     expect(result.pipeline).toMatchObject({ openCount: 3, openAmount: 1500, freshCount: 1, freshAmount: 1000, staleCount: 2, staleAmount: 500 });

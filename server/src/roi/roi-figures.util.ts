@@ -32,6 +32,10 @@ function figure(value: number | null, how: string): Figure {
 
 const COUNTED = 'a counted login (succeeded, not through the API)';
 
+function noMonthlyActiveUser(asOf: string): string {
+  return `No monthly active user in the 30 days ending ${asOf}, so no cost per monthly active user`;
+}
+
 export function pipelineOf(pipeline: Omit<DepartmentPipeline, 'department'> | null, { asOf, currency }: RoiContext): Pipeline {
   const p = pipeline ?? { openCount: 0, openAmount: 0, staleCount: 0, staleAmount: 0 };
   return {
@@ -83,7 +87,7 @@ export function departmentRoi(input: RoiDepartmentInput, context: RoiContext): R
     ),
     costPerMonthlyActiveUser: figure(
       spend !== null && mau > 0 ? spend / mau : null,
-      spend === null ? `${notInPlan}: no licence spend` : mau === 0 ? 'No monthly active user: undefined' : `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month`,
+      spend === null ? `${notInPlan}: no licence spend` : mau === 0 ? noMonthlyActiveUser(asOf) : `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month`,
     ),
     pipeline: pipelineOf(input.pipeline, context),
   };
@@ -107,7 +111,7 @@ export function organisationRoi(departments: readonly RoiDepartment[], context: 
     seats: figure(seats, `Sum of the seats of ${inPlan}`),
     licenceCostPerSeatMonth: figure(
       seats > 0 ? spend / seats : null,
-      seats > 0 ? `Monthly spend ÷ seats = ${money(spend, currency)} ÷ ${seats} = ${money(spend / seats, currency)}` : 'No seats in the launch plan: undefined',
+      seats > 0 ? `Monthly spend ÷ seats = ${money(spend, currency)} ÷ ${seats} = ${money(spend / seats, currency)}` : 'No seats in the launch plan, so no cost per seat',
     ),
     monthlySpend: figure(spend, `Sum over ${inPlan} of seats × licence cost per seat = ${money(spend, currency)} per month`),
     seatHolders: figure(seatHolders, `Active, licensed, non-integration CRM users of every department created by ${asOf}`),
@@ -116,7 +120,7 @@ export function organisationRoi(departments: readonly RoiDepartment[], context: 
     shelfwareCostPerMonth: figure(shelfwareCost, `Sum of the departments' shelfware cost = ${money(shelfwareCost, currency)} per month`),
     costPerMonthlyActiveUser: figure(
       mau > 0 ? spend / mau : null,
-      mau > 0 ? `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month` : 'No monthly active user: undefined',
+      mau > 0 ? `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month` : noMonthlyActiveUser(asOf),
     ),
     pipeline: pipelineOf(
       {

@@ -1,3 +1,4 @@
+import { DataCoverageRepository } from '../metrics/data-coverage.repository';
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { SnapshotRepository } from '../metrics/snapshot.repository';
@@ -67,7 +68,7 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     const plans = new PlanRepository(database.db);
     const metricsRepository = new MetricsRepository(database.db);
     const snapshots = new SnapshotService(new MetricsService(metricsRepository, plans), new SnapshotRepository(database.db), plans);
-    sut = new RoiService(metricsRepository, new RoiRepository(database.db), plans, snapshots);
+    sut = new RoiService(metricsRepository, new RoiRepository(database.db), plans, snapshots, new DataCoverageRepository(database.db));
     await seed(database.db);
     await snapshots.computeDay('2026-03-09');
     await snapshots.computeDay('2026-03-10');
@@ -123,6 +124,12 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     expect(pipeline.Marketing).toMatchObject({ openCount: 0, openAmount: 0, staleCount: 0 });
     // 1500 + 200 + 300 = 2000 open, 500 + 300 = 800 stale
     expect(result.organisation.pipeline).toMatchObject({ openCount: 5, openAmount: 2000, freshCount: 2, freshAmount: 1200, staleCount: 3, staleAmount: 800 });
+  });
+
+  it('says what the data covers: counted logins from s2 on 2026-02-08 to o1 on 2026-03-09 (the API login of s3 not counted)', async () => {
+    const { dataCoverage } = await sut.roiAsOf('2026-03-10');
+    // The newest activity: the logins of 2026-03-09 (opportunities were created by 2026-03-01, F worked on 2026-03-05).
+    expect(dataCoverage).toEqual({ loginsFrom: '2026-02-08', loginsTo: '2026-03-09', dataEndsOn: '2026-03-09' });
   });
 
   it('lists the licence spend of every month since the launch month', async () => {

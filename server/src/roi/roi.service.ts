@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AdoptionPoint, RoiResponse } from '@uptake/shared';
 import { addDays } from '../common/time.util';
+import { DataCoverageRepository } from '../metrics/data-coverage.repository';
 import { compareNames } from '../metrics/metric-values.util';
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { ORGANISATION } from '../metrics/metrics.service';
@@ -20,6 +21,7 @@ export class RoiService {
     private readonly roi: RoiRepository,
     private readonly plans: PlanRepository,
     private readonly snapshots: SnapshotService,
+    private readonly coverage: DataCoverageRepository,
   ) {}
 
   async roiAsOf(asOf: string): Promise<RoiResponse> {
@@ -30,7 +32,11 @@ export class RoiService {
     const timezone = plan?.timezone ?? 'UTC';
     const currency = plan?.currency ?? 'EUR';
     const context = { asOf, currency };
-    const [{ departments: counts }, pipelines] = await Promise.all([this.metrics.countsAsOf(asOf, timezone), this.roi.pipelineAsOf(asOf, timezone)]);
+    const [{ departments: counts }, pipelines, dataCoverage] = await Promise.all([
+      this.metrics.countsAsOf(asOf, timezone),
+      this.roi.pipelineAsOf(asOf, timezone),
+      this.coverage.coverage(timezone),
+    ]);
 
     const names = new Set([...(plan?.departments ?? []).map((department) => department.name), ...counts.map((entry) => entry.department)]);
     const inputs = [...names].sort(compareNames).map((department): RoiDepartmentInput => {
@@ -76,6 +82,7 @@ export class RoiService {
           `Organisation active users (share of seat holders with a counted login in 7 days) from the daily snapshot of each day since ${plan ? `launch (${from})` : from}, ` +
           'as seen on that day; expected: the ramp of the plan’s organisation ("*") active_users goal. Days without a snapshot are empty.',
       },
+      dataCoverage,
     };
   }
 }

@@ -94,6 +94,18 @@ export const ConnectionSchema = z.object({
   nextRunAt: z.string().nullable(),
 });
 
+/**
+ * What the CRM data covers, so that missing data is not read as bad data: days in the plan's time
+ * zone, null when there is no such data at all.
+ */
+export const DataCoverageSchema = z.object({
+  /** Day of the first and the last counted login (success, not the API channel); null: no login data. */
+  loginsFrom: IsoDateSchema.nullable(),
+  loginsTo: IsoDateSchema.nullable(),
+  /** Day of the newest activity of any kind (login, record or opportunity created, opportunity worked on, course completed); null: no data. */
+  dataEndsOn: IsoDateSchema.nullable(),
+});
+
 export const OverviewResponseSchema = z.object({
   asOf: IsoDateSchema,
   launchDate: IsoDateSchema.nullable(),
@@ -103,6 +115,7 @@ export const OverviewResponseSchema = z.object({
   weekEarlier: MetricValuesSchema.nullable(),
   departments: z.array(DepartmentMetricsSchema),
   connections: z.array(ConnectionSchema),
+  dataCoverage: DataCoverageSchema,
 });
 
 export const SeriesPointSchema = z.object({
@@ -161,6 +174,7 @@ export type SyncRunStatus = z.infer<typeof SyncRunStatusSchema>;
 export type SyncTrigger = z.infer<typeof SyncTriggerSchema>;
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;
+export type DataCoverage = z.infer<typeof DataCoverageSchema>;
 export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 export type MetricSeriesResponse = z.infer<typeof MetricSeriesResponseSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { METRIC_KEYS } from '../metrics/metric-catalogue';
 import { LaunchPlanSchema } from '../plan/launch-plan.schema';
-import { ConnectionKindSchema, ConnectionSchema, HealthStatusSchema, IsoDateSchema, MetricValuesSchema } from './api.schemas';
+import { ConnectionKindSchema, ConnectionSchema, DataCoverageSchema, HealthStatusSchema, IsoDateSchema, MetricValuesSchema } from './api.schemas';
 
 /*
  * The dashboard API: the department people table, the executive (ROI) view, the training view,
@@ -154,6 +154,8 @@ export const RoiResponseSchema = z.object({
   spendByMonth: z.object({ months: z.array(MonthlySpendSchema), how: z.string() }),
   /** Organisation active_users per day since launch (without a plan: the 90 days to asOf), with the plan ramp. */
   adoption: z.object({ metric: z.literal('active_users'), points: z.array(AdoptionPointSchema), how: z.string() }),
+  /** Whether there is login data and when the data ends (monthly active users and shelfware need logins). */
+  dataCoverage: DataCoverageSchema,
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { LaunchPlanSchema, type LaunchPlanInput } from './launch-plan.schema';
-import { diffPlans } from './plan-diff.util';
+import { DASHBOARD_WORDING, diffPlans } from './plan-diff.util';
 
 const base: LaunchPlanInput = {
   launch_date: '2026-01-15',
@@ -88,6 +88,22 @@ describe('diffPlans', () => {
       'weight active_users: 2 → 1',
       'privacy min_group_size 5 → 4',
       'goal * / active_users: target 0.85 → 0.9',
+    ]);
+  });
+
+  it('speaks the dashboard words on request: metric labels, percentages, "All departments"', () => {
+    const next = plan((p) => ({
+      ...p,
+      departments: [{ ...p.departments![0], licence_cost_per_seat_month: 80 }, p.departments![1]],
+      privacy: { min_group_size: 4 },
+      goals: [{ ...p.goals![0], target: 0.8 }, { ...p.goals![1], baseline: undefined }, { department: 'Support', metric: 'logins_per_user', target: 3, by: '2026-05-01' }],
+    }));
+    expect(diffPlans(previous, next, DASHBOARD_WORDING)).toEqual([
+      'department Sales EMEA: licence cost per seat and month 75 → 80',
+      'smallest group shown 5 → 4',
+      'goal All departments / Active users (7 days): target 85% → 80%',
+      'goal Sales EMEA / Stale opportunities: baseline 40% → none',
+      'goal Support / Logins per user (7 days) added: target 3 logins per user by 2026-05-01',
     ]);
   });
 });

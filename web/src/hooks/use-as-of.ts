@@ -6,12 +6,15 @@ export const AS_OF_PARAM = 'asOf';
 
 /**
  * The day every page shows, kept in the URL (`?asOf=YYYY-MM-DD`) so a link shares the view.
- * Without the parameter the pages show today and the API is asked for its own today.
+ * Without the parameter the pages show today and the API is asked for its own today; so they do
+ * for a day after today (`futureDay`), which has no data yet.
  */
 export function useAsOf() {
   const [params, setParams] = useSearchParams();
   const raw = params.get(AS_OF_PARAM);
-  const asOf = isIsoDay(raw) ? raw : undefined;
+  // A day after today (typed into the URL) has no data yet: today is shown, and the page says so.
+  const futureDay = isIsoDay(raw) && raw > todayIso() ? raw : undefined;
+  const asOf = isIsoDay(raw) && !futureDay ? raw : undefined;
   const setAsOf = useCallback(
     (day: string | undefined) => {
       setParams(
@@ -26,7 +29,7 @@ export function useAsOf() {
     },
     [setParams],
   );
-  return { asOf, shownDay: asOf ?? todayIso(), setAsOf };
+  return { asOf, shownDay: asOf ?? todayIso(), setAsOf, futureDay };
 }
 
 /** The search string that keeps the as-of day when following a link. */

@@ -99,6 +99,7 @@ export function overview(overrides: Partial<OverviewResponse> = {}): OverviewRes
     },
     departments: [salesEmea, support],
     connections: [connection()],
+    dataCoverage: { loginsFrom: '2026-01-10', loginsTo: '2026-03-01', dataEndsOn: '2026-03-01' },
     ...overrides,
   };
 }
@@ -131,7 +132,9 @@ export function planHistory(): PlanHistoryResponse {
     plan: launchPlan(),
     changes: ['goal Sales EMEA / stale_opportunities: target 0.2 → 0.15'],
   };
-  const v1: PlanVersionView = { ...v2, version: 1, createdAt: '2026-01-15T08:00:00.000Z', createdBy: 'uptake (demo)', source: 'built-in demo plan', changes: [] };
+  const v1Plan = launchPlan();
+  v1Plan.goals[1] = { ...v1Plan.goals[1], target: 0.2 };
+  const v1: PlanVersionView = { ...v2, version: 1, createdAt: '2026-01-15T08:00:00.000Z', createdBy: 'uptake (demo)', source: 'built-in demo plan', plan: v1Plan, changes: [] };
   return { current: v2, history: [v2, v1] };
 }
 
@@ -206,6 +209,7 @@ export function roi(): RoiResponse {
     departments: [{ ...scope, department: 'Sales EMEA', inPlan: true }],
     spendByMonth: { months: [{ month: '2026-01', spend: 3500 }, { month: '2026-02', spend: 3500 }, { month: '2026-03', spend: 3500 }], how: 'Seats × cost per seat, per month.' },
     adoption: { metric: 'active_users', points: [{ day: '2026-02-28', actual: 0.5, expected: 0.6 }, { day: '2026-03-01', actual: 0.55, expected: 0.62 }], how: 'Organisation active users per day.' },
+    dataCoverage: { loginsFrom: '2026-01-10', loginsTo: '2026-03-01', dataEndsOn: '2026-03-01' },
   };
 }
 

@@ -1,5 +1,6 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Suspense, useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { AsOfNotice } from '@/components/as-of-notice';
 import { AsOfPicker } from '@/components/as-of-picker';
 import { Loading } from '@/components/ui/states';
 import { DEFAULT_MIN_GROUP_SIZE, MinGroupSizeContext } from '@/components/ui/suppressed';
@@ -36,6 +37,10 @@ export function AppLayout() {
   const plan = usePlan();
   const isAdmin = session.data?.account.role === 'admin';
   const minGroupSize = plan.data?.current?.plan.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
+  // On phones the navigation folds behind a menu button (CSS shows the button below 760 px); following a link folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -49,7 +54,10 @@ export function AppLayout() {
             </span>
             Uptake
           </NavLink>
-          <nav aria-label="Main" className="main-nav">
+          <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>
+            <span aria-hidden="true">☰</span> Menu
+          </button>
+          <nav aria-label="Main" id="main-nav" className={menuOpen ? 'main-nav open' : 'main-nav'}>
             <ul>
               {NAV.filter((item) => isAdmin || !item.adminOnly).map((item) => (
                 <li key={item.to}>
@@ -65,6 +73,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <AsOfNotice />
         <MinGroupSizeContext.Provider value={minGroupSize}>
           <Suspense fallback={<Loading label="Loading the page…" />}>
             <Outlet />

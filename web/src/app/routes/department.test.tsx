@@ -105,3 +105,32 @@ describe('Department page', () => {
     expect(screen.getByText('People are shown per department')).toBeInTheDocument();
   });
 });
+
+describe('Department page: date edges', () => {
+  const routes = () => ({
+    'GET /api/departments': json(report()),
+    'GET /api/plan': json(planHistory()),
+    'GET /api/departments/:name/series': json(series()),
+    'GET /api/departments/:name/people': json(people()),
+  });
+
+  it('explains a day before launch and shows the trend from launch instead of an error', async () => {
+    const api = mockSignedInApi(routes());
+    // The plan launched on 2026-01-15.
+    renderApp('/departments/Sales%20EMEA?asOf=2026-01-01');
+    expect(await screen.findByTestId('notice-before-launch')).toHaveTextContent('1 Jan 2026 is before the launch on 15 Jan 2026');
+    await screen.findByTestId('trend-active_users');
+    const [call] = api.calls('GET', '/api/departments/Sales EMEA/series');
+    expect(call.query.get('to')).toBeNull();
+    expect(call.query.get('from')).toBeNull();
+  });
+
+  it('shows today with a notice for a future day typed into the URL, and never asks the API for it', async () => {
+    const api = mockSignedInApi(routes());
+    renderApp('/departments/Sales%20EMEA?asOf=2999-01-01');
+    expect(await screen.findByTestId('notice-future-day')).toHaveTextContent('1 Jan 2999 is in the future: showing today');
+    await screen.findByTestId('trend-active_users');
+    expect(api.requests.every((request) => ![...request.query.values()].includes('2999-01-01'))).toBe(true);
+    expect(api.calls('GET', '/api/departments')[0].query.has('asOf')).toBe(false);
+  });
+});

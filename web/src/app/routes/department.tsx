@@ -16,10 +16,11 @@ import { DepartmentMetrics } from '@/features/departments/components/department-
 import { ManagerBreakdown } from '@/features/departments/components/manager-breakdown';
 import { MetricTrends, type GoalMark } from '@/features/departments/components/metric-trends';
 import { PeopleTable } from '@/features/departments/components/people-table';
+import { MAX_SERIES_YEARS, seriesRange } from '@/features/departments/utils/series-range';
 import { usePlan } from '@/features/plan/api/get-plan';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
 import { ApiError } from '@/lib/api-client';
-import { formatDay } from '@/utils/date';
+import { formatDay, todayIso } from '@/utils/date';
 import { formatCount, formatHealth } from '@/utils/format';
 
 export const ORGANISATION = '*';
@@ -53,7 +54,9 @@ export default function DepartmentRoute() {
   const report = useDepartments({ asOf });
   const plan = usePlan();
   const currentPlan = plan.data?.current?.plan;
-  const series = useDepartmentSeries({ department: name, from: range.from, to: range.to ?? asOf });
+  // Asked once the launch date is known (or the plan could not be read), so the range is never inverted or outside launch..today.
+  const seriesDays = seriesRange({ launch: currentPlan?.launch_date, today: todayIso(), asOf, from: range.from, to: range.to });
+  const series = useDepartmentSeries({ department: name, from: seriesDays.from, to: seriesDays.to, enabled: !plan.isPending });
   const canSeePeople = useCanSeePeople(name);
 
   const goals: Partial<Record<MetricKey, GoalMark>> = {};
@@ -118,6 +121,7 @@ export default function DepartmentRoute() {
 
         <Section title="Trend since launch" actions={<DateRange defaultFrom={series.data?.from ?? currentPlan?.launch_date} defaultTo={range.to ?? shownDay} />}>
           {plan.isError ? <p className="muted">The launch plan could not be loaded: target dates are not marked.</p> : null}
+          {seriesDays.shortened ? <p className="muted">The trend shows the last {MAX_SERIES_YEARS} years of the range.</p> : null}
           <QueryView query={series} loadingLabel="Loading the daily snapshots…" errorTitle="Could not load the trend">
             {(data) => <MetricTrends series={data} goals={goals} />}
           </QueryView>

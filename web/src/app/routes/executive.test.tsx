@@ -27,3 +27,29 @@ describe('Executive page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('asOf: expected a date as YYYY-MM-DD');
   });
 });
+
+describe('Executive page: missing data is not bad data', () => {
+  it('says there is no login data instead of counting every seat as shelfware', async () => {
+    const data = roi();
+    data.dataCoverage = { loginsFrom: null, loginsTo: null, dataEndsOn: '2026-03-01' };
+    mockSignedInApi({ 'GET /api/roi': json(data), 'GET /api/plan': json(planHistory()) });
+    renderApp('/executive');
+    expect(await screen.findByTestId('notice-no-logins')).toHaveTextContent('No login data');
+    for (const id of ['roi-shelfware-seats-value', 'roi-shelfware-cost-value', 'roi-cost-per-mau-value', 'roi-mau-value']) {
+      expect(screen.getByTestId(id)).toHaveTextContent('no login data');
+    }
+    // Spend does not need logins: 50 × 70 = €3,500.
+    expect(screen.getByTestId('roi-monthly-spend-value')).toHaveTextContent('€3,500');
+    const row = visibleText(screen.getByTestId('roi-dept-Sales EMEA'));
+    expect(row).toContain('no login data');
+    expect(row).not.toContain('€1,260');
+  });
+
+  it('says when the data ends', async () => {
+    const data = roi();
+    data.dataCoverage = { loginsFrom: '2016-10-20', loginsTo: '2017-12-31', dataEndsOn: '2017-12-31' };
+    mockSignedInApi({ 'GET /api/roi': json(data), 'GET /api/plan': json(planHistory()) });
+    renderApp('/executive?asOf=2026-03-01');
+    expect(await screen.findByTestId('notice-data-ends')).toHaveTextContent('The data ends on 31 Dec 2017');
+  });
+});

@@ -56,3 +56,37 @@ describe('Overview page', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('does not match the API contract'));
   });
 });
+
+describe('Overview page: missing data is not bad data', () => {
+  it('says there is no login data instead of showing 0.0% active', async () => {
+    const noLogins = overview({ dataCoverage: { loginsFrom: null, loginsTo: null, dataEndsOn: '2026-03-01' } });
+    noLogins.organisation = { ...noLogins.organisation, metrics: { ...noLogins.organisation.metrics, active_users: 0, monthly_active_users: 0, logins_per_user: 0 } };
+    mockSignedInApi({ 'GET /api/overview': json(noLogins) });
+    renderApp('/');
+    expect(await screen.findByTestId('notice-no-logins')).toHaveTextContent('No login data');
+    expect(screen.getByTestId('tile-value-active_users')).not.toHaveTextContent('0.0%');
+    expect(screen.getByTestId('tile-active_users')).toHaveTextContent('no login data');
+    expect(screen.getByTestId('tile-logins_per_user')).toHaveTextContent('no login data');
+    expect(screen.getByTestId('heat-Sales EMEA-active_users')).toHaveTextContent('no login data');
+    expect(screen.getByTestId('heat-Sales EMEA-active_users')).not.toHaveTextContent('55.0%');
+    // Metrics that do not need logins keep their values: 0.64 -> 64.0%.
+    expect(screen.getByTestId('tile-value-record_completeness')).toHaveTextContent('64.0%');
+  });
+
+  it('says when the data ends for a day long after it, with a link to that day', async () => {
+    // Data ends on 2017-12-31; the day shown is 2026-03-01, far more than a week later.
+    mockSignedInApi({ 'GET /api/overview': json(overview({ dataCoverage: { loginsFrom: '2016-10-20', loginsTo: '2017-12-31', dataEndsOn: '2017-12-31' } })) });
+    renderApp('/?asOf=2026-03-01');
+    const notice = await screen.findByTestId('notice-data-ends');
+    expect(notice).toHaveTextContent('The data ends on 31 Dec 2017');
+    expect(within(notice).getByRole('link', { name: 'Show 31 Dec 2017' })).toHaveAttribute('href', '/?asOf=2017-12-31');
+  });
+
+  it('says nothing about coverage when the data reaches the day', async () => {
+    mockSignedInApi({ 'GET /api/overview': json(overview()) });
+    renderApp('/?asOf=2026-03-01');
+    await screen.findByTestId('org-health');
+    expect(screen.queryByTestId('notice-data-ends')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('notice-no-logins')).not.toBeInTheDocument();
+  });
+});

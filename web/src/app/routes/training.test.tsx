@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { training } from '@/testing/fixtures';
+import { session, training } from '@/testing/fixtures';
 import { json, mockSignedInApi } from '@/testing/mock-api';
 import { renderApp, visibleText } from '@/testing/test-utils';
 
@@ -31,5 +31,24 @@ describe('Training page', () => {
     renderApp('/training');
     expect(await screen.findByText('Nobody to train on this day')).toBeInTheDocument();
     expect(screen.getByText('No required course')).toBeInTheDocument();
+  });
+});
+
+describe('Training page: people hidden for the role', () => {
+  it('tells an executive that the list is hidden for their role instead of "Nobody to train"', async () => {
+    mockSignedInApi({ 'GET /api/training': json({ ...training(), peopleToTrain: [] }) }, 'executive');
+    renderApp('/training');
+    const hidden = await screen.findByTestId('people-hidden');
+    expect(hidden).toHaveTextContent('The people list is hidden for the executive role');
+    expect(screen.queryByText('Nobody to train on this day')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'People to train' })).toBeInTheDocument();
+  });
+
+  it('tells a trainer which departments they can see when their list is empty', async () => {
+    mockSignedInApi({ 'GET /api/training': json({ ...training(), peopleToTrain: [] }), 'GET /api/auth/me': json(session('trainer', {})) }, 'trainer');
+    renderApp('/training');
+    const note = await screen.findByTestId('people-scope');
+    expect(note).toHaveTextContent('You see the people of Sales EMEA only');
+    expect(screen.getByText('Nobody to train on this day in Sales EMEA')).toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@ import { QueryView } from '@/components/ui/query-view';
 import { Section } from '@/components/ui/section';
 import { useSession } from '@/features/auth/api/get-session';
 import { peopleToTrainCsvUrl, useTraining } from '@/features/training/api/get-training';
-import { PeopleToTrain } from '@/features/training/components/people-to-train';
+import { PeopleHiddenForRole, PeopleToTrain, TrainerScope } from '@/features/training/components/people-to-train';
 import { TeamGaps } from '@/features/training/components/team-gaps';
 import { TrainingLift } from '@/features/training/components/training-lift';
 import { useAsOf } from '@/hooks/use-as-of';
@@ -13,7 +13,9 @@ export default function TrainingRoute() {
   const { asOf } = useAsOf();
   const query = useTraining({ asOf });
   // The CSV is people-level data: admins and trainers (of their departments) only.
-  const canExport = (useSession().data?.peopleAccess ?? 'none') !== 'none';
+  const session = useSession().data;
+  const peopleAccess = session?.peopleAccess ?? 'none';
+  const canExport = peopleAccess !== 'none';
   return (
     <>
       <PageHeader title="Training" subtitle="Which teams and people to train next, and did training move adoption?" busy={query.isPlaceholderData} />
@@ -24,7 +26,7 @@ export default function TrainingRoute() {
               <TeamGaps teams={data.teams} how={data.how.teams} />
             </Section>
             <Section
-              title={`People to train (${data.peopleToTrain.length})`}
+              title={peopleAccess === 'none' ? 'People to train' : `People to train (${data.peopleToTrain.length})`}
               description={`As of ${formatDay(data.asOf)}: no counted login in 14 days, or a required course not completed.`}
               actions={
                 canExport ? (
@@ -34,7 +36,14 @@ export default function TrainingRoute() {
                 ) : null
               }
             >
-              <PeopleToTrain people={data.peopleToTrain} how={data.how.peopleToTrain} />
+              {peopleAccess === 'none' ? (
+                <PeopleHiddenForRole role={session?.account.role ?? 'viewer'} />
+              ) : (
+                <>
+                  {peopleAccess === 'departments' ? <TrainerScope departments={session?.account.departments ?? []} known={data.teams.map((team) => team.department)} /> : null}
+                  <PeopleToTrain people={data.peopleToTrain} how={data.how.peopleToTrain} departments={peopleAccess === 'departments' ? session?.account.departments : undefined} />
+                </>
+              )}
             </Section>
             <Section title="Training lift" description="Active rate (7 days) of seat holders who completed the required training against those who did not, and logins before and after.">
               <TrainingLift lift={data.lift} requiredCourses={data.requiredCourses} how={data.how.lift} />

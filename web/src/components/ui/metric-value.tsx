@@ -21,14 +21,16 @@ interface MetricValueProps {
   focusable?: boolean;
   /** The server hid the value for privacy (a small group): say so instead of a dash. */
   suppressed?: boolean;
+  /** The value is unknown for this reason (e.g. "no login data"), whatever the number says. */
+  unknownBecause?: string;
 }
 
 /** A metric number that explains itself: the catalogue definition on hover and on focus. */
-export function MetricValue({ metric, value, seatHolders, display, detail, showReason, className, testId, focusable, suppressed }: MetricValueProps) {
+export function MetricValue({ metric, value, seatHolders, display, detail, showReason, className, testId, focusable, suppressed, unknownBecause }: MetricValueProps) {
   if (suppressed) return <Suppressed focusable={focusable} testId={testId} seatHolders={seatHolders} />;
   const definition = METRIC_CATALOGUE[metric];
-  const missing = value === null || value === undefined;
-  const reason = missing ? missingReason(metric, seatHolders) : null;
+  const missing = unknownBecause !== undefined || value === null || value === undefined;
+  const reason = unknownBecause ?? (missing ? missingReason(metric, seatHolders) : null);
   const text = display ?? formatMetric(metric, value);
   return (
     <span className="metric-value-wrap">

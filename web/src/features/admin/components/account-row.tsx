@@ -2,7 +2,7 @@ import { ROLES, type AccountView, type Role, type UpdateAccountRequest } from '@
 import { useState } from 'react';
 import { ApiError } from '@/lib/api-client';
 import { useUpdateUser } from '../api/update-user';
-import { formatDepartments, parseDepartments } from './departments-input.util';
+import { DepartmentPicker } from './department-picker';
 
 function formatInstant(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : 'never';
@@ -11,12 +11,11 @@ function formatInstant(iso: string | null): string {
 /** One account: its role and departments can be changed and saved, and it can be disabled or enabled. */
 export function AccountRow({ account, isSelf }: { account: AccountView; isSelf: boolean }) {
   const [role, setRole] = useState<Role>(account.role);
-  const [departments, setDepartments] = useState(formatDepartments(account.departments));
+  const [departments, setDepartments] = useState<string[]>(account.departments);
   const update = useUpdateUser();
   const changes: UpdateAccountRequest = {};
   if (role !== account.role) changes.role = role;
-  const parsed = parseDepartments(departments);
-  if (role === 'trainer' && formatDepartments(parsed) !== formatDepartments(account.departments)) changes.departments = parsed;
+  if (role === 'trainer' && [...departments].sort().join('\n') !== [...account.departments].sort().join('\n')) changes.departments = departments;
   const dirty = Object.keys(changes).length > 0;
   const error = update.error instanceof ApiError ? update.error : null;
   const label = account.name ? `${account.name} (${account.email})` : account.email;
@@ -40,7 +39,7 @@ export function AccountRow({ account, isSelf }: { account: AccountView; isSelf: 
       </td>
       <td>
         {role === 'trainer' ? (
-          <input type="text" aria-label={`Departments of ${label}`} value={departments} onChange={(e) => setDepartments(e.target.value)} />
+          <DepartmentPicker label={`Departments of ${label}`} value={departments} onChange={setDepartments} />
         ) : (
           <span className="muted">{role === 'admin' ? 'all' : 'aggregates only'}</span>
         )}

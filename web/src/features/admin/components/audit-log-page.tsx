@@ -1,3 +1,4 @@
+import { TableScroll } from '@/components/ui/table-scroll';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@uptake/shared';
 import { useState } from 'react';
 import { PageHeader } from '@/components/layouts/page-header';
@@ -84,7 +85,7 @@ export function AuditLogPage() {
         <QueryView query={log} loadingLabel="Loading the audit log…" isEmpty={(page) => page.entries.length === 0}>
           {(page) => (
             <>
-              <div className="table-scroll">
+              <TableScroll label="Audit log entries">
                 <table>
                   <caption className="visually-hidden">Audit log entries, newest first</caption>
                   <thead>
@@ -103,7 +104,7 @@ export function AuditLogPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <div className="row">
                 <button type="button" className="button button-secondary" disabled={pages.length === 0} onClick={() => setPages((stack) => stack.slice(0, -1))}>
                   Newer entries

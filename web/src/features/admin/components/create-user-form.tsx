@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
 import { useCreateUser } from '../api/create-user';
-import { parseDepartments } from './departments-input.util';
+import { DepartmentPicker } from './department-picker';
 import { FormServerError } from '../../../components/ui/form-server-error';
 
 export const ROLE_HELP: Record<Role, string> = {
@@ -18,14 +18,14 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedAcco
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [departments, setDepartments] = useState('');
+  const [departments, setDepartments] = useState<string[]>([]);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreateUser({
     onSuccess: (created) => {
       setEmail('');
       setName('');
-      setDepartments('');
+      setDepartments([]);
       setPassword('');
       onCreated(created);
     },
@@ -36,14 +36,14 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedAcco
     const found: Record<string, string> = {};
     if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = 'Enter an email address such as ann@example.com.';
     if (password && password.length < 12) found.password = 'A password needs at least 12 characters (or leave it empty to generate one).';
-    if (role === 'trainer' && parseDepartments(departments).length === 0) found.departments = 'Name the departments this trainer may see.';
+    if (role === 'trainer' && departments.length === 0) found.departments = 'Name the departments this trainer may see.';
     setErrors(found);
     if (Object.keys(found).length) return;
     create.mutate({
       email: email.trim(),
       name: name.trim() || undefined,
       role,
-      departments: role === 'trainer' ? parseDepartments(departments) : [],
+      departments: role === 'trainer' ? departments : [],
       password: password || undefined,
     });
   };
@@ -69,9 +69,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedAcco
           </select>
         </Field>
         {role === 'trainer' ? (
-          <Field label="Departments" hint="Comma-separated, as in the launch plan" error={errors.departments}>
-            <input type="text" value={departments} onChange={(e) => setDepartments(e.target.value)} />
-          </Field>
+          <DepartmentPicker label="Departments" value={departments} onChange={setDepartments} error={errors.departments} />
         ) : null}
         <Field label="Password" hint="Leave empty to generate one" error={errors.password}>
           <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />

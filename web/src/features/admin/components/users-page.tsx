@@ -1,3 +1,4 @@
+import { TableScroll } from '@/components/ui/table-scroll';
 import type { CreatedAccountResponse } from '@uptake/shared';
 import { useState } from 'react';
 import { PageHeader } from '@/components/layouts/page-header';
@@ -35,7 +36,7 @@ export function UsersPage() {
         <Section title="Accounts">
           <QueryView query={users} loadingLabel="Loading accounts…">
             {(accounts) => (
-              <div className="table-scroll">
+              <TableScroll label="Accounts">
                 <table>
                   <caption className="visually-hidden">Accounts with their role, departments and state</caption>
                   <thead>
@@ -54,7 +55,7 @@ export function UsersPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
           </QueryView>
         </Section>

@@ -20,6 +20,6 @@ export function getDepartmentSeriesQueryOptions({ department, from, to }: Series
   });
 }
 
-export function useDepartmentSeries(args: SeriesArgs) {
-  return useQuery({ ...getDepartmentSeriesQueryOptions(args), placeholderData: keepPreviousData });
+export function useDepartmentSeries({ enabled = true, ...args }: SeriesArgs & { enabled?: boolean }) {
+  return useQuery({ ...getDepartmentSeriesQueryOptions(args), placeholderData: keepPreviousData, enabled });
 }

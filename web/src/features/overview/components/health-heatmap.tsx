@@ -7,17 +7,20 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { formatCount, formatHealth, formatMetric, formatShare, missingReason } from '@/utils/format';
 import { attainmentStatus, metricAttainment } from '@/utils/metric-status';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { isLoginMetric, NO_LOGIN_DATA } from '@/utils/data-coverage';
 
 interface HeatmapProps {
   departments: DepartmentMetrics[];
   organisation: OrganisationMetrics;
   /** Search string to keep on department links (the as-of day). */
   linkSearch: string;
+  /** The data holds no login at all: login metrics are unknown, not 0. */
+  noLoginData?: boolean;
 }
 
 const HEALTH_HOW = 'Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.';
 
-function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; href: string }) {
+function Row({ name, scope, href, noLoginData }: { name: string; scope: OrganisationMetrics; href: string; noLoginData?: boolean }) {
   return (
     <tr data-testid={`heat-row-${name}`}>
       <th scope="row">
@@ -41,7 +44,8 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
         )}
       </td>
       {METRIC_KEYS.map((metric) => {
-        const value = scope.metrics[metric];
+        const unknownBecause = noLoginData && isLoginMetric(metric) ? NO_LOGIN_DATA : undefined;
+        const value = unknownBecause ? null : scope.metrics[metric];
         const expected = scope.expected[metric];
         const reached = metricAttainment(metric, value, expected, scope.attainment?.[metric]);
         const status = attainmentStatus(reached);
@@ -58,6 +62,7 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
               metric={metric}
               value={value}
               seatHolders={scope.seatHolders}
+              unknownBecause={unknownBecause}
               detail={
                 expected === undefined
                   ? 'No goal for this metric in the launch plan.'
@@ -65,7 +70,7 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
               }
             />
             <span className="heat-attainment">
-              {value === null ? missingReason(metric, scope.seatHolders) : reached === null ? 'no goal' : `${formatShare(reached)} of plan`}
+              {value === null ? (unknownBecause ?? missingReason(metric, scope.seatHolders)) : reached === null ? 'no goal' : `${formatShare(reached)} of plan`}
             </span>
           </td>
         );
@@ -75,7 +80,7 @@ function Row({ name, scope, href }: { name: string; scope: OrganisationMetrics; 
 }
 
 /** Departments by metrics: each cell the value and its attainment of the plan, coloured by status. */
-export function HealthHeatmap({ departments, organisation, linkSearch }: HeatmapProps) {
+export function HealthHeatmap({ departments, organisation, linkSearch, noLoginData }: HeatmapProps) {
   return (
     <TableScroll label="Attainment by department and metric">
       <table className="heatmap">
@@ -100,9 +105,15 @@ export function HealthHeatmap({ departments, organisation, linkSearch }: Heatmap
           </tr>
         </thead>
         <tbody>
-          <Row name="Organisation" scope={organisation} href={`/departments/${encodeURIComponent('*')}${linkSearch}`} />
+          <Row name="Organisation" scope={organisation} href={`/departments/${encodeURIComponent('*')}${linkSearch}`} noLoginData={noLoginData} />
           {departments.map((department) => (
-            <Row key={department.department} name={department.department} scope={department} href={`/departments/${encodeURIComponent(department.department)}${linkSearch}`} />
+            <Row
+              key={department.department}
+              name={department.department}
+              scope={department}
+              href={`/departments/${encodeURIComponent(department.department)}${linkSearch}`}
+              noLoginData={noLoginData}
+            />
           ))}
         </tbody>
       </table>

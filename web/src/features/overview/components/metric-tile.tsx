@@ -13,11 +13,15 @@ export interface MetricTileProps {
   seatHolders: number | null;
   /** The server hid the organisation's values (a small organisation and a role without people access). */
   suppressed?: boolean;
+  /** Why the value is unknown whatever the number says (e.g. "no login data"). */
+  unknownBecause?: string;
 }
 
 /** One organisation metric: value, expected value on the ramp, change against a week earlier, status. */
-export function MetricTile({ metric, value, expected, weekEarlier, attainment: given, seatHolders, suppressed }: MetricTileProps) {
+export function MetricTile({ metric, value: givenValue, expected, weekEarlier: givenWeekEarlier, attainment: given, seatHolders, suppressed, unknownBecause }: MetricTileProps) {
   const definition = METRIC_CATALOGUE[metric];
+  const value = unknownBecause ? null : givenValue;
+  const weekEarlier = unknownBecause ? null : givenWeekEarlier;
   const reached = metricAttainment(metric, value, expected, given);
   const status = attainmentStatus(reached);
   const change = formatChange(metric, value, weekEarlier);
@@ -35,6 +39,7 @@ export function MetricTile({ metric, value, expected, weekEarlier, attainment: g
           seatHolders={seatHolders}
           showReason
           suppressed={suppressed}
+          unknownBecause={unknownBecause}
           testId={`tile-value-${metric}`}
           detail={reached !== null ? `Attainment against the ramp: ${formatShare(reached)}.` : 'No goal for this metric in the launch plan.'}
         />

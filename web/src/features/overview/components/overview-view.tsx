@@ -1,10 +1,12 @@
 import { METRIC_KEYS, type OverviewResponse } from '@uptake/shared';
 import { Link } from 'react-router';
+import { DataCoverageNotice } from '@/components/data-coverage-notice';
 import { Explained } from '@/components/ui/explained';
 import { Section } from '@/components/ui/section';
 import { EmptyState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDay } from '@/utils/date';
+import { hasLoginData, isLoginMetric, NO_LOGIN_DATA } from '@/utils/data-coverage';
 import { formatCount, formatHealth } from '@/utils/format';
 import { HealthHeatmap } from './health-heatmap';
 import { MetricTile } from './metric-tile';
@@ -13,6 +15,7 @@ import { SyncStatus } from './sync-status';
 /** The CRM owner's Monday page: organisation health, one tile per metric, heatmap, sync state. */
 export function OverviewView({ data, linkSearch, canManageConnections }: { data: OverviewResponse; linkSearch: string; canManageConnections: boolean }) {
   const organisation = data.organisation;
+  const noLoginData = !hasLoginData(data.dataCoverage);
   return (
     <div className="stack" data-as-of={data.asOf}>
       <section className="card health-summary" aria-labelledby="org-health-title">
@@ -42,6 +45,8 @@ export function OverviewView({ data, linkSearch, canManageConnections }: { data:
         </div>
       </section>
 
+      <DataCoverageNotice coverage={data.dataCoverage} asOf={data.asOf} loginFigures="active users and logins per user" />
+
       {organisation.seatHolders === 0 && data.departments.length === 0 ? (
         <EmptyState title="No usage data yet">
           No seat holders as of {formatDay(data.asOf)}. Run a sync on the <Link to="/connections">Connections</Link> page or pick a later day.
@@ -63,6 +68,7 @@ export function OverviewView({ data, linkSearch, canManageConnections }: { data:
               attainment={organisation.attainment?.[metric]}
               seatHolders={organisation.seatHolders}
               suppressed={organisation.suppressed}
+              unknownBecause={noLoginData && isLoginMetric(metric) ? NO_LOGIN_DATA : undefined}
             />
           ))}
         </div>
@@ -70,7 +76,7 @@ export function OverviewView({ data, linkSearch, canManageConnections }: { data:
 
       <Section title="Departments against plan" description="Each cell: the value, then the share of the expected value reached.">
         {data.departments.length === 0 ? <EmptyState title="No departments yet">Departments appear after the first sync.</EmptyState> : null}
-        <HealthHeatmap departments={data.departments} organisation={organisation} linkSearch={linkSearch} />
+        <HealthHeatmap departments={data.departments} organisation={organisation} linkSearch={linkSearch} noLoginData={noLoginData} />
       </Section>
 
       <Section title="Sync status" actions={canManageConnections ? <Link to="/connections">All connections</Link> : null}>

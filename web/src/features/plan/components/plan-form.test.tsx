@@ -10,13 +10,15 @@ describe('Goals page', () => {
     renderApp('/goals');
     const goals = await screen.findByTestId('goals-table');
     // 0.85 -> 85.0%; 0.15 with baseline 0.4 -> 15.0%, 40.0%
-    expect(within(goals).getByTestId('goal-*-active_users')).toHaveTextContent('Every departmentActive users (7 days)85.0%');
+    expect(within(goals).getByTestId('goal-*-active_users')).toHaveTextContent('All departmentsActive users (7 days)85.0%');
     expect(within(screen.getByTestId('goal-Sales EMEA-stale_opportunities')).getAllByText(/%$/).map((e) => e.textContent)).toEqual(['15.0%', '40.0%']);
     const v2 = screen.getByTestId('plan-version-2');
     expect(v2).toHaveTextContent('Version 2');
     expect(v2).toHaveTextContent('by Ana Owner');
     expect(v2).toHaveTextContent('dashboard: stricter stale goal');
-    expect(v2).toHaveTextContent('goal Sales EMEA / stale_opportunities: target 0.2 → 0.15');
+    // The history speaks the page's words: metric labels and percentages (0.2 -> 20%, 0.15 -> 15%).
+    expect(v2).toHaveTextContent('goal Sales EMEA / Stale opportunities: target 20% → 15%');
+    expect(v2).not.toHaveTextContent('stale_opportunities');
     expect(screen.getByTestId('plan-version-1')).toHaveTextContent('First version of the plan.');
   });
 
@@ -33,7 +35,7 @@ describe('Goals page', () => {
 
     const summary = await screen.findByTestId('plan-form-errors');
     expect(summary).toHaveTextContent('The plan was not saved: 1 problem');
-    expect(within(summary).getByRole('link', { name: 'Goal * / Active users (7 days): target: The target must be a percentage from 0 to 100.' })).toHaveAttribute('href', '#plan-field-goals-0-target');
+    expect(within(summary).getByRole('link', { name: 'Goal All departments / Active users (7 days): target: The target must be a percentage from 0 to 100.' })).toHaveAttribute('href', '#plan-field-goals-0-target');
     expect(targetInput).toHaveAttribute('aria-invalid', 'true');
     expect(targetInput).toHaveAccessibleDescription('The target must be a percentage from 0 to 100.');
     expect(api.calls('PUT', '/api/plan')).toHaveLength(0);
@@ -51,7 +53,7 @@ describe('Goals page', () => {
     const targetInput = within(screen.getByRole('group', { name: 'Goal 1' })).getByLabelText('Target (%)');
     await user.clear(targetInput);
     await user.type(targetInput, '90');
-    expect(screen.getByTestId('plan-preview')).toHaveTextContent('goal * / active_users: target 0.85 → 0.9');
+    expect(screen.getByTestId('plan-preview')).toHaveTextContent('goal All departments / Active users (7 days): target 85% → 90%');
     expect(screen.getByText(/kept in the history as changed by/)).toHaveTextContent('changed by admin@example.test');
     await user.type(screen.getByLabelText('Comment (optional)'), 'raise adoption goal');
     api.on('GET /api/plan', json({ current: v3, history: [v3, ...saved.history] }));
@@ -61,7 +63,44 @@ describe('Goals page', () => {
     const [put] = api.calls('PUT', '/api/plan');
     expect(put.body).toMatchObject({ changedBy: 'admin@example.test', comment: 'raise adoption goal' });
     expect((put.body as { plan: { goals: Array<{ target: number }> } }).plan.goals[0].target).toBe(0.9);
-    await waitFor(() => expect(screen.getByTestId('plan-version-3')).toHaveTextContent('goal * / active_users: target 0.85 → 0.9'));
+    await waitFor(() => expect(screen.getByTestId('plan-version-3')).toHaveTextContent('goal All departments / Active users (7 days): target 85% → 90%'));
+  });
+
+  it('reports every mistake of one save, not only the first', async () => {
+    const api = mockSignedInApi({ 'GET /api/plan': json(planHistory()) });
+    const user = userEvent.setup();
+    renderApp('/goals');
+    await user.click(await screen.findByRole('button', { name: 'Edit the plan' }));
+    // Goal 1: a target over 100% (a field mistake); goal 2: a target date before the launch on 2026-01-15 (a plan mistake).
+    fireEvent.change(within(screen.getByRole('group', { name: 'Goal 1' })).getByLabelText('Target (%)'), { target: { value: '150' } });
+    fireEvent.change(within(screen.getByRole('group', { name: 'Goal 2' })).getByLabelText('Target date'), { target: { value: '2026-01-01' } });
+    await user.click(screen.getByRole('button', { name: 'Save as a new version' }));
+
+    const summary = await screen.findByTestId('plan-form-errors');
+    expect(summary).toHaveTextContent('The plan was not saved: 2 problems');
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Goal All departments / Active users (7 days): target: The target must be a percentage from 0 to 100.',
+      'Goal Sales EMEA / Stale opportunities: target date: target date 2026-01-01 is before the launch date 2026-01-15',
+    ]);
+    expect(api.calls('PUT', '/api/plan')).toHaveLength(0);
+  });
+
+  it('lists every problem the server reports', async () => {
+    mockSignedInApi({
+      'GET /api/plan': json(planHistory()),
+      'PUT /api/plan': apiError(400, 'VALIDATION_FAILED', 'the plan is invalid', [
+        { path: 'plan.timezone', message: 'unknown time zone "Mars/Base"' },
+        { path: 'plan.goals[1].target', message: 'stale_opportunities is a share: target must be between 0 and 1' },
+      ]),
+    });
+    const user = userEvent.setup();
+    renderApp('/goals');
+    await user.click(await screen.findByRole('button', { name: 'Edit the plan' }));
+    fireEvent.change(screen.getByLabelText('Comment (optional)'), { target: { value: 'no change, the server refuses' } });
+    await user.click(screen.getByRole('button', { name: 'Save as a new version' }));
+    const summary = await screen.findByTestId('plan-form-errors');
+    expect(summary).toHaveTextContent('The plan was not saved: 2 problems');
+    expect(summary).toHaveTextContent('Goal Sales EMEA / Stale opportunities: target: stale_opportunities is a share');
   });
 
   it('puts the server validation errors on the fields', async () => {

@@ -1,4 +1,4 @@
-import { diffPlans, LaunchPlanSchema, METRIC_CATALOGUE, METRIC_KEYS, type LaunchPlan, type MetricKey } from '@uptake/shared';
+import { DASHBOARD_WORDING, diffPlans, LaunchPlanSchema, METRIC_CATALOGUE, METRIC_KEYS, type LaunchPlan, type MetricKey } from '@uptake/shared';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
@@ -16,7 +16,7 @@ const FIELD_LABEL = (key: string, values: PlanFormValues): string => {
   const leaf = LEAF_LABEL[rawLeaf] ?? rawLeaf;
   if (head === 'goals') {
     const goal = values.goals[Number(index)];
-    const name = goal?.metric ? `${goal.department || '?'} / ${METRIC_CATALOGUE[goal.metric].label}` : `#${Number(index) + 1}`;
+    const name = goal?.metric ? `${DASHBOARD_WORDING.department(goal.department || '?')} / ${METRIC_CATALOGUE[goal.metric].label}` : `#${Number(index) + 1}`;
     return `Goal ${name}: ${leaf}`;
   }
   if (head === 'departments') return `Department ${values.departments[Number(index)]?.name || `#${Number(index) + 1}`}: ${leaf}`;
@@ -34,7 +34,7 @@ export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan |
   const preview = useMemo(() => {
     const { plan } = validatePlanForm({ ...values, changedBy: 'preview' }, current);
     if (!plan) return null;
-    return diffPlans(current, LaunchPlanSchema.parse(plan));
+    return diffPlans(current, LaunchPlanSchema.parse(plan), DASHBOARD_WORDING);
   }, [values, current]);
 
   const update = (patch: Partial<PlanFormValues>) => setValues((v) => ({ ...v, ...patch }));
@@ -141,7 +141,7 @@ export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan |
               <Field label="Department" error={errors[`goals.${index}.department`]} id={fieldId(`goals.${index}.department`)}>
                 <select value={goal.department} onChange={(e) => updateGoal(index, { department: e.target.value })}>
                   <option value="">Choose…</option>
-                  <option value="*">Every department (*)</option>
+                  <option value="*">All departments (*)</option>
                   {departmentNames.map((name) => (
                     <option key={name} value={name}>
                       {name}

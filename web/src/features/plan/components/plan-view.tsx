@@ -1,4 +1,4 @@
-import { METRIC_CATALOGUE, metricWeight, type LaunchPlan, type PlanVersionView } from '@uptake/shared';
+import { DASHBOARD_WORDING, diffPlans, METRIC_CATALOGUE, metricWeight, type LaunchPlan, type PlanVersionView } from '@uptake/shared';
 import { MetricValue } from '@/components/ui/metric-value';
 import { EmptyState } from '@/components/ui/states';
 import { formatDay } from '@/utils/date';
@@ -119,7 +119,7 @@ export function GoalsTable({ plan }: { plan: LaunchPlan }) {
         <tbody>
           {plan.goals.map((goal) => (
             <tr key={`${goal.department}/${goal.metric}`} data-testid={`goal-${goal.department}-${goal.metric}`}>
-              <th scope="row">{goal.department === '*' ? 'Every department' : goal.department}</th>
+              <th scope="row">{DASHBOARD_WORDING.department(goal.department)}</th>
               <td>{METRIC_CATALOGUE[goal.metric].label}</td>
               <td className="num">
                 <MetricValue metric={goal.metric} value={goal.target} detail={`Target to reach by ${formatDay(goal.by)}.`} />
@@ -141,12 +141,15 @@ export function GoalsTable({ plan }: { plan: LaunchPlan }) {
   );
 }
 
-/** Every version of the plan, newest first: who, when, where from, and what changed. */
+/**
+ * Every version of the plan, newest first: who, when, where from, and what changed, in the page's
+ * words (metric labels, percentages) from the differences to the version before it.
+ */
 export function PlanHistory({ history }: { history: PlanVersionView[] }) {
   if (history.length === 0) return <EmptyState title="No version yet" />;
   return (
     <ol className="history-list" data-testid="plan-history" reversed>
-      {history.map((version) => (
+      {history.map((version, index) => (
         <li key={version.version} className="history-item" data-testid={`plan-version-${version.version}`}>
           <p>
             <strong>Version {version.version}</strong> · {formatInstant(version.createdAt)}
@@ -158,17 +161,22 @@ export function PlanHistory({ history }: { history: PlanVersionView[] }) {
             ) : null}
             {version.source ? <span className="muted"> · {version.source}</span> : null}
           </p>
-          {version.changes.length === 0 ? (
-            <p className="muted">{version.version === 1 ? 'First version of the plan.' : 'No change to the plan.'}</p>
-          ) : (
-            <ul>
-              {version.changes.map((change, index) => (
-                <li key={index}>{change}</li>
-              ))}
-            </ul>
-          )}
+          <VersionChanges version={version} previous={history[index + 1] ?? null} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** What a version changed. The API's `changes` speak the plan file; with the version before it at hand the page's words are used. */
+function VersionChanges({ version, previous }: { version: PlanVersionView; previous: PlanVersionView | null }) {
+  const changes = previous && previous.version === version.version - 1 ? diffPlans(previous.plan, version.plan, DASHBOARD_WORDING) : version.changes;
+  if (changes.length === 0) return <p className="muted">{version.version === 1 ? 'First version of the plan.' : 'No change to the plan.'}</p>;
+  return (
+    <ul>
+      {changes.map((change, index) => (
+        <li key={index}>{change}</li>
+      ))}
+    </ul>
   );
 }

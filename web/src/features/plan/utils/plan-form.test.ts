@@ -47,6 +47,18 @@ describe('plan form', () => {
     expect(errors['goals.3.by']).toBe('target date 2026-01-01 is before the launch date 2026-01-15');
   });
 
+  it('checks the whole plan even when a field is wrong, so one save reports every mistake', () => {
+    const form = values();
+    form.goals[0].target = '120';
+    form.goals[1].by = '2026-01-01';
+    const { plan: result, errors } = validatePlanForm(form, plan);
+    expect(result).toBeNull();
+    expect(errors).toEqual({
+      'goals.0.target': 'The target must be a percentage from 0 to 100.',
+      'goals.1.by': 'target date 2026-01-01 is before the launch date 2026-01-15',
+    });
+  });
+
   it('maps the server validation details onto the fields', () => {
     expect(fieldKeyOfPlanPath('plan.goals[0].target')).toBe('goals.0.target');
     expect(fieldKeyOfPlanPath('plan.departments[2].licence_cost_per_seat_month')).toBe('departments.2.cost');

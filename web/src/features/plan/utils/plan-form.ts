@@ -91,7 +91,7 @@ export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null
 
   const goals = values.goals.map((goal, index) => {
     const key = (field: string) => `goals.${index}.${field}`;
-    if (goal.department.trim() === '') errors[key('department')] = 'Pick a department or “every department”.';
+    if (goal.department.trim() === '') errors[key('department')] = 'Pick a department or “All departments”.';
     if (!isMetricKey(goal.metric)) {
       errors[key('metric')] = 'Pick a metric.';
       return null;
@@ -130,8 +130,8 @@ export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null
     else weights[metric] = weight;
   }
 
-  if (Object.keys(errors).length > 0) return { plan: null, errors };
-
+  // The whole-plan checks run even when a field is wrong (a wrong field stands in as 0 or is left
+  // out), so one save reports every mistake; a field keeps its own message first.
   const plan: LaunchPlanInput = {
     launch_date: values.launchDate,
     timezone: values.timezone.trim() || 'UTC',
@@ -148,9 +148,8 @@ export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null
       const field = fieldKeyOfPlanPath(formatIssuePath(issue.path));
       errors[field] ??= issue.message;
     }
-    return { plan: null, errors };
   }
-  return { plan, errors };
+  return Object.keys(errors).length > 0 ? { plan: null, errors } : { plan, errors };
 }
 
 /** Server validation details (`[{ path: "plan.goals[0].target", message }]`) as form errors. */

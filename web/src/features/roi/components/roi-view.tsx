@@ -1,11 +1,13 @@
 import { isSuppressed, METRIC_CATALOGUE, type RoiResponse } from '@uptake/shared';
 import { TrendChart, TrendLegend } from '@/components/charts/trend-chart';
+import { DataCoverageNotice } from '@/components/data-coverage-notice';
 import { Explained } from '@/components/ui/explained';
 import { MetricValue } from '@/components/ui/metric-value';
 import { Section } from '@/components/ui/section';
 import { EmptyState } from '@/components/ui/states';
 import { Suppressed } from '@/components/ui/suppressed';
 import { InfoTip } from '@/components/ui/tooltip';
+import { hasLoginData, NO_LOGIN_DATA } from '@/utils/data-coverage';
 import { formatDay } from '@/utils/date';
 import { formatCount, formatMetric, formatMoney, formatMoneyPrecise } from '@/utils/format';
 import { FigureCard } from './figure-card';
@@ -25,18 +27,22 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
   const precise = (value: number | null) => formatMoneyPrecise(value, data.currency);
   const org = data.organisation;
   const latest = [...data.adoption.points].reverse().find((point) => point.actual !== null);
+  // Monthly active users, shelfware and cost per active user all count logins: without any they are unknown.
+  const loginsUnknown = hasLoginData(data.dataCoverage) ? undefined : NO_LOGIN_DATA;
+  const fromLogins = (text: string) => loginsUnknown ?? text;
   return (
     <div className="stack" data-as-of={data.asOf}>
+      <DataCoverageNotice coverage={data.dataCoverage} asOf={data.asOf} loginFigures="monthly active users, shelfware and the cost per active user" />
       <section aria-labelledby="roi-figures">
         <h2 id="roi-figures" className="visually-hidden">
           Licence value
         </h2>
         <div className="figures">
           <FigureCard label="Licence spend per month" figure={org.monthlySpend} format={money} testId="roi-monthly-spend" note="No seats or costs in the launch plan." />
-          <FigureCard label="Shelfware seats" figure={org.shelfwareSeats} format={formatCount} testId="roi-shelfware-seats" />
-          <FigureCard label="Shelfware cost per month" figure={org.shelfwareCostPerMonth} format={money} testId="roi-shelfware-cost" note="No licence cost in the plan." />
-          <FigureCard label="Cost per monthly active user" figure={org.costPerMonthlyActiveUser} format={precise} testId="roi-cost-per-mau" note="No spend or no monthly active user." />
-          <FigureCard label="Monthly active users" figure={org.monthlyActiveUsers} format={formatCount} testId="roi-mau" />
+          <FigureCard label="Shelfware seats" figure={org.shelfwareSeats} format={formatCount} testId="roi-shelfware-seats" unknownBecause={loginsUnknown} />
+          <FigureCard label="Shelfware cost per month" figure={org.shelfwareCostPerMonth} format={money} testId="roi-shelfware-cost" unknownBecause={loginsUnknown} note="No licence cost in the plan." />
+          <FigureCard label="Cost per monthly active user" figure={org.costPerMonthlyActiveUser} format={precise} testId="roi-cost-per-mau" unknownBecause={loginsUnknown} note="No spend or no monthly active user." />
+          <FigureCard label="Monthly active users" figure={org.monthlyActiveUsers} format={formatCount} testId="roi-mau" unknownBecause={loginsUnknown} />
           <FigureCard label="Seats bought" figure={org.seats} format={formatCount} testId="roi-seats" />
         </div>
       </section>
@@ -147,7 +153,7 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                       <>
                     <td className="num">
                       <Explained how={department.monthlyActiveUsers.how} focusable={false}>
-                        {formatCount(department.monthlyActiveUsers.value)}
+                        {fromLogins(formatCount(department.monthlyActiveUsers.value))}
                       </Explained>
                     </td>
                     <td className="num">
@@ -157,17 +163,17 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                     </td>
                     <td className="num">
                       <Explained how={department.shelfwareSeats.how} focusable={false}>
-                        {formatCount(department.shelfwareSeats.value)}
+                        {fromLogins(formatCount(department.shelfwareSeats.value))}
                       </Explained>
                     </td>
                     <td className="num" data-testid={`roi-dept-${department.department}-shelfware-cost`}>
                       <Explained how={department.shelfwareCostPerMonth.how} focusable={false}>
-                        {money(department.shelfwareCostPerMonth.value)}
+                        {fromLogins(money(department.shelfwareCostPerMonth.value))}
                       </Explained>
                     </td>
                     <td className="num">
                       <Explained how={department.costPerMonthlyActiveUser.how} focusable={false}>
-                        {precise(department.costPerMonthlyActiveUser.value)}
+                        {fromLogins(precise(department.costPerMonthlyActiveUser.value))}
                       </Explained>
                     </td>
                     <td className="num">

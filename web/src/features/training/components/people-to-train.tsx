@@ -1,4 +1,4 @@
-import type { PersonToTrain, TrainReason } from '@uptake/shared';
+import type { PersonToTrain, Role, TrainReason } from '@uptake/shared';
 import { useState } from 'react';
 import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
@@ -12,10 +12,40 @@ export const REASON_LABEL: Record<TrainReason, string> = {
 
 const PAGE = 50;
 
+/** Roles without people-level access get no list at all: say so, rather than "nobody to train". */
+export function PeopleHiddenForRole({ role }: { role: Role }) {
+  return (
+    <div data-testid="people-hidden">
+      <EmptyState title={`The people list is hidden for the ${role} role`}>
+        Only admins and trainers (for the departments assigned to them) see people. The teams above and the training lift below are aggregates every role sees.
+      </EmptyState>
+    </div>
+  );
+}
+
+/** A trainer sees the people of their assigned departments only; names matching no known department are pointed out. */
+export function TrainerScope({ departments, known }: { departments: readonly string[]; known: readonly string[] }) {
+  const unknown = departments.filter((department) => !known.includes(department));
+  return (
+    <p className="card-description" data-testid="people-scope">
+      {departments.length === 0 ? 'No department is assigned to you, so you see nobody: ask an admin to assign your departments.' : `You see the people of ${departments.join(', ')} only.`}
+      {unknown.length > 0 ? (
+        <span className="field-error">
+          {' '}
+          {unknown.map((name) => `“${name}”`).join(', ')} {unknown.length === 1 ? 'matches' : 'match'} no department of the plan or the CRM: ask an admin to correct your departments.
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
 /** Seat holders who need attention: no counted login for 14 days or required training not done. */
-export function PeopleToTrain({ people, how }: { people: PersonToTrain[]; how: string }) {
+export function PeopleToTrain({ people, how, departments }: { people: PersonToTrain[]; how: string; departments?: readonly string[] }) {
   const [limit, setLimit] = useState(PAGE);
-  if (people.length === 0) return <EmptyState title="Nobody to train on this day">Everyone logged in within 14 days and completed the required training.</EmptyState>;
+  if (people.length === 0) {
+    const scope = departments && departments.length > 0 ? ` in ${departments.join(', ')}` : '';
+    return <EmptyState title={`Nobody to train on this day${scope}`}>Everyone logged in within 14 days and completed the required training.</EmptyState>;
+  }
   return (
     <>
       <TableScroll label="People to train">
