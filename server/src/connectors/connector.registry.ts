@@ -9,7 +9,7 @@ import { createSalesforceConnector } from './salesforce/salesforce.connector';
 export type ConnectorOptions = Record<string, string>;
 export type ConnectorFactory = (options: ConnectorOptions) => CrmConnector;
 
-const FACTORIES: Partial<Record<ConnectionKind, ConnectorFactory>> = {
+const FACTORIES: Record<ConnectionKind, ConnectorFactory> = {
   demo: createDemoConnector,
   csv: createCsvConnector,
   salesforce: (options) => createSalesforceConnector(options),

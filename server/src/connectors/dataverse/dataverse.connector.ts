@@ -1,4 +1,5 @@
 import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
+import { planRecordObjectTypes } from '../shared/record-object-types.util';
 import { parseConnectorOptions } from '../http/connector-options.util';
 import { matchFieldName, suggestFieldNames } from '../http/field-name.util';
 import { defaultTransport, type HttpTransport } from '../http/http.transport';
@@ -76,9 +77,7 @@ export class DataverseConnector implements CrmConnector {
   }
 
   async recordObjectTypes(ctx: SyncContext): Promise<string[]> {
-    return Object.entries(ctx.requiredFields)
-      .filter(([objectType, fields]) => objectType !== 'opportunity' && fields.length > 0)
-      .map(([objectType]) => objectType);
+    return planRecordObjectTypes(ctx.requiredFields);
   }
 
   async *records(objectType: string, since: number | null, ctx: SyncContext): AsyncIterable<Page<CrmRecord>> {

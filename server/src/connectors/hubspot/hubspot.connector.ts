@@ -1,4 +1,6 @@
 import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
+import { planRecordObjectTypes } from '../shared/record-object-types.util';
+import { logApiUsage } from '../shared/log-api-usage.util';
 import { formatApiUsage, type ApiUsage } from '../http/api-usage';
 import { parseConnectorOptions } from '../http/connector-options.util';
 import { matchFieldName, suggestFieldNames } from '../http/field-name.util';
@@ -101,9 +103,7 @@ export class HubSpotConnector implements CrmConnector {
   }
 
   async recordObjectTypes(ctx: SyncContext): Promise<string[]> {
-    return Object.entries(ctx.requiredFields)
-      .filter(([objectType, fields]) => objectType !== 'opportunity' && fields.length > 0)
-      .map(([objectType]) => objectType);
+    return planRecordObjectTypes(ctx.requiredFields);
   }
 
   async *records(objectType: string, since: number | null, ctx: SyncContext): AsyncIterable<Page<CrmRecord>> {
@@ -287,8 +287,7 @@ export class HubSpotConnector implements CrmConnector {
   }
 
   private logUsage(ctx: SyncContext): void {
-    const usage = this.apiUsage();
-    if (usage) ctx.log(`HubSpot: ${formatApiUsage(usage)}`);
+    logApiUsage(ctx, 'HubSpot', this.apiUsage());
   }
 }
 
