@@ -10,6 +10,7 @@ import { Database } from '../database/database.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** Assembles the overview page: organisation, departments, a week earlier, sync state. */
 @Injectable()
@@ -31,7 +32,7 @@ export class OverviewService {
   /** The day to show when the caller names none: today in the plan's time zone. */
   async today(): Promise<string> {
     const plan = (await this.plans.current())?.plan;
-    return dayOf(this.clock.now(), plan?.timezone ?? 'UTC');
+    return dayOf(this.clock.now(), timezoneOf(plan));
   }
 
   /**
@@ -57,7 +58,7 @@ export class OverviewService {
     return {
       asOf: day,
       launchDate: plan?.launch_date ?? null,
-      timezone: plan?.timezone ?? 'UTC',
+      timezone: timezoneOf(plan),
       organisation: report.organisation,
       weekEarlier: weekEarlier?.organisation.metrics ?? null,
       departments: report.departments,

@@ -13,6 +13,7 @@ import { IngestRepository } from '../sync/ingest.repository';
 import { SyncAlreadyRunningError } from '../sync/sync.errors';
 import { SyncRepository, type StoredSyncRun } from '../sync/sync.repository';
 import { ConnectionRepository, type ConnectionSummary, type RemovedRows, type StoredConnection } from './connection.repository';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 export const DEFAULT_SCHEDULE = '0 * * * *';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -138,7 +139,7 @@ export class ConnectionService {
       if (!connector.test) return { summary: null };
       const summary = await connector.test({
         now: this.clock.now(),
-        timezone: plan?.timezone ?? 'UTC',
+        timezone: timezoneOf(plan),
         requiredFields: plan?.required_fields ?? {},
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         log: options.log ?? (() => undefined),

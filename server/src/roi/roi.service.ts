@@ -8,6 +8,7 @@ import { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { departmentRoi, formatNumber, monthsBetween, organisationRoi, type RoiDepartmentInput } from './roi-figures.util';
 import { RoiRepository } from './roi.repository';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** Without a plan (no launch date), the adoption trend covers this many days up to the day. */
 export const UNPLANNED_TREND_DAYS = 90;
@@ -27,7 +28,7 @@ export class RoiService {
     await this.snapshots.assertDayInBounds('asOf', asOf);
     const stored = await this.plans.current();
     const plan = stored?.plan ?? null;
-    const timezone = plan?.timezone ?? 'UTC';
+    const timezone = timezoneOf(plan);
     const currency = plan?.currency ?? 'EUR';
     const context = { asOf, currency };
     const [{ departments: counts }, pipelines] = await Promise.all([this.metrics.countsAsOf(asOf, timezone), this.roi.pipelineAsOf(asOf, timezone)]);
