@@ -50,4 +50,10 @@ describe('the environment', () => {
     expect(message).toMatch(/^invalid environment: UPTAKE_ADMIN_PASSWORD: /);
     expect(message).not.toContain('abc');
   });
+
+  it('never echoes a database URL it does not understand, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db.example.test/uptake' })).toThrow(
+      'invalid environment: DATABASE_URL: not understood: use sqlite:<path> (e.g. sqlite:data/uptake.sqlite) or postgres://user@host:5432/db',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { EmailSchema, PasswordSchema, RoleSchema } from '@uptake/shared';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../database/database-url.util';
+import { DATABASE_URL_FORMS, DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../database/database-url.util';
 import { ConfigError } from './config.error';
 
 /** One environment variable: how it is validated (with its default), what it does, and whether its value is a secret never echoed. */
@@ -40,8 +40,9 @@ export const ENVIRONMENT = {
       .superRefine((value, ctx) => {
         try {
           parseDatabaseUrl(value);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        } catch {
+          // Not the value: a URL may hold a password.
+          ctx.addIssue({ code: 'custom', message: `not understood: ${DATABASE_URL_FORMS}` });
         }
       }),
     'sqlite:<path> or postgres://user:password@host:5432/db',
