@@ -12,6 +12,7 @@ import { MetricsRepository } from './metrics/metrics.repository';
 import { MetricsService } from './metrics/metrics.service';
 import { SnapshotRepository } from './metrics/snapshot.repository';
 import { SnapshotService } from './metrics/snapshot.service';
+import { PlanInForce } from './plan/plan-in-force.service';
 import { PlanRepository } from './plan/plan.repository';
 import { PlanService } from './plan/plan.service';
 import { SecretsModule } from './secrets/secrets.module';
@@ -40,6 +41,7 @@ export class CoreModule {
       IngestRepository,
       PlanRepository,
       PlanService,
+      PlanInForce,
       MetricsRepository,
       DataCoverageRepository,
       MetricsService,

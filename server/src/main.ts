@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { FirstAdminBootstrap } from './auth/first-admin.bootstrap';
 import { DemoSeedService } from './bootstrap/demo-seed.service';
+import { exitCodeOf } from './common/error-codes';
 import { loadConfig } from './config/app.config';
 import { redactDatabaseUrl } from './database/database-url.util';
 import { createHttpApp } from './http-app.factory';
@@ -33,6 +34,6 @@ if (require.main === module) {
   serve().catch((error: Error) => {
     // eslint-disable-next-line no-console
     console.error(`uptake: ${error.message}`);
-    process.exit((error as { code?: string }).code === 'CONFIG_INVALID' ? 2 : 1);
+    process.exit(exitCodeOf(error));
   });
 }

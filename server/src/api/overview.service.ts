@@ -11,6 +11,7 @@ import { DataCoverageRepository } from '../metrics/data-coverage.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** Assembles the overview page: organisation, departments, a week earlier, sync state. */
 @Injectable()
@@ -33,7 +34,7 @@ export class OverviewService {
   /** The day to show when the caller names none: today in the plan's time zone. */
   async today(): Promise<string> {
     const plan = (await this.plans.current())?.plan;
-    return dayOf(this.clock.now(), plan?.timezone ?? 'UTC');
+    return dayOf(this.clock.now(), timezoneOf(plan));
   }
 
   /**
@@ -55,12 +56,12 @@ export class OverviewService {
       this.metrics.report(day),
       bounds.earliest !== null && weekBefore < bounds.earliest ? null : this.metrics.report(weekBefore),
       this.describeConnections(),
-      this.coverage.coverage(plan?.timezone ?? 'UTC'),
+      this.coverage.coverage(timezoneOf(plan)),
     ]);
     return {
       asOf: day,
       launchDate: plan?.launch_date ?? null,
-      timezone: plan?.timezone ?? 'UTC',
+      timezone: timezoneOf(plan),
       organisation: report.organisation,
       weekEarlier: weekEarlier?.organisation.metrics ?? null,
       departments: report.departments,

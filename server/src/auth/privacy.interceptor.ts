@@ -3,11 +3,10 @@ import { ModuleRef } from '@nestjs/core';
 import type { MetricSeriesResponse, MetricsReport, OverviewResponse, PeopleResponse, RoiResponse, TrainingResponse } from '@uptake/shared';
 import type { Request } from 'express';
 import { from, mergeMap, type Observable } from 'rxjs';
-import { Clock } from '../common/clock';
-import { addDays, dayOf } from '../common/time.util';
+import { addDays } from '../common/time.util';
 import { MetricsService } from '../metrics/metrics.service';
 import { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { peopleToTrainCsv } from '../training/training-csv.util';
 import { TrainingService } from '../training/training.service';
 import { AuditService } from './audit.service';
@@ -28,10 +27,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 @Injectable()
 export class PrivacyInterceptor implements NestInterceptor {
   constructor(
-    private readonly plans: PlanRepository,
     private readonly audit: AuditService,
-    private readonly clock: Clock,
     private readonly modules: ModuleRef,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -68,7 +66,7 @@ export class PrivacyInterceptor implements NestInterceptor {
     body: unknown,
   ): Promise<{ body: unknown; audit: { action: NonNullable<RoutePolicy['audit']>; department?: string | null; detail?: Record<string, unknown> } | null }> {
     const viewer: PrivacyViewer = { seesEveryone: peopleAccessOf(principal.role) === 'all', seesPeopleOf: (department) => seesPeopleOf(principal, department) };
-    const minGroupSize = async () => (await this.plans.current())?.plan.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
+    const minGroupSize = async () => (await this.planInForce.plan())?.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
     switch (policy.privacy) {
       case 'report':
         return { body: suppressReport(body as MetricsReport, await minGroupSize(), viewer), audit: null };
@@ -129,6 +127,6 @@ export class PrivacyInterceptor implements NestInterceptor {
   }
 
   private async today(): Promise<string> {
-    return dayOf(this.clock.now(), (await this.plans.current())?.plan.timezone ?? 'UTC');
+    return this.planInForce.today();
   }
 }

@@ -1,4 +1,4 @@
-import { errorCodeOf, exitCodeOf, httpStatusOf, isErrorCode, UptakeError, vendorErrorCode } from './error-codes';
+import { DOMAIN_ERROR_TABLES, errorCodeOf, exitCodeOf, httpMessageOf, httpStatusOf, isErrorCode, UptakeError, vendorErrorCode } from './error-codes';
 
 describe('error table', () => {
   it('knows the codes of its rows only', () => {
@@ -32,5 +32,26 @@ describe('error table', () => {
     // @ts-expect-error 'TYPO' is no row of the table (checked by `tsc -p server/tsconfig.json`)
     const typo = new UptakeError('TYPO', 'never');
     expect(httpStatusOf(typo)).toBe(500);
+  });
+
+  it('combines one table per domain, each code a row of exactly one', () => {
+    const owners = new Map<string, string[]>();
+    for (const [domain, table] of Object.entries(DOMAIN_ERROR_TABLES)) {
+      for (const code of Object.keys(table)) owners.set(code, [...(owners.get(code) ?? []), domain]);
+    }
+    expect([...owners].filter(([, domains]) => domains.length > 1)).toEqual([]);
+    expect(owners.get('FORBIDDEN')).toEqual(['auth']);
+    expect(owners.get('SYNC_ALREADY_RUNNING')).toEqual(['sync']);
+    expect(owners.get('DEPARTMENT_UNKNOWN')).toEqual(['metrics']);
+    expect(owners.get('CONFIG_INVALID')).toEqual(['config']);
+    for (const code of owners.keys()) expect(isErrorCode(code)).toBe(true);
+  });
+
+  it('answers a domain row with its status, exit code and fixed message', () => {
+    expect(httpStatusOf(new UptakeError('FORBIDDEN', 'no'))).toBe(403);
+    expect(exitCodeOf(new UptakeError('SYNC_ALREADY_RUNNING', 'busy'))).toBe(1);
+    expect(httpStatusOf(new UptakeError('SYNC_ALREADY_RUNNING', 'busy'))).toBe(409);
+    expect(httpMessageOf('CONFIG_INVALID', 'PORT: bad')).toBe('the server is not configured correctly; see the server log');
+    expect(httpMessageOf('NO_PLAN', 'no plan yet')).toBe('no plan yet');
   });
 });

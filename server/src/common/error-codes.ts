@@ -1,89 +1,51 @@
-/** How a coded error is answered: HTTP status for the API, exit code for the CLI. */
-interface ErrorRule {
-  status: number;
-  exitCode: number;
-  /** Said to API clients instead of the error's own message, which is for the operator (file paths, URLs). */
-  httpMessage?: string;
-}
+import { AUTH_ERRORS } from '../auth/auth.errors';
+import { CONFIG_ERRORS } from '../config/config.errors';
+import { CONNECTION_ERRORS } from '../connections/connection.errors';
+import { CONNECTOR_ERRORS, CRM_ERRORS } from '../connectors/connector.errors';
+import { DATABASE_ERRORS } from '../database/database.errors';
+import { METRICS_ERRORS } from '../metrics/metrics.errors';
+import { PLAN_ERRORS } from '../plan/plan.errors';
+import { SYNC_ERRORS } from '../sync/sync.errors';
+import type { ErrorRule, ErrorTable } from './error-rule';
+
+/** Codes no one domain owns. */
+const GENERAL_ERRORS = {
+  VALIDATION_FAILED: { status: 400, exitCode: 2 },
+  NOT_FOUND: { status: 404, exitCode: 2 },
+} as const satisfies ErrorTable;
+
+/** Every domain's table of error codes (`<domain>/<domain>.errors.ts`); a code is a row of exactly one (error-codes.spec.ts). */
+export const DOMAIN_ERROR_TABLES = {
+  general: GENERAL_ERRORS,
+  auth: AUTH_ERRORS,
+  config: CONFIG_ERRORS,
+  connections: CONNECTION_ERRORS,
+  connectors: CONNECTOR_ERRORS,
+  crm: CRM_ERRORS,
+  database: DATABASE_ERRORS,
+  metrics: METRICS_ERRORS,
+  plan: PLAN_ERRORS,
+  sync: SYNC_ERRORS,
+} as const satisfies Record<string, ErrorTable>;
 
 /**
- * Every error code of Uptake, one row per code. Only an error whose code is a row here shows its
- * message to an API client; anything else (driver, file system, a bug) is a 500 with a generic
- * message, its details in the server log. `ErrorCode` is the union of the rows, so a code that is
- * not in the table does not compile.
+ * Every error code of Uptake: the domains' tables combined, the one map to HTTP status and exit
+ * code. Only an error whose code is a row here shows its message to an API client; anything else
+ * (driver, file system, a bug) is a 500 with a generic message, its details in the server log.
+ * `ErrorCode` is the union of the rows, so a code that is not in a table does not compile.
  */
 const ERROR_TABLE = {
-  VALIDATION_FAILED: { status: 400, exitCode: 2 },
-  CSV_INVALID: { status: 400, exitCode: 2 },
-  PLAN_INVALID: { status: 400, exitCode: 2 },
-  CONNECTOR_KIND_UNKNOWN: { status: 400, exitCode: 2 },
-  CONNECTOR_OPTIONS_INVALID: { status: 400, exitCode: 2 },
-  CONNECTION_INVALID: { status: 400, exitCode: 2 },
-  CONNECTION_EXISTS: { status: 409, exitCode: 2 },
-  DATABASE_URL_INVALID: { status: 500, exitCode: 2, httpMessage: 'the database is not configured correctly; see the server log' },
-  DATABASE_UNAVAILABLE: { status: 503, exitCode: 1 },
-  CONFIG_INVALID: { status: 500, exitCode: 2, httpMessage: 'the server is not configured correctly; see the server log' },
-  DATABASE_NOT_FOUND: { status: 500, exitCode: 2 },
-  SECRET_UNREADABLE: { status: 500, exitCode: 1 },
-  DEPARTMENT_UNKNOWN: { status: 404, exitCode: 2 },
-  CONNECTION_NOT_FOUND: { status: 404, exitCode: 2 },
-  CONNECTION_REMOVED: { status: 409, exitCode: 2 },
-  CONNECTION_CONFIRMATION_REQUIRED: { status: 400, exitCode: 2 },
-  NOT_FOUND: { status: 404, exitCode: 2 },
-  NO_PLAN: { status: 409, exitCode: 2 },
-  SYNC_ALREADY_RUNNING: { status: 409, exitCode: 1 },
-  // outbound requests of the CRM connectors (server/src/connectors/http)
-  CRM_HOST_PRIVATE: { status: 400, exitCode: 2 },
-  CRM_REDIRECT_REFUSED: { status: 502, exitCode: 1 },
-  CRM_URL_REFUSED: { status: 502, exitCode: 1 },
-  CRM_RESPONSE_TOO_LARGE: { status: 502, exitCode: 1 },
-  // accounts and access (server/src/auth)
-  UNAUTHENTICATED: { status: 401, exitCode: 2 },
-  INVALID_CREDENTIALS: { status: 401, exitCode: 2 },
-  FORBIDDEN: { status: 403, exitCode: 2 },
-  CSRF_TOKEN_INVALID: { status: 403, exitCode: 2 },
-  LOGIN_RATE_LIMITED: { status: 429, exitCode: 1 },
-  ACCOUNT_EXISTS: { status: 409, exitCode: 2 },
-  ACCOUNT_NOT_FOUND: { status: 404, exitCode: 2 },
-  TOKEN_NOT_FOUND: { status: 404, exitCode: 2 },
-  LAST_ADMIN: { status: 409, exitCode: 2 },
-  OIDC_NOT_CONFIGURED: { status: 404, exitCode: 2 },
-  OIDC_FAILED: { status: 401, exitCode: 1 },
-  // a CRM's answers (server/src/connectors): 502, the CRM failed or refused, not the caller
-  DEMO_OBJECT_TYPE_UNKNOWN: { status: 502, exitCode: 1 },
-  SALESFORCE_UNREACHABLE: { status: 502, exitCode: 1 },
-  SALESFORCE_AUTH_FAILED: { status: 502, exitCode: 1 },
-  SALESFORCE_AUTH_REJECTED: { status: 502, exitCode: 1 },
-  SALESFORCE_BAD_RESPONSE: { status: 502, exitCode: 1 },
-  SALESFORCE_REQUEST_FAILED: { status: 502, exitCode: 1 },
-  SALESFORCE_UNKNOWN_OBJECT: { status: 502, exitCode: 1 },
-  SALESFORCE_UNKNOWN_FIELD: { status: 502, exitCode: 1 },
-  SALESFORCE_PERMISSION_MISSING: { status: 502, exitCode: 1 },
-  SALESFORCE_LIMIT_EXCEEDED: { status: 502, exitCode: 1 },
-  SALESFORCE_UNAVAILABLE: { status: 502, exitCode: 1 },
-  HUBSPOT_UNREACHABLE: { status: 502, exitCode: 1 },
-  HUBSPOT_AUTH_FAILED: { status: 502, exitCode: 1 },
-  HUBSPOT_AUTH_REJECTED: { status: 502, exitCode: 1 },
-  HUBSPOT_BAD_RESPONSE: { status: 502, exitCode: 1 },
-  HUBSPOT_REQUEST_FAILED: { status: 502, exitCode: 1 },
-  HUBSPOT_SCOPE_MISSING: { status: 502, exitCode: 1 },
-  HUBSPOT_SEARCH_WINDOW: { status: 502, exitCode: 1 },
-  HUBSPOT_UNKNOWN_OBJECT: { status: 502, exitCode: 1 },
-  HUBSPOT_UNKNOWN_FIELD: { status: 502, exitCode: 1 },
-  HUBSPOT_DAILY_LIMIT: { status: 502, exitCode: 1 },
-  HUBSPOT_RATE_LIMITED: { status: 502, exitCode: 1 },
-  HUBSPOT_UNAVAILABLE: { status: 502, exitCode: 1 },
-  DATAVERSE_UNREACHABLE: { status: 502, exitCode: 1 },
-  DATAVERSE_AUTH_FAILED: { status: 502, exitCode: 1 },
-  DATAVERSE_AUTH_REJECTED: { status: 502, exitCode: 1 },
-  DATAVERSE_BAD_RESPONSE: { status: 502, exitCode: 1 },
-  DATAVERSE_REQUEST_FAILED: { status: 502, exitCode: 1 },
-  DATAVERSE_AUDIT_OFF: { status: 502, exitCode: 1 },
-  DATAVERSE_UNKNOWN_FIELD: { status: 502, exitCode: 1 },
-  DATAVERSE_UNKNOWN_OBJECT: { status: 502, exitCode: 1 },
-  DATAVERSE_THROTTLED: { status: 502, exitCode: 1 },
-  DATAVERSE_UNAVAILABLE: { status: 502, exitCode: 1 },
-} as const satisfies Record<string, ErrorRule>;
+  ...GENERAL_ERRORS,
+  ...AUTH_ERRORS,
+  ...CONFIG_ERRORS,
+  ...CONNECTION_ERRORS,
+  ...CONNECTOR_ERRORS,
+  ...CRM_ERRORS,
+  ...DATABASE_ERRORS,
+  ...METRICS_ERRORS,
+  ...PLAN_ERRORS,
+  ...SYNC_ERRORS,
+} as const satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
 

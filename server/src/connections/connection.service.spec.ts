@@ -1,6 +1,7 @@
 import { FixedClock } from '../common/clock';
 import type { Sql } from '../database/sql';
 import type { SnapshotService } from '../metrics/snapshot.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncAlreadyRunningError } from '../sync/sync.errors';
@@ -44,7 +45,7 @@ describe.each(testEngines())(`${ConnectionService.name} on %s`, (engine) => {
   beforeEach(async () => {
     database = await openTestDatabase(engine);
     runs = new SyncRepository(database.db);
-    sut = new ConnectionService(new ConnectionRepository(database.db), runs, new FixedClock(NOW), new PlanRepository(database.db), new IngestRepository(), database.db, snapshots as unknown as SnapshotService);
+    sut = new ConnectionService(new ConnectionRepository(database.db), runs, new FixedClock(NOW), new IngestRepository(), database.db, snapshots as unknown as SnapshotService, new PlanInForce(new PlanRepository(database.db), new FixedClock(NOW)));
     snapshots.recomputeToday.mockClear();
     const fx = new MetricsFixture(database.db);
     crmId = await fx.connection('crm', 'csv');

@@ -8,11 +8,11 @@ import { ConnectorError } from '../connectors/connector.port';
 import { createConnector } from '../connectors/connector.registry';
 import { Database } from '../database/database.service';
 import { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncAlreadyRunningError } from '../sync/sync.errors';
 import { SyncRepository, type StoredSyncRun } from '../sync/sync.repository';
 import { ConnectionRepository, type ConnectionSummary, type RemovedRows, type StoredConnection } from './connection.repository';
+import { PlanInForce, timezoneOf } from '../plan/plan-in-force.service';
 
 export const DEFAULT_SCHEDULE = '0 * * * *';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -57,10 +57,10 @@ export class ConnectionService {
     private readonly connections: ConnectionRepository,
     private readonly runs: SyncRepository,
     private readonly clock: Clock,
-    private readonly plans: PlanRepository,
     private readonly ingest: IngestRepository,
     private readonly db: Database,
     private readonly snapshots: SnapshotService,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   /** Validates name, kind, options (by building the connector), priority and schedule, then stores the connection. */
@@ -132,13 +132,13 @@ export class ConnectionService {
 
   /** Signs in to the CRM and checks permissions and the plan's fields; rejects with why it cannot. */
   async test(connection: StoredConnection, options: ConnectionTestOptions = {}): Promise<ConnectionTestResult> {
-    const plan = (await this.plans.current())?.plan ?? null;
+    const plan = await this.planInForce.plan();
     const connector = createConnector(connection.kind, connectorOptions(connection.options));
     try {
       if (!connector.test) return { summary: null };
       const summary = await connector.test({
         now: this.clock.now(),
-        timezone: plan?.timezone ?? 'UTC',
+        timezone: timezoneOf(plan),
         requiredFields: plan?.required_fields ?? {},
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         log: options.log ?? (() => undefined),

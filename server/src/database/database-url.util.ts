@@ -11,6 +11,9 @@ export interface DatabaseLocation {
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/uptake.sqlite';
 
+/** The forms of a database URL Uptake understands, for error messages. */
+export const DATABASE_URL_FORMS = 'use sqlite:<path> (e.g. sqlite:data/uptake.sqlite) or postgres://user@host:5432/db';
+
 export class DatabaseUrlError extends Error {
   readonly code = 'DATABASE_URL_INVALID' satisfies ErrorCode;
 }
@@ -24,7 +27,7 @@ export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseLoca
     const path = sqlite[1];
     return { engine: 'sqlite', target: path === ':memory:' ? path : resolve(cwd, path) };
   }
-  throw new DatabaseUrlError(`DATABASE_URL "${text}" is not understood: use sqlite:<path> (e.g. sqlite:data/uptake.sqlite) or postgres://user@host:5432/db`);
+  throw new DatabaseUrlError(`DATABASE_URL "${text}" is not understood: ${DATABASE_URL_FORMS}`);
 }
 
 /** The URL without its password, for logs. */

@@ -1,6 +1,7 @@
 import { daysInRange, MAX_RANGE_DAYS, type LaunchPlan } from '@uptake/shared';
 import { addDays, dayOf } from '../common/time.util';
 import { InvalidDayError } from './metrics.errors';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 /**
  * The days a request may read: up to today (in the plan's time zone; a later day has no data, and
@@ -17,7 +18,7 @@ export interface DayBounds {
 export function dayBoundsOf(plan: Pick<LaunchPlan, 'launch_date' | 'timezone'> | null, now: number): DayBounds {
   return {
     earliest: plan ? addDays(plan.launch_date, -(MAX_RANGE_DAYS - 1)) : null,
-    latest: dayOf(now, plan?.timezone ?? 'UTC'),
+    latest: dayOf(now, timezoneOf(plan)),
     launchDate: plan?.launch_date ?? null,
   };
 }

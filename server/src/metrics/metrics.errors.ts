@@ -1,4 +1,10 @@
 import type { ErrorCode } from '../common/error-codes';
+import type { ErrorTable } from '../common/error-rule';
+
+/** Error codes of the metrics (server/src/metrics); a bad day is VALIDATION_FAILED. */
+export const METRICS_ERRORS = {
+  DEPARTMENT_UNKNOWN: { status: 404, exitCode: 2 },
+} as const satisfies ErrorTable;
 
 /** A department name that no seat holder, plan or snapshot knows. */
 export class UnknownDepartmentError extends Error {

@@ -10,6 +10,7 @@ import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricVal
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository, type MetricCounts } from './metrics.repository';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** The department name snapshots and goals use for the whole organisation. */
 export const ORGANISATION = '*';
@@ -111,7 +112,7 @@ export class MetricsService {
   async valuesAsOf(day: string, plan?: LaunchPlan | null): Promise<DayValues> {
     assertDay('day', day);
     const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
-    const timezone = current?.timezone ?? 'UTC';
+    const timezone = timezoneOf(current);
     return this.valuesOf(day, timezone, await this.repo.countsAsOf(day, timezone), current);
   }
 
@@ -119,7 +120,7 @@ export class MetricsService {
   async valuesForDays(from: string, to: string, plan?: LaunchPlan | null): Promise<DayValues[]> {
     assertDayRange(from, to);
     const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
-    const timezone = current?.timezone ?? 'UTC';
+    const timezone = timezoneOf(current);
     const days = await this.repo.countsForDays(from, to, timezone);
     return days.map(({ day, counts }) => this.valuesOf(day, timezone, counts, current));
   }

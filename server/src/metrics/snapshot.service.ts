@@ -10,6 +10,7 @@ import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** Seat holders of every department and of the organisation on one day. */
 export interface DaySeatHolders {
@@ -77,7 +78,7 @@ export class SnapshotService {
    */
   async backfillMissing(today: string | number, onProgress?: BackfillProgress): Promise<string[]> {
     const plan = await this.currentPlan();
-    const timezone = plan?.timezone ?? 'UTC';
+    const timezone = timezoneOf(plan);
     const last = typeof today === 'number' ? dayOf(today, timezone) : today;
     assertDay('today', last);
     let first = plan?.launch_date ?? null;
@@ -98,7 +99,7 @@ export class SnapshotService {
   /** Recomputes the current day (in the plan's time zone) as of `now`; resolves to that day. */
   async recomputeToday(now: number): Promise<string> {
     const plan = await this.currentPlan();
-    const day = dayOf(now, plan?.timezone ?? 'UTC');
+    const day = dayOf(now, timezoneOf(plan));
     await this.compute(day, plan, now);
     return day;
   }

@@ -1,5 +1,7 @@
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
+import { Clock } from '../common/clock';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { at, MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
@@ -79,7 +81,7 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
-    sut = new PeopleService(new PeopleRepository(database.db), new MetricsService(new MetricsRepository(database.db), plans), plans);
+    sut = new PeopleService(new PeopleRepository(database.db), new MetricsService(new MetricsRepository(database.db), plans), new PlanInForce(plans, new Clock()));
     await seed(database.db);
   });
   afterAll(() => database.dispose());

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PeopleResponse, PersonRow } from '@uptake/shared';
 import { UnknownDepartmentError } from '../metrics/metrics.errors';
 import { MetricsService } from '../metrics/metrics.service';
-import { PlanRepository } from '../plan/plan.repository';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { comparePeople, groupByManager, metricsOfPeople, trainingComplete } from './people-groups.util';
 import { PeopleRepository, type PersonActivity } from './people.repository';
 
@@ -38,12 +38,12 @@ export class PeopleService {
   constructor(
     private readonly people: PeopleRepository,
     private readonly metrics: MetricsService,
-    private readonly plans: PlanRepository,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   /** The plan's time zone (UTC without a plan). */
   async timezone(): Promise<string> {
-    return (await this.plans.current())?.plan.timezone ?? 'UTC';
+    return this.planInForce.timezone();
   }
 
   /** Seat holders of `department` on `asOf`; throws UnknownDepartmentError for a department nobody knows. */

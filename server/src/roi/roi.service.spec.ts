@@ -3,6 +3,8 @@ import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { SnapshotRepository } from '../metrics/snapshot.repository';
 import { SnapshotService } from '../metrics/snapshot.service';
+import { Clock } from '../common/clock';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { at, MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
@@ -68,7 +70,7 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     const plans = new PlanRepository(database.db);
     const metricsRepository = new MetricsRepository(database.db);
     const snapshots = new SnapshotService(new MetricsService(metricsRepository, plans), new SnapshotRepository(database.db), plans);
-    sut = new RoiService(metricsRepository, new RoiRepository(database.db), plans, snapshots, new DataCoverageRepository(database.db));
+    sut = new RoiService(metricsRepository, new RoiRepository(database.db), snapshots, new PlanInForce(plans, new Clock()), new DataCoverageRepository(database.db));
     await seed(database.db);
     await snapshots.computeDay('2026-03-09');
     await snapshots.computeDay('2026-03-10');

@@ -6,9 +6,9 @@ import { compareNames } from '../metrics/metric-values.util';
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { ORGANISATION } from '../metrics/metrics.service';
 import { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
 import { departmentRoi, formatNumber, monthsBetween, organisationRoi, type RoiDepartmentInput } from './roi-figures.util';
 import { RoiRepository } from './roi.repository';
+import { PlanInForce, timezoneOf } from '../plan/plan-in-force.service';
 
 /** Without a plan (no launch date), the adoption trend covers this many days up to the day. */
 export const UNPLANNED_TREND_DAYS = 90;
@@ -19,17 +19,17 @@ export class RoiService {
   constructor(
     private readonly metrics: MetricsRepository,
     private readonly roi: RoiRepository,
-    private readonly plans: PlanRepository,
     private readonly snapshots: SnapshotService,
+    private readonly planInForce: PlanInForce,
     private readonly coverage: DataCoverageRepository,
   ) {}
 
   async roiAsOf(asOf: string): Promise<RoiResponse> {
     // Up to today: the trend below runs from launch to asOf, so a day far in the future meant a series of centuries.
     await this.snapshots.assertDayInBounds('asOf', asOf);
-    const stored = await this.plans.current();
+    const stored = await this.planInForce.version();
     const plan = stored?.plan ?? null;
-    const timezone = plan?.timezone ?? 'UTC';
+    const timezone = timezoneOf(plan);
     const currency = plan?.currency ?? 'EUR';
     const context = { asOf, currency };
     const [{ departments: counts }, pipelines, dataCoverage] = await Promise.all([

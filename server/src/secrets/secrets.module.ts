@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app.config';
+import { envValue } from '../config/environment';
 import { ConnectionOptionsSealer } from './connection-options.sealer';
 import { ConnectionSecretsRepository } from './connection-secrets.repository';
 import { SecretBox } from './secret-box.service';
@@ -20,7 +21,7 @@ export class SecretsModule {
         {
           provide: SecretBox,
           useFactory: () => {
-            const resolved = resolveSecretKey({ key: env.UPTAKE_SECRET_KEY, keyFile: env.UPTAKE_SECRET_KEY_FILE }, config.databaseUrl);
+            const resolved = resolveSecretKey({ key: envValue('UPTAKE_SECRET_KEY', env), keyFile: envValue('UPTAKE_SECRET_KEY_FILE', env) }, config.databaseUrl);
             if (resolved.created && resolved.file) {
               new Logger('Secrets').log(`created the secret key file ${resolved.file} (mode 0600): back it up with the database; without it stored CRM credentials cannot be read`);
             }

@@ -14,6 +14,7 @@ import { IngestRepository } from './ingest.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
+import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** Incremental listings start this far before the watermark, so events that arrive late are not missed. */
 export const DEFAULT_OVERLAP_MS = 5 * 60_000;
@@ -93,7 +94,7 @@ export class SyncService {
       const plan = (await this.plans.current())?.plan;
       const ctx: SyncContext = {
         now: this.clock.now(),
-        timezone: plan?.timezone ?? 'UTC',
+        timezone: timezoneOf(plan),
         requiredFields: plan?.required_fields ?? {},
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         log: progress,

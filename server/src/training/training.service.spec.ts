@@ -1,6 +1,8 @@
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { PeopleRepository } from '../people/people.repository';
+import { Clock } from '../common/clock';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { at, MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
@@ -76,7 +78,7 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
-    sut = new TrainingService(new PeopleRepository(database.db), new TrainingRepository(database.db), new MetricsService(new MetricsRepository(database.db), plans), plans);
+    sut = new TrainingService(new PeopleRepository(database.db), new TrainingRepository(database.db), new MetricsService(new MetricsRepository(database.db), plans), new PlanInForce(plans, new Clock()));
     await seedTraining(database.db);
   });
   afterAll(() => database.dispose());

@@ -5,7 +5,7 @@ import { compareNames } from '../metrics/metric-values.util';
 import { MetricsService, ORGANISATION } from '../metrics/metrics.service';
 import { comparePeople, trainingComplete } from '../people/people-groups.util';
 import { PeopleRepository, type PersonActivity } from '../people/people.repository';
-import { PlanRepository } from '../plan/plan.repository';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { rankTeams } from './team-gap.util';
 import { peopleToTrainCsv } from './training-csv.util';
 import { LIFT_WINDOW_DAYS, TrainingRepository, type DepartmentLoginsAroundCompletion } from './training.repository';
@@ -56,12 +56,12 @@ export class TrainingService {
     private readonly people: PeopleRepository,
     private readonly training: TrainingRepository,
     private readonly metrics: MetricsService,
-    private readonly plans: PlanRepository,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   async trainingAsOf(asOf: string): Promise<TrainingResponse> {
     await this.metrics.assertDayInBounds('asOf', asOf);
-    const timezone = (await this.plans.current())?.plan.timezone ?? 'UTC';
+    const timezone = await this.planInForce.timezone();
     const [report, people] = await Promise.all([this.metrics.report(asOf), this.people.seatHolders(asOf, timezone)]);
     const requiredCourses = people[0]?.requiredCourses ?? 0;
     return {
@@ -77,7 +77,7 @@ export class TrainingService {
   /** The people-to-train list of `asOf` as a CSV file. */
   async peopleToTrainCsv(asOf: string): Promise<string> {
     await this.metrics.assertDayInBounds('asOf', asOf);
-    const timezone = (await this.plans.current())?.plan.timezone ?? 'UTC';
+    const timezone = await this.planInForce.timezone();
     return peopleToTrainCsv(this.toTrain(await this.people.seatHolders(asOf, timezone)));
   }
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { accountServices, cliActor } from '../../auth/account-services.factory';
 import { tokenTtlDaysFrom } from '../../auth/auth.config';
-import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
 import { withCore, type GlobalOptions } from '../cli-context';
 

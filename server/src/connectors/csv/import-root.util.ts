@@ -1,13 +1,13 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_IMPORT_ROOT, envValue } from '../../config/environment';
 
 /** The folder csv connections may read (their `path` option), for connections added through the API or `uptake connection add`. */
-export const IMPORT_ROOT_ENV = 'UPTAKE_IMPORT_ROOT';
-/** Next to the default database (`data/uptake.sqlite`), relative to the working directory. */
-export const DEFAULT_IMPORT_ROOT = 'data/import';
+export const IMPORT_ROOT_ENV = 'UPTAKE_IMPORT_ROOT' as const;
+export { DEFAULT_IMPORT_ROOT };
 
 export function importRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env[IMPORT_ROOT_ENV]?.trim() || DEFAULT_IMPORT_ROOT);
+  return resolve(envValue(IMPORT_ROOT_ENV, env));
 }
 
 /**

@@ -61,7 +61,7 @@ describe(parseConnectorOptions.name, () => {
     it('refuses a value of UPTAKE_ALLOW_PRIVATE_CRM_HOSTS that is not a boolean', () => {
       process.env.UPTAKE_ALLOW_PRIVATE_CRM_HOSTS = 'yes please';
       expect(() => parseConnectorOptions('x', schema, { url: 'https://acme.my.salesforce.com', secret: 's' })).toThrow(
-        'invalid environment: UPTAKE_ALLOW_PRIVATE_CRM_HOSTS must be true or false, not "yes please"',
+        'invalid environment: UPTAKE_ALLOW_PRIVATE_CRM_HOSTS: must be true or false, not "yes please"',
       );
     });
   });

@@ -1,18 +1,15 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { ConfigError } from '../../config/app.config';
+import { envValue } from '../../config/environment';
 import { ConnectorError } from '../connector.port';
 import { isPrivateAddress } from './private-address.util';
 
 /** Set to `true` to let connections reach private, loopback and link-local hosts (a CRM on the internal network, tests). */
-export const ALLOW_PRIVATE_CRM_HOSTS_ENV = 'UPTAKE_ALLOW_PRIVATE_CRM_HOSTS';
+export const ALLOW_PRIVATE_CRM_HOSTS_ENV = 'UPTAKE_ALLOW_PRIVATE_CRM_HOSTS' as const;
 
 /** Whether connector URLs may name private hosts; read on every check, so tests and operators can change it without a rebuild. */
 export function privateCrmHostsAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = (env[ALLOW_PRIVATE_CRM_HOSTS_ENV] ?? '').trim().toLowerCase();
-  if (value === 'true' || value === '1') return true;
-  if (value === '' || value === 'false' || value === '0') return false;
-  throw new ConfigError(`invalid environment: ${ALLOW_PRIVATE_CRM_HOSTS_ENV} must be true or false, not "${value}"`);
+  return envValue(ALLOW_PRIVATE_CRM_HOSTS_ENV, env);
 }
 
 /** `localhost`, `*.localhost` (RFC 6761), with or without the root dot. */
