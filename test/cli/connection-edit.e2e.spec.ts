@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Database } from '../../server/src/database/database.service';
 import { freshDatabase, testEngines, type FreshDatabase } from '../../server/src/test-support/test-database';
+import { importRootAtTmpdir } from '../support/import-root';
 
 const BIN = resolve(__dirname, '../../server/bin/uptake.js');
 jest.setTimeout(180_000);
+importRootAtTmpdir();
 
 /** Runs the built CLI like a user does, with no terminal on stdin (as in CI or a script). */
 function uptake(args: string[], db: string) {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PlanService } from '../../server/src/plan/plan.service';
 import { bearerFor, loginAs } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
@@ -8,6 +9,8 @@ describe.each(testEngines())('GET /api/auth/session, the dashboard\'s probe, on 
 
   beforeAll(async () => {
     harness = await startApp(engine);
+    // A trainer's department must be known: the plan names Sales.
+    await harness.app.get(PlanService).apply('launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n', 'plan.yaml', 'test', Date.now());
   });
 
   afterAll(async () => {
