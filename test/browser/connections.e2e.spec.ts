@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionDetail, SyncRun } from '@uptake/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { importRootAtTmpdir } from '../support/import-root';
 import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 /*
@@ -14,6 +15,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
 /** Never fires during the test (1 January). */
 const YEARLY = '0 0 1 1 *';
+// The test's csv folders are temporary ones: make the temporary directory the import root.
+importRootAtTmpdir();
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 let server: DashboardServer;

@@ -11,7 +11,7 @@ describe('plan history for someone who is not an admin', () => {
     renderApp('/goals');
     const v2 = await screen.findByTestId('plan-version-2');
     expect(v2).toHaveTextContent('Version 2');
-    expect(v2).toHaveTextContent('goal Sales EMEA / stale_opportunities: target 0.2 → 0.15');
+    expect(v2).toHaveTextContent('goal Sales EMEA / Stale opportunities: target 20% → 15%');
     expect(v2).not.toHaveTextContent('by');
     expect(v2).not.toHaveTextContent('null');
     expect(screen.getByText(/^Version 2, stored .*\.$/).textContent).not.toContain(' by ');
