@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditController } from '../api/audit.controller';
-import { AuthController } from '../api/auth.controller';
-import { UsersController } from '../api/users.controller';
+import { AuditController } from './audit.controller';
+import { AuthController } from './auth.controller';
+import { UsersController } from './users.controller';
 import type { AppConfig } from '../config/app.config';
 import { AccountRepository } from './account.repository';
 import { AccountService } from './account.service';
