@@ -15,7 +15,7 @@ import { addDays } from '../common/time.util';
 import { MetricsService } from '../metrics/metrics.service';
 import { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { OverviewService } from './overview.service';
+import { OverviewService } from '../overview/overview.service';
 
 @ApiTags('departments')
 @Controller('departments')

@@ -4,7 +4,7 @@ import { AsOfQuerySchema, PeopleResponseSchema, type PeopleResponse } from '@upt
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { PeopleService } from '../people/people.service';
-import { OverviewService } from './overview.service';
+import { OverviewService } from '../overview/overview.service';
 
 @ApiTags('departments')
 @Controller('departments')

@@ -4,7 +4,7 @@ import { AsOfQuerySchema, RoiResponseSchema, type RoiResponse } from '@uptake/sh
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { RoiService } from '../roi/roi.service';
-import { OverviewService } from './overview.service';
+import { OverviewService } from '../overview/overview.service';
 
 @ApiTags('roi')
 @Controller('roi')

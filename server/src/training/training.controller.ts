@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { TrainingService } from '../training/training.service';
-import { OverviewService } from './overview.service';
+import { OverviewService } from '../overview/overview.service';
 
 @ApiTags('training')
 @Controller('training')
