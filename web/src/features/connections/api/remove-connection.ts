@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { RemoveConnectionResponseSchema, type RemoveConnectionResponse } from '@uptake/shared';
 import { api } from '@/lib/api-client';
-import { getConnectionsQueryOptions } from './get-connections';
 
 /** Removes a connection: its data kept and marked deleted, or with `purge` (confirmed by its name) deleted for good. */
 export function removeConnection({ connectionId, purge, confirm }: { connectionId: number; purge: boolean; confirm?: string }): Promise<RemoveConnectionResponse> {
