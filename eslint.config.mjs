@@ -101,7 +101,10 @@ export default tseslint.config(
       'boundaries/elements': elements,
       'boundaries/include': ['shared/src/**', 'web/src/**', 'server/src/**', 'server/test/**', 'test/**'],
       'import/resolver': {
-        typescript: { noWarnOnMultipleProjects: true, project: ['tsconfig.base.json', 'server/tsconfig.json', 'web/tsconfig.json', 'shared/tsconfig.json'] },
+        typescript: {
+          noWarnOnMultipleProjects: true,
+          project: ['tsconfig.base.json', 'server/tsconfig.json', 'web/tsconfig.json', 'shared/tsconfig.json'],
+        },
         node: true,
       },
     },

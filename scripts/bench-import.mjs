@@ -40,16 +40,31 @@ function parseArguments(argv) {
   return options;
 }
 
-
 async function generate(dir, users, logins) {
   const departments = ['Sales EMEA', 'Sales Americas', 'Sales APAC', 'Marketing', 'Support', 'Finance', 'Operations', 'Partners'];
   await writeLines(join(dir, 'users.csv'), 'id,name,email,department,role,manager_id,active,licensed,integration,created_at', users, (i) =>
-    [`u${i}`, `User ${i}`, `u${i}@example.com`, departments[i % departments.length], i % 50 === 0 ? 'Manager' : 'Rep', i % 50 === 0 ? '' : `u${i - (i % 50)}`, i % 97 === 0 ? 'false' : 'true', 'true', i === 1 ? 'true' : 'false', '2024-01-15'].join(','),
+    [
+      `u${i}`,
+      `User ${i}`,
+      `u${i}@example.com`,
+      departments[i % departments.length],
+      i % 50 === 0 ? 'Manager' : 'Rep',
+      i % 50 === 0 ? '' : `u${i - (i % 50)}`,
+      i % 97 === 0 ? 'false' : 'true',
+      'true',
+      i === 1 ? 'true' : 'false',
+      '2024-01-15',
+    ].join(','),
   );
   // One login every 13 seconds from 2025-01-01, spread over the users; every 20th fails, every 7th is mobile.
   const start = Date.UTC(2025, 0, 1);
   await writeLines(join(dir, 'logins.csv'), 'user_id,login_at,status,channel', logins, (i) =>
-    [`u${(i * 7919) % users}`, new Date(start + i * 13_000).toISOString(), i % 20 === 0 ? 'Failed' : 'Success', i % 7 === 0 ? 'mobile' : 'web'].join(','),
+    [
+      `u${(i * 7919) % users}`,
+      new Date(start + i * 13_000).toISOString(),
+      i % 20 === 0 ? 'Failed' : 'Success',
+      i % 7 === 0 ? 'mobile' : 'web',
+    ].join(','),
   );
 }
 
@@ -88,14 +103,24 @@ async function main() {
     let started = Date.now();
     mkdirSync(folder);
     await generate(folder, options.users, options.logins);
-    process.stdout.write(`generated ${options.users} users and ${options.logins} logins in ${seconds(Date.now() - started)} s (${folder})\n`);
+    process.stdout.write(
+      `generated ${options.users} users and ${options.logins} logins in ${seconds(Date.now() - started)} s (${folder})\n`,
+    );
 
     db = await server.Database.open(url);
     const clock = new server.Clock();
     const connections = new server.ConnectionRepository(db);
     // Snapshots are not part of the import benchmark: a stand-in that does nothing.
     const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined };
-    const sync = new server.SyncService(db, connections, new server.SyncRepository(db), new server.IngestRepository(), new server.PlanRepository(db), snapshots, clock);
+    const sync = new server.SyncService(
+      db,
+      connections,
+      new server.SyncRepository(db),
+      new server.IngestRepository(),
+      new server.PlanRepository(db),
+      snapshots,
+      clock,
+    );
     const imports = new server.ImportService(connections, sync, clock);
     const rows = options.users + options.logins;
 
@@ -103,8 +128,13 @@ async function main() {
       started = Date.now();
       const run = await imports.importFolder(folder, { connection: 'bench' });
       const elapsed = Date.now() - started;
-      const counts = Object.entries(run.counts).filter(([, n]) => n > 0).map(([entity, n]) => `${n} ${entity}`).join(', ');
-      process.stdout.write(`${phase}: ${counts} in ${seconds(elapsed)} s = ${Math.round(rows / (elapsed / 1000)).toLocaleString('en')} rows/s\n`);
+      const counts = Object.entries(run.counts)
+        .filter(([, n]) => n > 0)
+        .map(([entity, n]) => `${n} ${entity}`)
+        .join(', ');
+      process.stdout.write(
+        `${phase}: ${counts} in ${seconds(elapsed)} s = ${Math.round(rows / (elapsed / 1000)).toLocaleString('en')} rows/s\n`,
+      );
     }
     const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM login_events');
     process.stdout.write(`login_events stored: ${Number(n)}\n`);

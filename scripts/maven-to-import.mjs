@@ -43,7 +43,9 @@ function checkSource(source) {
   if (!existsSync(source) || !statSync(source).isDirectory()) usage(`--source ${source}: no such folder. ${WHERE_TO_GET_IT}`);
   const missing = SOURCE_FILES.find((name) => !existsSync(join(source, name)));
   if (missing) {
-    usage(`--source ${source} has no ${missing}: expected the unzipped Maven Analytics "CRM Sales Opportunities" data set (sales_teams.csv, sales_pipeline.csv and accounts.csv)`);
+    usage(
+      `--source ${source} has no ${missing}: expected the unzipped Maven Analytics "CRM Sales Opportunities" data set (sales_teams.csv, sales_pipeline.csv and accounts.csv)`,
+    );
   }
 }
 
@@ -131,7 +133,13 @@ function convert(source) {
     officeOfManager.set(team.manager, team.regional_office);
   }
   const users = [
-    ...[...officeOfManager].map(([manager, office]) => ({ id: people.get(manager), name: manager, department: office, role: 'Sales Manager', manager_id: '' })),
+    ...[...officeOfManager].map(([manager, office]) => ({
+      id: people.get(manager),
+      name: manager,
+      department: office,
+      role: 'Sales Manager',
+      manager_id: '',
+    })),
     ...teams.map((team) => ({
       id: people.get(team.sales_agent),
       name: team.sales_agent,
@@ -178,7 +186,10 @@ function convert(source) {
     counts.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
     return counts.length ? counts[0][0] : '';
   };
-  const accountIds = slugsOf(accounts.map((a) => a.account), 'account');
+  const accountIds = slugsOf(
+    accounts.map((a) => a.account),
+    'account',
+  );
   const accountRows = accounts.map((account) => ({
     id: accountIds.get(account.account),
     owner_id: ownerOf(account.account),
@@ -202,7 +213,20 @@ function main() {
     'users.csv': writeCsv(join(out, 'users.csv'), ['id', 'name', 'department', 'role', 'manager_id'], users),
     'opportunities.csv': writeCsv(
       join(out, 'opportunities.csv'),
-      ['id', 'owner_id', 'stage', 'amount', 'is_closed', 'is_won', 'created_at', 'close_date', 'last_activity_at', 'last_modified_at', 'account', 'product'],
+      [
+        'id',
+        'owner_id',
+        'stage',
+        'amount',
+        'is_closed',
+        'is_won',
+        'created_at',
+        'close_date',
+        'last_activity_at',
+        'last_modified_at',
+        'account',
+        'product',
+      ],
       opportunities,
     ),
     'accounts.csv': writeCsv(

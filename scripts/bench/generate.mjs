@@ -14,11 +14,18 @@ export async function generateOrganisation(dbPath, sizes) {
   const db = await server.Database.open(`sqlite:${dbPath}`);
   let indexSql;
   try {
-    await db.query("INSERT INTO connections (name, kind, options, schedule, enabled, created_at) VALUES ('bench', 'csv', :options, '0 3 * * *', FALSE, 0)", {
-      options: JSON.stringify({ path: '/nonexistent/bench' }),
-    });
+    await db.query(
+      "INSERT INTO connections (name, kind, options, schedule, enabled, created_at) VALUES ('bench', 'csv', :options, '0 3 * * *', FALSE, 0)",
+      {
+        options: JSON.stringify({ path: '/nonexistent/bench' }),
+      },
+    );
     const names = Array.from({ length: sizes.departments }, (_, index) => departmentName(index));
-    await db.insertMany('departments', ['name', 'created_at'], names.map((name) => [name, 0]));
+    await db.insertMany(
+      'departments',
+      ['name', 'created_at'],
+      names.map((name) => [name, 0]),
+    );
     await new server.PlanRepository(db).addVersion(server.LaunchPlanSchema.parse(benchPlan(sizes)), 'bench', 'scripts/bench', 0);
     indexSql = await db.query(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${LARGE_TABLES.map((t) => `'${t}'`).join(', ')}) ORDER BY name`,
@@ -27,13 +34,17 @@ export async function generateOrganisation(dbPath, sizes) {
     await db.close();
   }
   await runSqlite(dbPath, fillSql(sizes, indexSql));
-  const counts = await runSqlite(
-    dbPath,
-    LARGE_TABLES.map((table) => `SELECT '${table}', COUNT(*) FROM ${table};`).join('\n'),
-    ['-separator', '\t'],
+  const counts = await runSqlite(dbPath, LARGE_TABLES.map((table) => `SELECT '${table}', COUNT(*) FROM ${table};`).join('\n'), [
+    '-separator',
+    '\t',
+  ]);
+  return Object.fromEntries(
+    counts
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [table, n] = line.split('\t');
+        return [table, Number(n)];
+      }),
   );
-  return Object.fromEntries(counts.trim().split('\n').map((line) => {
-    const [table, n] = line.split('\t');
-    return [table, Number(n)];
-  }));
 }

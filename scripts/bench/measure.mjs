@@ -43,7 +43,9 @@ export function runShell(dbPath, script) {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', (error) => reject(new Error(`the sqlite3 shell could not start (${error.message}): install it with \`apt-get install -y sqlite3\``)));
+    child.on('error', (error) =>
+      reject(new Error(`the sqlite3 shell could not start (${error.message}): install it with \`apt-get install -y sqlite3\``)),
+    );
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code === 0 && !/^(Error|Parse error|Runtime error)/m.test(stderr)) resolvePromise({ seconds, stdout });

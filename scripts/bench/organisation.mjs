@@ -9,7 +9,14 @@ export const LAST_DAY = '2026-03-31';
 export const FIRST_DAY = '2025-04-01';
 const FIRST_MS = Date.parse(`${FIRST_DAY}T00:00:00Z`);
 
-export const FULL_SIZES = Object.freeze({ users: 50_000, departments: 40, logins: 10_000_000, opportunities: 1_000_000, records: 2_000_000, importLogins: 1_000_000 });
+export const FULL_SIZES = Object.freeze({
+  users: 50_000,
+  departments: 40,
+  logins: 10_000_000,
+  opportunities: 1_000_000,
+  records: 2_000_000,
+  importLogins: 1_000_000,
+});
 
 export function departmentName(index) {
   return `Department ${String(index + 1).padStart(2, '0')}`;
@@ -26,7 +33,11 @@ export function benchPlan(sizes) {
       seats: Math.ceil(sizes.users / sizes.departments),
       licence_cost_per_seat_month: 75,
     })),
-    required_fields: { opportunity: ['amount', 'close_date', 'next_step'], account: ['industry', 'phone', 'website'], contact: ['email', 'phone'] },
+    required_fields: {
+      opportunity: ['amount', 'close_date', 'next_step'],
+      account: ['industry', 'phone', 'website'],
+      contact: ['email', 'phone'],
+    },
     goals: [
       { department: '*', metric: 'active_users', target: 0.8, by: '2025-10-01' },
       { department: '*', metric: 'record_completeness', target: 0.9, by: '2025-12-31', baseline: 0.5 },
@@ -151,7 +162,9 @@ export function runSqlite(dbPath, script, args = []) {
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', (error) => reject(new Error(`the sqlite3 shell could not start (${error.message}): install it with \`apt-get install -y sqlite3\``)));
+    child.on('error', (error) =>
+      reject(new Error(`the sqlite3 shell could not start (${error.message}): install it with \`apt-get install -y sqlite3\``)),
+    );
     child.on('close', (code) => {
       if (code === 0 && !/^(Error|Parse error|Runtime error)/m.test(err)) resolvePromise(out);
       else reject(new Error(`sqlite3 ${dbPath} failed (exit ${code}): ${err.trim().slice(0, 2000)}`));

@@ -33,15 +33,36 @@ import { writeLines } from './write-lines.mjs';
 /** Seconds of unmeasured requests at the target rate before each endpoint's measured runs. */
 const WARM_UP_SECONDS = 10;
 const TARGETS = { importRatio: 2.0, snapshotRatio: 1.5, p99Ms: 25, rate: 500, memoryBytes: 1024 ** 3 };
-const SIZE_FLAGS = { '--users': 'users', '--logins': 'logins', '--opportunities': 'opportunities', '--records': 'records', '--import-logins': 'importLogins', '--departments': 'departments' };
+const SIZE_FLAGS = {
+  '--users': 'users',
+  '--logins': 'logins',
+  '--opportunities': 'opportunities',
+  '--records': 'records',
+  '--import-logins': 'importLogins',
+  '--departments': 'departments',
+};
 
 function usage(message) {
-  process.stderr.write(`${message}\nusage: node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N] [--import-logins N] [--departments N] [--duration S] [--rate R] [--repeat N] [--dir DIR] [--keep] [--reuse] [--steps LIST] [--json] [--json-out FILE]\n`);
+  process.stderr.write(
+    `${message}\nusage: node scripts/bench/run.mjs [--scale F] [--users N] [--logins N] [--opportunities N] [--records N] [--import-logins N] [--departments N] [--duration S] [--rate R] [--repeat N] [--dir DIR] [--keep] [--reuse] [--steps LIST] [--json] [--json-out FILE]\n`,
+  );
   process.exit(2);
 }
 
 export function parseArguments(argv, env = process.env) {
-  const options = { scale: env.UPTAKE_BENCH_SCALE ? Number(env.UPTAKE_BENCH_SCALE) : 1, sizes: {}, duration: 10, rate: TARGETS.rate, repeat: 1, dir: null, keep: false, json: false, jsonOut: null, reuse: false, steps: ['import', 'snapshots', 'api'] };
+  const options = {
+    scale: env.UPTAKE_BENCH_SCALE ? Number(env.UPTAKE_BENCH_SCALE) : 1,
+    sizes: {},
+    duration: 10,
+    rate: TARGETS.rate,
+    repeat: 1,
+    dir: null,
+    keep: false,
+    json: false,
+    jsonOut: null,
+    reuse: false,
+    steps: ['import', 'snapshots', 'api'],
+  };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const value = () => argv[++i] ?? usage(`${argument} needs a value`);
@@ -49,11 +70,12 @@ export function parseArguments(argv, env = process.env) {
     else if (argument === '--keep') options.keep = true;
     else if (argument === '--reuse') options.reuse = true;
     else if (argument === '--steps') {
-      options.steps = value().split(',').map((step) => step.trim());
+      options.steps = value()
+        .split(',')
+        .map((step) => step.trim());
       const unknown = options.steps.filter((step) => !['import', 'snapshots', 'api'].includes(step));
       if (unknown.length) usage(`--steps takes import, snapshots and api, not ${unknown.join(', ')}`);
-    }
-    else if (argument === '--dir') options.dir = value();
+    } else if (argument === '--dir') options.dir = value();
     else if (argument === '--json-out') options.jsonOut = value();
     else if (argument === '--scale') options.scale = Number(value());
     else if (argument === '--duration') options.duration = Number(value());
@@ -63,10 +85,16 @@ export function parseArguments(argv, env = process.env) {
     else usage(`unknown argument ${argument}`);
   }
   if (!(options.scale > 0)) usage('--scale needs a number above 0');
-  for (const [name, number] of Object.entries({ duration: options.duration, rate: options.rate, repeat: options.repeat, ...options.sizes })) {
+  for (const [name, number] of Object.entries({
+    duration: options.duration,
+    rate: options.rate,
+    repeat: options.repeat,
+    ...options.sizes,
+  })) {
     if (!(Number.isFinite(number) && number > 0)) usage(`--${name} needs a number above 0`);
   }
-  const scaled = (name, minimum) => Math.max(minimum, Math.round(options.sizes[name] ?? FULL_SIZES[name] * (name === 'departments' ? 1 : options.scale)));
+  const scaled = (name, minimum) =>
+    Math.max(minimum, Math.round(options.sizes[name] ?? FULL_SIZES[name] * (name === 'departments' ? 1 : options.scale)));
   options.sizes = {
     users: scaled('users', 50),
     departments: Math.min(scaled('departments', 1), scaled('users', 50)),
@@ -91,23 +119,43 @@ async function bestOf(repeat, sides) {
   for (let round = 0; round < repeat; round++) {
     for (const [name, run] of Object.entries(sides)) {
       const result = await run();
-      if (!best[name] || result.seconds < best[name].seconds) best[name] = { ...result, peakRss: Math.max(result.peakRss ?? 0, best[name]?.peakRss ?? 0) || result.peakRss };
+      if (!best[name] || result.seconds < best[name].seconds)
+        best[name] = { ...result, peakRss: Math.max(result.peakRss ?? 0, best[name]?.peakRss ?? 0) || result.peakRss };
     }
   }
   return best;
 }
 
-
 /** users.csv and a time-ordered logins.csv of `importLogins` rows over the year. */
 async function writeImportFolder(folder, sizes) {
   mkdirSync(folder, { recursive: true });
-  await writeLines(join(folder, 'users.csv'), 'id,name,email,department,role,manager_id,active,licensed,integration,created_at', sizes.users, (i) =>
-    [`u${i}`, `User ${i}`, `u${i}@example.com`, departmentName(i % sizes.departments), i % 25 === 0 ? 'Manager' : 'Rep', i % 25 === 0 ? '' : `u${i - (i % 25)}`, i % 53 === 0 ? 'false' : 'true', 'true', i % 1000 === 999 ? 'true' : 'false', '2024-09-01'].join(','),
+  await writeLines(
+    join(folder, 'users.csv'),
+    'id,name,email,department,role,manager_id,active,licensed,integration,created_at',
+    sizes.users,
+    (i) =>
+      [
+        `u${i}`,
+        `User ${i}`,
+        `u${i}@example.com`,
+        departmentName(i % sizes.departments),
+        i % 25 === 0 ? 'Manager' : 'Rep',
+        i % 25 === 0 ? '' : `u${i - (i % 25)}`,
+        i % 53 === 0 ? 'false' : 'true',
+        'true',
+        i % 1000 === 999 ? 'true' : 'false',
+        '2024-09-01',
+      ].join(','),
   );
   const start = Date.parse(`${FIRST_DAY}T00:00:00Z`);
   const step = Math.floor((365 * DAY_MS) / sizes.importLogins);
   await writeLines(join(folder, 'logins.csv'), 'user_id,login_at,status,channel', sizes.importLogins, (i) =>
-    [`u${(i * 7919) % sizes.users}`, new Date(start + i * step + (i % 997)).toISOString(), i % 20 === 0 ? 'Failed' : 'Success', i % 10 === 0 ? 'mobile' : i % 10 === 1 ? 'api' : 'web'].join(','),
+    [
+      `u${(i * 7919) % sizes.users}`,
+      new Date(start + i * step + (i % 997)).toISOString(),
+      i % 20 === 0 ? 'Failed' : 'Success',
+      i % 10 === 0 ? 'mobile' : i % 10 === 1 ? 'api' : 'web',
+    ].join(','),
   );
 }
 
@@ -173,14 +221,22 @@ async function importStep(options, work) {
     measured: `uptake import ${sec(best.uptake.seconds)} vs sqlite3 .import ${sec(best.shell.seconds)} = ${ratio.toFixed(2)}x (${options.sizes.users.toLocaleString('en')} users + ${options.sizes.importLogins.toLocaleString('en')} logins)`,
     target: `<= ${TARGETS.importRatio.toFixed(1)}x`,
     met: ratio <= TARGETS.importRatio,
-    values: { uptakeSeconds: best.uptake.seconds, shellSeconds: best.shell.seconds, ratio, rows: options.sizes.users + options.sizes.importLogins },
+    values: {
+      uptakeSeconds: best.uptake.seconds,
+      shellSeconds: best.shell.seconds,
+      ratio,
+      rows: options.sizes.users + options.sizes.importLogins,
+    },
     peakRss: { import: best.uptake.peakRss },
   };
 }
 
 async function snapshotStep(options, orgDb, work) {
   const results = {};
-  for (const [name, from] of [['day', LAST_DAY], ['backfill', FIRST_DAY]]) {
+  for (const [name, from] of [
+    ['day', LAST_DAY],
+    ['backfill', FIRST_DAY],
+  ]) {
     const best = await bestOf(options.repeat, {
       uptake: () => runUptake(['--db', `sqlite:${orgDb}`, 'snapshot', '--from', from, '--to', LAST_DAY], { workDir: work }),
       shell: () => runShell(orgDb, referenceScript(from, LAST_DAY)),
@@ -194,7 +250,9 @@ async function snapshotStep(options, orgDb, work) {
     measured:
       `one day ${sec(day.uptake.seconds)} vs script ${sec(day.shell.seconds)} = ${day.ratio.toFixed(2)}x; ` +
       `365 days ${sec(backfill.uptake.seconds)} vs script ${sec(backfill.shell.seconds)} = ${backfill.ratio.toFixed(2)}x; ` +
-      (agree ? `all ${backfill.check.uptake.toLocaleString('en')} values agree to 1e-9` : `VALUES DIFFER: ${JSON.stringify({ day: day.check, backfill: backfill.check })}`),
+      (agree
+        ? `all ${backfill.check.uptake.toLocaleString('en')} values agree to 1e-9`
+        : `VALUES DIFFER: ${JSON.stringify({ day: day.check, backfill: backfill.check })}`),
     target: `<= ${TARGETS.snapshotRatio.toFixed(1)}x each, same values`,
     met: agree && day.ratio <= TARGETS.snapshotRatio && backfill.ratio <= TARGETS.snapshotRatio,
     values: {
@@ -213,10 +271,15 @@ async function snapshotStep(options, orgDb, work) {
 async function apiStep(options, orgDb, work) {
   const autocannon = createRequire(join(repoRoot, 'test', 'package.json'))('autocannon');
   const email = 'bench@uptake.local';
-  await runUptake(['--db', `sqlite:${orgDb}`, 'user', 'add', email, '--role', 'admin', '--password-stdin'], { workDir: work, input: 'bench-password-0123456789\n' }).catch((error) => {
+  await runUptake(['--db', `sqlite:${orgDb}`, 'user', 'add', email, '--role', 'admin', '--password-stdin'], {
+    workDir: work,
+    input: 'bench-password-0123456789\n',
+  }).catch((error) => {
     if (!/exists/i.test(error.message)) throw error;
   });
-  const token = (await runUptake(['--db', `sqlite:${orgDb}`, 'token', 'create', email, '--label', 'bench'], { workDir: work })).stdout.trim();
+  const token = (
+    await runUptake(['--db', `sqlite:${orgDb}`, 'token', 'create', email, '--label', 'bench'], { workDir: work })
+  ).stdout.trim();
   const server = await startServer(orgDb, 20_000 + (process.pid % 20_000));
   const headers = { authorization: `Bearer ${token}` };
   const endpoints = [
@@ -225,7 +288,11 @@ async function apiStep(options, orgDb, work) {
     ['department series', `/api/departments/${encodeURIComponent(departmentName(0))}/series?from=${FIRST_DAY}&to=${LAST_DAY}`],
   ];
   const cannon = (opts) =>
-    new Promise((resolvePromise, reject) => autocannon({ connections: 10, duration: options.duration, headers, ...opts }, (error, result) => (error ? reject(error) : resolvePromise(result))));
+    new Promise((resolvePromise, reject) =>
+      autocannon({ connections: 10, duration: options.duration, headers, ...opts }, (error, result) =>
+        error ? reject(error) : resolvePromise(result),
+      ),
+    );
   const rows = [];
   try {
     for (const [name, path] of endpoints) {
@@ -240,7 +307,16 @@ async function apiStep(options, orgDb, work) {
       const fixed = await cannon({ url: `${server.url}${path}`, overallRate: options.rate });
       const flat = await cannon({ url: `${server.url}${path}` });
       const failures = fixed.errors + fixed.non2xx + flat.errors + flat.non2xx;
-      rows.push({ name, path, coldMs, p50: fixed.latency.p50, p99: fixed.latency.p99, achievedRate: fixed.requests.average, throughput: flat.requests.average, failures });
+      rows.push({
+        name,
+        path,
+        coldMs,
+        p50: fixed.latency.p50,
+        p99: fixed.latency.p99,
+        achievedRate: fixed.requests.average,
+        throughput: flat.requests.average,
+        failures,
+      });
     }
   } finally {
     var peakRss = server.peakRss();
@@ -250,7 +326,10 @@ async function apiStep(options, orgDb, work) {
   return {
     figure: 'api',
     measured: rows
-      .map((row) => `${row.name}: p50 ${row.p50} ms, p99 ${row.p99} ms at ${Math.round(row.achievedRate)} req/s; ${Math.round(row.throughput)} req/s flat out; first request ${row.coldMs} ms${row.failures ? `; ${row.failures} FAILED` : ''}`)
+      .map(
+        (row) =>
+          `${row.name}: p50 ${row.p50} ms, p99 ${row.p99} ms at ${Math.round(row.achievedRate)} req/s; ${Math.round(row.throughput)} req/s flat out; first request ${row.coldMs} ms${row.failures ? `; ${row.failures} FAILED` : ''}`,
+      )
       .join('\n'),
     target: `p99 <= ${TARGETS.p99Ms} ms at ${options.rate} req/s`,
     met,
@@ -267,7 +346,15 @@ function machine() {
     // reported as missing
   }
   const cpuList = cpus();
-  return { cpus: cpuList.length, cpuModel: cpuList[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 1024 ** 3), freeGiB: Math.round(freemem() / 1024 ** 3), node: process.version, sqlite3Shell: shell, platform: `${process.platform} ${process.arch}` };
+  return {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 1024 ** 3),
+    freeGiB: Math.round(freemem() / 1024 ** 3),
+    node: process.version,
+    sqlite3Shell: shell,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 function table(figures) {
@@ -278,7 +365,10 @@ function table(figures) {
   const line = (cells) => {
     const split = cells.map((cell) => cell.split('\n'));
     const height = Math.max(...split.map((lines) => lines.length));
-    return Array.from({ length: height }, (_, i) => `| ${split.map((lines, index) => (lines[i] ?? '').padEnd(widths[index])).join(' | ')} |`).join('\n');
+    return Array.from(
+      { length: height },
+      (_, i) => `| ${split.map((lines, index) => (lines[i] ?? '').padEnd(widths[index])).join(' | ')} |`,
+    ).join('\n');
   };
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
@@ -325,19 +415,30 @@ async function main() {
     const peakRss = Object.assign({}, ...done.map((figure) => figure.peakRss));
     const memoryFigure = {
       figure: 'memory',
-      measured: Object.entries(peakRss).map(([step, bytes]) => `${step} ${mb(bytes)}`).join(', '),
+      measured: Object.entries(peakRss)
+        .map(([step, bytes]) => `${step} ${mb(bytes)}`)
+        .join(', '),
       target: `<= ${mb(TARGETS.memoryBytes)} peak RSS each`,
       met: Object.values(peakRss).every((bytes) => bytes !== null && bytes <= TARGETS.memoryBytes),
       values: { peakRss },
     };
     const figures = [...done, memoryFigure].map(({ peakRss: _unused, ...figure }) => figure);
     steps.totalSeconds = (Date.now() - started) / 1000;
-    const report = { machine: machine(), sizes: options.sizes, repeat: options.repeat, apiDurationSeconds: options.duration, figures, steps };
+    const report = {
+      machine: machine(),
+      sizes: options.sizes,
+      repeat: options.repeat,
+      apiDurationSeconds: options.duration,
+      figures,
+      steps,
+    };
     if (options.jsonOut) writeFileSync(options.jsonOut, `${JSON.stringify(report, null, 2)}\n`);
     if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       process.stdout.write(`\n${table(figures)}\n\n`);
-      process.stdout.write(`machine: ${report.machine.cpus} x ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, sqlite3 shell ${report.machine.sqlite3Shell}; whole run ${sec(steps.totalSeconds)}\n`);
+      process.stdout.write(
+        `machine: ${report.machine.cpus} x ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, sqlite3 shell ${report.machine.sqlite3Shell}; whole run ${sec(steps.totalSeconds)}\n`,
+      );
     }
   } finally {
     if (!options.keep && !options.dir) rmSync(work, { recursive: true, force: true });

@@ -15,7 +15,10 @@ import { UptakeLogger } from './common/uptake-logger';
 import type { AppConfig } from './config/app.config';
 
 /** Builds the Nest HTTP application: API under /api, OpenAPI at /api/docs, the dashboard at /. */
-export async function createHttpApp(config: AppConfig, overrides: { clock?: Clock; logger?: false; auth?: AuthOverrides } = {}): Promise<NestExpressApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  overrides: { clock?: Clock; logger?: false; auth?: AuthOverrides } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     logger: overrides.logger === false ? false : new UptakeLogger(config.logLevel),
     bodyParser: false,

@@ -16,8 +16,17 @@ import { loginAs, type SignedInAgent } from '../support/auth';
 
 const at = (iso: string) => Date.parse(iso);
 const user = (externalId: string, department: string, extra: Partial<CrmUser> = {}): CrmUser => ({
-  externalId, name: externalId.toUpperCase(), email: `${externalId}@example.com`, department, role: 'Rep', managerExternalId: null,
-  active: true, licensed: true, integration: false, createdAt: null, ...extra,
+  externalId,
+  name: externalId.toUpperCase(),
+  email: `${externalId}@example.com`,
+  department,
+  role: 'Rep',
+  managerExternalId: null,
+  active: true,
+  licensed: true,
+  integration: false,
+  createdAt: null,
+  ...extra,
 });
 
 const PLAN = `
@@ -46,14 +55,31 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
 
     const db = app.get(Database);
     await app.get(PlanService).apply(PLAN, 'plan.yaml', 'test', clock.now());
-    const connection = await app.get(ConnectionRepository).create({ name: 'crm', kind: 'csv', options: {}, schedule: '0 * * * *', enabled: true, createdAt: clock.now() });
+    const connection = await app
+      .get(ConnectionRepository)
+      .create({ name: 'crm', kind: 'csv', options: {}, schedule: '0 * * * *', enabled: true, createdAt: clock.now() });
     const ingest = new IngestRepository();
     await db.transaction(async (tx) => {
-      await ingest.upsertUsers(tx, connection.id, [
-        user('a1', 'Alpha'), user('a2', 'Alpha'), user('a3', 'Alpha'), user('a4', 'Alpha', { integration: true }),
-        user('b1', 'Beta'), user('b2', 'Beta'),
-      ], clock.now());
-      const login = (id: string, userId: string, iso: string, channel: 'web' | 'api' = 'web') => ({ externalId: id, userExternalId: userId, loginAt: at(iso), success: true, channel });
+      await ingest.upsertUsers(
+        tx,
+        connection.id,
+        [
+          user('a1', 'Alpha'),
+          user('a2', 'Alpha'),
+          user('a3', 'Alpha'),
+          user('a4', 'Alpha', { integration: true }),
+          user('b1', 'Beta'),
+          user('b2', 'Beta'),
+        ],
+        clock.now(),
+      );
+      const login = (id: string, userId: string, iso: string, channel: 'web' | 'api' = 'web') => ({
+        externalId: id,
+        userExternalId: userId,
+        loginAt: at(iso),
+        success: true,
+        channel,
+      });
       await ingest.upsertLogins(tx, connection.id, [
         login('1', 'a1', '2026-03-09T10:00:00Z'),
         login('2', 'a2', '2026-02-20T10:00:00Z'),
@@ -87,7 +113,7 @@ describe('HTTP API end to end (fresh migrated SQLite database)', () => {
     expect(alpha.metrics.monthly_active_users).toBeCloseTo(2 / 3, 9);
     expect(alpha.metrics.logins_per_user).toBeCloseTo(1 / 3, 9);
     expect(alpha.expected.active_users).toBeCloseTo(expected, 9);
-    expect(alpha.health).toBeCloseTo(((1 / 3) / expected) * 100, 6);
+    expect(alpha.health).toBeCloseTo((1 / 3 / expected) * 100, 6);
     expect(alpha.status).toBe('red');
     // Beta: b1 at T-6 00:00:00 counts for 7 days, b2 at T-7 23:59:59 only for 30 days.
     expect(beta.metrics.active_users).toBeCloseTo(0.5, 9);

@@ -30,7 +30,10 @@ describe.each(testEngines())('PATCH and DELETE /api/connections/:id on %s', (eng
   let viewer: Record<string, string>;
   const clock = new FixedClock(at('2026-03-10T15:00:00Z'));
   const http = () => request(harness.app.getHttpServer());
-  const byName = async (name: string) => ((await http().get('/api/connections').set(admin).expect(200)).body as Array<{ id: number; name: string }>).find((c) => c.name === name)!;
+  const byName = async (name: string) =>
+    ((await http().get('/api/connections').set(admin).expect(200)).body as Array<{ id: number; name: string }>).find(
+      (c) => c.name === name,
+    )!;
 
   beforeAll(async () => {
     harness = await startApp(engine, { clock, config: { scheduler: true } });
@@ -50,11 +53,23 @@ describe.each(testEngines())('PATCH and DELETE /api/connections/:id on %s', (eng
   afterAll(() => harness.close());
 
   it('changes options, keeping a credential left out, and the generic priority option', async () => {
-    const { body: created } = await http().post('/api/connections').set(admin).send({ name: 'sf', kind: 'salesforce', options: SALESFORCE, schedule: YEARLY }).expect(201);
+    const { body: created } = await http()
+      .post('/api/connections')
+      .set(admin)
+      .send({ name: 'sf', kind: 'salesforce', options: SALESFORCE, schedule: YEARLY })
+      .expect(201);
     expect(created).toMatchObject({ priority: 10, removedAt: null, options: { ...SALESFORCE, client_secret: 'set' } });
 
-    const { body: changed } = await http().patch(`/api/connections/${created.id}`).set(admin).send({ options: { client_id: 'second-id', priority: '4' }, schedule: '*/15 * * * *' }).expect(200);
-    expect(changed).toMatchObject({ schedule: '*/15 * * * *', priority: 4, options: { instance_url: SALESFORCE.instance_url, client_id: 'second-id', client_secret: 'set' } });
+    const { body: changed } = await http()
+      .patch(`/api/connections/${created.id}`)
+      .set(admin)
+      .send({ options: { client_id: 'second-id', priority: '4' }, schedule: '*/15 * * * *' })
+      .expect(200);
+    expect(changed).toMatchObject({
+      schedule: '*/15 * * * *',
+      priority: 4,
+      options: { instance_url: SALESFORCE.instance_url, client_id: 'second-id', client_secret: 'set' },
+    });
     expect(JSON.stringify(changed)).not.toContain('kept-s3cret');
     const stored = await harness.app.get(ConnectionRepository).findByName('sf');
     expect(stored?.options).toEqual({ ...SALESFORCE, client_id: 'second-id' });
@@ -63,11 +78,25 @@ describe.each(testEngines())('PATCH and DELETE /api/connections/:id on %s', (eng
     expect(new Date(changed.nextRunAt).getUTCMinutes() % 15).toBe(0);
 
     // an empty priority goes back to the default of the kind
-    expect((await http().patch(`/api/connections/${created.id}`).set(admin).send({ options: { priority: '' } }).expect(200)).body.priority).toBe(10);
+    expect(
+      (
+        await http()
+          .patch(`/api/connections/${created.id}`)
+          .set(admin)
+          .send({ options: { priority: '' } })
+          .expect(200)
+      ).body.priority,
+    ).toBe(10);
   });
 
   it.each([
-    ['options the connector refuses', { options: { instance_url: 'acme.my.salesforce.com' } }, 400, 'CONNECTOR_OPTIONS_INVALID', 'instance_url'],
+    [
+      'options the connector refuses',
+      { options: { instance_url: 'acme.my.salesforce.com' } },
+      400,
+      'CONNECTOR_OPTIONS_INVALID',
+      'instance_url',
+    ],
     ['a priority that is not a whole number', { options: { priority: '2.5' } }, 400, 'CONNECTION_INVALID', 'priority'],
     ['a priority out of range', { options: { priority: '5000' } }, 400, 'CONNECTION_INVALID', 'at most 1000'],
     ['options that are not text', { options: { priority: 3 } }, 400, 'VALIDATION_FAILED', 'options.priority'],
@@ -120,20 +149,36 @@ describe.each(testEngines())('PATCH and DELETE /api/connections/:id on %s', (eng
     const hr = await byName('hr');
     for (const query of ['purge=true', 'purge=true&confirm=HR']) {
       const refused = await http().delete(`/api/connections/${hr.id}?${query}`).set(admin).expect(400);
-      expect(refused.body.error).toMatchObject({ code: 'CONNECTION_CONFIRMATION_REQUIRED', message: expect.stringContaining('confirm=hr') });
+      expect(refused.body.error).toMatchObject({
+        code: 'CONNECTION_CONFIRMATION_REQUIRED',
+        message: expect.stringContaining('confirm=hr'),
+      });
     }
     expect(await byName('hr')).toBeDefined();
     await http().delete(`/api/connections/${hr.id}?purge=yes`).set(admin).expect(400);
 
     const { body } = await http().delete(`/api/connections/${hr.id}?purge=true&confirm=hr`).set(admin).expect(200);
     expect(body).toEqual({
-      name: 'hr', purged: true,
-      rows: { login_events: 1, training_assignments: 0, record_fields: 0, records: 0, opportunities: 0, crm_users: 1, sync_watermarks: 0, sync_ticks: 0, sync_runs: 0 },
+      name: 'hr',
+      purged: true,
+      rows: {
+        login_events: 1,
+        training_assignments: 0,
+        record_fields: 0,
+        records: 0,
+        opportunities: 0,
+        crm_users: 1,
+        sync_watermarks: 0,
+        sync_ticks: 0,
+        sync_runs: 0,
+      },
     });
     expect(await byName('hr')).toBeUndefined();
     const after = await http().get('/api/departments?asOf=2026-03-10').set(admin).expect(200);
     expect(after.body.organisation.seatHolders).toBe(0);
-    const [{ n }] = await harness.app.get(Database).query<{ n: number }>('SELECT COUNT(*) AS n FROM crm_users WHERE connection_id = :id', { id: hr.id });
+    const [{ n }] = await harness.app
+      .get(Database)
+      .query<{ n: number }>('SELECT COUNT(*) AS n FROM crm_users WHERE connection_id = :id', { id: hr.id });
     expect(Number(n)).toBe(0);
     await http().delete(`/api/connections/${hr.id}`).set(admin).expect(404);
   });

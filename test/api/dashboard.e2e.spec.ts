@@ -65,7 +65,14 @@ async function seed(db: Database): Promise<void> {
     { externalId: 'A', ownerExternalId: 's1', amount: 1000, createdAt: at('2026-03-20T00:00:00Z'), fields: { amount: '1000' } }, // fresh
     { externalId: 'B', ownerExternalId: 's1', amount: 400, createdAt: at('2026-01-10T00:00:00Z'), fields: { amount: '' } }, // stale: no touch
     { externalId: 'D', ownerExternalId: 's1', amount: 9, isClosed: true, isWon: true, closeDate: '2026-03-01', fields: { amount: '9' } }, // closed
-    { externalId: 'C', ownerExternalId: 's2', amount: 250, lastActivityAt: at('2026-03-15T00:00:00Z'), closeDate: '2026-03-30', fields: { amount: '250' } }, // stale: past close
+    {
+      externalId: 'C',
+      ownerExternalId: 's2',
+      amount: 250,
+      lastActivityAt: at('2026-03-15T00:00:00Z'),
+      closeDate: '2026-03-30',
+      fields: { amount: '250' },
+    }, // stale: past close
     { externalId: 'E', ownerExternalId: 'p1', amount: 600, lastModifiedAt: at('2026-03-25T00:00:00Z'), fields: { amount: 'n/a' } }, // fresh
   ]);
   await fx.training(crm, [
@@ -106,7 +113,9 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
 
   it('documents every dashboard route in the OpenAPI document', async () => {
     const { body } = await http().get('/api/docs/openapi.json').expect(200);
-    const routes = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const routes = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect(routes).toEqual(
       expect.arrayContaining([
         'GET /api/departments/{name}/people',
@@ -130,20 +139,59 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       expect(body).toMatchObject({ asOf: '2026-03-31', department: 'Sales', seatHolders: 3 });
       expect(body.people).toEqual([
         {
-          connectionId: expect.any(Number), externalId: 's3', name: 'Abe', email: null, managerExternalId: 's1', managerName: 'Sam',
-          lastLoginAt: '2026-03-17T23:59:59.999Z', logins7: 0, logins30: 1, recordCompleteness: null, trackedRecords: 0,
-          openOpportunities: 0, staleOpportunities: 0, requiredCoursesDone: 0, requiredCourses: 2, trainingComplete: false,
+          connectionId: expect.any(Number),
+          externalId: 's3',
+          name: 'Abe',
+          email: null,
+          managerExternalId: 's1',
+          managerName: 'Sam',
+          lastLoginAt: '2026-03-17T23:59:59.999Z',
+          logins7: 0,
+          logins30: 1,
+          recordCompleteness: null,
+          trackedRecords: 0,
+          openOpportunities: 0,
+          staleOpportunities: 0,
+          requiredCoursesDone: 0,
+          requiredCourses: 2,
+          trainingComplete: false,
         },
         {
           // A (1 of 1 required field), B (0), D (1): 2/3; open A and B, B stale
-          connectionId: expect.any(Number), externalId: 's1', name: 'Sam', email: 'sam@example.com', managerExternalId: null, managerName: null,
-          lastLoginAt: '2026-03-30T15:00:00.000Z', logins7: 2, logins30: 3, recordCompleteness: 2 / 3, trackedRecords: 3,
-          openOpportunities: 2, staleOpportunities: 1, requiredCoursesDone: 2, requiredCourses: 2, trainingComplete: true,
+          connectionId: expect.any(Number),
+          externalId: 's1',
+          name: 'Sam',
+          email: 'sam@example.com',
+          managerExternalId: null,
+          managerName: null,
+          lastLoginAt: '2026-03-30T15:00:00.000Z',
+          logins7: 2,
+          logins30: 3,
+          recordCompleteness: 2 / 3,
+          trackedRecords: 3,
+          openOpportunities: 2,
+          staleOpportunities: 1,
+          requiredCoursesDone: 2,
+          requiredCourses: 2,
+          trainingComplete: true,
         },
         {
-          connectionId: expect.any(Number), externalId: 's2', name: 'Sue', email: 'sue@example.com', managerExternalId: 's1', managerName: 'Sam',
-          lastLoginAt: '2026-03-18T00:00:00.000Z', logins7: 0, logins30: 1, recordCompleteness: 1, trackedRecords: 1,
-          openOpportunities: 1, staleOpportunities: 1, requiredCoursesDone: 1, requiredCourses: 2, trainingComplete: false,
+          connectionId: expect.any(Number),
+          externalId: 's2',
+          name: 'Sue',
+          email: 'sue@example.com',
+          managerExternalId: 's1',
+          managerName: 'Sam',
+          lastLoginAt: '2026-03-18T00:00:00.000Z',
+          logins7: 0,
+          logins30: 1,
+          recordCompleteness: 1,
+          trackedRecords: 1,
+          openOpportunities: 1,
+          staleOpportunities: 1,
+          requiredCoursesDone: 1,
+          requiredCourses: 2,
+          trainingComplete: false,
         },
       ]);
     });
@@ -153,13 +201,33 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       expect(body.byManager).toEqual([
         {
           // Abe and Sue: nobody in 7 days, both in 30; completeness (0 + 1) / (0 + 1); stale 1/1; trained 0/2
-          managerExternalId: 's1', managerName: 'Sam', seatHolders: 2, people: ['s3', 's2'],
-          metrics: { active_users: 0, monthly_active_users: 1, logins_per_user: 0, record_completeness: 1, stale_opportunities: 1, training_completion: 0 },
+          managerExternalId: 's1',
+          managerName: 'Sam',
+          seatHolders: 2,
+          people: ['s3', 's2'],
+          metrics: {
+            active_users: 0,
+            monthly_active_users: 1,
+            logins_per_user: 0,
+            record_completeness: 1,
+            stale_opportunities: 1,
+            training_completion: 0,
+          },
         },
         {
           // Sam: 2 logins in 7 days; completeness 2/3; stale 1 of 2
-          managerExternalId: null, managerName: 'No manager', seatHolders: 1, people: ['s1'],
-          metrics: { active_users: 1, monthly_active_users: 1, logins_per_user: 2, record_completeness: 2 / 3, stale_opportunities: 0.5, training_completion: 1 },
+          managerExternalId: null,
+          managerName: 'No manager',
+          seatHolders: 1,
+          people: ['s1'],
+          metrics: {
+            active_users: 1,
+            monthly_active_users: 1,
+            logins_per_user: 2,
+            record_completeness: 2 / 3,
+            stale_opportunities: 0.5,
+            training_completion: 1,
+          },
         },
       ]);
     });
@@ -185,15 +253,51 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       expect(body).toMatchObject({ asOf: '2026-03-31', currency: 'EUR', launchDate: '2026-01-01' });
       const value = (scope: Record<string, { value: number | null }>) =>
         Object.fromEntries(
-          ['seats', 'licenceCostPerSeatMonth', 'monthlySpend', 'seatHolders', 'monthlyActiveUsers', 'shelfwareSeats', 'shelfwareCostPerMonth', 'costPerMonthlyActiveUser'].map((k) => [k, scope[k].value]),
+          [
+            'seats',
+            'licenceCostPerSeatMonth',
+            'monthlySpend',
+            'seatHolders',
+            'monthlyActiveUsers',
+            'shelfwareSeats',
+            'shelfwareCostPerMonth',
+            'costPerMonthlyActiveUser',
+          ].map((k) => [k, scope[k].value]),
         );
       const [sales, support] = body.departments;
       // Sales: 4 × 100 = 400; MAU Sam, Sue, Abe = 3; shelfware 4 − 3 = 1 → 100; 400 / 3
-      expect(value(sales)).toEqual({ seats: 4, licenceCostPerSeatMonth: 100, monthlySpend: 400, seatHolders: 3, monthlyActiveUsers: 3, shelfwareSeats: 1, shelfwareCostPerMonth: 100, costPerMonthlyActiveUser: 400 / 3 });
+      expect(value(sales)).toEqual({
+        seats: 4,
+        licenceCostPerSeatMonth: 100,
+        monthlySpend: 400,
+        seatHolders: 3,
+        monthlyActiveUsers: 3,
+        shelfwareSeats: 1,
+        shelfwareCostPerMonth: 100,
+        costPerMonthlyActiveUser: 400 / 3,
+      });
       // Support: 2 × 50 = 100; MAU Pia (Pat's login is API) = 1; shelfware 1 → 50; 100 / 1
-      expect(value(support)).toEqual({ seats: 2, licenceCostPerSeatMonth: 50, monthlySpend: 100, seatHolders: 2, monthlyActiveUsers: 1, shelfwareSeats: 1, shelfwareCostPerMonth: 50, costPerMonthlyActiveUser: 100 });
+      expect(value(support)).toEqual({
+        seats: 2,
+        licenceCostPerSeatMonth: 50,
+        monthlySpend: 100,
+        seatHolders: 2,
+        monthlyActiveUsers: 1,
+        shelfwareSeats: 1,
+        shelfwareCostPerMonth: 50,
+        costPerMonthlyActiveUser: 100,
+      });
       // Organisation: 6 seats, 500 spend (500 / 6 per seat), 5 seat holders, 4 MAU, 2 idle seats costing 150, 500 / 4 = 125
-      expect(value(body.organisation)).toEqual({ seats: 6, licenceCostPerSeatMonth: 500 / 6, monthlySpend: 500, seatHolders: 5, monthlyActiveUsers: 4, shelfwareSeats: 2, shelfwareCostPerMonth: 150, costPerMonthlyActiveUser: 125 });
+      expect(value(body.organisation)).toEqual({
+        seats: 6,
+        licenceCostPerSeatMonth: 500 / 6,
+        monthlySpend: 500,
+        seatHolders: 5,
+        monthlyActiveUsers: 4,
+        shelfwareSeats: 2,
+        shelfwareCostPerMonth: 150,
+        costPerMonthlyActiveUser: 125,
+      });
       expect(sales.monthlySpend.how).toBe('4 seats × 100 EUR = 400 EUR per month');
       expect(sales.costPerMonthlyActiveUser.how).toBe('400 EUR ÷ 3 monthly active users = 133.33 EUR per month');
     });
@@ -201,9 +305,30 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
     it('splits the pipeline into fresh and stale', async () => {
       const { body } = await http().get('/api/roi?asOf=2026-03-31').expect(200);
       // Sales: A 1000 fresh; B 400 and C 250 stale; D closed. Support: E 600 fresh.
-      expect(body.departments[0].pipeline).toMatchObject({ openCount: 3, openAmount: 1650, freshCount: 1, freshAmount: 1000, staleCount: 2, staleAmount: 650 });
-      expect(body.departments[1].pipeline).toMatchObject({ openCount: 1, openAmount: 600, freshCount: 1, freshAmount: 600, staleCount: 0, staleAmount: 0 });
-      expect(body.organisation.pipeline).toMatchObject({ openCount: 4, openAmount: 2250, freshCount: 2, freshAmount: 1600, staleCount: 2, staleAmount: 650 });
+      expect(body.departments[0].pipeline).toMatchObject({
+        openCount: 3,
+        openAmount: 1650,
+        freshCount: 1,
+        freshAmount: 1000,
+        staleCount: 2,
+        staleAmount: 650,
+      });
+      expect(body.departments[1].pipeline).toMatchObject({
+        openCount: 1,
+        openAmount: 600,
+        freshCount: 1,
+        freshAmount: 600,
+        staleCount: 0,
+        staleAmount: 0,
+      });
+      expect(body.organisation.pipeline).toMatchObject({
+        openCount: 4,
+        openAmount: 2250,
+        freshCount: 2,
+        freshAmount: 1600,
+        staleCount: 2,
+        staleAmount: 650,
+      });
     });
 
     it('gives spend per month and adoption since launch against the ramp', async () => {
@@ -244,7 +369,14 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
         ['s2', ['training_incomplete']],
         ['p2', ['no_login_14_days', 'training_incomplete']],
       ]);
-      expect(body.peopleToTrain[2]).toMatchObject({ name: 'Pat, "the new one"', department: 'Support', managerName: 'Pia', lastLoginAt: null, requiredCoursesDone: 1, requiredCourses: 2 });
+      expect(body.peopleToTrain[2]).toMatchObject({
+        name: 'Pat, "the new one"',
+        department: 'Support',
+        managerName: 'Pia',
+        lastLoginAt: null,
+        requiredCoursesDone: 1,
+        requiredCourses: 2,
+      });
     });
 
     it('measures the training lift', async () => {
@@ -314,7 +446,13 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const response = await http().put('/api/plan').send({ plan: bad, changedBy: 'bob' }).expect(400);
       expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('plan.goals[0].target') });
       // Two mistakes of different kinds in one save: both are reported, each on its field.
-      const twoMistakes = { ...edited, goals: [{ ...edited.goals[0], target: -1 }, { ...edited.goals[1], by: '2025-12-01' }] };
+      const twoMistakes = {
+        ...edited,
+        goals: [
+          { ...edited.goals[0], target: -1 },
+          { ...edited.goals[1], by: '2025-12-01' },
+        ],
+      };
       const both = await http().put('/api/plan').send({ plan: twoMistakes, changedBy: 'bob' }).expect(400);
       expect(both.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['plan.goals[0].target', 'plan.goals[1].by']);
       const unknownField = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', by: 'eve' }).expect(400);
@@ -327,19 +465,32 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const before = await http().get('/api/departments/Marketing/series?from=2026-03-31&to=2026-03-31').expect(404);
       expect(before.body.error.code).toBe('DEPARTMENT_UNKNOWN');
 
-      const { body: created } = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', comment: 'tighter stale goal' }).expect(200);
+      const { body: created } = await http()
+        .put('/api/plan')
+        .send({ plan: edited, changedBy: 'bob', comment: 'tighter stale goal' })
+        .expect(200);
       expect(created).toMatchObject({
         version: 2,
         createdBy: 'bob@example.test',
         createdAt: '2026-03-31T12:00:00.000Z',
         source: 'dashboard: tighter stale goal',
-        changes: ['department Marketing added (seats 1, licence_cost_per_seat_month 10)', 'goal Sales / stale_opportunities: target 0.3 → 0.25'],
+        changes: [
+          'department Marketing added (seats 1, licence_cost_per_seat_month 10)',
+          'goal Sales / stale_opportunities: target 0.3 → 0.25',
+        ],
       });
       expect(created.plan.departments).toHaveLength(3);
 
       const { body } = await http().get('/api/plan').expect(200);
       expect(body.current.version).toBe(2);
-      expect(body.history.map((v: { version: number; createdBy: string; createdAt: string; changes: string[] }) => [v.version, v.createdBy, v.createdAt, v.changes.length])).toEqual([
+      expect(
+        body.history.map((v: { version: number; createdBy: string; createdAt: string; changes: string[] }) => [
+          v.version,
+          v.createdBy,
+          v.createdAt,
+          v.changes.length,
+        ]),
+      ).toEqual([
         [2, 'bob@example.test', '2026-03-31T12:00:00.000Z', 2],
         [1, 'alice', '2026-01-02T08:00:00.000Z', 0],
       ]);
@@ -366,26 +517,48 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
         .send({ name: 'files', kind: 'csv', options: { path: folder }, schedule: '*/15 * * * *' })
         .expect(201);
       expect(body).toEqual({
-        id: expect.any(Number), name: 'files', kind: 'csv', schedule: '*/15 * * * *', enabled: true, priority: 0, createdAt: '2026-03-31T12:00:00.000Z',
-        removedAt: null, lastRun: null, nextRunAt: null, // the scheduler is off in this test
+        id: expect.any(Number),
+        name: 'files',
+        kind: 'csv',
+        schedule: '*/15 * * * *',
+        enabled: true,
+        priority: 0,
+        createdAt: '2026-03-31T12:00:00.000Z',
+        removedAt: null,
+        lastRun: null,
+        nextRunAt: null, // the scheduler is off in this test
         options: { path: folder },
       });
     });
 
     it('lists connections with their options, never a secret', async () => {
       await app.get(ConnectionRepository).create({
-        name: 'sf', kind: 'salesforce', options: { instance_url: 'https://example.my.salesforce.com', client_secret: 's3cr3t', refresh_token: '' },
-        schedule: '0 * * * *', enabled: true, createdAt: clock.now(),
+        name: 'sf',
+        kind: 'salesforce',
+        options: { instance_url: 'https://example.my.salesforce.com', client_secret: 's3cr3t', refresh_token: '' },
+        schedule: '0 * * * *',
+        enabled: true,
+        createdAt: clock.now(),
       });
       const { body } = await http().get('/api/connections').expect(200);
       expect(body.map((c: { name: string }) => c.name)).toEqual(['crm', 'files', 'sf']);
-      expect(body[2].options).toEqual({ instance_url: 'https://example.my.salesforce.com', client_secret: 'set', refresh_token: 'not set' });
+      expect(body[2].options).toEqual({
+        instance_url: 'https://example.my.salesforce.com',
+        client_secret: 'set',
+        refresh_token: 'not set',
+      });
       expect(JSON.stringify(body)).not.toContain('s3cr3t');
     });
 
     it.each([
       ['an unknown kind', { name: 'z', kind: 'zoho', options: {} }, 400, 'VALIDATION_FAILED', 'kind'],
-      ['a bad cron schedule', { name: 'z', kind: 'csv', options: { path: '/tmp' }, schedule: 'every hour' }, 400, 'CONNECTION_INVALID', 'every hour'],
+      [
+        'a bad cron schedule',
+        { name: 'z', kind: 'csv', options: { path: '/tmp' }, schedule: 'every hour' },
+        400,
+        'CONNECTION_INVALID',
+        'every hour',
+      ],
       ['missing connector options', { name: 'z', kind: 'csv', options: {} }, 400, 'CONNECTOR_OPTIONS_INVALID', 'path'],
       ['a bad connector option', { name: 'z', kind: 'demo', options: { people: '3' } }, 400, 'CONNECTOR_OPTIONS_INVALID', 'people'],
       ['a bad name', { name: 'no spaces', kind: 'csv', options: { path: '/tmp' } }, 400, 'CONNECTION_INVALID', 'no spaces'],
@@ -402,7 +575,10 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const ok = await http().post(`/api/connections/${files.id}/test`).expect(200);
       expect(ok.body).toEqual({ ok: true, summary: expect.stringContaining('users.csv 2 rows') });
 
-      const { body: missing } = await http().post('/api/connections').send({ name: 'gone', kind: 'csv', options: { path: join(dir, 'missing') } }).expect(201);
+      const { body: missing } = await http()
+        .post('/api/connections')
+        .send({ name: 'gone', kind: 'csv', options: { path: join(dir, 'missing') } })
+        .expect(201);
       const failed = await http().post(`/api/connections/${missing.id}/test`).expect(200);
       expect(failed.body).toEqual({ ok: false, error: expect.stringContaining('missing') });
 
@@ -421,7 +597,10 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       const badCron = await http().patch(`/api/connections/${files.id}`).send({ schedule: '61 * * * *' }).expect(400);
       expect(badCron.body.error.code).toBe('CONNECTION_INVALID');
       const empty = await http().patch(`/api/connections/${files.id}`).send({}).expect(400);
-      expect(empty.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('options, schedule or enabled') });
+      expect(empty.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('options, schedule or enabled'),
+      });
       const wrongType = await http().patch(`/api/connections/${files.id}`).send({ enabled: 'yes' }).expect(400);
       expect(wrongType.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('enabled') });
       const unknown = await http().patch('/api/connections/999').send({ enabled: true }).expect(404);

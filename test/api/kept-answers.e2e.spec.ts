@@ -11,8 +11,16 @@ import { startApp, testEngines, type TestApp } from '../support/test-app';
 
 const at = (iso: string) => Date.parse(iso);
 const user = (externalId: string): CrmUser => ({
-  externalId, name: externalId.toUpperCase(), email: `${externalId}@example.com`, department: 'Alpha', role: 'Rep', managerExternalId: null,
-  active: true, licensed: true, integration: false, createdAt: null,
+  externalId,
+  name: externalId.toUpperCase(),
+  email: `${externalId}@example.com`,
+  department: 'Alpha',
+  role: 'Rep',
+  managerExternalId: null,
+  active: true,
+  licensed: true,
+  integration: false,
+  createdAt: null,
 });
 const PLAN = `
 launch_date: 2026-01-01
@@ -42,8 +50,14 @@ describe.each(testEngines())('kept answers follow the data on %s', (engine) => {
     harness = await startApp(engine, { clock });
     headers = await bearerFor(harness.app, 'admin');
     await harness.app.get(PlanService).apply(PLAN, 'plan.yaml', 'test', clock.now());
-    connectionId = (await harness.app.get(ConnectionRepository).create({ name: 'crm', kind: 'csv', options: {}, schedule: '0 * * * *', enabled: true, createdAt: clock.now() })).id;
-    await harness.app.get(Database).transaction((tx) => new IngestRepository().upsertUsers(tx, connectionId, [user('a1'), user('a2')], clock.now()));
+    connectionId = (
+      await harness.app
+        .get(ConnectionRepository)
+        .create({ name: 'crm', kind: 'csv', options: {}, schedule: '0 * * * *', enabled: true, createdAt: clock.now() })
+    ).id;
+    await harness.app
+      .get(Database)
+      .transaction((tx) => new IngestRepository().upsertUsers(tx, connectionId, [user('a1'), user('a2')], clock.now()));
     other = await Database.open(harness.database.url, { migrate: false });
   });
 
@@ -59,7 +73,10 @@ describe.each(testEngines())('kept answers follow the data on %s', (engine) => {
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(second.text).toBe(first.text);
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
-    const again = await http().get('/api/departments?asOf=2026-03-10').set({ ...headers, 'If-None-Match': first.headers.etag }).expect(304);
+    const again = await http()
+      .get('/api/departments?asOf=2026-03-10')
+      .set({ ...headers, 'If-None-Match': first.headers.etag })
+      .expect(304);
     expect(again.text).toBe('');
   });
 
@@ -69,7 +86,9 @@ describe.each(testEngines())('kept answers follow the data on %s', (engine) => {
 
     // As a sync of another replica: the page and the change counter in one transaction.
     await other.transaction(async (tx) => {
-      await new IngestRepository().upsertLogins(tx, connectionId, [{ externalId: 'l1', userExternalId: 'a1', loginAt: at('2026-03-09T10:00:00Z'), success: true, channel: 'web' }]);
+      await new IngestRepository().upsertLogins(tx, connectionId, [
+        { externalId: 'l1', userExternalId: 'a1', loginAt: at('2026-03-09T10:00:00Z'), success: true, channel: 'web' },
+      ]);
       await tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'crm_data'");
     });
     await afterCountersAge();
@@ -84,7 +103,10 @@ describe.each(testEngines())('kept answers follow the data on %s', (engine) => {
   it('shows a sync run another process started in the overview’s connections', async () => {
     const before = await http().get('/api/overview?asOf=2026-03-10').set(headers).expect(200);
     expect(before.body.connections[0].lastRun).toBeNull();
-    await other.query("INSERT INTO sync_runs (connection_id, trigger, status, started_at, counts) VALUES (:connectionId, 'schedule', 'running', :now, '{}')", { connectionId, now: clock.now() });
+    await other.query(
+      "INSERT INTO sync_runs (connection_id, trigger, status, started_at, counts) VALUES (:connectionId, 'schedule', 'running', :now, '{}')",
+      { connectionId, now: clock.now() },
+    );
     await afterCountersAge();
     const after = await http().get('/api/overview?asOf=2026-03-10').set(headers).expect(200);
     expect(after.body.connections[0].lastRun).toMatchObject({ status: 'running', trigger: 'schedule' });

@@ -27,25 +27,37 @@ interface Figure {
     const dir = mkdtempSync(join(tmpdir(), 'uptake-bench-smoke-'));
     try {
       const jsonFile = join(dir, 'report.json');
-      const result = spawnSync(process.execPath, [RUN, '--scale', '0.001', '--import-logins', '500', '--duration', '1', '--rate', '50', '--json-out', jsonFile], {
-        encoding: 'utf8',
-        timeout: 240_000,
-      });
+      const result = spawnSync(
+        process.execPath,
+        [RUN, '--scale', '0.001', '--import-logins', '500', '--duration', '1', '--rate', '50', '--json-out', jsonFile],
+        {
+          encoding: 'utf8',
+          timeout: 240_000,
+        },
+      );
       expect([result.status, result.stderr.slice(-2000)]).toEqual([0, '']);
       expect(result.stdout).toMatch(/\| figure +\| measured +\| target +\| met \|/);
-      for (const figure of ['import', 'snapshots', 'api', 'memory']) expect(result.stdout).toMatch(new RegExp(`\\| ${figure} +\\|.*\\| (yes|NO) +\\|`));
+      for (const figure of ['import', 'snapshots', 'api', 'memory'])
+        expect(result.stdout).toMatch(new RegExp(`\\| ${figure} +\\|.*\\| (yes|NO) +\\|`));
       expect(result.stdout).toMatch(/machine: \d+ x /);
 
       const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as { sizes: Record<string, number>; figures: Figure[] };
       expect(report.figures.map((figure) => figure.figure)).toEqual(['import', 'snapshots', 'api', 'memory']);
       for (const figure of report.figures) {
-        expect([figure.figure, typeof figure.measured, typeof figure.target, typeof figure.met]).toEqual([figure.figure, 'string', 'string', 'boolean']);
+        expect([figure.figure, typeof figure.measured, typeof figure.target, typeof figure.met]).toEqual([
+          figure.figure,
+          'string',
+          'string',
+          'boolean',
+        ]);
       }
       const [importFigure, snapshots, api, memory] = report.figures;
       // the smallest organisation has 50 users; with the 500 logins: 550 rows
       expect(importFigure.values).toMatchObject({ rows: 550, ratio: expect.any(Number) });
       expect(snapshots.values.compared).toMatchObject({ agree: true, differing: 0 });
-      expect((api.values.endpoints as Array<{ name: string; failures: number }>).map((endpoint) => [endpoint.name, endpoint.failures])).toEqual([
+      expect(
+        (api.values.endpoints as Array<{ name: string; failures: number }>).map((endpoint) => [endpoint.name, endpoint.failures]),
+      ).toEqual([
         ['overview', 0],
         ['departments', 0],
         ['department series', 0],

@@ -25,7 +25,11 @@ let page: Page;
 let folder: string;
 
 async function json<T>(path: string, method: string, body?: unknown): Promise<T> {
-  const response = await server.request(path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await server.request(path, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -41,7 +45,15 @@ beforeAll(async () => {
   server = await startDashboardServer();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await page.goto(`${server.baseUrl}/login`);
@@ -60,7 +72,12 @@ afterAll(async () => {
 describe('Connections page in Chromium', () => {
   it('shows a failing connection as failing, fixes it with Edit, then removes it keeping its data and purges it after the name is typed', async () => {
     // A csv connection whose folder does not exist: its sync fails.
-    const created = await json<ConnectionDetail>('/api/connections', 'POST', { name: 'files', kind: 'csv', options: { path: join(folder, 'missing') }, schedule: YEARLY });
+    const created = await json<ConnectionDetail>('/api/connections', 'POST', {
+      name: 'files',
+      kind: 'csv',
+      options: { path: join(folder, 'missing') },
+      schedule: YEARLY,
+    });
     const { run } = await json<{ run: SyncRun }>(`/api/connections/${created.id}/sync`, 'POST');
     for (let i = 0; i < 100 && (await server.api<SyncRun>(`/api/sync-runs/${run.id}`)).status === 'running'; i++) await sleep(200);
     expect((await server.api<SyncRun>(`/api/sync-runs/${run.id}`)).status).toBe('failed');

@@ -84,7 +84,11 @@ export async function startDashboardServer({ timeoutMs = 240_000 } = {}): Promis
   };
   const request = (path: string, init: RequestInit = {}) => {
     const unsafe = init.method !== undefined && init.method.toUpperCase() !== 'GET';
-    const headers = { ...(init.headers as Record<string, string> | undefined), Cookie: cookie, ...(unsafe ? { 'X-CSRF-Token': csrfToken } : {}) };
+    const headers = {
+      ...(init.headers as Record<string, string> | undefined),
+      Cookie: cookie,
+      ...(unsafe ? { 'X-CSRF-Token': csrfToken } : {}),
+    };
     return fetch(`${baseUrl}${path}`, { ...init, headers });
   };
   const api = async <T>(path: string): Promise<T> => {

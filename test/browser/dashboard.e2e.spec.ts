@@ -15,7 +15,16 @@ import {
 } from '@uptake/shared';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { attainment as attainmentOf, DASHBOARD_WORDING, diffPlans } from '@uptake/shared';
-import { formatChange, formatCount, formatHealth, formatMetric, formatMoney, formatMoneyPrecise, formatShare, missingReason } from '../../web/src/utils/format';
+import {
+  formatChange,
+  formatCount,
+  formatHealth,
+  formatMetric,
+  formatMoney,
+  formatMoneyPrecise,
+  formatShare,
+  missingReason,
+} from '../../web/src/utils/format';
 import { seriousAxeViolations } from './axe';
 import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
 
@@ -100,7 +109,15 @@ beforeAll(async () => {
   expect(patched.status).toBe(200);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   desktop = await browser.newContext({ viewport: VIEWPORTS.desktop });
   phone = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
@@ -133,8 +150,13 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     const interactiveMs = Date.now() - started;
     await page.getByTestId('tile-value-active_users').waitFor();
     const numbersMs = Date.now() - started;
-    const apiMs = await page.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/overview'))?.duration ?? null);
-    writeFileSync(join(ROOT, 'test', 'artifacts', 'overview-timing.json'), `${JSON.stringify({ interactiveMs, numbersMs, apiOverviewMs: apiMs }, null, 2)}\n`);
+    const apiMs = await page.evaluate(
+      () => performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/overview'))?.duration ?? null,
+    );
+    writeFileSync(
+      join(ROOT, 'test', 'artifacts', 'overview-timing.json'),
+      `${JSON.stringify({ interactiveMs, numbersMs, apiOverviewMs: apiMs }, null, 2)}\n`,
+    );
     expect(interactiveMs).toBeLessThan(1000);
     expect(numbersMs).toBeLessThan(1000);
 
@@ -144,7 +166,8 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     });
     expect(await visibleText(page.getByTestId('org-health'))).toBe(formatHealth(data.organisation.health));
     expect(await visibleText(page.getByTestId('org-seat-holders'))).toBe(formatCount(data.organisation.seatHolders));
-    for (const metric of METRIC_KEYS) expect({ metric, ...(await tileTexts(page, metric)) }).toEqual({ metric, ...expectedTile(data, metric) });
+    for (const metric of METRIC_KEYS)
+      expect({ metric, ...(await tileTexts(page, metric)) }).toEqual({ metric, ...expectedTile(data, metric) });
 
     const scopes = [{ name: 'Organisation', scope: data.organisation }, ...data.departments.map((d) => ({ name: d.department, scope: d }))];
     for (const { name, scope } of scopes) {
@@ -153,9 +176,15 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
         const cell = page.getByTestId(`heat-${name}-${metric}`);
         const value = scope.metrics[metric];
         const expected = scope.expected[metric];
-        const reached = scope.attainment?.[metric] ?? (value !== null && expected !== undefined ? attainmentOf(value, expected, METRIC_CATALOGUE[metric].direction) : null);
-        const secondLine = value === null ? missingReason(metric, scope.seatHolders) : reached === null ? 'no goal' : `${formatShare(reached)} of plan`;
-        const shown = { value: await visibleText(cell.locator('.metric-value')), second: await visibleText(cell.locator('.heat-attainment')) };
+        const reached =
+          scope.attainment?.[metric] ??
+          (value !== null && expected !== undefined ? attainmentOf(value, expected, METRIC_CATALOGUE[metric].direction) : null);
+        const secondLine =
+          value === null ? missingReason(metric, scope.seatHolders) : reached === null ? 'no goal' : `${formatShare(reached)} of plan`;
+        const shown = {
+          value: await visibleText(cell.locator('.metric-value')),
+          second: await visibleText(cell.locator('.heat-attainment')),
+        };
         expect({ name, metric, ...shown }).toEqual({ name, metric, value: formatMetric(metric, value), second: secondLine });
       }
     }
@@ -178,7 +207,8 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     // Keyboard: tab from the as-of picker through the page until the stale-opportunities tile value has focus.
     await page.getByLabel('As of').focus();
     const target = page.getByTestId('tile-value-stale_opportunities');
-    for (let i = 0; i < 40 && !(await target.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await target.evaluate((element) => element === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     expect(await target.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.getByRole('tooltip').textContent()).toContain(METRIC_CATALOGUE.stale_opportunities.definition);
     await page.keyboard.press('Escape');
@@ -194,7 +224,8 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     await page.waitForURL(`**/?asOf=${day}`);
     await page.locator(`[data-as-of="${day}"]`).waitFor();
     const data = await server.api<OverviewResponse>(`/api/overview?asOf=${day}`);
-    for (const metric of METRIC_KEYS) expect({ metric, ...(await tileTexts(page, metric)) }).toEqual({ metric, ...expectedTile(data, metric) });
+    for (const metric of METRIC_KEYS)
+      expect({ metric, ...(await tileTexts(page, metric)) }).toEqual({ metric, ...expectedTile(data, metric) });
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Departments' }).click();
     await page.waitForURL(`**/departments?asOf=${day}`);
@@ -219,26 +250,38 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     for (const metric of METRIC_KEYS) {
       expect({ metric, text: await visibleText(page.getByTestId(`dept-value-${metric}`)) }).toEqual({
         metric,
-        text: department.metrics[metric] === null ? `— ${missingReason(metric, department.seatHolders)}` : formatMetric(metric, department.metrics[metric]),
+        text:
+          department.metrics[metric] === null
+            ? `— ${missingReason(metric, department.seatHolders)}`
+            : formatMetric(metric, department.metrics[metric]),
       });
     }
     // One chart per metric: the actual and the expected line, and the target date for metrics with a goal.
     expect(await page.locator('[data-testid^="trend-"] .recharts-line').count()).toBe(METRIC_KEYS.length * 2);
     const plan = await server.api<PlanHistoryResponse>('/api/plan');
-    const withGoal = METRIC_KEYS.filter((metric) => plan.current!.plan.goals.some((goal) => goal.metric === metric && (goal.department === '*' || goal.department === department.department)));
+    const withGoal = METRIC_KEYS.filter((metric) =>
+      plan.current!.plan.goals.some(
+        (goal) => goal.metric === metric && (goal.department === '*' || goal.department === department.department),
+      ),
+    );
     expect(await page.locator('[data-testid^="trend-"] .recharts-reference-line').count()).toBe(withGoal.length);
 
     for (const group of people.byManager) {
       for (const metric of METRIC_KEYS) {
         const text = await visibleText(page.getByTestId(`manager-${group.managerName}-${metric}`));
-        expect({ manager: group.managerName, metric, text }).toEqual({ manager: group.managerName, metric, text: formatMetric(metric, group.metrics[metric]) });
+        expect({ manager: group.managerName, metric, text }).toEqual({
+          manager: group.managerName,
+          metric,
+          text: formatMetric(metric, group.metrics[metric]),
+        });
       }
     }
     await expect(visibleText(page.locator('.table-tools'))).resolves.toContain(`${people.people.length} people`);
     const firstPerson = people.people[0];
     const row = page.getByTestId(`person-${firstPerson.externalId}`);
     expect(await visibleText(row)).toContain(`${firstPerson.logins7}`);
-    if (firstPerson.recordCompleteness !== null) expect(await visibleText(row)).toContain(`${formatShare(firstPerson.recordCompleteness)} of ${firstPerson.trackedRecords}`);
+    if (firstPerson.recordCompleteness !== null)
+      expect(await visibleText(row)).toContain(`${formatShare(firstPerson.recordCompleteness)} of ${firstPerson.trackedRecords}`);
   });
 
   it('executive: licence spend, shelfware, cost per active user and pipeline equal the API', async () => {
@@ -250,14 +293,20 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     const org = data.organisation;
     expect(await visibleText(page.getByTestId('roi-monthly-spend-value'))).toBe(formatMoney(org.monthlySpend.value, data.currency));
     expect(await visibleText(page.getByTestId('roi-shelfware-seats-value'))).toBe(formatCount(org.shelfwareSeats.value));
-    expect(await visibleText(page.getByTestId('roi-shelfware-cost-value'))).toBe(formatMoney(org.shelfwareCostPerMonth.value, data.currency));
-    expect(await visibleText(page.getByTestId('roi-cost-per-mau-value'))).toBe(formatMoneyPrecise(org.costPerMonthlyActiveUser.value, data.currency));
+    expect(await visibleText(page.getByTestId('roi-shelfware-cost-value'))).toBe(
+      formatMoney(org.shelfwareCostPerMonth.value, data.currency),
+    );
+    expect(await visibleText(page.getByTestId('roi-cost-per-mau-value'))).toBe(
+      formatMoneyPrecise(org.costPerMonthlyActiveUser.value, data.currency),
+    );
     expect(await visibleText(page.getByTestId('roi-mau-value'))).toBe(formatCount(org.monthlyActiveUsers.value));
     expect(await visibleText(page.getByTestId('pipeline-open'))).toBe(formatMoney(org.pipeline.openAmount, data.currency));
     expect(await visibleText(page.getByTestId('pipeline-stale'))).toBe(formatMoney(org.pipeline.staleAmount, data.currency));
     expect(await page.getByTestId('spend-table').locator('tbody tr').count()).toBe(data.spendByMonth.months.length);
     for (const department of data.departments) {
-      expect(await visibleText(page.getByTestId(`roi-dept-${department.department}-shelfware-cost`))).toBe(formatMoney(department.shelfwareCostPerMonth.value, data.currency));
+      expect(await visibleText(page.getByTestId(`roi-dept-${department.department}-shelfware-cost`))).toBe(
+        formatMoney(department.shelfwareCostPerMonth.value, data.currency),
+      );
     }
     // Every figure says how it was computed, on hover and focus.
     await page.getByTestId('roi-shelfware-cost-value').focus();
@@ -269,7 +318,9 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     await visit('training', '/training', async (target) => {
       await target.getByTestId('team-gaps').waitFor();
     });
-    const order = await page.locator('[data-testid^="team-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')).filter((id) => id !== 'team-gaps'));
+    const order = await page
+      .locator('[data-testid^="team-"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')).filter((id) => id !== 'team-gaps'));
     expect(order).toEqual(data.teams.map((team) => `team-${team.department}`));
     expect(await page.getByRole('heading', { name: `People to train (${data.peopleToTrain.length})` }).count()).toBe(1);
 
@@ -277,7 +328,9 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     expect(download.suggestedFilename()).toBe(`people-to-train-${data.asOf}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses"');
+    expect(lines[0]).toBe(
+      '"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses"',
+    );
     expect(lines).toHaveLength(data.peopleToTrain.length + 1);
     expect(lines[1]).toContain(`"${data.peopleToTrain[0].externalId}"`);
   });
@@ -314,8 +367,12 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
 
     await page.getByRole('button', { name: 'Edit the plan' }).click();
     const firstGoal = plan.goals[0];
-    const newTarget = METRIC_CATALOGUE[firstGoal.metric].unit === 'share' ? Math.min(100, Math.round(firstGoal.target * 100) + 5) : firstGoal.target + 1;
-    await page.getByRole('group', { name: 'Goal 1' }).getByLabel(/^Target \(/).fill(String(newTarget));
+    const newTarget =
+      METRIC_CATALOGUE[firstGoal.metric].unit === 'share' ? Math.min(100, Math.round(firstGoal.target * 100) + 5) : firstGoal.target + 1;
+    await page
+      .getByRole('group', { name: 'Goal 1' })
+      .getByLabel(/^Target \(/)
+      .fill(String(newTarget));
     // First a target out of range: the form names the field and saves nothing.
     const target = page.getByRole('group', { name: 'Goal 1' }).getByLabel(/^Target \(/);
     if (METRIC_CATALOGUE[firstGoal.metric].unit === 'share') {

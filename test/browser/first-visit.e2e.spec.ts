@@ -19,11 +19,15 @@ let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST}/index.html is missing: build first (node scripts/build.mjs, or npm run build)`);
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error(`${WEB_DIST}/index.html is missing: build first (node scripts/build.mjs, or npm run build)`);
   harness = await startApp('sqlite', { config: { webDist: WEB_DIST } });
   await harness.app.listen(0, '127.0.0.1');
   baseUrl = `http://127.0.0.1:${(harness.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
 }, 120_000);
 
 afterAll(async () => {

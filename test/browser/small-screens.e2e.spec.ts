@@ -64,7 +64,11 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 async function expectWithinViewport(locator: Locator, width: number, what: string): Promise<void> {
   const box = await locator.boundingBox();
   expect({ what, visible: box !== null }).toEqual({ what, visible: true });
-  expect({ what, left: Math.floor(box!.x) >= 0, right: Math.ceil(box!.x + box!.width) <= width }).toEqual({ what, left: true, right: true });
+  expect({ what, left: Math.floor(box!.x) >= 0, right: Math.ceil(box!.x + box!.width) <= width }).toEqual({
+    what,
+    left: true,
+    right: true,
+  });
 }
 
 beforeAll(async () => {
@@ -72,10 +76,22 @@ beforeAll(async () => {
   server = await startDashboardServer();
   // A schedule that cannot fire during the test (1 January), so no sync changes the data under it.
   const [demo] = await server.api<ConnectionDetail[]>('/api/connections');
-  await server.request(`/api/connections/${demo.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schedule: '0 0 1 1 *' }) });
+  await server.request(`/api/connections/${demo.id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ schedule: '0 0 1 1 *' }),
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   phone = await signedInContext(PHONE, true);
   laptop = await signedInContext(LAPTOP, false);
@@ -113,7 +129,11 @@ describe('Dashboard on a phone (390 px) and a laptop (1366 px)', () => {
     expect(await hint.textContent()).toBe('More columns: scroll sideways →');
     await expectWithinViewport(hint, PHONE.width, 'scroll hint');
     await region.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
-    await expectWithinViewport(region.getByRole('columnheader', { name: 'Training completion' }), PHONE.width, 'last column after scrolling');
+    await expectWithinViewport(
+      region.getByRole('columnheader', { name: 'Training completion' }),
+      PHONE.width,
+      'last column after scrolling',
+    );
     // The department names stay where they were: the first column is sticky.
     await expectWithinViewport(region.getByRole('link', { name: 'Organisation' }), PHONE.width, 'first column after scrolling');
     await page.close();
@@ -135,7 +155,11 @@ describe('Dashboard on a phone (390 px) and a laptop (1366 px)', () => {
     for (const header of await roi.getByRole('columnheader').all()) {
       await expectWithinViewport(header, LAPTOP.width, `Executive: ${(await header.textContent())?.trim()}`);
     }
-    await expectWithinViewport(roi.getByRole('row').nth(1).getByRole('cell').last(), LAPTOP.width, 'Executive: stale pipeline of the first department');
+    await expectWithinViewport(
+      roi.getByRole('row').nth(1).getByRole('cell').last(),
+      LAPTOP.width,
+      'Executive: stale pipeline of the first department',
+    );
     await executive.close();
 
     const overview = await open(laptop, PAGES.overview);
@@ -178,7 +202,10 @@ describe('Dashboard on a phone (390 px) and a laptop (1366 px)', () => {
   });
 
   it('screenshots every page at 390 px and 1366 px, none wider than the screen', async () => {
-    for (const [context, viewport, size] of [[phone, PHONE, 'phone'], [laptop, LAPTOP, 'laptop']] as const) {
+    for (const [context, viewport, size] of [
+      [phone, PHONE, 'phone'],
+      [laptop, LAPTOP, 'laptop'],
+    ] as const) {
       for (const [name, path] of Object.entries(PAGES)) {
         const page = await open(context, path);
         await page.waitForLoadState('networkidle');

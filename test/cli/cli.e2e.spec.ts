@@ -124,7 +124,9 @@ describe('uptake CLI', () => {
   });
 
   it('adds and lists connections, hiding secrets', () => {
-    expect(uptake(['connection', 'add', 'demo2', '--kind', 'demo', '--option', 'seed=abc', '--schedule', '*/30 * * * *'], env()).code).toBe(0);
+    expect(uptake(['connection', 'add', 'demo2', '--kind', 'demo', '--option', 'seed=abc', '--schedule', '*/30 * * * *'], env()).code).toBe(
+      0,
+    );
     const bad = uptake(['connection', 'add', 'x', '--kind', 'nosuchcrm'], env());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown connection kind "nosuchcrm"');

@@ -12,7 +12,12 @@ importRootAtTmpdir();
 
 /** Runs the built CLI like a user does, with no terminal on stdin (as in CI or a script). */
 function uptake(args: string[], db: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: db }, input: '', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: db },
+    input: '',
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -77,15 +82,24 @@ describe.each(testEngines())('uptake connection set / remove (%s)', (engine) => 
   it('changes schedule, priority, options and state of a connection, and refuses bad values naming them', () => {
     expect(uptake(['connection', 'add', 'demo2', '--kind', 'demo', '--option', 'seed=abc'], db).code).toBe(0);
     // a CRM connection's priority defaults to 10
-    expect(uptake(['connection', 'list'], db).stdout).toContain('demo2\tdemo\t0 * * * *\tenabled\tnever synced\tpriority 10\t{"seed":"abc"}');
+    expect(uptake(['connection', 'list'], db).stdout).toContain(
+      'demo2\tdemo\t0 * * * *\tenabled\tnever synced\tpriority 10\t{"seed":"abc"}',
+    );
 
-    const changed = uptake(['connection', 'set', 'demo2', '--schedule', '30 6 * * 1-5', '--option', 'priority=3', '--option', 'people=40', '--disable'], db);
+    const changed = uptake(
+      ['connection', 'set', 'demo2', '--schedule', '30 6 * * 1-5', '--option', 'priority=3', '--option', 'people=40', '--disable'],
+      db,
+    );
     expect(changed.stderr).toBe('');
     expect(changed.code).toBe(0);
-    expect(changed.stdout).toBe('connection "demo2" (demo) changed: schedule "30 6 * * 1-5", disabled, priority 3, options {"seed":"abc","people":"40"}\n');
+    expect(changed.stdout).toBe(
+      'connection "demo2" (demo) changed: schedule "30 6 * * 1-5", disabled, priority 3, options {"seed":"abc","people":"40"}\n',
+    );
     // an empty value removes an option; --enable schedules it again
     expect(uptake(['connection', 'set', 'demo2', '--option', 'people=', '--enable'], db).code).toBe(0);
-    expect(uptake(['connection', 'list'], db).stdout).toContain('demo2\tdemo\t30 6 * * 1-5\tenabled\tnever synced\tpriority 3\t{"seed":"abc"}');
+    expect(uptake(['connection', 'list'], db).stdout).toContain(
+      'demo2\tdemo\t30 6 * * 1-5\tenabled\tnever synced\tpriority 3\t{"seed":"abc"}',
+    );
 
     const badPriority = uptake(['connection', 'set', 'demo2', '--option', 'priority=high'], db);
     expect(badPriority.code).toBe(2);
@@ -103,7 +117,9 @@ describe.each(testEngines())('uptake connection set / remove (%s)', (engine) => 
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no connection named "nope"');
     // refused changes left it as it was
-    expect(uptake(['connection', 'list'], db).stdout).toContain('demo2\tdemo\t30 6 * * 1-5\tenabled\tnever synced\tpriority 3\t{"seed":"abc"}');
+    expect(uptake(['connection', 'list'], db).stdout).toContain(
+      'demo2\tdemo\t30 6 * * 1-5\tenabled\tnever synced\tpriority 3\t{"seed":"abc"}',
+    );
   });
 
   it('removes a connection keeping its data marked deleted, then purges it only when confirmed', async () => {
@@ -117,7 +133,9 @@ describe.each(testEngines())('uptake connection set / remove (%s)', (engine) => 
     expect(removed.code).toBe(0);
     // u1, u2 and u4 were active (u3 already was not); o1 was not deleted yet (o2 was), nor its
     // record (each opportunity is also stored as a record of object "opportunity", for its fields)
-    expect(removed.stdout).toContain('connection "csv" removed: it no longer syncs; its data is kept, marked deleted as of now (3 users, 1 opportunity, 1 record)');
+    expect(removed.stdout).toContain(
+      'connection "csv" removed: it no longer syncs; its data is kept, marked deleted as of now (3 users, 1 opportunity, 1 record)',
+    );
     expect(removed.stdout).toContain('uptake connection remove csv --purge');
     expect(await count('SELECT COUNT(*) AS n FROM crm_users WHERE active = TRUE')).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM opportunities WHERE deleted = FALSE')).toBe(0);
@@ -145,7 +163,9 @@ describe.each(testEngines())('uptake connection set / remove (%s)', (engine) => 
     expect(purged.stderr).toBe('');
     expect(purged.code).toBe(0);
     // the opportunities' 2 records, no training, the import's run
-    expect(purged.stdout).toBe('connection "csv" purged: deleted it with 4 users, 5 logins, 2 opportunities, 2 records, 0 training rows, 1 sync run\n');
+    expect(purged.stdout).toBe(
+      'connection "csv" purged: deleted it with 4 users, 5 logins, 2 opportunities, 2 records, 0 training rows, 1 sync run\n',
+    );
     for (const table of ['connections', 'crm_users', 'login_events', 'opportunities', 'sync_runs']) {
       expect(await count(`SELECT COUNT(*) AS n FROM ${table}`)).toBe(0);
     }

@@ -8,7 +8,12 @@ const SCRIPT = join(ROOT, 'scripts', 'maven-to-import.mjs');
 
 /** A hand-made folder in the layout of the Maven Analytics download (CRLF line ends, as published). */
 const SOURCE: Record<string, string> = {
-  'sales_teams.csv': ['sales_agent,manager,regional_office', 'Anna Li,Dustin Brinkmann,Central', 'Boris Kent,Dustin Brinkmann,Central', 'Cara Díaz,Melvin Marxen,West'].join('\r\n'),
+  'sales_teams.csv': [
+    'sales_agent,manager,regional_office',
+    'Anna Li,Dustin Brinkmann,Central',
+    'Boris Kent,Dustin Brinkmann,Central',
+    'Cara Díaz,Melvin Marxen,West',
+  ].join('\r\n'),
   'sales_pipeline.csv': [
     'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value',
     'D1,Anna Li,GTX Pro,Acme,Won,2017-01-05,2017-02-01,1000',

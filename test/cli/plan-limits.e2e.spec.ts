@@ -35,10 +35,17 @@ describe('uptake plan apply refuses hostile plan files quickly', () => {
   it('a YAML alias bomb: exit 2 naming the aliases', () => {
     const file = join(dir, 'bomb.yaml');
     const levels = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let level = 1; level <= 8; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+    for (let level = 1; level <= 8; level++)
+      levels.push(
+        `l${level}: &l${level} [${Array(9)
+          .fill(`*l${level - 1}`)
+          .join(', ')}]`,
+      );
     writeFileSync(file, `launch_date: 2026-01-15\n${levels.join('\n')}\n`);
     const result = uptake(['plan', 'apply', file], env);
-    expect(result.stderr).toBe('uptake: bomb.yaml:3:10 YAML aliases expand too much (more than 100 aliased nodes): write the values out instead of nesting aliases\n');
+    expect(result.stderr).toBe(
+      'uptake: bomb.yaml:3:10 YAML aliases expand too much (more than 100 aliased nodes): write the values out instead of nesting aliases\n',
+    );
     expect(result.code).toBe(2);
   });
 });

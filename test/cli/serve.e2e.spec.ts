@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { freePort, startCli, uptake, type RunningCli } from './cli-runner';
 
 const PLAN = 'launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 3 }\n';
-const QUIET = { UPTAKE_DEMO: 'false', UPTAKE_SCHEDULER: 'false', HOST: '127.0.0.1', UPTAKE_ADMIN_EMAIL: 'ops@example.test', UPTAKE_ADMIN_PASSWORD: 'a long enough password' };
+const QUIET = {
+  UPTAKE_DEMO: 'false',
+  UPTAKE_SCHEDULER: 'false',
+  HOST: '127.0.0.1',
+  UPTAKE_ADMIN_EMAIL: 'ops@example.test',
+  UPTAKE_ADMIN_PASSWORD: 'a long enough password',
+};
 
 describe('uptake serve', () => {
   let dir: string;

@@ -23,7 +23,7 @@ describe('uptake user add/set --department', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses a department that differs from the plan only in case, suggesting the plan\'s name, and creates nothing', () => {
+  it("refuses a department that differs from the plan only in case, suggesting the plan's name, and creates nothing", () => {
     const result = uptake(['user', 'add', 'tess@example.com', '--role', 'trainer', '--department', 'Sales Apac'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('uptake: unknown department "Sales Apac": did you mean "Sales APAC"?\n');
@@ -31,7 +31,10 @@ describe('uptake user add/set --department', () => {
   });
 
   it('accepts departments of the plan and of the CRM data', () => {
-    const result = uptake(['user', 'add', 'tom@example.com', '--role', 'trainer', '--department', 'Sales APAC', '--department', 'Central'], env);
+    const result = uptake(
+      ['user', 'add', 'tom@example.com', '--role', 'trainer', '--department', 'Sales APAC', '--department', 'Central'],
+      env,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('tom@example.com\ttrainer departments: Central, Sales APAC');
@@ -41,7 +44,9 @@ describe('uptake user add/set --department', () => {
     expect(uptake(['user', 'add', 'tia@example.com', '--role', 'trainer', '--department', 'Sales EMEA'], env).code).toBe(0);
     const result = uptake(['user', 'set', 'tia@example.com', '--department', 'Marketing'], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('uptake: unknown department "Marketing" (departments of the launch plan and the CRM data: Central, Sales APAC, Sales EMEA)\n');
+    expect(result.stderr).toBe(
+      'uptake: unknown department "Marketing" (departments of the launch plan and the CRM data: Central, Sales APAC, Sales EMEA)\n',
+    );
     expect(uptake(['user', 'list'], env).stdout).toContain('tia@example.com\ttrainer departments: Sales EMEA');
   });
 });

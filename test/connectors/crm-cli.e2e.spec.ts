@@ -47,7 +47,12 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
     afterEach(() => fake.close());
 
     it('adds, lists without secrets, tests and syncs a connection', async () => {
-      const options = option({ instance_url: fake.url, client_id: fake.state.clientId, client_secret: fake.state.clientSecret, integration_users: 'integration@acme.example' });
+      const options = option({
+        instance_url: fake.url,
+        client_id: fake.state.clientId,
+        client_secret: fake.state.clientSecret,
+        integration_users: 'integration@acme.example',
+      });
       const added = await uptake(['connection', 'add', 'sf', '--kind', 'salesforce', ...options], db);
       expect(added).toMatchObject({ code: 0, stdout: 'connection "sf" (salesforce) added, schedule "0 * * * *"\n' });
 
@@ -80,7 +85,9 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
       expect((await uptake(['connection', 'add', 'sf', '--kind', 'salesforce', ...options], db)).code).toBe(0);
       const tested = await uptake(['connection', 'test', 'sf'], db);
       expect(tested.code).toBe(1);
-      expect(tested.stderr).toContain(`Salesforce refused the credentials at ${fake.url}/services/oauth2/token (HTTP 400): invalid_client (invalid client credentials)`);
+      expect(tested.stderr).toContain(
+        `Salesforce refused the credentials at ${fake.url}/services/oauth2/token (HTTP 400): invalid_client (invalid client credentials)`,
+      );
       expect(tested.stderr + tested.stdout).not.toContain('not-the-secret-123');
     });
 
@@ -96,14 +103,28 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
       expect((await uptake(['connection', 'test', 'sf-wrong-creds'], db)).stdout).toContain('sf-wrong-creds: OK');
 
       // changing another option leaves the stored secret as it is
-      expect((await uptake(['connection', 'set', 'sf-wrong-creds', ...option({ integration_users: 'integration@acme.example' })], db)).code).toBe(0);
+      expect(
+        (await uptake(['connection', 'set', 'sf-wrong-creds', ...option({ integration_users: 'integration@acme.example' })], db)).code,
+      ).toBe(0);
       expect((await uptake(['connection', 'test', 'sf-wrong-creds'], db)).stdout).toContain('sf-wrong-creds: OK');
     });
 
     it('exits 2 and names the option when an option is wrong', async () => {
-      const added = await uptake(['connection', 'add', 'sf', '--kind', 'salesforce', ...option({ instance_url: 'acme.my.salesforce.com', client_id: 'x', client_secret: 'hidden-9' })], db);
+      const added = await uptake(
+        [
+          'connection',
+          'add',
+          'sf',
+          '--kind',
+          'salesforce',
+          ...option({ instance_url: 'acme.my.salesforce.com', client_id: 'x', client_secret: 'hidden-9' }),
+        ],
+        db,
+      );
       expect(added.code).toBe(2);
-      expect(added.stderr).toContain('invalid salesforce connection options: option "instance_url": expected an https URL (the org URL, e.g. https://acme.my.salesforce.com)');
+      expect(added.stderr).toContain(
+        'invalid salesforce connection options: option "instance_url": expected an https URL (the org URL, e.g. https://acme.my.salesforce.com)',
+      );
       expect(added.stderr).not.toContain('hidden-9');
     });
   });
@@ -114,7 +135,14 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
     afterEach(() => fake.close());
 
     it('adds, tests and syncs a private app connection', async () => {
-      expect((await uptake(['connection', 'add', 'hs', '--kind', 'hubspot', ...option({ access_token: fake.state.privateAppToken, base_url: fake.url })], db)).code).toBe(0);
+      expect(
+        (
+          await uptake(
+            ['connection', 'add', 'hs', '--kind', 'hubspot', ...option({ access_token: fake.state.privateAppToken, base_url: fake.url })],
+            db,
+          )
+        ).code,
+      ).toBe(0);
       const tested = await uptake(['connection', 'test', 'hs'], db);
       expect(tested.code).toBe(0);
       expect(tested.stdout.split('\n')).toEqual([
@@ -141,7 +169,13 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
     afterEach(() => fake.close());
 
     it('adds, tests and syncs a connection, and says when auditing is off', async () => {
-      const options = option({ instance_url: fake.url, authority: fake.url, tenant_id: fake.state.tenantId, client_id: fake.state.clientId, client_secret: fake.state.clientSecret });
+      const options = option({
+        instance_url: fake.url,
+        authority: fake.url,
+        tenant_id: fake.state.tenantId,
+        client_id: fake.state.clientId,
+        client_secret: fake.state.clientSecret,
+      });
       expect((await uptake(['connection', 'add', 'dv', '--kind', 'dataverse', ...options], db)).code).toBe(0);
       const tested = await uptake(['connection', 'test', 'dv'], db);
       expect(tested.code).toBe(0);

@@ -60,20 +60,17 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       )
     ).map((row) => [row.external_id, row.department, toBoolean(row.active), toBoolean(row.licensed), toBoolean(row.integration)]);
   const opportunities = async () =>
-    (await rows<{ external_id: string; deleted: unknown; is_closed: unknown; is_won: unknown; close_date: string | null }>('SELECT external_id, deleted, is_closed, is_won, close_date FROM opportunities ORDER BY external_id')).map((row) => [
-      row.external_id,
-      toBoolean(row.deleted),
-      toBoolean(row.is_closed),
-      toBoolean(row.is_won),
-      row.close_date,
-    ]);
+    (
+      await rows<{ external_id: string; deleted: unknown; is_closed: unknown; is_won: unknown; close_date: string | null }>(
+        'SELECT external_id, deleted, is_closed, is_won, close_date FROM opportunities ORDER BY external_id',
+      )
+    ).map((row) => [row.external_id, toBoolean(row.deleted), toBoolean(row.is_closed), toBoolean(row.is_won), row.close_date]);
   const logins = async () =>
-    (await rows<{ external_id: string; user_external_id: string; success: unknown; channel: string }>('SELECT external_id, user_external_id, success, channel FROM login_events ORDER BY external_id')).map((row) => [
-      row.external_id,
-      row.user_external_id,
-      toBoolean(row.success),
-      row.channel,
-    ]);
+    (
+      await rows<{ external_id: string; user_external_id: string; success: unknown; channel: string }>(
+        'SELECT external_id, user_external_id, success, channel FROM login_events ORDER BY external_id',
+      )
+    ).map((row) => [row.external_id, row.user_external_id, toBoolean(row.success), row.channel]);
   const metricsOf = async (asOf: string, department: string) => (await app.get(MetricsService).report(asOf, { department })).departments[0];
 
   describe('Salesforce', () => {
@@ -83,18 +80,38 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
     it('stores users, logins, opportunities and accounts, and a second sync brings only the changes', async () => {
       fake = await startFakeSalesforce(salesforceFixture());
       fake.state.pageSize = 2;
-      await start('2021-10-20T18:00:00Z', plan('2021-10-01', ['Sales EMEA', 'Sales NA'], '  opportunity: [amount, close_date, next_step]\n  account: [industry, phone, website]'));
+      await start(
+        '2021-10-20T18:00:00Z',
+        plan(
+          '2021-10-01',
+          ['Sales EMEA', 'Sales NA'],
+          '  opportunity: [amount, close_date, next_step]\n  account: [industry, phone, website]',
+        ),
+      );
       await app.get(ConnectionService).add({
         name: 'sf',
         kind: 'salesforce',
-        options: { instance_url: fake.url, client_id: fake.state.clientId, client_secret: fake.state.clientSecret, integration_users: 'integration@acme.example' },
+        options: {
+          instance_url: fake.url,
+          client_id: fake.state.clientId,
+          client_secret: fake.state.clientSecret,
+          integration_users: 'integration@acme.example',
+        },
       });
 
       const first = await sync('sf');
 
       expect(first.status).toBe('succeeded');
       // The run history also carries the daily API allowance as the CRM last reported it (Sforce-Limit-Info).
-      expect(first.counts).toEqual({ users: 5, logins: 6, opportunities: 5, 'records:account': 3, training: 0, api_requests_used: fake.state.apiUsage.used, api_requests_limit: 15000 });
+      expect(first.counts).toEqual({
+        users: 5,
+        logins: 6,
+        opportunities: 5,
+        'records:account': 3,
+        training: 0,
+        api_requests_used: fake.state.apiUsage.used,
+        api_requests_limit: 15000,
+      });
       expect(await users()).toEqual([
         [SF_USERS.alan, 'Sales NA', false, true, false],
         [SF_USERS.chatter, 'Unassigned', true, false, true],
@@ -129,17 +146,51 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       expect((await metricsOf('2021-10-20', 'Sales EMEA')).metrics.record_completeness).toBeCloseTo(7 / 9, 10);
 
       const opportunity = (id: string) => fake.state.objects.Opportunity.rows.find((row) => row.Id === id)!;
-      Object.assign(opportunity('0065j00000OPP02AAA'), { NextStep: 'Demo booked', CloseDate: '2021-11-30', LastModifiedDate: '2021-10-20T10:00:00.000+0000', SystemModstamp: '2021-10-20T10:00:00.000+0000' });
+      Object.assign(opportunity('0065j00000OPP02AAA'), {
+        NextStep: 'Demo booked',
+        CloseDate: '2021-11-30',
+        LastModifiedDate: '2021-10-20T10:00:00.000+0000',
+        SystemModstamp: '2021-10-20T10:00:00.000+0000',
+      });
       Object.assign(opportunity('0065j00000OPP05AAA'), { IsDeleted: true, SystemModstamp: '2021-10-20T11:00:00.000+0000' });
-      Object.assign(fake.state.objects.Account.rows.find((row) => row.Id === '001ACC03')!, { Website: 'https://teklist.example', LastModifiedDate: '2021-10-20T12:00:00.000+0000', SystemModstamp: '2021-10-20T12:00:00.000+0000' });
-      fake.state.objects.LoginHistory.rows.push({ Id: '0Ya5j00000GLxD5CAL', UserId: SF_USERS.grace, LoginTime: '2021-10-21T09:00:00.000+0000', Status: 'Success', LoginType: 'Application', Application: 'Browser', SourceIp: '203.0.113.8' });
+      Object.assign(
+        fake.state.objects.Account.rows.find((row) => row.Id === '001ACC03')!,
+        {
+          Website: 'https://teklist.example',
+          LastModifiedDate: '2021-10-20T12:00:00.000+0000',
+          SystemModstamp: '2021-10-20T12:00:00.000+0000',
+        },
+      );
+      fake.state.objects.LoginHistory.rows.push({
+        Id: '0Ya5j00000GLxD5CAL',
+        UserId: SF_USERS.grace,
+        LoginTime: '2021-10-21T09:00:00.000+0000',
+        Status: 'Success',
+        LoginType: 'Application',
+        Application: 'Browser',
+        SourceIp: '203.0.113.8',
+      });
       clock.set(Date.parse('2021-10-21T18:00:00Z'));
 
       const second = await sync('sf');
 
       // Logins after 2021-10-20T09:00 - 5 min overlap: D4 again (09:00) and the new D5. Opportunities: OPP02, OPP05.
-      expect(second.counts).toEqual({ users: 5, logins: 2, opportunities: 2, 'records:account': 1, training: 0, api_requests_used: fake.state.apiUsage.used, api_requests_limit: 15000 });
-      expect((await opportunities()).find((row) => row[0] === '0065j00000OPP05AAA')).toEqual(['0065j00000OPP05AAA', true, false, false, '2020-12-26']);
+      expect(second.counts).toEqual({
+        users: 5,
+        logins: 2,
+        opportunities: 2,
+        'records:account': 1,
+        training: 0,
+        api_requests_used: fake.state.apiUsage.used,
+        api_requests_limit: 15000,
+      });
+      expect((await opportunities()).find((row) => row[0] === '0065j00000OPP05AAA')).toEqual([
+        '0065j00000OPP05AAA',
+        true,
+        false,
+        false,
+        '2020-12-26',
+      ]);
       // Logins 10-15..21: Ada 10-19, Grace 10-19 and 10-21: 3 / 2 seat holders.
       // Completeness: OPP02 now 3/3, ACC03 now 3/3: (1 + 1 + 2/3 + 2/3 + 1 + 1) / 6 = 8/9.
       // Stale: OPP01 (closed date passed); OPP02 touched 10-20 and closing 11-30 is not: 1/2.
@@ -156,13 +207,30 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
     it('stores owners, logins, deals and companies, and a second sync brings only the changes', async () => {
       fake = await startFakeHubSpot(hubspotFixture());
       fake.state.pageSize = 2;
-      await start('2024-04-03T18:00:00Z', plan('2024-03-20', ['West Coast Sales', 'Enterprise'], '  opportunity: [amount, close_date, next_step]\n  account: [industry, phone, website]'));
-      await app.get(ConnectionService).add({ name: 'hs', kind: 'hubspot', options: { access_token: fake.state.privateAppToken, base_url: fake.url } });
+      await start(
+        '2024-04-03T18:00:00Z',
+        plan(
+          '2024-03-20',
+          ['West Coast Sales', 'Enterprise'],
+          '  opportunity: [amount, close_date, next_step]\n  account: [industry, phone, website]',
+        ),
+      );
+      await app
+        .get(ConnectionService)
+        .add({ name: 'hs', kind: 'hubspot', options: { access_token: fake.state.privateAppToken, base_url: fake.url } });
 
       const first = await sync('hs');
 
       // Logins: 5 listed, 656 belongs to no owner.
-      expect(first.counts).toEqual({ users: 4, logins: 4, opportunities: 5, 'records:account': 2, training: 0, api_requests_used: fake.state.daily.used, api_requests_limit: 250_000 });
+      expect(first.counts).toEqual({
+        users: 4,
+        logins: 4,
+        opportunities: 5,
+        'records:account': 2,
+        training: 0,
+        api_requests_used: fake.state.daily.used,
+        api_requests_limit: 250_000,
+      });
       expect(await users()).toEqual([
         [HS_OWNERS.ada, 'West Coast Sales', true, true, false],
         [HS_OWNERS.grace, 'Enterprise', true, true, false],
@@ -195,23 +263,55 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
 
       const deal = (id: string) => fake.state.objects.deals.find((row) => row.id === id)!;
       Object.assign(deal('87654321099'), { updatedAt: '2024-04-05T10:00:00.000Z' });
-      Object.assign(deal('87654321099').properties, { dealstage: 'closedwon', hs_next_step: 'Kick-off', hs_lastmodifieddate: '2024-04-05T10:00:00.000Z' });
+      Object.assign(deal('87654321099').properties, {
+        dealstage: 'closedwon',
+        hs_next_step: 'Kick-off',
+        hs_lastmodifieddate: '2024-04-05T10:00:00.000Z',
+      });
       Object.assign(deal('87654321102'), { archived: true, archivedAt: '2024-04-06T09:00:00.000Z', updatedAt: '2024-04-06T09:00:00.000Z' });
       fake.state.objects.deals.push({
-        id: '87654321103', createdAt: '2024-04-04T10:00:00.000Z', updatedAt: '2024-04-04T10:00:00.000Z', archived: false,
-        properties: { dealname: 'Upsell', dealstage: 'appointmentscheduled', pipeline: 'default', amount: '5000', closedate: '2024-06-30T00:00:00Z', hubspot_owner_id: HS_OWNERS.grace, hs_next_step: null, createdate: '2024-04-04T10:00:00.000Z', hs_lastmodifieddate: '2024-04-04T10:00:00.000Z' },
+        id: '87654321103',
+        createdAt: '2024-04-04T10:00:00.000Z',
+        updatedAt: '2024-04-04T10:00:00.000Z',
+        archived: false,
+        properties: {
+          dealname: 'Upsell',
+          dealstage: 'appointmentscheduled',
+          pipeline: 'default',
+          amount: '5000',
+          closedate: '2024-06-30T00:00:00Z',
+          hubspot_owner_id: HS_OWNERS.grace,
+          hs_next_step: null,
+          createdate: '2024-04-04T10:00:00.000Z',
+          hs_lastmodifieddate: '2024-04-04T10:00:00.000Z',
+        },
       });
       const company = fake.state.objects.companies.find((row) => row.id === '9002')!;
       Object.assign(company, { updatedAt: '2024-04-05T09:00:00.000Z' });
       Object.assign(company.properties, { website: 'https://quire.example', hs_lastmodifieddate: '2024-04-05T09:00:00.000Z' });
-      fake.state.logins.push({ id: '5432658', loginAt: '2024-04-05T08:00:00.000Z', userId: 1296619, email: 'ada@acme.example', loginSucceeded: true, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/123.0' });
+      fake.state.logins.push({
+        id: '5432658',
+        loginAt: '2024-04-05T08:00:00.000Z',
+        userId: 1296619,
+        email: 'ada@acme.example',
+        loginSucceeded: true,
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/123.0',
+      });
       clock.set(Date.parse('2024-04-06T18:00:00Z'));
 
       const second = await sync('hs');
 
       // Logins after 04-03T11:00 - 5 min: 657 again and the new 658. Deals: 102 archived, then by search after
       // 04-02T09:15:30.234 - 5 min: 098 again (unchanged, inside the overlap), 103, 099.
-      expect(second.counts).toEqual({ users: 4, logins: 2, opportunities: 4, 'records:account': 1, training: 0, api_requests_used: fake.state.daily.used, api_requests_limit: 250_000 });
+      expect(second.counts).toEqual({
+        users: 4,
+        logins: 2,
+        opportunities: 4,
+        'records:account': 1,
+        training: 0,
+        api_requests_used: fake.state.daily.used,
+        api_requests_limit: 250_000,
+      });
       expect((await opportunities()).filter((row) => ['87654321099', '87654321102', '87654321103'].includes(row[0] as string))).toEqual([
         ['87654321099', false, true, true, '2024-05-15'],
         ['87654321102', true, false, false, '2025-01-01'],
@@ -236,11 +336,24 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
     it('stores systemusers, access audits, opportunities and accounts, and a second sync brings only the changes', async () => {
       fake = await startFakeDataverse(dataverseFixture());
       fake.state.pageSize = 2;
-      await start('2024-04-02T18:00:00Z', plan('2024-03-20', ['Sales EMEA', 'Sales NA'], '  opportunity: [amount, close_date, description]\n  account: [telephone1, websiteurl, industrycode]'));
+      await start(
+        '2024-04-02T18:00:00Z',
+        plan(
+          '2024-03-20',
+          ['Sales EMEA', 'Sales NA'],
+          '  opportunity: [amount, close_date, description]\n  account: [telephone1, websiteurl, industrycode]',
+        ),
+      );
       await app.get(ConnectionService).add({
         name: 'dv',
         kind: 'dataverse',
-        options: { instance_url: fake.url, authority: fake.url, tenant_id: fake.state.tenantId, client_id: fake.state.clientId, client_secret: fake.state.clientSecret },
+        options: {
+          instance_url: fake.url,
+          authority: fake.url,
+          tenant_id: fake.state.tenantId,
+          client_id: fake.state.clientId,
+          client_secret: fake.state.clientSecret,
+        },
       });
 
       const first = await sync('dv');
@@ -263,7 +376,10 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       // Records: opp1 3/3, opp2 2/3 ("n/a"), opp3 2/3, opp4 2/3 (no amount); Fabrikam 3/3, Contoso 0/3 ("tbd" is a placeholder) -> 4/6.
       // Open at T: opp1 and opp4, touched 03-20 and 03-25: stale 0/2.
       const emea = await metricsOf('2024-04-02', 'Sales EMEA');
-      expect(emea).toMatchObject({ seatHolders: 2, metrics: { active_users: 1, logins_per_user: 1.5, stale_opportunities: 0, training_completion: null } });
+      expect(emea).toMatchObject({
+        seatHolders: 2,
+        metrics: { active_users: 1, logins_per_user: 1.5, stale_opportunities: 0, training_completion: null },
+      });
       expect(emea.metrics.record_completeness).toBeCloseTo(2 / 3, 10);
 
       const opportunity = (id: string) => fake.state.tables.opportunities.rows.find((row) => row.opportunityid === id)!;
@@ -272,12 +388,39 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const rowsOf = fake.state.tables.opportunities.rows;
       rowsOf.splice(rowsOf.indexOf(opportunity('d0000000-0000-0000-0000-000000000004')), 1);
       fake.state.tables.audits.rows.push(
-        { auditid: 'c0000000-0000-0000-0000-000000000006', createdon: '2024-04-03T10:00:00Z', action: 3, operation: 3, objecttypecode: 'opportunity', _userid_value: DV_USERS.yvonne, _objectid_value: 'd0000000-0000-0000-0000-000000000004' },
-        { auditid: 'c0000000-0000-0000-0000-000000000007', createdon: '2024-04-03T08:00:00Z', action: 64, operation: 4, objecttypecode: 'systemuser', _userid_value: DV_USERS.dan, _objectid_value: DV_USERS.dan },
+        {
+          auditid: 'c0000000-0000-0000-0000-000000000006',
+          createdon: '2024-04-03T10:00:00Z',
+          action: 3,
+          operation: 3,
+          objecttypecode: 'opportunity',
+          _userid_value: DV_USERS.yvonne,
+          _objectid_value: 'd0000000-0000-0000-0000-000000000004',
+        },
+        {
+          auditid: 'c0000000-0000-0000-0000-000000000007',
+          createdon: '2024-04-03T08:00:00Z',
+          action: 64,
+          operation: 4,
+          objecttypecode: 'systemuser',
+          _userid_value: DV_USERS.dan,
+          _objectid_value: DV_USERS.dan,
+        },
       );
       rowsOf.push({
-        opportunityid: 'd0000000-0000-0000-0000-000000000005', name: 'Northwind trial', statecode: 0, statuscode: 1, stepname: '1-Qualify', estimatedvalue: 3000, estimatedclosedate: '2024-07-31',
-        actualvalue: null, actualclosedate: null, description: null, createdon: '2024-04-03T11:00:00Z', modifiedon: '2024-04-03T11:00:00Z', _ownerid_value: DV_USERS.dan,
+        opportunityid: 'd0000000-0000-0000-0000-000000000005',
+        name: 'Northwind trial',
+        statecode: 0,
+        statuscode: 1,
+        stepname: '1-Qualify',
+        estimatedvalue: 3000,
+        estimatedclosedate: '2024-07-31',
+        actualvalue: null,
+        actualclosedate: null,
+        description: null,
+        createdon: '2024-04-03T11:00:00Z',
+        modifiedon: '2024-04-03T11:00:00Z',
+        _ownerid_value: DV_USERS.dan,
       });
       Object.assign(fake.state.tables.accounts.rows[1], { websiteurl: 'https://contoso.example', modifiedon: '2024-04-03T07:00:00Z' });
       clock.set(Date.parse('2024-04-03T18:00:00Z'));

@@ -30,38 +30,122 @@ describe(DataverseConnector.name, () => {
   const ctx = () => syncContext({ requiredFields: plan });
 
   const opp1: Opportunity = {
-    externalId: 'd0000000-0000-0000-0000-000000000001', ownerExternalId: DV_USERS.yvonne, stage: '2-Develop', amount: 25000, isClosed: false, isWon: false,
-    createdAt: utc('2024-02-01T10:00:00Z'), closeDate: '2024-05-31', lastActivityAt: null, lastModifiedAt: utc('2024-03-20T09:00:00Z'), deleted: false,
+    externalId: 'd0000000-0000-0000-0000-000000000001',
+    ownerExternalId: DV_USERS.yvonne,
+    stage: '2-Develop',
+    amount: 25000,
+    isClosed: false,
+    isWon: false,
+    createdAt: utc('2024-02-01T10:00:00Z'),
+    closeDate: '2024-05-31',
+    lastActivityAt: null,
+    lastModifiedAt: utc('2024-03-20T09:00:00Z'),
+    deleted: false,
     fields: {
-      name: 'Contoso fleet', statecode: '0', statuscode: '1', stepname: '2-Develop', estimatedvalue: '25000', estimatedclosedate: '2024-05-31', actualvalue: null, actualclosedate: null,
-      createdon: '2024-02-01T10:00:00Z', modifiedon: '2024-03-20T09:00:00Z', ownerid: DV_USERS.yvonne, amount: '25000', close_date: '2024-05-31', description: 'Fleet of 40 vans',
+      name: 'Contoso fleet',
+      statecode: '0',
+      statuscode: '1',
+      stepname: '2-Develop',
+      estimatedvalue: '25000',
+      estimatedclosedate: '2024-05-31',
+      actualvalue: null,
+      actualclosedate: null,
+      createdon: '2024-02-01T10:00:00Z',
+      modifiedon: '2024-03-20T09:00:00Z',
+      ownerid: DV_USERS.yvonne,
+      amount: '25000',
+      close_date: '2024-05-31',
+      description: 'Fleet of 40 vans',
     },
   };
   // Won (statecode 1): the actual value and the actual close date.
   const opp2: Opportunity = {
-    externalId: 'd0000000-0000-0000-0000-000000000002', ownerExternalId: DV_USERS.dan, stage: 'Won', amount: 52000, isClosed: true, isWon: true,
-    createdAt: utc('2024-01-10T08:00:00Z'), closeDate: '2024-03-28', lastActivityAt: null, lastModifiedAt: utc('2024-04-01T10:00:00Z'), deleted: false,
+    externalId: 'd0000000-0000-0000-0000-000000000002',
+    ownerExternalId: DV_USERS.dan,
+    stage: 'Won',
+    amount: 52000,
+    isClosed: true,
+    isWon: true,
+    createdAt: utc('2024-01-10T08:00:00Z'),
+    closeDate: '2024-03-28',
+    lastActivityAt: null,
+    lastModifiedAt: utc('2024-04-01T10:00:00Z'),
+    deleted: false,
     fields: {
-      name: 'Fabrikam renewal', statecode: '1', statuscode: '3', stepname: '4-Close', estimatedvalue: '50000', estimatedclosedate: '2024-03-31', actualvalue: '52000', actualclosedate: '2024-03-28',
-      createdon: '2024-01-10T08:00:00Z', modifiedon: '2024-04-01T10:00:00Z', ownerid: DV_USERS.dan, amount: '50000', close_date: '2024-03-31', description: 'n/a',
+      name: 'Fabrikam renewal',
+      statecode: '1',
+      statuscode: '3',
+      stepname: '4-Close',
+      estimatedvalue: '50000',
+      estimatedclosedate: '2024-03-31',
+      actualvalue: '52000',
+      actualclosedate: '2024-03-28',
+      createdon: '2024-01-10T08:00:00Z',
+      modifiedon: '2024-04-01T10:00:00Z',
+      ownerid: DV_USERS.dan,
+      amount: '50000',
+      close_date: '2024-03-31',
+      description: 'n/a',
     },
   };
   // Lost (statecode 2, status Canceled): no actual value, so the estimate.
   const opp3: Opportunity = {
-    externalId: 'd0000000-0000-0000-0000-000000000003', ownerExternalId: DV_USERS.dan, stage: 'Canceled', amount: 8000, isClosed: true, isWon: false,
-    createdAt: utc('2024-01-20T08:00:00Z'), closeDate: '2024-03-10', lastActivityAt: null, lastModifiedAt: utc('2024-03-10T16:30:00Z'), deleted: false,
+    externalId: 'd0000000-0000-0000-0000-000000000003',
+    ownerExternalId: DV_USERS.dan,
+    stage: 'Canceled',
+    amount: 8000,
+    isClosed: true,
+    isWon: false,
+    createdAt: utc('2024-01-20T08:00:00Z'),
+    closeDate: '2024-03-10',
+    lastActivityAt: null,
+    lastModifiedAt: utc('2024-03-10T16:30:00Z'),
+    deleted: false,
     fields: {
-      name: 'Adventure Works pilot', statecode: '2', statuscode: '4', stepname: '3-Propose', estimatedvalue: '8000', estimatedclosedate: '2024-03-15', actualvalue: null, actualclosedate: '2024-03-10',
-      createdon: '2024-01-20T08:00:00Z', modifiedon: '2024-03-10T16:30:00Z', ownerid: DV_USERS.dan, amount: '8000', close_date: '2024-03-15', description: null,
+      name: 'Adventure Works pilot',
+      statecode: '2',
+      statuscode: '4',
+      stepname: '3-Propose',
+      estimatedvalue: '8000',
+      estimatedclosedate: '2024-03-15',
+      actualvalue: null,
+      actualclosedate: '2024-03-10',
+      createdon: '2024-01-20T08:00:00Z',
+      modifiedon: '2024-03-10T16:30:00Z',
+      ownerid: DV_USERS.dan,
+      amount: '8000',
+      close_date: '2024-03-15',
+      description: null,
     },
   };
   // Open without a pipeline phase: the status reason is the stage.
   const opp4: Opportunity = {
-    externalId: 'd0000000-0000-0000-0000-000000000004', ownerExternalId: DV_USERS.yvonne, stage: 'In Progress', amount: null, isClosed: false, isWon: false,
-    createdAt: utc('2024-03-01T08:00:00Z'), closeDate: '2024-06-30', lastActivityAt: null, lastModifiedAt: utc('2024-03-25T11:00:00Z'), deleted: false,
+    externalId: 'd0000000-0000-0000-0000-000000000004',
+    ownerExternalId: DV_USERS.yvonne,
+    stage: 'In Progress',
+    amount: null,
+    isClosed: false,
+    isWon: false,
+    createdAt: utc('2024-03-01T08:00:00Z'),
+    closeDate: '2024-06-30',
+    lastActivityAt: null,
+    lastModifiedAt: utc('2024-03-25T11:00:00Z'),
+    deleted: false,
     fields: {
-      name: 'Litware expansion', statecode: '0', statuscode: '1', stepname: null, estimatedvalue: null, estimatedclosedate: '2024-06-30', actualvalue: null, actualclosedate: null,
-      createdon: '2024-03-01T08:00:00Z', modifiedon: '2024-03-25T11:00:00Z', ownerid: DV_USERS.yvonne, amount: null, close_date: '2024-06-30', description: 'Upsell 2 modules',
+      name: 'Litware expansion',
+      statecode: '0',
+      statuscode: '1',
+      stepname: null,
+      estimatedvalue: null,
+      estimatedclosedate: '2024-06-30',
+      actualvalue: null,
+      actualclosedate: null,
+      createdon: '2024-03-01T08:00:00Z',
+      modifiedon: '2024-03-25T11:00:00Z',
+      ownerid: DV_USERS.yvonne,
+      amount: null,
+      close_date: '2024-06-30',
+      description: 'Upsell 2 modules',
     },
   };
 
@@ -69,7 +153,11 @@ describe(DataverseConnector.name, () => {
     it('names the missing options and never shows a secret', () => {
       let error: ConnectorError | undefined;
       try {
-        createDataverseConnector({ instance_url: 'https://contoso.crm4.dynamics.com', client_secret: 'very-secret~value', page_size: '9000' });
+        createDataverseConnector({
+          instance_url: 'https://contoso.crm4.dynamics.com',
+          client_secret: 'very-secret~value',
+          page_size: '9000',
+        });
       } catch (thrown) {
         error = thrown as ConnectorError;
       }
@@ -99,8 +187,15 @@ describe(DataverseConnector.name, () => {
       }
       expect(pages.map((page) => page.items.length)).toEqual([2, 2, 1]);
       expect(fake.state.tokensIssued).toBe(2);
-      const form = Object.fromEntries(new URLSearchParams(fake.state.requests.find((request) => request.path.endsWith('/oauth2/v2.0/token'))!.body));
-      expect(form).toEqual({ grant_type: 'client_credentials', client_id: fake.state.clientId, client_secret: fake.state.clientSecret, scope: `${fake.url}/.default` });
+      const form = Object.fromEntries(
+        new URLSearchParams(fake.state.requests.find((request) => request.path.endsWith('/oauth2/v2.0/token'))!.body),
+      );
+      expect(form).toEqual({
+        grant_type: 'client_credentials',
+        client_id: fake.state.clientId,
+        client_secret: fake.state.clientSecret,
+        scope: `${fake.url}/.default`,
+      });
     });
 
     it('renews a token that is about to expire before using it', async () => {
@@ -118,19 +213,78 @@ describe(DataverseConnector.name, () => {
     expect(pages).toEqual([
       {
         items: [
-          { externalId: DV_USERS.yvonne, name: 'Yvonne McKay', email: 'yvonne@contoso.com', department: 'Sales EMEA', role: 'Account Manager', managerExternalId: null, active: true, licensed: true, integration: false, createdAt: utc('2022-05-12T22:19:12Z') },
-          { externalId: DV_USERS.dan, name: 'Dan Park', email: 'dan@contoso.com', department: 'Sales EMEA', role: 'Sales Rep', managerExternalId: DV_USERS.yvonne, active: true, licensed: true, integration: false, createdAt: utc('2022-06-01T09:00:00Z') },
+          {
+            externalId: DV_USERS.yvonne,
+            name: 'Yvonne McKay',
+            email: 'yvonne@contoso.com',
+            department: 'Sales EMEA',
+            role: 'Account Manager',
+            managerExternalId: null,
+            active: true,
+            licensed: true,
+            integration: false,
+            createdAt: utc('2022-05-12T22:19:12Z'),
+          },
+          {
+            externalId: DV_USERS.dan,
+            name: 'Dan Park',
+            email: 'dan@contoso.com',
+            department: 'Sales EMEA',
+            role: 'Sales Rep',
+            managerExternalId: DV_USERS.yvonne,
+            active: true,
+            licensed: true,
+            integration: false,
+            createdAt: utc('2022-06-01T09:00:00Z'),
+          },
         ],
       },
       {
         items: [
-          { externalId: DV_USERS.disabled, name: 'Former Rep', email: 'former@contoso.com', department: 'Sales NA', role: 'Sales Rep', managerExternalId: null, active: false, licensed: false, integration: false, createdAt: utc('2021-01-01T00:00:00Z') },
+          {
+            externalId: DV_USERS.disabled,
+            name: 'Former Rep',
+            email: 'former@contoso.com',
+            department: 'Sales NA',
+            role: 'Sales Rep',
+            managerExternalId: null,
+            active: false,
+            licensed: false,
+            integration: false,
+            createdAt: utc('2021-01-01T00:00:00Z'),
+          },
           // accessmode 4 (non-interactive) with an applicationid: the app user this connector signs in as.
-          { externalId: DV_USERS.app, name: '# Uptake Sync', email: null, department: 'Sales EMEA', role: null, managerExternalId: null, active: true, licensed: false, integration: true, createdAt: utc('2023-01-01T00:00:00Z') },
+          {
+            externalId: DV_USERS.app,
+            name: '# Uptake Sync',
+            email: null,
+            department: 'Sales EMEA',
+            role: null,
+            managerExternalId: null,
+            active: true,
+            licensed: false,
+            integration: true,
+            createdAt: utc('2023-01-01T00:00:00Z'),
+          },
         ],
       },
       // accessmode 3: Microsoft support user.
-      { items: [{ externalId: DV_USERS.support, name: 'Microsoft Support', email: 'support@microsoft.com', department: 'Sales NA', role: null, managerExternalId: null, active: true, licensed: true, integration: true, createdAt: utc('2021-01-01T00:00:00Z') }] },
+      {
+        items: [
+          {
+            externalId: DV_USERS.support,
+            name: 'Microsoft Support',
+            email: 'support@microsoft.com',
+            department: 'Sales NA',
+            role: null,
+            managerExternalId: null,
+            active: true,
+            licensed: true,
+            integration: true,
+            createdAt: utc('2021-01-01T00:00:00Z'),
+          },
+        ],
+      },
     ]);
   });
 
@@ -142,21 +296,47 @@ describe(DataverseConnector.name, () => {
       expect(pages).toEqual([
         {
           items: [
-            { externalId: 'c0000000-0000-0000-0000-000000000001', userExternalId: DV_USERS.yvonne, loginAt: utc('2024-04-01T08:00:00Z'), success: true, channel: 'web' },
-            { externalId: 'c0000000-0000-0000-0000-000000000002', userExternalId: DV_USERS.app, loginAt: utc('2024-04-01T09:30:00Z'), success: true, channel: 'api' },
+            {
+              externalId: 'c0000000-0000-0000-0000-000000000001',
+              userExternalId: DV_USERS.yvonne,
+              loginAt: utc('2024-04-01T08:00:00Z'),
+              success: true,
+              channel: 'web',
+            },
+            {
+              externalId: 'c0000000-0000-0000-0000-000000000002',
+              userExternalId: DV_USERS.app,
+              loginAt: utc('2024-04-01T09:30:00Z'),
+              success: true,
+              channel: 'api',
+            },
           ],
           watermark: utc('2024-04-01T09:30:00Z'),
         },
         {
           items: [
-            { externalId: 'c0000000-0000-0000-0000-000000000004', userExternalId: DV_USERS.yvonne, loginAt: utc('2024-04-01T12:15:00Z'), success: true, channel: 'web' },
-            { externalId: 'c0000000-0000-0000-0000-000000000005', userExternalId: DV_USERS.dan, loginAt: utc('2024-04-02T07:45:00Z'), success: true, channel: 'web' },
+            {
+              externalId: 'c0000000-0000-0000-0000-000000000004',
+              userExternalId: DV_USERS.yvonne,
+              loginAt: utc('2024-04-01T12:15:00Z'),
+              success: true,
+              channel: 'web',
+            },
+            {
+              externalId: 'c0000000-0000-0000-0000-000000000005',
+              userExternalId: DV_USERS.dan,
+              loginAt: utc('2024-04-02T07:45:00Z'),
+              success: true,
+              channel: 'web',
+            },
           ],
           watermark: utc('2024-04-02T07:45:00Z'),
         },
       ]);
       // Every page after the first is the nextLink verbatim, with its $skiptoken.
-      expect(fake.state.requests.filter((request) => request.path.endsWith('/audits')).map((request) => request.query.has('$skiptoken'))).toEqual([false, true]);
+      expect(
+        fake.state.requests.filter((request) => request.path.endsWith('/audits')).map((request) => request.query.has('$skiptoken')),
+      ).toEqual([false, true]);
     });
 
     it('says how to turn auditing on when user access auditing is off', async () => {
@@ -179,7 +359,9 @@ describe(DataverseConnector.name, () => {
         { items: [opp4, opp2], watermark: utc('2024-04-01T10:00:00Z') },
       ]);
       const query = fake.state.requests.find((request) => request.path.endsWith('/opportunities'))!.query;
-      expect(query.get('$select')).toBe('opportunityid,createdon,modifiedon,_ownerid_value,name,statecode,statuscode,stepname,estimatedvalue,estimatedclosedate,actualvalue,actualclosedate,description');
+      expect(query.get('$select')).toBe(
+        'opportunityid,createdon,modifiedon,_ownerid_value,name,statecode,statuscode,stepname,estimatedvalue,estimatedclosedate,actualvalue,actualclosedate,description',
+      );
       expect(query.get('$orderby')).toBe('modifiedon asc,opportunityid asc');
     });
 
@@ -192,10 +374,30 @@ describe(DataverseConnector.name, () => {
       Object.assign(byId(opp2.externalId), { description: 'Signed', modifiedon: '2024-04-02T15:00:00Z' });
       Object.assign(byId(opp1.externalId), { stepname: '3-Propose', modifiedon: '2024-04-03T09:00:00Z' });
       rows.splice(rows.indexOf(byId(opp4.externalId)), 1);
-      fake.state.tables.audits.rows.push({ auditid: 'c0000000-0000-0000-0000-000000000006', createdon: '2024-04-03T10:00:00Z', action: 3, operation: 3, objecttypecode: 'opportunity', _userid_value: DV_USERS.yvonne, _objectid_value: opp4.externalId });
+      fake.state.tables.audits.rows.push({
+        auditid: 'c0000000-0000-0000-0000-000000000006',
+        createdon: '2024-04-03T10:00:00Z',
+        action: 3,
+        operation: 3,
+        objecttypecode: 'opportunity',
+        _userid_value: DV_USERS.yvonne,
+        _objectid_value: opp4.externalId,
+      });
       rows.push({
-        opportunityid: 'd0000000-0000-0000-0000-000000000005', name: 'Northwind trial', statecode: 0, statuscode: 1, 'statuscode@OData.Community.Display.V1.FormattedValue': 'In Progress', stepname: '1-Qualify',
-        estimatedvalue: 3000, estimatedclosedate: '2024-07-31', actualvalue: null, actualclosedate: null, description: null, createdon: '2024-04-03T11:00:00Z', modifiedon: '2024-04-03T11:00:00Z', _ownerid_value: DV_USERS.dan,
+        opportunityid: 'd0000000-0000-0000-0000-000000000005',
+        name: 'Northwind trial',
+        statecode: 0,
+        statuscode: 1,
+        'statuscode@OData.Community.Display.V1.FormattedValue': 'In Progress',
+        stepname: '1-Qualify',
+        estimatedvalue: 3000,
+        estimatedclosedate: '2024-07-31',
+        actualvalue: null,
+        actualclosedate: null,
+        description: null,
+        createdon: '2024-04-03T11:00:00Z',
+        modifiedon: '2024-04-03T11:00:00Z',
+        _ownerid_value: DV_USERS.dan,
       });
 
       // The sync asks from the watermark minus 5 minutes: 2024-04-01T09:55:00Z.
@@ -203,31 +405,84 @@ describe(DataverseConnector.name, () => {
 
       expect(second).toEqual([
         // Dataverse no longer has the deleted row: only its id and when, from the audit record.
-        { items: [{ externalId: opp4.externalId, ownerExternalId: null, stage: null, amount: null, isClosed: false, isWon: false, createdAt: null, closeDate: null, lastActivityAt: null, lastModifiedAt: utc('2024-04-03T10:00:00Z'), deleted: true, fields: {} }] },
         {
           items: [
-            { ...opp2, lastModifiedAt: utc('2024-04-02T15:00:00Z'), fields: { ...opp2.fields, description: 'Signed', modifiedon: '2024-04-02T15:00:00Z' } },
-            { ...opp1, stage: '3-Propose', lastModifiedAt: utc('2024-04-03T09:00:00Z'), fields: { ...opp1.fields, stepname: '3-Propose', modifiedon: '2024-04-03T09:00:00Z' } },
             {
-              externalId: 'd0000000-0000-0000-0000-000000000005', ownerExternalId: DV_USERS.dan, stage: '1-Qualify', amount: 3000, isClosed: false, isWon: false,
-              createdAt: utc('2024-04-03T11:00:00Z'), closeDate: '2024-07-31', lastActivityAt: null, lastModifiedAt: utc('2024-04-03T11:00:00Z'), deleted: false,
+              externalId: opp4.externalId,
+              ownerExternalId: null,
+              stage: null,
+              amount: null,
+              isClosed: false,
+              isWon: false,
+              createdAt: null,
+              closeDate: null,
+              lastActivityAt: null,
+              lastModifiedAt: utc('2024-04-03T10:00:00Z'),
+              deleted: true,
+              fields: {},
+            },
+          ],
+        },
+        {
+          items: [
+            {
+              ...opp2,
+              lastModifiedAt: utc('2024-04-02T15:00:00Z'),
+              fields: { ...opp2.fields, description: 'Signed', modifiedon: '2024-04-02T15:00:00Z' },
+            },
+            {
+              ...opp1,
+              stage: '3-Propose',
+              lastModifiedAt: utc('2024-04-03T09:00:00Z'),
+              fields: { ...opp1.fields, stepname: '3-Propose', modifiedon: '2024-04-03T09:00:00Z' },
+            },
+            {
+              externalId: 'd0000000-0000-0000-0000-000000000005',
+              ownerExternalId: DV_USERS.dan,
+              stage: '1-Qualify',
+              amount: 3000,
+              isClosed: false,
+              isWon: false,
+              createdAt: utc('2024-04-03T11:00:00Z'),
+              closeDate: '2024-07-31',
+              lastActivityAt: null,
+              lastModifiedAt: utc('2024-04-03T11:00:00Z'),
+              deleted: false,
               fields: {
-                name: 'Northwind trial', statecode: '0', statuscode: '1', stepname: '1-Qualify', estimatedvalue: '3000', estimatedclosedate: '2024-07-31', actualvalue: null, actualclosedate: null,
-                createdon: '2024-04-03T11:00:00Z', modifiedon: '2024-04-03T11:00:00Z', ownerid: DV_USERS.dan, amount: '3000', close_date: '2024-07-31', description: null,
+                name: 'Northwind trial',
+                statecode: '0',
+                statuscode: '1',
+                stepname: '1-Qualify',
+                estimatedvalue: '3000',
+                estimatedclosedate: '2024-07-31',
+                actualvalue: null,
+                actualclosedate: null,
+                createdon: '2024-04-03T11:00:00Z',
+                modifiedon: '2024-04-03T11:00:00Z',
+                ownerid: DV_USERS.dan,
+                amount: '3000',
+                close_date: '2024-07-31',
+                description: null,
               },
             },
           ],
           watermark: utc('2024-04-03T11:00:00Z'),
         },
       ]);
-      const opportunityQueries = fake.state.requests.filter((request) => request.path.endsWith('/opportunities')).map((request) => request.query.get('$filter'));
+      const opportunityQueries = fake.state.requests
+        .filter((request) => request.path.endsWith('/opportunities'))
+        .map((request) => request.query.get('$filter'));
       expect(opportunityQueries).toEqual([null, 'modifiedon gt 2024-04-01T09:55:00Z']);
     });
 
     it('names a plan field that is not a column, with close matches', async () => {
-      const error = await caught(() => collect(connector().records('account', null, syncContext({ requiredFields: { account: ['industry'] } }))));
+      const error = await caught(() =>
+        collect(connector().records('account', null, syncContext({ requiredFields: { account: ['industry'] } }))),
+      );
       expect(error.code).toBe('DATAVERSE_UNKNOWN_FIELD');
-      expect(error.message).toBe('launch plan required field "account.industry" is not a column of Dataverse table account (did you mean industrycode?)');
+      expect(error.message).toBe(
+        'launch plan required field "account.industry" is not a column of Dataverse table account (did you mean industrycode?)',
+      );
     });
   });
 
@@ -243,14 +498,23 @@ describe(DataverseConnector.name, () => {
         { ...throttled, when: (request) => request.query.has('$skiptoken') },
       );
       const pages = await collect(connector().users(ctx()));
-      expect(pages.map((page) => page.items.map((user) => user.externalId))).toEqual([[DV_USERS.yvonne, DV_USERS.dan], [DV_USERS.disabled, DV_USERS.app], [DV_USERS.support]]);
+      expect(pages.map((page) => page.items.map((user) => user.externalId))).toEqual([
+        [DV_USERS.yvonne, DV_USERS.dan],
+        [DV_USERS.disabled, DV_USERS.app],
+        [DV_USERS.support],
+      ]);
       // Retry-After: 7 -> 7 s; no Retry-After on the second 429 -> backoff, 2nd attempt: 2 s * 2 = 4 s.
       expect(transport.sleeps).toEqual([7000, 4000]);
     });
 
     it('yields the pages before a persistent server error, then fails with a ConnectorError', async () => {
       fake.state.pageSize = 2;
-      fake.state.faults.push({ when: (request) => request.query.has('$skiptoken'), status: 503, body: { error: { code: '0x80040216', message: 'An unexpected error occurred.' } }, times: 99 });
+      fake.state.faults.push({
+        when: (request) => request.query.has('$skiptoken'),
+        status: 503,
+        body: { error: { code: '0x80040216', message: 'An unexpected error occurred.' } },
+        times: 99,
+      });
       const seen: string[][] = [];
       const error = await caught(async () => {
         for await (const page of connector().opportunities(null, ctx())) seen.push(page.items.map((o) => o.externalId));
@@ -258,7 +522,9 @@ describe(DataverseConnector.name, () => {
       expect(seen).toEqual([[opp3.externalId, opp1.externalId]]);
       expect(error).toBeInstanceOf(ConnectorError);
       expect(error.code).toBe('DATAVERSE_UNAVAILABLE');
-      expect(error.message).toBe(`Dataverse server error, HTTP 503: 0x80040216 An unexpected error occurred. on GET ${fake.url}/api/data/v9.2/opportunities; gave up after 5 attempts`);
+      expect(error.message).toBe(
+        `Dataverse server error, HTTP 503: 0x80040216 An unexpected error occurred. on GET ${fake.url}/api/data/v9.2/opportunities; gave up after 5 attempts`,
+      );
       expect(transport.sleeps).toEqual([2000, 4000, 8000, 16000]);
     });
   });
@@ -269,8 +535,24 @@ describe(DataverseConnector.name, () => {
       expect(pages).toEqual([
         {
           items: [
-            { objectType: 'account', externalId: 'e0000000-0000-0000-0000-000000000001', ownerExternalId: DV_USERS.dan, createdAt: utc('2023-05-01T00:00:00Z'), lastModifiedAt: utc('2024-02-01T00:00:00Z'), deleted: false, fields: { telephone1: '555-0150', websiteurl: 'https://fabrikam.example', industrycode: '7' } },
-            { objectType: 'account', externalId: 'e0000000-0000-0000-0000-000000000002', ownerExternalId: DV_USERS.yvonne, createdAt: utc('2023-06-01T00:00:00Z'), lastModifiedAt: utc('2024-02-02T00:00:00Z'), deleted: false, fields: { telephone1: null, websiteurl: 'tbd', industrycode: null } },
+            {
+              objectType: 'account',
+              externalId: 'e0000000-0000-0000-0000-000000000001',
+              ownerExternalId: DV_USERS.dan,
+              createdAt: utc('2023-05-01T00:00:00Z'),
+              lastModifiedAt: utc('2024-02-01T00:00:00Z'),
+              deleted: false,
+              fields: { telephone1: '555-0150', websiteurl: 'https://fabrikam.example', industrycode: '7' },
+            },
+            {
+              objectType: 'account',
+              externalId: 'e0000000-0000-0000-0000-000000000002',
+              ownerExternalId: DV_USERS.yvonne,
+              createdAt: utc('2023-06-01T00:00:00Z'),
+              lastModifiedAt: utc('2024-02-02T00:00:00Z'),
+              deleted: false,
+              fields: { telephone1: null, websiteurl: 'tbd', industrycode: null },
+            },
           ],
           watermark: utc('2024-02-02T00:00:00Z'),
         },
@@ -278,9 +560,13 @@ describe(DataverseConnector.name, () => {
     });
 
     it('names a plan object that is not a table', async () => {
-      const error = await caught(() => collect(connector().records('invoice', null, syncContext({ requiredFields: { invoice: ['total'] } }))));
+      const error = await caught(() =>
+        collect(connector().records('invoice', null, syncContext({ requiredFields: { invoice: ['total'] } }))),
+      );
       expect(error.code).toBe('DATAVERSE_UNKNOWN_OBJECT');
-      expect(error.message).toBe(`launch plan required_fields names object "invoice", which is not a Dataverse table (logical name) in ${fake.url}`);
+      expect(error.message).toBe(
+        `launch plan required_fields names object "invoice", which is not a Dataverse table (logical name) in ${fake.url}`,
+      );
     });
   });
 

@@ -186,7 +186,9 @@ describe(SalesforceConnector.name, () => {
     });
 
     it('refuses a department field that is not an API name', () => {
-      expect(() => createSalesforceConnector({ ...options(), department_field: 'Department; DROP' })).toThrow(/option "department_field": expected a User field API name/);
+      expect(() => createSalesforceConnector({ ...options(), department_field: 'Department; DROP' })).toThrow(
+        /option "department_field": expected a User field API name/,
+      );
     });
   });
 
@@ -194,7 +196,9 @@ describe(SalesforceConnector.name, () => {
     it('fails with the OAuth error, not the secret, when the credentials are refused', async () => {
       const error = await caught(() => collect(connector({ client_secret: 'wrong-secret-42' }).users(syncContext())));
       expect(error.code).toBe('SALESFORCE_AUTH_FAILED');
-      expect(error.message).toBe(`Salesforce refused the credentials at ${fake.url}/services/oauth2/token (HTTP 400): invalid_client (invalid client credentials)`);
+      expect(error.message).toBe(
+        `Salesforce refused the credentials at ${fake.url}/services/oauth2/token (HTTP 400): invalid_client (invalid client credentials)`,
+      );
       expect(error.message).not.toContain('wrong-secret-42');
     });
 
@@ -239,13 +243,68 @@ describe(SalesforceConnector.name, () => {
         [SF_USERS.grace, SF_USERS.ada],
       ]);
       expect(pages.flatMap((page) => page.items)).toEqual([
-        { externalId: SF_USERS.alan, name: 'Alan Turing', email: 'alan@acme.example', department: 'Sales NA', role: null, managerExternalId: null, active: false, licensed: true, integration: false, createdAt: utc('2020-06-02T08:30:00Z') },
+        {
+          externalId: SF_USERS.alan,
+          name: 'Alan Turing',
+          email: 'alan@acme.example',
+          department: 'Sales NA',
+          role: null,
+          managerExternalId: null,
+          active: false,
+          licensed: true,
+          integration: false,
+          createdAt: utc('2020-06-02T08:30:00Z'),
+        },
         // UserType CsnOnly (Chatter Free): not a Salesforce licence, an integration/system account.
-        { externalId: SF_USERS.chatter, name: 'Chatter Expert', email: 'noreply@chatter.example', department: null, role: null, managerExternalId: null, active: true, licensed: false, integration: true, createdAt: utc('2020-06-01T00:00:00Z') },
+        {
+          externalId: SF_USERS.chatter,
+          name: 'Chatter Expert',
+          email: 'noreply@chatter.example',
+          department: null,
+          role: null,
+          managerExternalId: null,
+          active: true,
+          licensed: false,
+          integration: true,
+          createdAt: utc('2020-06-01T00:00:00Z'),
+        },
         // UserType Standard but listed in integration_users by username.
-        { externalId: SF_USERS.integration, name: 'Integration User', email: 'noreply@acme.example', department: null, role: null, managerExternalId: null, active: true, licensed: true, integration: true, createdAt: utc('2020-06-01T00:00:00Z') },
-        { externalId: SF_USERS.grace, name: 'Grace Hopper', email: 'grace@acme.example', department: 'Sales EMEA', role: 'EMEA Manager', managerExternalId: null, active: true, licensed: true, integration: false, createdAt: utc('2020-06-01T08:30:00Z') },
-        { externalId: SF_USERS.ada, name: 'Ada Lovelace', email: 'ada@acme.example', department: 'Sales EMEA', role: 'EMEA Rep', managerExternalId: SF_USERS.grace, active: true, licensed: true, integration: false, createdAt: utc('2021-01-10T09:00:00Z') },
+        {
+          externalId: SF_USERS.integration,
+          name: 'Integration User',
+          email: 'noreply@acme.example',
+          department: null,
+          role: null,
+          managerExternalId: null,
+          active: true,
+          licensed: true,
+          integration: true,
+          createdAt: utc('2020-06-01T00:00:00Z'),
+        },
+        {
+          externalId: SF_USERS.grace,
+          name: 'Grace Hopper',
+          email: 'grace@acme.example',
+          department: 'Sales EMEA',
+          role: 'EMEA Manager',
+          managerExternalId: null,
+          active: true,
+          licensed: true,
+          integration: false,
+          createdAt: utc('2020-06-01T08:30:00Z'),
+        },
+        {
+          externalId: SF_USERS.ada,
+          name: 'Ada Lovelace',
+          email: 'ada@acme.example',
+          department: 'Sales EMEA',
+          role: 'EMEA Rep',
+          managerExternalId: SF_USERS.grace,
+          active: true,
+          licensed: true,
+          integration: false,
+          createdAt: utc('2021-01-10T09:00:00Z'),
+        },
       ]);
       // 1 describe of User + 3 query pages, as counted by the fake's Sforce-Limit-Info header.
       expect(sut.apiUsage()).toEqual({ used: 4, limit: 15000 });
@@ -280,23 +339,61 @@ describe(SalesforceConnector.name, () => {
         {
           items: [
             // Remote Access 2.0 from an integration app: API.
-            { externalId: '0Ya5j00000GLxCdCAL', userExternalId: SF_USERS.ada, loginAt: utc('2021-10-19T11:47:22Z'), success: true, channel: 'api' },
-            { externalId: '0Ya5j00000GLxD1CAL', userExternalId: SF_USERS.ada, loginAt: utc('2021-10-19T12:05:00Z'), success: true, channel: 'web' },
+            {
+              externalId: '0Ya5j00000GLxCdCAL',
+              userExternalId: SF_USERS.ada,
+              loginAt: utc('2021-10-19T11:47:22Z'),
+              success: true,
+              channel: 'api',
+            },
+            {
+              externalId: '0Ya5j00000GLxD1CAL',
+              userExternalId: SF_USERS.ada,
+              loginAt: utc('2021-10-19T12:05:00Z'),
+              success: true,
+              channel: 'web',
+            },
             // Remote Access 2.0 from the Salesforce iOS app: mobile.
-            { externalId: '0Ya5j00000GLxD2CAL', userExternalId: SF_USERS.grace, loginAt: utc('2021-10-19T13:10:00Z'), success: true, channel: 'mobile' },
-            { externalId: '0YaJ400000H0kYoKAJ', userExternalId: SF_USERS.grace, loginAt: utc('2021-10-19T14:26:18.239Z'), success: false, channel: 'api' },
+            {
+              externalId: '0Ya5j00000GLxD2CAL',
+              userExternalId: SF_USERS.grace,
+              loginAt: utc('2021-10-19T13:10:00Z'),
+              success: true,
+              channel: 'mobile',
+            },
+            {
+              externalId: '0YaJ400000H0kYoKAJ',
+              userExternalId: SF_USERS.grace,
+              loginAt: utc('2021-10-19T14:26:18.239Z'),
+              success: false,
+              channel: 'api',
+            },
           ],
           watermark: utc('2021-10-19T14:26:18.239Z'),
         },
         {
           items: [
-            { externalId: '0Ya5j00000GLxD3CAL', userExternalId: SF_USERS.grace, loginAt: utc('2021-10-20T08:00:00Z'), success: false, channel: 'web' },
-            { externalId: '0Ya5j00000GLxD4CAL', userExternalId: SF_USERS.integration, loginAt: utc('2021-10-20T09:00:00Z'), success: true, channel: 'api' },
+            {
+              externalId: '0Ya5j00000GLxD3CAL',
+              userExternalId: SF_USERS.grace,
+              loginAt: utc('2021-10-20T08:00:00Z'),
+              success: false,
+              channel: 'web',
+            },
+            {
+              externalId: '0Ya5j00000GLxD4CAL',
+              userExternalId: SF_USERS.integration,
+              loginAt: utc('2021-10-20T09:00:00Z'),
+              success: true,
+              channel: 'api',
+            },
           ],
           watermark: utc('2021-10-20T09:00:00Z'),
         },
       ]);
-      expect(fake.state.queries()).toEqual(['SELECT Id, UserId, LoginTime, Status, LoginType, Application FROM LoginHistory ORDER BY LoginTime ASC, Id ASC']);
+      expect(fake.state.queries()).toEqual([
+        'SELECT Id, UserId, LoginTime, Status, LoginType, Application FROM LoginHistory ORDER BY LoginTime ASC, Id ASC',
+      ]);
     });
 
     it('asks only for logins after `since`, in UTC', async () => {
@@ -325,7 +422,9 @@ describe(SalesforceConnector.name, () => {
     it('stops at done and does not follow a nextRecordsUrl sent with done: true', async () => {
       fake.state.nextRecordsUrlWhenDone = true;
       const pages = await collect(connector().opportunities(null, berlin()));
-      expect(pages.flatMap((page) => page.items.map((o) => o.externalId))).toEqual([opp01, opp02, opp03, opp04, opp05].map((o) => o.externalId));
+      expect(pages.flatMap((page) => page.items.map((o) => o.externalId))).toEqual(
+        [opp01, opp02, opp03, opp04, opp05].map((o) => o.externalId),
+      );
       expect(fake.state.requests.some((request) => request.path.includes('01gGONE'))).toBe(false);
     });
 
@@ -335,29 +434,75 @@ describe(SalesforceConnector.name, () => {
       const watermark = first[first.length - 1].watermark!;
       const rows = fake.state.objects.Opportunity.rows;
       const byId = (id: string) => rows.find((row) => row.Id === id)!;
-      Object.assign(byId('0065j00000OPP02AAA'), { NextStep: 'Demo booked', LastModifiedDate: '2021-02-01T09:00:00.000+0000', SystemModstamp: '2021-02-01T09:00:00.000+0000' });
+      Object.assign(byId('0065j00000OPP02AAA'), {
+        NextStep: 'Demo booked',
+        LastModifiedDate: '2021-02-01T09:00:00.000+0000',
+        SystemModstamp: '2021-02-01T09:00:00.000+0000',
+      });
       Object.assign(byId('0065j00000OPP05AAA'), { IsDeleted: true, SystemModstamp: '2021-02-02T10:00:00.000+0000' });
       rows.push({
-        Id: '0065j00000OPP06AAA', Name: 'Giraffe', OwnerId: SF_USERS.ada, AccountId: '001ACC02', StageName: 'Closed/Won', Amount: 789007.48, IsClosed: true, IsWon: true,
-        CloseDate: '2021-02-01', NextStep: null, LastActivityDate: null, CreatedDate: '2021-01-30T08:00:00.000+0000',
-        LastModifiedDate: '2021-02-03T08:00:00.000+0000', SystemModstamp: '2021-02-03T08:00:00.000+0000', IsDeleted: false,
+        Id: '0065j00000OPP06AAA',
+        Name: 'Giraffe',
+        OwnerId: SF_USERS.ada,
+        AccountId: '001ACC02',
+        StageName: 'Closed/Won',
+        Amount: 789007.48,
+        IsClosed: true,
+        IsWon: true,
+        CloseDate: '2021-02-01',
+        NextStep: null,
+        LastActivityDate: null,
+        CreatedDate: '2021-01-30T08:00:00.000+0000',
+        LastModifiedDate: '2021-02-03T08:00:00.000+0000',
+        SystemModstamp: '2021-02-03T08:00:00.000+0000',
+        IsDeleted: false,
       });
 
       // The sync asks from the watermark minus its 5-minute overlap: 05:48:21 - 5 min = 05:43:21.
       const second = await collect(sut.opportunities(watermark - 5 * 60_000, berlin()));
 
-      expect(fake.state.queries()[1]).toContain('FROM Opportunity WHERE SystemModstamp > 2021-01-25T05:43:21Z ORDER BY SystemModstamp ASC, Id ASC');
+      expect(fake.state.queries()[1]).toContain(
+        'FROM Opportunity WHERE SystemModstamp > 2021-01-25T05:43:21Z ORDER BY SystemModstamp ASC, Id ASC',
+      );
       expect(second).toEqual([
         {
           items: [
-            { ...opp02, lastModifiedAt: utc('2021-02-01T09:00:00Z'), fields: { ...opp02.fields, nextstep: 'Demo booked', next_step: 'Demo booked', lastmodifieddate: '2021-02-01T09:00:00.000+0000' } },
+            {
+              ...opp02,
+              lastModifiedAt: utc('2021-02-01T09:00:00Z'),
+              fields: {
+                ...opp02.fields,
+                nextstep: 'Demo booked',
+                next_step: 'Demo booked',
+                lastmodifieddate: '2021-02-01T09:00:00.000+0000',
+              },
+            },
             { ...opp05, deleted: true },
             {
-              externalId: '0065j00000OPP06AAA', ownerExternalId: SF_USERS.ada, stage: 'Closed/Won', amount: 789007.48, isClosed: true, isWon: true,
-              createdAt: utc('2021-01-30T08:00:00Z'), closeDate: '2021-02-01', lastActivityAt: null, lastModifiedAt: utc('2021-02-03T08:00:00Z'), deleted: false,
+              externalId: '0065j00000OPP06AAA',
+              ownerExternalId: SF_USERS.ada,
+              stage: 'Closed/Won',
+              amount: 789007.48,
+              isClosed: true,
+              isWon: true,
+              createdAt: utc('2021-01-30T08:00:00Z'),
+              closeDate: '2021-02-01',
+              lastActivityAt: null,
+              lastModifiedAt: utc('2021-02-03T08:00:00Z'),
+              deleted: false,
               fields: {
-                ownerid: SF_USERS.ada, stagename: 'Closed/Won', amount: '789007.48', isclosed: 'true', iswon: 'true', closedate: '2021-02-01', lastactivitydate: null,
-                lastmodifieddate: '2021-02-03T08:00:00.000+0000', createddate: '2021-01-30T08:00:00.000+0000', nextstep: null, close_date: '2021-02-01', next_step: null,
+                ownerid: SF_USERS.ada,
+                stagename: 'Closed/Won',
+                amount: '789007.48',
+                isclosed: 'true',
+                iswon: 'true',
+                closedate: '2021-02-01',
+                lastactivitydate: null,
+                lastmodifieddate: '2021-02-03T08:00:00.000+0000',
+                createddate: '2021-01-30T08:00:00.000+0000',
+                nextstep: null,
+                close_date: '2021-02-01',
+                next_step: null,
               },
             },
           ],
@@ -367,10 +512,14 @@ describe(SalesforceConnector.name, () => {
     });
 
     it('names the plan field that Salesforce does not have', async () => {
-      const error = await caught(() => collect(connector().opportunities(null, syncContext({ requiredFields: { opportunity: ['amount', 'next_stpe'] } }))));
+      const error = await caught(() =>
+        collect(connector().opportunities(null, syncContext({ requiredFields: { opportunity: ['amount', 'next_stpe'] } }))),
+      );
       expect(error).toBeInstanceOf(ConnectorError);
       expect(error.code).toBe('SALESFORCE_UNKNOWN_FIELD');
-      expect(error.message).toBe('launch plan required field "opportunity.next_stpe" does not exist on Salesforce object Opportunity: no field "next_stpe"');
+      expect(error.message).toBe(
+        'launch plan required field "opportunity.next_stpe" does not exist on Salesforce object Opportunity: no field "next_stpe"',
+      );
     });
   });
 
@@ -391,7 +540,12 @@ describe(SalesforceConnector.name, () => {
     });
 
     it('fails the run with a clear message when the daily limit stays exceeded', async () => {
-      fake.state.faults.push({ when: (request) => request.path.endsWith('/queryAll'), status: 403, body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], times: 99 });
+      fake.state.faults.push({
+        when: (request) => request.path.endsWith('/queryAll'),
+        status: 403,
+        body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
+        times: 99,
+      });
       const sut = connector();
 
       const error = await caught(() => collect(sut.opportunities(null, berlin())));
@@ -409,7 +563,12 @@ describe(SalesforceConnector.name, () => {
       fake.state.faults.push({
         when: (request) => request.path.endsWith('/query/01gFAKE1-2'),
         status: 500,
-        body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-5678 (-1234)' }],
+        body: [
+          {
+            errorCode: 'UNKNOWN_EXCEPTION',
+            message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-5678 (-1234)',
+          },
+        ],
         times: 99,
       });
       const seen: string[][] = [];
@@ -439,31 +598,75 @@ describe(SalesforceConnector.name, () => {
         {
           items: [
             {
-              ...common, externalId: '001ACC01', ownerExternalId: SF_USERS.ada, lastModifiedAt: utc('2020-11-01T10:00:00Z'),
-              fields: { ownerid: SF_USERS.ada, createddate: '2020-10-01T00:00:00.000+0000', lastmodifieddate: '2020-11-01T10:00:00.000+0000', industry: 'n/a', phone: '1(302)556-4395', website: 'http://1688.com/at/nunc/commodo/placerat/praesent/blandit.aspx' },
+              ...common,
+              externalId: '001ACC01',
+              ownerExternalId: SF_USERS.ada,
+              lastModifiedAt: utc('2020-11-01T10:00:00Z'),
+              fields: {
+                ownerid: SF_USERS.ada,
+                createddate: '2020-10-01T00:00:00.000+0000',
+                lastmodifieddate: '2020-11-01T10:00:00.000+0000',
+                industry: 'n/a',
+                phone: '1(302)556-4395',
+                website: 'http://1688.com/at/nunc/commodo/placerat/praesent/blandit.aspx',
+              },
             },
             {
-              ...common, externalId: '001ACC02', ownerExternalId: SF_USERS.ada, lastModifiedAt: utc('2020-11-02T10:00:00Z'),
-              fields: { ownerid: SF_USERS.ada, createddate: '2020-10-01T00:00:00.000+0000', lastmodifieddate: '2020-11-02T10:00:00.000+0000', industry: 'Industrial Machinery/Components', phone: '1(260)120-2439', website: 'http://liveinternet.ru/dis/parturient/montes.jpg' },
+              ...common,
+              externalId: '001ACC02',
+              ownerExternalId: SF_USERS.ada,
+              lastModifiedAt: utc('2020-11-02T10:00:00Z'),
+              fields: {
+                ownerid: SF_USERS.ada,
+                createddate: '2020-10-01T00:00:00.000+0000',
+                lastmodifieddate: '2020-11-02T10:00:00.000+0000',
+                industry: 'Industrial Machinery/Components',
+                phone: '1(260)120-2439',
+                website: 'http://liveinternet.ru/dis/parturient/montes.jpg',
+              },
             },
             {
-              ...common, externalId: '001ACC03', ownerExternalId: SF_USERS.grace, lastModifiedAt: utc('2020-11-03T10:00:00Z'),
-              fields: { ownerid: SF_USERS.grace, createddate: '2020-10-01T00:00:00.000+0000', lastmodifieddate: '2020-11-03T10:00:00.000+0000', industry: 'Automotive Aftermarket', phone: '1(303)375-6956', website: null },
+              ...common,
+              externalId: '001ACC03',
+              ownerExternalId: SF_USERS.grace,
+              lastModifiedAt: utc('2020-11-03T10:00:00Z'),
+              fields: {
+                ownerid: SF_USERS.grace,
+                createddate: '2020-10-01T00:00:00.000+0000',
+                lastmodifieddate: '2020-11-03T10:00:00.000+0000',
+                industry: 'Automotive Aftermarket',
+                phone: '1(303)375-6956',
+                website: null,
+              },
             },
           ],
           watermark: utc('2020-11-03T10:00:00Z'),
         },
       ]);
-      expect(fake.state.queries()).toEqual(['SELECT Id, OwnerId, CreatedDate, LastModifiedDate, SystemModstamp, IsDeleted, Industry, Phone, Website FROM Account ORDER BY SystemModstamp ASC, Id ASC']);
+      expect(fake.state.queries()).toEqual([
+        'SELECT Id, OwnerId, CreatedDate, LastModifiedDate, SystemModstamp, IsDeleted, Industry, Phone, Website FROM Account ORDER BY SystemModstamp ASC, Id ASC',
+      ]);
     });
 
     it('follows a one-level relationship path and names an unknown object', async () => {
-      const related = await collect(connector().opportunities(null, syncContext({ requiredFields: { opportunity: ['account.industry'] } })));
-      expect(related.flatMap((page) => page.items.map((o) => o.fields['account.industry']))).toEqual(['n/a', 'Industrial Machinery/Components', 'n/a', 'Automotive Aftermarket', 'Industrial Machinery/Components']);
+      const related = await collect(
+        connector().opportunities(null, syncContext({ requiredFields: { opportunity: ['account.industry'] } })),
+      );
+      expect(related.flatMap((page) => page.items.map((o) => o.fields['account.industry']))).toEqual([
+        'n/a',
+        'Industrial Machinery/Components',
+        'n/a',
+        'Automotive Aftermarket',
+        'Industrial Machinery/Components',
+      ]);
 
-      const error = await caught(() => collect(connector().records('invoice', null, syncContext({ requiredFields: { invoice: ['total'] } }))));
+      const error = await caught(() =>
+        collect(connector().records('invoice', null, syncContext({ requiredFields: { invoice: ['total'] } }))),
+      );
       expect(error.code).toBe('SALESFORCE_UNKNOWN_OBJECT');
-      expect(error.message).toBe('launch plan required_fields names object "invoice", which is not a Salesforce object the API user can see');
+      expect(error.message).toBe(
+        'launch plan required_fields names object "invoice", which is not a Salesforce object the API user can see',
+      );
     });
   });
 
@@ -487,7 +690,7 @@ describe(SalesforceConnector.name, () => {
       ]);
     });
 
-    it('fails when the API user cannot read other users\' LoginHistory', async () => {
+    it("fails when the API user cannot read other users' LoginHistory", async () => {
       await fake.close();
       fake = await startFakeSalesforce(salesforceFixture(), { apiUserId: SF_USERS.ada });
       const error = await caught(() => connector().test(syncContext()));

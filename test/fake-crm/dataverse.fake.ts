@@ -57,7 +57,12 @@ export async function startFakeDataverse(tables: Record<string, FakeDataverseTab
     clientSecret: 'fake~secret~value.0123456789',
     applicationUserId: 'a0000000-0000-0000-0000-000000000004',
     tables,
-    organization: { organizationid: '883278f5-07af-45eb-a0bc-3fea67caa544', isauditenabled: true, isuseraccessauditenabled: true, useraccessauditinginterval: 4 },
+    organization: {
+      organizationid: '883278f5-07af-45eb-a0bc-3fea67caa544',
+      isauditenabled: true,
+      isuseraccessauditenabled: true,
+      useraccessauditinginterval: 4,
+    },
     pageSize: 5000,
     tokenLifetimeSeconds: 3599,
     faults: [],
@@ -71,9 +76,15 @@ export async function startFakeDataverse(tables: Record<string, FakeDataverseTab
     const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(request.path);
     if (request.method === 'POST' && tokenPath) return token(decodeURIComponent(tokenPath[1]), request);
     const api = /^\/api\/data\/v(\d+\.\d+)\/(.+)$/.exec(request.path);
-    if (!api) return { status: 404, body: { error: { code: '0x80060888', message: `Resource not found for the segment '${request.path}'.` } } };
+    if (!api)
+      return { status: 404, body: { error: { code: '0x80060888', message: `Resource not found for the segment '${request.path}'.` } } };
     const presented = bearerToken(request);
-    if (!presented || !liveTokens.has(presented)) return { status: 401, body: '', headers: { 'WWW-Authenticate': `Bearer authorization_uri=${url}/${state.tenantId}/oauth2/authorize, resource_id=${url}` } };
+    if (!presented || !liveTokens.has(presented))
+      return {
+        status: 401,
+        body: '',
+        headers: { 'WWW-Authenticate': `Bearer authorization_uri=${url}/${state.tenantId}/oauth2/authorize, resource_id=${url}` },
+      };
     const fault = takeFault(state.faults, request);
     if (fault) return fault;
     return route(api[1], decodeURIComponent(api[2]), request);
@@ -84,31 +95,78 @@ export async function startFakeDataverse(tables: Record<string, FakeDataverseTab
     const form = new URLSearchParams(request.body);
     const entraError = (status: number, error: string, code: number, description: string): FakeResponse => ({
       status,
-      body: { error, error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: 2024-04-01 00:00:00Z`, error_codes: [code], timestamp: '2024-04-01 00:00:00Z', trace_id: randomUUID(), correlation_id: randomUUID() },
+      body: {
+        error,
+        error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: 2024-04-01 00:00:00Z`,
+        error_codes: [code],
+        timestamp: '2024-04-01 00:00:00Z',
+        trace_id: randomUUID(),
+        correlation_id: randomUUID(),
+      },
     });
     if (tenant !== state.tenantId) return entraError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
-    if (form.get('grant_type') !== 'client_credentials') return entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
-    if (form.get('client_id') !== state.clientId) return entraError(400, 'unauthorized_client', 700016, `Application with identifier '${form.get('client_id')}' was not found in the directory.`);
-    if (form.get('client_secret') !== state.clientSecret) return entraError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
-    if (form.get('scope') !== `${url}/.default`) return entraError(400, 'invalid_scope', 1002012, `The provided value for scope ${form.get('scope')} is not valid.`);
+    if (form.get('grant_type') !== 'client_credentials')
+      return entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+    if (form.get('client_id') !== state.clientId)
+      return entraError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${form.get('client_id')}' was not found in the directory.`,
+      );
+    if (form.get('client_secret') !== state.clientSecret)
+      return entraError(
+        401,
+        'invalid_client',
+        7000215,
+        'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+      );
+    if (form.get('scope') !== `${url}/.default`)
+      return entraError(400, 'invalid_scope', 1002012, `The provided value for scope ${form.get('scope')} is not valid.`);
     state.tokensIssued += 1;
     const accessToken = `eyJ0eXAiOiJKV1QiFake.${state.tokensIssued}.${randomUUID()}`;
     liveTokens.add(accessToken);
-    return { status: 200, body: { token_type: 'Bearer', expires_in: state.tokenLifetimeSeconds, ext_expires_in: state.tokenLifetimeSeconds, access_token: accessToken } };
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        expires_in: state.tokenLifetimeSeconds,
+        ext_expires_in: state.tokenLifetimeSeconds,
+        access_token: accessToken,
+      },
+    };
   }
 
   function route(version: string, resource: string, request: FakeRequest): FakeResponse {
     const base = `${url}/api/data/v${version}`;
-    if (resource === 'WhoAmI') return { status: 200, body: { '@odata.context': `${base}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, BusinessUnitId: 'b0000000-0000-0000-0000-00000000bu01', UserId: state.applicationUserId, OrganizationId: state.organization.organizationid } };
-    if (resource === 'organizations') return { status: 200, body: { '@odata.context': `${base}/$metadata#organizations`, value: [select(state.organization, request.query.get('$select'))] } };
+    if (resource === 'WhoAmI')
+      return {
+        status: 200,
+        body: {
+          '@odata.context': `${base}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`,
+          BusinessUnitId: 'b0000000-0000-0000-0000-00000000bu01',
+          UserId: state.applicationUserId,
+          OrganizationId: state.organization.organizationid,
+        },
+      };
+    if (resource === 'organizations')
+      return {
+        status: 200,
+        body: { '@odata.context': `${base}/$metadata#organizations`, value: [select(state.organization, request.query.get('$select'))] },
+      };
     const definition = /^EntityDefinitions\(LogicalName='([^']+)'\)$/.exec(resource);
     if (definition) {
       const [set, table] = Object.entries(state.tables).find(([, candidate]) => candidate.logicalName === definition[1]) ?? [];
-      if (!table || !set) return { status: 404, body: { error: { code: '0x80040217', message: `Could not find entity with name '${definition[1]}'.` } } };
-      return { status: 200, body: { LogicalName: table.logicalName, EntitySetName: set, PrimaryIdAttribute: table.primaryId, Attributes: table.attributes } };
+      if (!table || !set)
+        return { status: 404, body: { error: { code: '0x80040217', message: `Could not find entity with name '${definition[1]}'.` } } };
+      return {
+        status: 200,
+        body: { LogicalName: table.logicalName, EntitySetName: set, PrimaryIdAttribute: table.primaryId, Attributes: table.attributes },
+      };
     }
     const table = state.tables[resource];
-    if (!table) return { status: 404, body: { error: { code: '0x80060888', message: `Resource not found for the segment '${resource}'.` } } };
+    if (!table)
+      return { status: 404, body: { error: { code: '0x80060888', message: `Resource not found for the segment '${resource}'.` } } };
     const skip = request.query.get('$skiptoken');
     const prefer = String(request.headers.prefer ?? '');
     const pageSize = Math.min(state.pageSize, Number(/odata\.maxpagesize=(\d+)/.exec(prefer)?.[1] ?? 5000));
@@ -150,7 +208,15 @@ export async function startFakeDataverse(tables: Record<string, FakeDataverseTab
     return answer;
   }
 
-  function page(base: string, resource: string, cursor: { rows: Array<Record<string, unknown>>; context: string }, id: string, offset: number, size: number, request: FakeRequest): FakeResponse {
+  function page(
+    base: string,
+    resource: string,
+    cursor: { rows: Array<Record<string, unknown>>; context: string },
+    id: string,
+    offset: number,
+    size: number,
+    request: FakeRequest,
+  ): FakeResponse {
     const end = offset + size;
     const body: Record<string, unknown> = { '@odata.context': cursor.context, value: cursor.rows.slice(offset, end) };
     if (end < cursor.rows.length) {
@@ -167,7 +233,9 @@ export async function startFakeDataverse(tables: Record<string, FakeDataverseTab
 function assertColumn(table: FakeDataverseTable, column: string): void {
   const lookup = /^_(.+)_value$/.exec(column);
   const known = table.attributes.some((attribute) =>
-    lookup ? attribute.LogicalName === lookup[1] && ['Lookup', 'Owner', 'Customer'].includes(attribute.AttributeType) : attribute.LogicalName === column && !['Lookup', 'Owner', 'Customer'].includes(attribute.AttributeType),
+    lookup
+      ? attribute.LogicalName === lookup[1] && ['Lookup', 'Owner', 'Customer'].includes(attribute.AttributeType)
+      : attribute.LogicalName === column && !['Lookup', 'Owner', 'Customer'].includes(attribute.AttributeType),
   );
   if (!known) throw new Error(`Could not find a property named '${column}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`);
 }
@@ -193,7 +261,8 @@ function hash(text: string): number {
 function evaluate(filter: string, row: Record<string, unknown>, table: FakeDataverseTable): boolean {
   return splitTopLevel(filter, 'and').every((term) => {
     const trimmed = term.trim();
-    if (trimmed.startsWith('(') && trimmed.endsWith(')')) return splitTopLevel(trimmed.slice(1, -1), 'or').some((inner) => evaluate(inner, row, table));
+    if (trimmed.startsWith('(') && trimmed.endsWith(')'))
+      return splitTopLevel(trimmed.slice(1, -1), 'or').some((inner) => evaluate(inner, row, table));
     const match = /^(\w+)\s+(eq|ne|gt|ge|lt|le)\s+(.+)$/.exec(trimmed);
     if (!match) throw new Error(`Syntax error at position 0 in '${trimmed}'.`);
     assertColumn(table, match[1]);

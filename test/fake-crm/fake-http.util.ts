@@ -54,7 +54,13 @@ async function respond(req: IncomingMessage, res: ServerResponse, handle: FakeHa
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+  const request: FakeRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body: Buffer.concat(chunks).toString('utf8'),
+  };
   let answer: FakeResponse;
   try {
     answer = await handle(request);

@@ -55,7 +55,14 @@ export interface FakeHubSpot {
   close(): Promise<void>;
 }
 
-export const HUBSPOT_SCOPES = ['crm.objects.owners.read', 'account-info.security.read', 'crm.objects.deals.read', 'crm.objects.companies.read', 'crm.objects.contacts.read', 'crm.schemas.deals.read'];
+export const HUBSPOT_SCOPES = [
+  'crm.objects.owners.read',
+  'account-info.security.read',
+  'crm.objects.deals.read',
+  'crm.objects.companies.read',
+  'crm.objects.contacts.read',
+  'crm.schemas.deals.read',
+];
 
 export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSpot> {
   const oauthTokens = new Set<string>();
@@ -79,7 +86,12 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
     state.requests.push(request);
     if (request.method === 'POST' && request.path === '/oauth/v1/token') return token(request);
     const presented = bearerToken(request);
-    if (!presented) return error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview');
+    if (!presented)
+      return error(
+        401,
+        'INVALID_AUTHENTICATION',
+        'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+      );
     if (presented !== state.privateAppToken && !oauthTokens.has(presented)) {
       return presented.startsWith('oauth-')
         ? error(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired 0 second(s) ago.')
@@ -103,8 +115,16 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
 
   function token(request: FakeRequest): FakeResponse {
     const form = new URLSearchParams(request.body);
-    if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== state.refreshToken || form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
-      return { status: 400, body: { status: 'BAD_REFRESH_TOKEN', message: 'missing or invalid refresh token', correlationId: randomUUID() } };
+    if (
+      form.get('grant_type') !== 'refresh_token' ||
+      form.get('refresh_token') !== state.refreshToken ||
+      form.get('client_id') !== state.clientId ||
+      form.get('client_secret') !== state.clientSecret
+    ) {
+      return {
+        status: 400,
+        body: { status: 'BAD_REFRESH_TOKEN', message: 'missing or invalid refresh token', correlationId: randomUUID() },
+      };
     }
     state.tokensIssued += 1;
     const accessToken = `oauth-${state.tokensIssued}-${randomUUID()}`;
@@ -118,7 +138,8 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
       status: 403,
       body: {
         status: 'error',
-        message: "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+        message:
+          "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
         correlationId: randomUUID(),
         errors: [{ message: 'One or more of the following scopes are required.', context: { requiredScopes: [scope] } }],
         category: 'MISSING_SCOPES',
@@ -130,18 +151,31 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
     const { path, query } = request;
     if (request.method === 'GET' && path === '/crm/v3/owners') {
       const archived = query.get('archived') === 'true';
-      return need('crm.objects.owners.read') ?? list(state.owners.filter((owner) => (owner.archived === true) === archived), query, path);
+      return (
+        need('crm.objects.owners.read') ??
+        list(
+          state.owners.filter((owner) => (owner.archived === true) === archived),
+          query,
+          path,
+        )
+      );
     }
     if (request.method === 'GET' && path === '/account-info/v3/activity/login') {
       const newestFirst = [...state.logins].sort((a, b) => Date.parse(String(b.loginAt)) - Date.parse(String(a.loginAt)));
       return need('account-info.security.read') ?? list(newestFirst, query, path, 200);
     }
-    if (request.method === 'GET' && path === '/crm/v3/pipelines/deals') return need('crm.objects.deals.read') ?? { status: 200, body: { results: state.pipelines } };
+    if (request.method === 'GET' && path === '/crm/v3/pipelines/deals')
+      return need('crm.objects.deals.read') ?? { status: 200, body: { results: state.pipelines } };
     const properties = /^\/crm\/v3\/properties\/(\w+)$/.exec(path);
     if (request.method === 'GET' && properties) {
       const names = state.properties[properties[1]];
       if (!names) return error(404, 'OBJECT_NOT_FOUND', `Unable to infer object type from: ${properties[1]}`);
-      return need(`crm.objects.${properties[1]}.read`) ?? { status: 200, body: { results: names.map((name) => ({ name, label: name, type: 'string', fieldType: 'text' })) } };
+      return (
+        need(`crm.objects.${properties[1]}.read`) ?? {
+          status: 200,
+          body: { results: names.map((name) => ({ name, label: name, type: 'string', fieldType: 'text' })) },
+        }
+      );
     }
     const objects = /^\/crm\/v3\/objects\/(\w+)(\/search)?$/.exec(path);
     if (objects && state.objects[objects[1]]) {
@@ -161,8 +195,16 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
   /** Default properties always returned, as HubSpot does, plus those asked for. */
   function shape(object: FakeHubSpotObject, wanted: string[]): Record<string, unknown> {
     const names = ['createdate', 'hs_lastmodifieddate', 'hs_object_id', ...wanted];
-    const properties = Object.fromEntries(names.map((name) => [name, name === 'hs_object_id' ? object.id : (object.properties[name] ?? null)]));
-    const result: Record<string, unknown> = { id: object.id, properties, createdAt: object.createdAt, updatedAt: object.updatedAt, archived: object.archived };
+    const properties = Object.fromEntries(
+      names.map((name) => [name, name === 'hs_object_id' ? object.id : (object.properties[name] ?? null)]),
+    );
+    const result: Record<string, unknown> = {
+      id: object.id,
+      properties,
+      createdAt: object.createdAt,
+      updatedAt: object.updatedAt,
+      archived: object.archived,
+    };
     if (object.archivedAt) result.archivedAt = object.archivedAt;
     return result;
   }
@@ -180,11 +222,24 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
     return { status: 200, body };
   }
 
-  function search(objectType: string, body: { filterGroups?: Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>; sorts?: Array<{ propertyName: string; direction?: string }>; properties?: string[]; limit?: number; after?: string }): FakeResponse {
+  function search(
+    objectType: string,
+    body: {
+      filterGroups?: Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>;
+      sorts?: Array<{ propertyName: string; direction?: string }>;
+      properties?: string[];
+      limit?: number;
+      after?: string;
+    },
+  ): FakeResponse {
     const limit = Math.min(body.limit ?? 10, 200, state.pageSize);
     const start = Number(body.after ?? 0);
     if (start >= state.searchWindow) {
-      return error(400, 'VALIDATION_ERROR', `There was a problem with the request. Paging past ${state.searchWindow} results is not supported.`);
+      return error(
+        400,
+        'VALIDATION_ERROR',
+        `There was a problem with the request. Paging past ${state.searchWindow} results is not supported.`,
+      );
     }
     const value = (object: FakeHubSpotObject, name: string) => asNumber(object.properties[name]);
     let rows = state.objects[objectType].filter((object) => !object.archived);
@@ -196,16 +251,23 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
             const left = value(object, filter.propertyName);
             const right = asNumber(filter.value);
             if (left === null || right === null) return false;
-            return { GT: left > right, GTE: left >= right, LT: left < right, LTE: left <= right, EQ: left === right }[filter.operator] ?? false;
+            return (
+              { GT: left > right, GTE: left >= right, LT: left < right, LTE: left <= right, EQ: left === right }[filter.operator] ?? false
+            );
           }),
         ),
       );
     }
     for (const sort of [...(body.sorts ?? [])].reverse()) {
-      rows = [...rows].sort((a, b) => ((value(a, sort.propertyName) ?? 0) - (value(b, sort.propertyName) ?? 0)) * (sort.direction === 'DESCENDING' ? -1 : 1));
+      rows = [...rows].sort(
+        (a, b) => ((value(a, sort.propertyName) ?? 0) - (value(b, sort.propertyName) ?? 0)) * (sort.direction === 'DESCENDING' ? -1 : 1),
+      );
     }
     const end = Math.min(start + limit, state.searchWindow);
-    const answer: Record<string, unknown> = { total: rows.length, results: rows.slice(start, end).map((object) => shape(object, body.properties ?? [])) };
+    const answer: Record<string, unknown> = {
+      total: rows.length,
+      results: rows.slice(start, end).map((object) => shape(object, body.properties ?? [])),
+    };
     if (end < rows.length) answer.paging = { next: { after: String(end), link: '' } };
     return { status: 200, body: answer };
   }

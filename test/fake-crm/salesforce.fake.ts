@@ -56,7 +56,10 @@ export interface FakeSalesforce {
   close(): Promise<void>;
 }
 
-export async function startFakeSalesforce(objects: Record<string, FakeSalesforceObject>, credentials: Partial<Pick<FakeSalesforceState, 'clientId' | 'clientSecret' | 'refreshToken' | 'apiUserId'>> = {}): Promise<FakeSalesforce> {
+export async function startFakeSalesforce(
+  objects: Record<string, FakeSalesforceObject>,
+  credentials: Partial<Pick<FakeSalesforceState, 'clientId' | 'clientSecret' | 'refreshToken' | 'apiUserId'>> = {},
+): Promise<FakeSalesforce> {
   const liveTokens = new Set<string>();
   const cursors = new Map<string, { rows: Array<Record<string, unknown>>; sizes: number[] }>();
   let tokenCounter = 0;
@@ -86,7 +89,11 @@ export async function startFakeSalesforce(objects: Record<string, FakeSalesforce
     if (!data) return { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
     const presented = bearerToken(request);
     if (!presented || !liveTokens.has(presented)) {
-      return { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], headers: { 'WWW-Authenticate': 'Token' } };
+      return {
+        status: 401,
+        body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
+        headers: { 'WWW-Authenticate': 'Token' },
+      };
     }
     state.apiUsage.used += 1;
     const limitHeader = { 'Sforce-Limit-Info': `api-usage=${state.apiUsage.used}/${state.apiUsage.limit}` };
@@ -102,8 +109,10 @@ export async function startFakeSalesforce(objects: Record<string, FakeSalesforce
     if (grant !== 'client_credentials' && grant !== 'refresh_token') {
       return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } };
     }
-    if (form.get('client_id') !== state.clientId) return { status: 400, body: { error: 'invalid_client_id', error_description: 'client identifier invalid' } };
-    if (form.get('client_secret') !== state.clientSecret) return { status: 400, body: { error: 'invalid_client', error_description: 'invalid client credentials' } };
+    if (form.get('client_id') !== state.clientId)
+      return { status: 400, body: { error: 'invalid_client_id', error_description: 'client identifier invalid' } };
+    if (form.get('client_secret') !== state.clientSecret)
+      return { status: 400, body: { error: 'invalid_client', error_description: 'invalid client credentials' } };
     if (grant === 'refresh_token' && form.get('refresh_token') !== state.refreshToken) {
       return { status: 400, body: { error: 'invalid_grant', error_description: 'expired access/refresh token' } };
     }
@@ -126,7 +135,14 @@ export async function startFakeSalesforce(objects: Record<string, FakeSalesforce
 
   function route(version: string, rest: string, request: FakeRequest): FakeResponse {
     if (rest === '/sobjects') {
-      return { status: 200, body: { encoding: 'UTF-8', maxBatchSize: 200, sobjects: Object.keys(state.objects).map((name) => ({ name, label: name, queryable: true })) } };
+      return {
+        status: 200,
+        body: {
+          encoding: 'UTF-8',
+          maxBatchSize: 200,
+          sobjects: Object.keys(state.objects).map((name) => ({ name, label: name, queryable: true })),
+        },
+      };
     }
     const describe = /^\/sobjects\/([^/]+)\/describe$/.exec(rest);
     if (describe) {
@@ -152,7 +168,8 @@ export async function startFakeSalesforce(objects: Record<string, FakeSalesforce
       return { status: 400, body: [{ errorCode: 'MALFORMED_QUERY', message: (error as Error).message }] };
     }
     const objectName = Object.keys(state.objects).find((name) => name.toLowerCase() === parsed.from.toLowerCase());
-    if (!objectName) return { status: 400, body: [{ errorCode: 'INVALID_TYPE', message: `sObject type '${parsed.from}' is not supported.` }] };
+    if (!objectName)
+      return { status: 400, body: [{ errorCode: 'INVALID_TYPE', message: `sObject type '${parsed.from}' is not supported.` }] };
     const resolver = fieldResolver(state.objects, objectName);
     let rows: Array<Record<string, unknown>>;
     let fields: string[][];
@@ -168,7 +185,9 @@ export async function startFakeSalesforce(objects: Record<string, FakeSalesforce
         (row) =>
           (all || !hasDeleted || row.IsDeleted !== true) &&
           (!ownLoginsOnly || row.UserId === state.apiUserId) &&
-          conditions.every((condition) => matches(valueAt(state.objects, objectName, row, condition.path), condition.op, condition.literal)),
+          conditions.every((condition) =>
+            matches(valueAt(state.objects, objectName, row, condition.path), condition.op, condition.literal),
+          ),
       );
       rows.sort((a, b) => {
         for (const entry of order) {
@@ -195,11 +214,17 @@ export async function startFakeSalesforce(objects: Record<string, FakeSalesforce
 
   function canManageUsers(): boolean {
     return (state.objects.PermissionSetAssignment?.rows ?? []).some(
-      (row) => row.AssigneeId === state.apiUserId && (row.PermissionSet as Record<string, unknown> | undefined)?.PermissionsManageUsers === true,
+      (row) =>
+        row.AssigneeId === state.apiUserId && (row.PermissionSet as Record<string, unknown> | undefined)?.PermissionsManageUsers === true,
     );
   }
 
-  function page(version: string, id: string, cursor: { rows: Array<Record<string, unknown>>; sizes: number[] }, offset: number): FakeResponse {
+  function page(
+    version: string,
+    id: string,
+    cursor: { rows: Array<Record<string, unknown>>; sizes: number[] },
+    offset: number,
+  ): FakeResponse {
     let index = 0;
     let start = 0;
     while (start < offset) start += cursor.sizes[Math.min(index++, cursor.sizes.length - 1)];
@@ -242,7 +267,13 @@ function parseSoql(soql: string): ParsedSoql {
         return { field, descending: direction?.toUpperCase() === 'DESC' };
       })
     : [];
-  return { fields: match[1].split(',').map((field) => field.trim()), from: match[2], where, orderBy, limit: match[5] ? Number(match[5]) : null };
+  return {
+    fields: match[1].split(',').map((field) => field.trim()),
+    from: match[2],
+    where,
+    orderBy,
+    limit: match[5] ? Number(match[5]) : null,
+  };
 }
 
 /** SOQL literals: 'text' (with \' escapes), true/false, null, numbers, dates and unquoted dateTimes. */
@@ -250,7 +281,8 @@ function parseLiteral(text: string): unknown {
   if (text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).replace(/\\(.)/g, '$1');
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   if (/^null$/i.test(text)) return null;
-  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2}))?$/.test(text)) return { instant: instantOf(text.length === 10 ? `${text}T00:00:00Z` : text) };
+  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2}))?$/.test(text))
+    return { instant: instantOf(text.length === 10 ? `${text}T00:00:00Z` : text) };
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   throw new Error(`unexpected token: '${text}'`);
 }
@@ -265,11 +297,15 @@ function fieldResolver(objects: Record<string, FakeSalesforceObject>, objectName
     for (const [index, part] of parts.entries()) {
       if (index === parts.length - 1) {
         const found = object.fields.find((candidate) => candidate.name.toLowerCase() === part.toLowerCase());
-        if (!found) throw new Error(`No such column '${part}' on entity '${current}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`);
+        if (!found)
+          throw new Error(
+            `No such column '${part}' on entity '${current}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`,
+          );
         path.push(found.name);
       } else {
         const relation = object.fields.find((candidate) => candidate.relationshipName?.toLowerCase() === part.toLowerCase());
-        if (!relation?.referenceTo?.[0] || !objects[relation.referenceTo[0]]) throw new Error(`Didn't understand relationship '${part}' in field path.`);
+        if (!relation?.referenceTo?.[0] || !objects[relation.referenceTo[0]])
+          throw new Error(`Didn't understand relationship '${part}' in field path.`);
         path.push(relation.relationshipName!);
         current = relation.referenceTo[0];
         object = objects[current];
@@ -280,7 +316,12 @@ function fieldResolver(objects: Record<string, FakeSalesforceObject>, objectName
 }
 
 /** The record a lookup points to: nested in the row under the relationship name, or found by the lookup's id. */
-function relatedRow(objects: Record<string, FakeSalesforceObject>, objectName: string, row: Record<string, unknown>, relationshipName: string): Record<string, unknown> | null {
+function relatedRow(
+  objects: Record<string, FakeSalesforceObject>,
+  objectName: string,
+  row: Record<string, unknown>,
+  relationshipName: string,
+): Record<string, unknown> | null {
   if (row[relationshipName] !== undefined) return (row[relationshipName] as Record<string, unknown> | null) ?? null;
   const relation = objects[objectName]?.fields.find((field) => field.relationshipName === relationshipName);
   const target = relation?.referenceTo?.[0];
@@ -325,8 +366,16 @@ function matches(value: unknown, op: string, literal: unknown): boolean {
 }
 
 /** A record as the REST API writes it: `attributes`, the selected fields, lookups nested under their relationship name. */
-function project(objects: Record<string, FakeSalesforceObject>, version: string, objectName: string, row: Record<string, unknown>, fields: string[][]): Record<string, unknown> {
-  const record: Record<string, unknown> = { attributes: { type: objectName, url: `/services/data/v${version}/sobjects/${objectName}/${String(row.Id)}` } };
+function project(
+  objects: Record<string, FakeSalesforceObject>,
+  version: string,
+  objectName: string,
+  row: Record<string, unknown>,
+  fields: string[][],
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    attributes: { type: objectName, url: `/services/data/v${version}/sobjects/${objectName}/${String(row.Id)}` },
+  };
   for (const path of fields) {
     if (path.length === 1) {
       record[path[0]] = row[path[0]] ?? null;

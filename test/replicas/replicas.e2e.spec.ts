@@ -27,7 +27,9 @@ const LARGE_LOGINS = 150_000;
 const FIRST_LOGIN = Math.floor(Date.now() / 1_000) * 1_000 - 3 * 86_400_000;
 
 if (!ADMIN_URL) {
-  console.info('replica test skipped: set UPTAKE_TEST_PG=postgres://postgres@127.0.0.1:5432/test to run two uptake processes on PostgreSQL.');
+  console.info(
+    'replica test skipped: set UPTAKE_TEST_PG=postgres://postgres@127.0.0.1:5432/test to run two uptake processes on PostgreSQL.',
+  );
 }
 const describeOnPostgres = ADMIN_URL ? describe : describe.skip;
 
@@ -39,7 +41,12 @@ interface Replica {
 }
 
 function uptake(args: string[], env: Record<string, string>, input?: string): string {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, input, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    input,
+    timeout: 120_000,
+  });
   if (result.status !== 0) throw new Error(`uptake ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
   return result.stdout;
 }
@@ -76,11 +83,20 @@ describeOnPostgres('two uptake replicas on one PostgreSQL database', () => {
   const replicas: Replica[] = [];
   // replicas share the key that seals connection credentials (a key file each would not do)
   const secretKey = randomBytes(32).toString('hex');
-  const env = () => ({ DATABASE_URL: dbUrl, UPTAKE_DEMO: 'false', UPTAKE_SCHEDULER: 'true', HOST: '127.0.0.1', UPTAKE_SECRET_KEY: secretKey });
+  const env = () => ({
+    DATABASE_URL: dbUrl,
+    UPTAKE_DEMO: 'false',
+    UPTAKE_SCHEDULER: 'true',
+    HOST: '127.0.0.1',
+    UPTAKE_SECRET_KEY: secretKey,
+  });
 
   function startReplica(name: string, port: number): Replica {
     let output = '';
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+      env: { ...process.env, ...env() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     const replica = { name, port, child, log: () => output };
@@ -88,7 +104,8 @@ describeOnPostgres('two uptake replicas on one PostgreSQL database', () => {
     return replica;
   }
 
-  const get = (replica: Replica, path: string) => fetch(`http://127.0.0.1:${replica.port}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const get = (replica: Replica, path: string) =>
+    fetch(`http://127.0.0.1:${replica.port}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await db.query(sql, params)).rows[0] as T;
 
   beforeAll(async () => {
@@ -154,8 +171,14 @@ describeOnPostgres('two uptake replicas on one PostgreSQL database', () => {
     const tickTimes = ticks.map((tick) => new Date(Number(tick.tick_at)).toISOString());
     const claimedElsewhere = (replica: Replica, at: string) => replica.log().includes(`the tick of ${at} was claimed by another replica`);
     const notClaimedOnce = () => tickTimes.filter((at) => claimedElsewhere(a, at) === claimedElsewhere(b, at));
-    await waitFor('the other replica to log each tick as claimed', 15_000, async () => notClaimedOnce().length === 0).catch(() => undefined);
-    const linesAbout = (replica: Replica, at: string) => replica.log().split('\n').filter((line) => line.includes(at) || line.includes('[Cron]'));
+    await waitFor('the other replica to log each tick as claimed', 15_000, async () => notClaimedOnce().length === 0).catch(
+      () => undefined,
+    );
+    const linesAbout = (replica: Replica, at: string) =>
+      replica
+        .log()
+        .split('\n')
+        .filter((line) => line.includes(at) || line.includes('[Cron]'));
     expect(notClaimedOnce().map((at) => ({ at, a: linesAbout(a, at), b: linesAbout(b, at) }))).toEqual([]);
     expect(Number((await one<{ n: string }>('SELECT COUNT(*) AS n FROM login_events')).n)).toBe(SMALL_LOGINS);
 
@@ -179,7 +202,10 @@ describeOnPostgres('two uptake replicas on one PostgreSQL database', () => {
     expect(committedBeforeKill).toBeLessThan(LARGE_LOGINS);
 
     const takeover = await waitFor('the surviving replica to finish a sync', 60_000, async () =>
-      one<{ id: number; started_at: string } | undefined>("SELECT id, started_at FROM sync_runs WHERE status = 'succeeded' AND id > $1 ORDER BY id LIMIT 1", [victim.id]),
+      one<{ id: number; started_at: string } | undefined>(
+        "SELECT id, started_at FROM sync_runs WHERE status = 'succeeded' AND id > $1 ORDER BY id LIMIT 1",
+        [victim.id],
+      ),
     );
     // taken over at a tick right after the kill, not after the 5-minute lease expiry
     expect(Number(takeover.started_at) - killedAt).toBeLessThan(2 * TICK_MS + 5_000);

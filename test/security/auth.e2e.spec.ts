@@ -22,7 +22,13 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     // Small limits so the throttle shows within a few requests; first admin from the environment.
     harness = await startApp(engine, {
       clock,
-      auth: { loginMaxFailures: 3, loginWindowMs: 15 * 60_000, sessionTtlMs: 12 * 3_600_000, adminEmail: 'Root@Example.test', adminPassword: 'first admin password' },
+      auth: {
+        loginMaxFailures: 3,
+        loginWindowMs: 15 * 60_000,
+        sessionTtlMs: 12 * 3_600_000,
+        adminEmail: 'Root@Example.test',
+        adminPassword: 'first admin password',
+      },
     });
   });
 
@@ -31,7 +37,10 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
   });
 
   it('creates the first admin from UPTAKE_ADMIN_EMAIL and UPTAKE_ADMIN_PASSWORD at the first start, and only then', async () => {
-    const { body } = await http().post('/api/auth/login').send({ email: 'root@example.test', password: 'first admin password' }).expect(200);
+    const { body } = await http()
+      .post('/api/auth/login')
+      .send({ email: 'root@example.test', password: 'first admin password' })
+      .expect(200);
     expect(body).toMatchObject({ via: 'session', peopleAccess: 'all', account: { email: 'root@example.test', role: 'admin' } });
     expect(await harness.app.get(FirstAdminBootstrap).ensureFirstAdmin()).toBeNull();
   });
@@ -47,7 +56,11 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     expect(session).toMatch(/; Max-Age=43200/); // 12 h = 43,200 s
     expect(csrf).not.toMatch(/HttpOnly/);
     expect(csrf).toContain(`${CSRF_COOKIE}=${response.body.csrfToken}`);
-    expect(response.body).toMatchObject({ account: { email, role: 'viewer', departments: [] }, peopleAccess: 'none', expiresAt: '2026-03-11T00:00:00.000Z' });
+    expect(response.body).toMatchObject({
+      account: { email, role: 'viewer', departments: [] },
+      peopleAccess: 'none',
+      expiresAt: '2026-03-11T00:00:00.000Z',
+    });
     expect(JSON.stringify(response.body)).not.toMatch(/hash|argon/i);
   });
 
@@ -59,7 +72,9 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     expect(wrong.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'wrong email or password' });
     const admin = await loginAs(harness.app, 'admin');
     const { body } = await admin.get('/api/audit?action=auth.login_failed').expect(200);
-    expect(body.entries.map((e: { actor: string }) => e.actor)).toEqual(expect.arrayContaining(['wes@example.test', 'nobody@example.test']));
+    expect(body.entries.map((e: { actor: string }) => e.actor)).toEqual(
+      expect.arrayContaining(['wes@example.test', 'nobody@example.test']),
+    );
     expect(JSON.stringify(body)).not.toContain('not the password');
   });
 
@@ -137,8 +152,13 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     const { body: accounts } = await admin.get('/api/users').expect(200);
     const id = accounts.find((a: { email: string }) => a.email === email).id;
     // A trainer's department must be known: the plan names Sales.
-    await harness.app.get(PlanService).apply('launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n', 'plan.yaml', 'test', clock.now());
-    await admin.patch(`/api/users/${id}`).send({ role: 'trainer', departments: ['Sales'] }).expect(200);
+    await harness.app
+      .get(PlanService)
+      .apply('launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n', 'plan.yaml', 'test', clock.now());
+    await admin
+      .patch(`/api/users/${id}`)
+      .send({ role: 'trainer', departments: ['Sales'] })
+      .expect(200);
     // A new role ends the sessions of the account: sign in again.
     await rio.get('/api/auth/me').expect(401);
     const again = await loginAs(harness.app, 'trainer', { email });
@@ -146,7 +166,10 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     await admin.patch(`/api/users/${id}`).send({ disabled: true }).expect(200);
     await again.get('/api/auth/me').expect(401);
     await http().post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(401);
-    await admin.patch(`/api/users/${id}`).send({ departments: ['Sales'], role: 'viewer' }).expect(400);
+    await admin
+      .patch(`/api/users/${id}`)
+      .send({ departments: ['Sales'], role: 'viewer' })
+      .expect(400);
     await admin.post('/api/users').send({ email, role: 'viewer' }).expect(409);
     await admin.patch('/api/users/999999').send({ disabled: true }).expect(404);
 
@@ -154,13 +177,14 @@ describe.each(testEngines())('accounts, sessions and tokens on %s', (engine) => 
     const service = harness.app.get(AccountService);
     const admins = (await service.list()).filter((a) => a.role === 'admin' && !a.disabled);
     const [last, ...others] = admins;
-    for (const other of others) await service.update(other.id, { disabled: true }, { accountId: null, email: 'test', role: null, ip: null });
+    for (const other of others)
+      await service.update(other.id, { disabled: true }, { accountId: null, email: 'test', role: null, ip: null });
     const bearer = await bearerFor(harness.app, 'admin', { email: last.email });
     const refused = await http().patch(`/api/users/${last.id}`).set(bearer).send({ role: 'viewer' }).expect(409);
     expect(refused.body.error.code).toBe('LAST_ADMIN');
   });
 
-  it('changes one\'s own password: this session stays, the others end', async () => {
+  it("changes one's own password: this session stays, the others end", async () => {
     const email = await ensureAccount(harness.app, 'executive', { email: 'pat@example.test' });
     const pat = await loginAs(harness.app, 'executive', { email });
     const patElsewhere = await loginAs(harness.app, 'executive', { email });
@@ -208,12 +232,21 @@ describe('the first admin of a demo without UPTAKE_ADMIN_PASSWORD', () => {
       // Start over on an empty table to see what is printed.
       await harness.app.get(Database).query('DELETE FROM accounts');
       const printed: string[] = [];
-      Logger.overrideLogger({ log: () => undefined, error: () => undefined, warn: (message: unknown) => printed.push(String(message)), debug: () => undefined, verbose: () => undefined });
+      Logger.overrideLogger({
+        log: () => undefined,
+        error: () => undefined,
+        warn: (message: unknown) => printed.push(String(message)),
+        debug: () => undefined,
+        verbose: () => undefined,
+      });
       const made = await harness.app.get(FirstAdminBootstrap).ensureFirstAdmin();
       expect(made?.email).toBe('admin@uptake.local');
       expect(made?.generatedPassword).toHaveLength(24);
       expect(printed.join('\n')).toContain(`password: ${made?.generatedPassword}`);
-      await request(harness.app.getHttpServer()).post('/api/auth/login').send({ email: 'admin@uptake.local', password: made?.generatedPassword }).expect(200);
+      await request(harness.app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ email: 'admin@uptake.local', password: made?.generatedPassword })
+        .expect(200);
       // Printed once: the next start finds an account and prints nothing.
       printed.length = 0;
       expect(await harness.app.get(FirstAdminBootstrap).ensureFirstAdmin()).toBeNull();

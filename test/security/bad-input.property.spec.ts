@@ -26,7 +26,23 @@ import { openTestDatabase, testEngines, type TestDatabase } from '../../server/s
  */
 
 const RUNS = Number(process.env.UPTAKE_PROPERTY_RUNS ?? 25);
-const DATA_TABLES = ['departments', 'crm_users', 'login_events', 'opportunities', 'records', 'record_fields', 'training_assignments', 'sync_watermarks', 'connections', 'plan_versions', 'plan_goals', 'plan_departments', 'plan_required_fields', 'accounts', 'audit_log'];
+const DATA_TABLES = [
+  'departments',
+  'crm_users',
+  'login_events',
+  'opportunities',
+  'records',
+  'record_fields',
+  'training_assignments',
+  'sync_watermarks',
+  'connections',
+  'plan_versions',
+  'plan_goals',
+  'plan_departments',
+  'plan_required_fields',
+  'accounts',
+  'audit_log',
+];
 
 /** One cell as CSV: always quoted, quotes doubled. */
 const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -35,7 +51,18 @@ const csv = (rows: string[][]) => rows.map((row) => row.map(cell).join(',')).joi
 const HEADERS: Record<string, string[]> = {
   'users.csv': ['id', 'name', 'email', 'department', 'role', 'manager_id', 'active', 'licensed', 'integration', 'created_at'],
   'logins.csv': ['user_id', 'login_at', 'status', 'channel'],
-  'opportunities.csv': ['id', 'owner_id', 'stage', 'amount', 'is_closed', 'is_won', 'created_at', 'close_date', 'last_activity_at', 'last_modified_at'],
+  'opportunities.csv': [
+    'id',
+    'owner_id',
+    'stage',
+    'amount',
+    'is_closed',
+    'is_won',
+    'created_at',
+    'close_date',
+    'last_activity_at',
+    'last_modified_at',
+  ],
   'training.csv': ['user_id', 'course', 'required', 'completed_at'],
 };
 const ROWS: Record<string, string[][]> = {
@@ -63,14 +90,31 @@ const BOOLEAN_WORDS = ['true', 'false', '1', '0', 'yes', 'no'];
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,8}[A-Za-z]$/);
 const notBoolean = word.filter((text) => !BOOLEAN_WORDS.includes(text.trim().toLowerCase()));
 const notNumber = fc.oneof(word, fc.constantFrom('1,000', '1.2.3', '--5', '12abc', 'EUR 10', '0x10'));
-const notInstant = fc.oneof(word, fc.constantFrom('2017-13-01', '2017-02-30', '01/03/2017', '2017-03-01T25:00:00Z', '20170301', '2017-3-1', '2017-03-01T10:00:00+2500'));
+const notInstant = fc.oneof(
+  word,
+  fc.constantFrom('2017-13-01', '2017-02-30', '01/03/2017', '2017-03-01T25:00:00Z', '20170301', '2017-3-1', '2017-03-01T10:00:00+2500'),
+);
 const notChannel = word.filter((text) => !['web', 'mobile', 'api'].includes(text.trim().toLowerCase()));
 
 /** Columns with a rule, and values that break it. */
 const BREAKERS: Record<string, Record<string, fc.Arbitrary<string>>> = {
-  'users.csv': { id: fc.constant('  '), department: fc.constant(''), active: notBoolean, licensed: notBoolean, integration: notBoolean, created_at: notInstant },
+  'users.csv': {
+    id: fc.constant('  '),
+    department: fc.constant(''),
+    active: notBoolean,
+    licensed: notBoolean,
+    integration: notBoolean,
+    created_at: notInstant,
+  },
   'logins.csv': { user_id: fc.constant(''), login_at: notInstant, channel: notChannel },
-  'opportunities.csv': { id: fc.constant(''), amount: notNumber, is_closed: notBoolean, is_won: notBoolean, created_at: notInstant, last_activity_at: notInstant },
+  'opportunities.csv': {
+    id: fc.constant(''),
+    amount: notNumber,
+    is_closed: notBoolean,
+    is_won: notBoolean,
+    created_at: notInstant,
+    last_activity_at: notInstant,
+  },
   'training.csv': { user_id: fc.constant(''), course: fc.constant(''), required: notBoolean, completed_at: notInstant },
 };
 
@@ -114,7 +158,11 @@ describe.each(testEngines())('bad input on %s', (engine) => {
     const connections = new ConnectionRepository(db);
     const planRepository = new PlanRepository(db);
     const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
-    importer = new ImportService(connections, new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), planRepository, snapshots, clock), clock);
+    importer = new ImportService(
+      connections,
+      new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), planRepository, snapshots, clock),
+      clock,
+    );
     plans = new PlanService(planRepository);
     // Data that a bad drop must leave as it is.
     await importer.importFolder(folder(files()));
@@ -141,7 +189,9 @@ describe.each(testEngines())('bad input on %s', (engine) => {
     return parts.join('\n');
   }
 
-  async function importError(contents: Record<string, string>): Promise<{ code?: string; file?: string; line?: number; column?: number; message: string }> {
+  async function importError(
+    contents: Record<string, string>,
+  ): Promise<{ code?: string; file?: string; line?: number; column?: number; message: string }> {
     const dir = folder(contents);
     try {
       await importer.importFolder(dir);
@@ -161,7 +211,11 @@ describe.each(testEngines())('bad input on %s', (engine) => {
         const error = await importError(files({ file: where.file, text: csv([HEADERS[where.file], ...rows]) }));
         expect(error.code).toBe('CSV_INVALID');
         // Line 1 is the header; the broken row is line row + 2; columns count from 1.
-        expect({ file: error.file, line: error.line, column: error.column }).toEqual({ file: where.file, line: where.row + 2, column: columnIndex + 1 });
+        expect({ file: error.file, line: error.line, column: error.column }).toEqual({
+          file: where.file,
+          line: where.row + 2,
+          column: columnIndex + 1,
+        });
         expect(error.message.startsWith(`${where.file}:${where.row + 2}:${columnIndex + 1}: `)).toBe(true);
         expect(await snapshot()).toBe(before);
       }),
@@ -189,10 +243,18 @@ describe.each(testEngines())('bad input on %s', (engine) => {
   });
 
   it('refuses any text that is not a valid plan with every problem located, and stores no version', async () => {
-    const valid = 'launch_date: 2026-01-15\ndepartments:\n  - { name: Sales, seats: 40 }\ngoals:\n  - { department: "*", metric: active_users, target: 0.85, by: 2026-04-15 }\n';
+    const valid =
+      'launch_date: 2026-01-15\ndepartments:\n  - { name: Sales, seats: 40 }\ngoals:\n  - { department: "*", metric: active_users, target: 0.85, by: 2026-04-15 }\n';
     // Valid plans with characters inserted, deleted or replaced, and arbitrary text.
     const edited = fc
-      .record({ at: fc.nat({ max: valid.length }), remove: fc.nat({ max: 3 }), insert: fc.string({ maxLength: 4, unit: fc.constantFrom(':', '-', '{', '}', '[', ']', '"', "'", ' ', '\n', '\t', '&', '*', '!', '#', 'x', '9', ',') }) })
+      .record({
+        at: fc.nat({ max: valid.length }),
+        remove: fc.nat({ max: 3 }),
+        insert: fc.string({
+          maxLength: 4,
+          unit: fc.constantFrom(':', '-', '{', '}', '[', ']', '"', "'", ' ', '\n', '\t', '&', '*', '!', '#', 'x', '9', ','),
+        }),
+      })
       .map(({ at, remove, insert }) => valid.slice(0, at) + insert + valid.slice(at + remove));
     const before = await snapshot();
     await fc.assert(
@@ -222,10 +284,49 @@ describe.each(testEngines())('bad input on %s', (engine) => {
   });
 
   describe('SQL and HTML metacharacters', () => {
-    const nasty = fc.oneof(
-      fc.constantFrom("'); DROP TABLE crm_users; --", '<script>alert(1)</script>', "%' OR '1'='1", 'Robert"); DELETE FROM accounts; --', '<img src=x onerror=alert(1)>', '\\\'; SELECT 1; --', ':name :...ids $1 ?'),
-      fc.string({ minLength: 1, maxLength: 24, unit: fc.constantFrom("'", '"', ';', '-', '<', '>', '&', '/', '\\', '%', '_', '*', '(', ')', ' ', 'a', 'Z', '=', '`', '$', ':', '?', '#') }),
-    ).map((text) => text.trim()).filter((text) => text.length > 0);
+    const nasty = fc
+      .oneof(
+        fc.constantFrom(
+          "'); DROP TABLE crm_users; --",
+          '<script>alert(1)</script>',
+          "%' OR '1'='1",
+          'Robert"); DELETE FROM accounts; --',
+          '<img src=x onerror=alert(1)>',
+          "\\'; SELECT 1; --",
+          ':name :...ids $1 ?',
+        ),
+        fc.string({
+          minLength: 1,
+          maxLength: 24,
+          unit: fc.constantFrom(
+            "'",
+            '"',
+            ';',
+            '-',
+            '<',
+            '>',
+            '&',
+            '/',
+            '\\',
+            '%',
+            '_',
+            '*',
+            '(',
+            ')',
+            ' ',
+            'a',
+            'Z',
+            '=',
+            '`',
+            '$',
+            ':',
+            '?',
+            '#',
+          ),
+        }),
+      )
+      .map((text) => text.trim())
+      .filter((text) => text.length > 0);
 
     it('keeps department names from an import verbatim, as data', async () => {
       const metrics = new MetricsService(new MetricsRepository(db), new PlanRepository(db));
@@ -235,13 +336,18 @@ describe.each(testEngines())('bad input on %s', (engine) => {
         fc.asyncProperty(nasty, async (department) => {
           n += 1;
           imported.set(department, (imported.get(department) ?? 0) + 1);
-          const users = csv([['id', 'department'], [`meta-${n}`, department]]);
+          const users = csv([
+            ['id', 'department'],
+            [`meta-${n}`, department],
+          ]);
           await importer.importFolder(folder({ 'users.csv': users }), { connection: 'meta' });
           const report = await metrics.report('2017-06-01', { department });
           expect(report.departments.map((entry) => entry.department)).toEqual([department]);
           // One seat holder per import of this name so far (fast-check may draw a name twice).
           expect(report.departments[0].seatHolders).toBe(imported.get(department));
-          const [{ n: users_ }] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM crm_users WHERE external_id = :id', { id: `meta-${n}` });
+          const [{ n: users_ }] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM crm_users WHERE external_id = :id', {
+            id: `meta-${n}`,
+          });
           expect(Number(users_)).toBe(1);
         }),
         { numRuns: RUNS },

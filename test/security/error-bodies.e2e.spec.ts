@@ -53,17 +53,25 @@ describe('error bodies', () => {
   });
 
   it('shows the message of a code of the table, with its status', () => {
-    expect(answerOf(new UptakeError('CONNECTION_NOT_FOUND', 'no connection 7'))).toMatchObject({ status: 404, body: { error: { code: 'CONNECTION_NOT_FOUND', message: 'no connection 7' } } });
+    expect(answerOf(new UptakeError('CONNECTION_NOT_FOUND', 'no connection 7'))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'CONNECTION_NOT_FOUND', message: 'no connection 7' } },
+    });
     expect(answerOf(new UptakeError('VALIDATION_FAILED', 'invalid query: asOf', [{ path: 'asOf', message: 'bad' }]))).toMatchObject({
       status: 400,
       body: { error: { code: 'VALIDATION_FAILED', message: 'invalid query: asOf', details: [{ path: 'asOf', message: 'bad' }] } },
     });
     // A configuration error names files and URLs: the operator reads it in the log, the client gets the row's text.
     const config = answerOf(new UptakeError('CONFIG_INVALID', '/etc/uptake/secret.key: expected a 256-bit key as 64 hex characters'));
-    expect(config).toMatchObject({ status: 500, body: { error: { code: 'CONFIG_INVALID', message: 'the server is not configured correctly; see the server log' } } });
+    expect(config).toMatchObject({
+      status: 500,
+      body: { error: { code: 'CONFIG_INVALID', message: 'the server is not configured correctly; see the server log' } },
+    });
     expect(config.logged.join('\n')).toContain('/etc/uptake/secret.key');
     // A CRM's failure, code built from the vendor's name: the table has its row.
-    expect(answerOf(new ConnectorError('HUBSPOT_UNREACHABLE', 'could not reach HubSpot at https://api.hubapi.com/crm: ECONNRESET'))).toMatchObject({
+    expect(
+      answerOf(new ConnectorError('HUBSPOT_UNREACHABLE', 'could not reach HubSpot at https://api.hubapi.com/crm: ECONNRESET')),
+    ).toMatchObject({
       status: 502,
       body: { error: { code: 'HUBSPOT_UNREACHABLE' } },
     });
@@ -109,7 +117,10 @@ describe('PUT /api/plan with a 10 MB body', () => {
     const admin = await loginAs(harness.app, 'admin');
     const departments = Array.from({ length: 250_000 }, (_, index) => ({ name: `Department ${index}`, seats: 4 }));
     const started = Date.now();
-    const response = await admin.put('/api/plan').send({ plan: { launch_date: '2026-01-15', departments }, changedBy: 'x' }).expect(413);
+    const response = await admin
+      .put('/api/plan')
+      .send({ plan: { launch_date: '2026-01-15', departments }, changedBy: 'x' })
+      .expect(413);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(response.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' } });
   });

@@ -47,12 +47,19 @@ describe('HTTP hardening', () => {
   });
 
   it('answers bad requests in the one error format, without a stack trace', async () => {
-    const tooLarge = await http().post('/api/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) })).expect(413);
+    const tooLarge = await http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) }))
+      .expect(413);
     expect(tooLarge.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' } });
     const badJson = await http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
     expect(badJson.body.error.code).toBe('BAD_REQUEST');
     const unknownField = await http().post('/api/auth/login').send({ email: 'a@example.com', password: 'x', admin: true }).expect(400);
-    expect(unknownField.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '', message: expect.stringContaining('admin') }] });
+    expect(unknownField.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: '', message: expect.stringContaining('admin') }],
+    });
     const missing = await http().get('/api/no-such-route').expect(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
     for (const response of [tooLarge, badJson, unknownField, missing]) {

@@ -11,11 +11,15 @@ describe.each(testEngines())('login throttle on %s', (engine) => {
   const clock = new FixedClock(T0);
   /** A request from the client address `ip` (the app trusts X-Forwarded-For from loopback, as behind a proxy). */
   const from = (ip: string) => ({ 'X-Forwarded-For': ip });
-  const login = (email: string, password: string, ip: string) => request(harness.app.getHttpServer()).post('/api/auth/login').set(from(ip)).send({ email, password });
+  const login = (email: string, password: string, ip: string) =>
+    request(harness.app.getHttpServer()).post('/api/auth/login').set(from(ip)).send({ email, password });
 
   beforeAll(async () => {
     // 3 attempts without delay per email (9 per IP), then 1 s, 2 s, 4 s... up to 60 s.
-    harness = await startApp(engine, { clock, auth: { loginMaxFailures: 3, loginWindowMs: 15 * 60_000, loginMaxDelayMs: 60_000, trustProxy: 'loopback' } });
+    harness = await startApp(engine, {
+      clock,
+      auth: { loginMaxFailures: 3, loginWindowMs: 15 * 60_000, loginMaxDelayMs: 60_000, trustProxy: 'loopback' },
+    });
   });
 
   afterAll(async () => {
@@ -78,7 +82,9 @@ describe.each(testEngines())('login throttle on %s', (engine) => {
   });
 
   it('counts failures per IP too (3 times the per-email number): one address cannot try many accounts fast', async () => {
-    const emails = await Promise.all(Array.from({ length: 12 }, (_, n) => ensureAccount(harness.app, 'viewer', { email: `spray-${n}@example.test` })));
+    const emails = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => ensureAccount(harness.app, 'viewer', { email: `spray-${n}@example.test` })),
+    );
     const statuses: number[] = [];
     for (const email of emails) statuses.push((await login(email, 'Winter2026!', '203.0.113.99')).status);
     // 9 attempts from the address are free; the 9th starts a 1 s delay.
@@ -90,7 +96,11 @@ describe.each(testEngines())('login throttle on %s', (engine) => {
   it('throttles wrong current passwords at POST /api/auth/password like logins', async () => {
     const email = await ensureAccount(harness.app, 'executive', { email: 'changer@example.test' });
     const agent = await loginAs(harness.app, 'executive', { email });
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, n) => agent.post('/api/auth/password').send({ currentPassword: `guess ${n}`, newPassword: 'a brand new password' })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        agent.post('/api/auth/password').send({ currentPassword: `guess ${n}`, newPassword: 'a brand new password' }),
+      ),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(3).fill(401), ...Array(5).fill(429)]);
   });
 });

@@ -38,7 +38,9 @@ class FakeIssuer {
   url = '';
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req.method ?? 'GET', new URL(req.url ?? '/', this.url || 'http://127.0.0.1'), req, res));
+    this.server = createServer(
+      (req, res) => void this.handle(req.method ?? 'GET', new URL(req.url ?? '/', this.url || 'http://127.0.0.1'), req, res),
+    );
     await new Promise<void>((done) => this.server.listen(0, '127.0.0.1', done));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -92,7 +94,17 @@ class FakeIssuer {
       if (!grant || grant.challenge !== challenge || form.get('redirect_uri') !== REDIRECT) return send(400, { error: 'invalid_grant' });
       this.grants.delete(form.get('code') ?? '');
       const now = Math.floor(Date.now() / 1000);
-      const idToken = jwt(this.keys.privateKey, { iss: this.url, aud: CLIENT_ID, sub: grant.sub, email: grant.email, email_verified: true, ...grant.claims, nonce: grant.nonce, iat: now, exp: now + 300 });
+      const idToken = jwt(this.keys.privateKey, {
+        iss: this.url,
+        aud: CLIENT_ID,
+        sub: grant.sub,
+        email: grant.email,
+        email_verified: true,
+        ...grant.claims,
+        nonce: grant.nonce,
+        iat: now,
+        exp: now + 300,
+      });
       return send(200, { access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken });
     }
     send(404, { error: 'not_found' });
@@ -105,7 +117,8 @@ function jwt(key: KeyObject, claims: Record<string, unknown>): string {
   return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
 }
 
-const cookieValue = (cookies: string[] | undefined, name: string) => cookies?.find((cookie) => cookie.startsWith(`${name}=`))?.split(';')[0] ?? '';
+const cookieValue = (cookies: string[] | undefined, name: string) =>
+  cookies?.find((cookie) => cookie.startsWith(`${name}=`))?.split(';')[0] ?? '';
 
 async function freePort(): Promise<number> {
   const server = createNetServer();
@@ -122,13 +135,18 @@ async function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<{ url: string; process: ChildProcess; output: () => string }> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [SERVER], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', UPTAKE_DEMO: 'false', UPTAKE_SCHEDULER: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', UPTAKE_DEMO: 'false', UPTAKE_SCHEDULER: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 200; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`the server stopped: ${output}`);
-    const ok = await fetch(`${url}/api/health`).then((response) => response.ok).catch(() => false);
+    const ok = await fetch(`${url}/api/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ok) return { url, process: child, output: () => output };
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -164,8 +182,16 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
     };
     // A trainer's department must be known: the plan names Sales.
     writeFileSync(join(dir, 'plan.yaml'), 'launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n');
-    expect(spawnSync(process.execPath, [BIN, 'plan', 'apply', join(dir, 'plan.yaml')], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: env.DATABASE_URL } }).status).toBe(0);
-    const added = spawnSync(process.execPath, [BIN, 'user', 'add', 'ann@example.com', '--role', 'trainer', '--department', 'Sales'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: env.DATABASE_URL } });
+    expect(
+      spawnSync(process.execPath, [BIN, 'plan', 'apply', join(dir, 'plan.yaml')], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+      }).status,
+    ).toBe(0);
+    const added = spawnSync(process.execPath, [BIN, 'user', 'add', 'ann@example.com', '--role', 'trainer', '--department', 'Sales'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+    });
     expect(added.status).toBe(0);
     server = await startServer(env);
   });
@@ -183,7 +209,9 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
     expect(start.headers['set-cookie']?.[0]).toMatch(/^uptake_oidc=.*; Path=\/api\/auth\/oidc; .*SameSite=Lax; HttpOnly/);
     const transaction = cookieValue(start.headers['set-cookie'] as unknown as string[], 'uptake_oidc');
     const { code, state } = issuer.approve(start.headers.location, who);
-    const callback = http().get(`/api/auth/oidc/callback?code=${code}&state=${encodeURIComponent(tamper.state ?? state)}`).redirects(0);
+    const callback = http()
+      .get(`/api/auth/oidc/callback?code=${code}&state=${encodeURIComponent(tamper.state ?? state)}`)
+      .redirects(0);
     return tamper.dropCookie ? callback : callback.set('Cookie', transaction);
   }
 
@@ -193,7 +221,10 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
 
   /** Runs the CLI on the test database (while the server runs, as an operator would). */
   function cli(...args: string[]): string {
-    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: env.DATABASE_URL } });
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+    });
     if (result.status !== 0) throw new Error(`uptake ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
     return result.stdout;
   }
@@ -229,7 +260,12 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
     cli('user', 'add', 'chief@example.com', '--role', 'admin', '--link-oidc');
     const linked = await roundTrip({ sub: 'acme|chief', email: 'chief@example.com' });
     expect(linked.headers.location).toBe('/');
-    expect((await http().get('/api/auth/me').set('Cookie', sessionOf(linked)).expect(200)).body.account).toMatchObject({ email: 'chief@example.com', role: 'admin', sso: true, hasPassword: false });
+    expect((await http().get('/api/auth/me').set('Cookie', sessionOf(linked)).expect(200)).body.account).toMatchObject({
+      email: 'chief@example.com',
+      role: 'admin',
+      sso: true,
+      hasPassword: false,
+    });
   });
 
   it.each([
@@ -238,7 +274,11 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
     ['false', { email_verified: false }],
   ])('matches no account by an email whose email_verified is %s', async (_, claims) => {
     cli('user', 'add', `carl-${String(claims.email_verified)}@example.com`, '--role', 'viewer', '--link-oidc');
-    const refused = await roundTrip({ sub: `acme|carl-${String(claims.email_verified)}`, email: `carl-${String(claims.email_verified)}@example.com`, claims });
+    const refused = await roundTrip({
+      sub: `acme|carl-${String(claims.email_verified)}`,
+      email: `carl-${String(claims.email_verified)}@example.com`,
+      claims,
+    });
     expect(refused.headers.location).toBe('/login?error=sso_email_unverified');
     expect(sessionOf(refused)).toBe('');
   });
@@ -270,14 +310,18 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
     const me = await http().get('/api/auth/me').set('Cookie', sessionOf(created)).expect(200);
     expect(me.body.account).toMatchObject({ email: 'bob@example.com', role: 'viewer', sso: true, hasPassword: false });
     // An unverified email makes no account either.
-    expect((await roundTrip({ sub: 'acme|mallory', email: 'mallory@example.com', claims: { email_verified: 'yes' } })).headers.location).toBe('/login?error=sso_email_unverified');
+    expect(
+      (await roundTrip({ sub: 'acme|mallory', email: 'mallory@example.com', claims: { email_verified: 'yes' } })).headers.location,
+    ).toBe('/login?error=sso_email_unverified');
   });
 
   it('signs in only emails of UPTAKE_OIDC_ALLOWED_DOMAINS when it is set', async () => {
     await stopServer(server);
     server = await startServer({ ...env, UPTAKE_OIDC_DEFAULT_ROLE: 'viewer', UPTAKE_OIDC_ALLOWED_DOMAINS: ' Example.com , example.org ' });
     expect((await roundTrip({ sub: 'other|eve', email: 'eve@evil.example' })).headers.location).toBe('/login?error=sso_domain_not_allowed');
-    expect((await roundTrip({ sub: 'other|eve', email: 'eve@sub.example.com' })).headers.location).toBe('/login?error=sso_domain_not_allowed');
+    expect((await roundTrip({ sub: 'other|eve', email: 'eve@sub.example.com' })).headers.location).toBe(
+      '/login?error=sso_domain_not_allowed',
+    );
     // Also an identity linked before the list was set, now with an email elsewhere.
     expect((await roundTrip({ sub: 'acme|bob', email: 'bob@evil.example' })).headers.location).toBe('/login?error=sso_domain_not_allowed');
     expect((await roundTrip({ sub: 'acme|bob', email: 'bob@example.com' })).headers.location).toBe('/');

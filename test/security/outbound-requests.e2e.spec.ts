@@ -46,24 +46,43 @@ describe('outbound requests of the CRM connectors', () => {
     });
     afterEach(() => fake.close());
 
-    const options = (extra: Record<string, string> = {}) => ({ instance_url: fake.url, client_id: fake.state.clientId, client_secret: fake.state.clientSecret, department_field: 'Department', ...extra });
+    const options = (extra: Record<string, string> = {}) => ({
+      instance_url: fake.url,
+      client_id: fake.state.clientId,
+      client_secret: fake.state.clientSecret,
+      department_field: 'Department',
+      ...extra,
+    });
     const firstQuery = (request: FakeRequest) => request.path.endsWith('/query');
 
     it.each([
       ['an absolute URL', (url: string) => `${url}/services/data/v59.0/query/01gSTEAL-2000`],
       ['a protocol-relative URL', (url: string) => `${url.replace('http:', '')}/services/data/v59.0/query/01gSTEAL-2000`],
     ])('refuses a nextRecordsUrl on another host given as %s, and sends it nothing', async (_case, link) => {
-      fake.state.faults.push({ when: firstQuery, status: 200, body: { totalSize: 4, done: false, records: [], nextRecordsUrl: link(other.url) } });
-      const error = await caught(() => collect(createSalesforceConnector(options(), { transport: recordingTransport() }).users(syncContext())));
+      fake.state.faults.push({
+        when: firstQuery,
+        status: 200,
+        body: { totalSize: 4, done: false, records: [], nextRecordsUrl: link(other.url) },
+      });
+      const error = await caught(() =>
+        collect(createSalesforceConnector(options(), { transport: recordingTransport() }).users(syncContext())),
+      );
       expect(error.code).toBe('CRM_URL_REFUSED');
-      expect(error.message).toBe(`Salesforce gave a nextRecordsUrl on another host (${other.url}); credentials are sent only to ${fake.url}`);
+      expect(error.message).toBe(
+        `Salesforce gave a nextRecordsUrl on another host (${other.url}); credentials are sent only to ${fake.url}`,
+      );
       expect(reached).toEqual([]);
     });
 
     it("refuses a token whose instance_url is another host that is not Salesforce's", async () => {
-      const login = await startFakeHttpServer(() => ({ status: 200, body: { access_token: '00Dfake!token', instance_url: other.url, id: `${other.url}/id/00D/005` } }));
+      const login = await startFakeHttpServer(() => ({
+        status: 200,
+        body: { access_token: '00Dfake!token', instance_url: other.url, id: `${other.url}/id/00D/005` },
+      }));
       try {
-        const error = await caught(() => collect(createSalesforceConnector(options({ login_url: login.url }), { transport: recordingTransport() }).users(syncContext())));
+        const error = await caught(() =>
+          collect(createSalesforceConnector(options({ login_url: login.url }), { transport: recordingTransport() }).users(syncContext())),
+        );
         expect(error.code).toBe('CRM_URL_REFUSED');
         expect(error.message).toBe(
           `Salesforce gave an instance_url in its token answer on another host (${other.url}); credentials are sent only to ${fake.url}, ${login.url}, https://*.salesforce.com, https://*.force.com`,
@@ -93,7 +112,9 @@ describe('outbound requests of the CRM connectors', () => {
       );
       const error = await caught(() => collect(stored.users(syncContext())));
       expect(error.code).toBe('CRM_HOST_PRIVATE');
-      expect(error.message).toBe(`refused to connect to ${host}: a private, loopback or link-local address; set UPTAKE_ALLOW_PRIVATE_CRM_HOSTS=true to allow CRM hosts on the internal network`);
+      expect(error.message).toBe(
+        `refused to connect to ${host}: a private, loopback or link-local address; set UPTAKE_ALLOW_PRIVATE_CRM_HOSTS=true to allow CRM hosts on the internal network`,
+      );
       expect(fake.state.requests).toEqual([]);
     });
   });
@@ -106,11 +127,25 @@ describe('outbound requests of the CRM connectors', () => {
     afterEach(() => fake.close());
 
     it('refuses an @odata.nextLink on another host, and sends it nothing', async () => {
-      const options = { instance_url: fake.url, authority: fake.url, tenant_id: fake.state.tenantId, client_id: fake.state.clientId, client_secret: fake.state.clientSecret };
-      fake.state.faults.push({ when: (request) => request.path.endsWith('/systemusers'), status: 200, body: { value: [], '@odata.nextLink': `${other.url}/api/data/v9.2/systemusers?$skiptoken=2` } });
-      const error = await caught(() => collect(createDataverseConnector(options, { transport: recordingTransport() }).users(syncContext())));
+      const options = {
+        instance_url: fake.url,
+        authority: fake.url,
+        tenant_id: fake.state.tenantId,
+        client_id: fake.state.clientId,
+        client_secret: fake.state.clientSecret,
+      };
+      fake.state.faults.push({
+        when: (request) => request.path.endsWith('/systemusers'),
+        status: 200,
+        body: { value: [], '@odata.nextLink': `${other.url}/api/data/v9.2/systemusers?$skiptoken=2` },
+      });
+      const error = await caught(() =>
+        collect(createDataverseConnector(options, { transport: recordingTransport() }).users(syncContext())),
+      );
       expect(error.code).toBe('CRM_URL_REFUSED');
-      expect(error.message).toBe(`Dataverse gave an @odata.nextLink on another host (${other.url}); credentials are sent only to ${fake.url}, https://*.dynamics.com`);
+      expect(error.message).toBe(
+        `Dataverse gave an @odata.nextLink on another host (${other.url}); credentials are sent only to ${fake.url}, https://*.dynamics.com`,
+      );
       expect(reached).toEqual([]);
     });
   });
@@ -126,7 +161,9 @@ describe('outbound requests of the CRM connectors', () => {
       const login = await startFakeHttpServer(() => ({ status: 307, body: '', headers: { Location: `${other.url}/oauth/v1/token` } }));
       try {
         const options = { client_id: 'id', client_secret: 'secret', refresh_token: 'refresh-do-not-leak', base_url: login.url };
-        const error = await caught(() => collect(createHubSpotConnector(options, { transport: recordingTransport() }).users(syncContext())));
+        const error = await caught(() =>
+          collect(createHubSpotConnector(options, { transport: recordingTransport() }).users(syncContext())),
+        );
         expect(error.code).toBe('CRM_REDIRECT_REFUSED');
         expect(error.message).toContain(`HubSpot answered POST ${login.url}/oauth/v1/token with a redirect (HTTP 307) to ${other.url};`);
         expect(reached).toEqual([]);
@@ -141,7 +178,11 @@ describe('outbound requests of the CRM connectors', () => {
         status: 200,
         body: { results: [], paging: { next: { after: '0', link: `${other.url}/crm/v3/owners?after=0` } } },
       });
-      const pages = await collect(createHubSpotConnector({ access_token: fake.state.privateAppToken, base_url: fake.url }, { transport: recordingTransport() }).users(syncContext()));
+      const pages = await collect(
+        createHubSpotConnector({ access_token: fake.state.privateAppToken, base_url: fake.url }, { transport: recordingTransport() }).users(
+          syncContext(),
+        ),
+      );
       expect(pages.length).toBeGreaterThan(0);
       expect(reached).toEqual([]);
       expect(fake.state.requests.every((request) => request.headers.host === fake.url.replace('http://', ''))).toBe(true);
@@ -172,11 +213,35 @@ describe.each(testEngines())('connection options an admin gives through the API 
   });
 
   it.each([
-    ['a HubSpot base_url on the cloud metadata address', { kind: 'hubspot', options: { access_token: 'pat-1', base_url: 'https://169.254.169.254' } }, 'option "base_url": 169.254.169.254 is a private'],
-    ['a Salesforce instance on loopback', { kind: 'salesforce', options: { instance_url: 'http://localhost:8080', client_id: 'a', client_secret: 'b' } }, 'option "instance_url": localhost is a private'],
-    ['a Dataverse authority on a mapped IPv6 loopback', { kind: 'dataverse', options: { instance_url: 'https://org.crm.dynamics.com', authority: 'https://[::ffff:127.0.0.1]', tenant_id: 't', client_id: 'a', client_secret: 'b' } }, 'option "authority": [::ffff:7f00:1] is a private'],
+    [
+      'a HubSpot base_url on the cloud metadata address',
+      { kind: 'hubspot', options: { access_token: 'pat-1', base_url: 'https://169.254.169.254' } },
+      'option "base_url": 169.254.169.254 is a private',
+    ],
+    [
+      'a Salesforce instance on loopback',
+      { kind: 'salesforce', options: { instance_url: 'http://localhost:8080', client_id: 'a', client_secret: 'b' } },
+      'option "instance_url": localhost is a private',
+    ],
+    [
+      'a Dataverse authority on a mapped IPv6 loopback',
+      {
+        kind: 'dataverse',
+        options: {
+          instance_url: 'https://org.crm.dynamics.com',
+          authority: 'https://[::ffff:127.0.0.1]',
+          tenant_id: 't',
+          client_id: 'a',
+          client_secret: 'b',
+        },
+      },
+      'option "authority": [::ffff:7f00:1] is a private',
+    ],
   ])('refuses %s and stores nothing', async (_case, payload, message) => {
-    const { body } = await admin.post('/api/connections').send({ name: 'internal', ...payload }).expect(400);
+    const { body } = await admin
+      .post('/api/connections')
+      .send({ name: 'internal', ...payload })
+      .expect(400);
     expect(body.error).toMatchObject({ code: 'CONNECTOR_OPTIONS_INVALID', message: expect.stringContaining(message) });
     expect(body.error.message).toContain('set UPTAKE_ALLOW_PRIVATE_CRM_HOSTS=true to allow CRM hosts on the internal network');
     const { body: list } = await admin.get('/api/connections').expect(200);
@@ -188,7 +253,10 @@ describe.each(testEngines())('connection options an admin gives through the API 
     ['".." out of the import root', () => join(root, 'emea', '..', '..', 'elsewhere'), () => join(base, 'elsewhere')],
     ['/etc', () => '/etc', () => '/etc'],
   ])('refuses a csv path to %s', async (_case, path, real) => {
-    const { body } = await admin.post('/api/connections').send({ name: 'files', kind: 'csv', options: { path: path() } }).expect(400);
+    const { body } = await admin
+      .post('/api/connections')
+      .send({ name: 'files', kind: 'csv', options: { path: path() } })
+      .expect(400);
     expect(body.error).toEqual({
       code: 'CONNECTOR_OPTIONS_INVALID',
       message: `csv connection options: path: the folder ${real()} is outside the import root ${root} (UPTAKE_IMPORT_ROOT); csv connections read only folders under it`,
@@ -197,7 +265,10 @@ describe.each(testEngines())('connection options an admin gives through the API 
 
   it('accepts a csv folder in the import root, and refuses it once a link there leads out', async () => {
     const drop = join(root, 'drop');
-    const { body: created } = await admin.post('/api/connections').send({ name: 'drop', kind: 'csv', options: { path: drop } }).expect(201);
+    const { body: created } = await admin
+      .post('/api/connections')
+      .send({ name: 'drop', kind: 'csv', options: { path: drop } })
+      .expect(201);
     symlinkSync(join(base, 'elsewhere'), drop);
     const { body: tested } = await admin.post(`/api/connections/${created.id}/test`).expect(200);
     expect(tested).toEqual({

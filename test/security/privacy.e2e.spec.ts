@@ -28,7 +28,14 @@ goals:
 const AS_OF = '2026-03-10';
 const HIDDEN = 'hidden (fewer than 5 people)';
 
-type Department = { department: string; seatHolders: number; metrics: Record<string, number | null>; expected: Record<string, number>; health: number | null; suppressed?: boolean };
+type Department = {
+  department: string;
+  seatHolders: number;
+  metrics: Record<string, number | null>;
+  expected: Record<string, number>;
+  health: number | null;
+  suppressed?: boolean;
+};
 const byName = (list: Department[], name: string) => list.find((entry) => entry.department === name) as Department;
 
 describe.each(testEngines())('privacy: roles, small groups and the audit log on %s', (engine) => {
@@ -47,8 +54,15 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     const fx = new MetricsFixture(app.get(Database));
     const crm = await fx.connection('crm');
     const big = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'];
-    await fx.users(crm, [...big.map((id) => ({ externalId: id, name: id.toUpperCase(), department: 'Big' })), { externalId: 's1', name: 'S1', department: 'Small' }, { externalId: 's2', name: 'S2', department: 'Small' }]);
-    await fx.logins(crm, ['b1', 'b2', 'b3', 's1', 's2'].map((id) => ({ userExternalId: id, loginAt: at('2026-03-09T10:00:00Z') })));
+    await fx.users(crm, [
+      ...big.map((id) => ({ externalId: id, name: id.toUpperCase(), department: 'Big' })),
+      { externalId: 's1', name: 'S1', department: 'Small' },
+      { externalId: 's2', name: 'S2', department: 'Small' },
+    ]);
+    await fx.logins(
+      crm,
+      ['b1', 'b2', 'b3', 's1', 's2'].map((id) => ({ userExternalId: id, loginAt: at('2026-03-09T10:00:00Z') })),
+    );
     await fx.training(crm, [
       { userExternalId: 'b1', course: 'Basics', required: true, completedAt: at('2026-02-01T10:00:00Z') },
       { userExternalId: 's1', course: 'Basics', required: true, completedAt: at('2026-02-01T10:00:00Z') },
@@ -108,13 +122,21 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
 
     const roi = await viewer.get(`/api/roi?asOf=${AS_OF}`).expect(200);
     const small = roi.body.departments.find((d: { department: string }) => d.department === 'Small');
-    expect(small).toMatchObject({ suppressed: true, monthlyActiveUsers: { value: null, how: HIDDEN }, shelfwareSeats: { value: null }, costPerMonthlyActiveUser: { value: null } });
+    expect(small).toMatchObject({
+      suppressed: true,
+      monthlyActiveUsers: { value: null, how: HIDDEN },
+      shelfwareSeats: { value: null },
+      costPerMonthlyActiveUser: { value: null },
+    });
     expect(small.pipeline).toMatchObject({ openCount: 0, staleCount: 0, how: HIDDEN });
     // Seats and spend come from the plan, not from people: 2 seats x 10.
     expect(small.monthlySpend.value).toBe(20);
     // Big is Small's complement: its monthly active users (3) and the organisation's (5) would give Small's 2.
     const bigRoi = roi.body.departments.find((d: { department: string }) => d.department === 'Big');
-    expect(bigRoi).toMatchObject({ suppressed: true, monthlyActiveUsers: { value: null, how: 'hidden (would reveal a group of fewer than 5 people)' } });
+    expect(bigRoi).toMatchObject({
+      suppressed: true,
+      monthlyActiveUsers: { value: null, how: 'hidden (would reveal a group of fewer than 5 people)' },
+    });
     expect(roi.body.organisation.monthlyActiveUsers.value).toBe(5);
     const bigSeries = await viewer.get(`/api/departments/Big/series?from=${AS_OF}&to=${AS_OF}`).expect(200);
     expect(bigSeries.body.points[0]).toMatchObject({ seatHolders: 6, suppressed: true });
@@ -124,7 +146,11 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
 
     const training = await viewer.get(`/api/training?asOf=${AS_OF}`).expect(200);
     expect(training.body.peopleToTrain).toEqual([]);
-    expect(training.body.teams.find((t: { department: string }) => t.department === 'Small')).toMatchObject({ suppressed: true, health: null, gaps: [] });
+    expect(training.body.teams.find((t: { department: string }) => t.department === 'Small')).toMatchObject({
+      suppressed: true,
+      health: null,
+      gaps: [],
+    });
     // Both teams are hidden (Big as Small's complement): no health to rank them by, so by name.
     expect(training.body.teams.map((t: { department: string; suppressed?: boolean }) => [t.department, t.suppressed])).toEqual([
       ['Big', true],
@@ -133,17 +159,37 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     // Small's lift compares 1 trained (s1) with 1 untrained (s2): a hidden department's row keeps no count
     // (1 trained of 2 is its training completion); Big's row goes with it.
     const liftOf = (name: string) => training.body.lift.find((l: { department: string }) => l.department === name);
-    expect(liftOf('Small')).toMatchObject({ suppressed: true, activeRateLift: null, trained: { seatHolders: 0, active7: 0, activeRate: null }, untrained: { seatHolders: 0, active7: 0, activeRate: null } });
-    expect(liftOf('Big')).toMatchObject({ suppressed: true, trained: { seatHolders: 0, activeRate: null }, untrained: { seatHolders: 0, activeRate: null } });
+    expect(liftOf('Small')).toMatchObject({
+      suppressed: true,
+      activeRateLift: null,
+      trained: { seatHolders: 0, active7: 0, activeRate: null },
+      untrained: { seatHolders: 0, active7: 0, activeRate: null },
+    });
+    expect(liftOf('Big')).toMatchObject({
+      suppressed: true,
+      trained: { seatHolders: 0, activeRate: null },
+      untrained: { seatHolders: 0, activeRate: null },
+    });
     // The organisation's trained group (b1, s1) is small: its row is hidden, its sizes (the organisation's training completion, shown) kept.
-    expect(liftOf('*')).toMatchObject({ suppressed: true, trained: { seatHolders: 2, active7: 0, activeRate: null }, untrained: { seatHolders: 6, active7: 0, activeRate: null } });
+    expect(liftOf('*')).toMatchObject({
+      suppressed: true,
+      trained: { seatHolders: 2, active7: 0, activeRate: null },
+      untrained: { seatHolders: 6, active7: 0, activeRate: null },
+    });
   });
 
   it('lists people to train only of the departments a trainer is assigned, and logs that view', async () => {
     const { body } = await smallTrainer.get(`/api/training?asOf=${AS_OF}`).expect(200);
     expect(body.peopleToTrain.map((p: { externalId: string }) => p.externalId)).toEqual(['s2']);
     const everyone = await admin.get(`/api/training?asOf=${AS_OF}`).expect(200);
-    expect(everyone.body.peopleToTrain.map((p: { externalId: string }) => p.externalId).sort()).toEqual(['b2', 'b3', 'b4', 'b5', 'b6', 's2']);
+    expect(everyone.body.peopleToTrain.map((p: { externalId: string }) => p.externalId).sort()).toEqual([
+      'b2',
+      'b3',
+      'b4',
+      'b5',
+      'b6',
+      's2',
+    ]);
 
     const csv = await smallTrainer.get(`/api/training/people.csv?asOf=${AS_OF}`).expect(200);
     const lines = csv.text.trim().split('\r\n');
@@ -155,7 +201,11 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     const actions = log.body.entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['training.people.view', 'training.people.export']));
     const view = log.body.entries.find((e: { action: string }) => e.action === 'training.people.view');
-    expect(view).toMatchObject({ actor: 'tess@example.test', actorRole: 'trainer', detail: { asOf: AS_OF, rows: 1, departments: ['Small'] } });
+    expect(view).toMatchObject({
+      actor: 'tess@example.test',
+      actorRole: 'trainer',
+      detail: { asOf: AS_OF, rows: 1, departments: ['Small'] },
+    });
   });
 
   it('refuses the people table to viewers and other trainers (401 without login), and logs each view and refusal', async () => {
@@ -167,12 +217,26 @@ describe.each(testEngines())('privacy: roles, small groups and the audit log on 
     expect(body.people.map((p: { externalId: string }) => p.externalId)).toEqual(['s1', 's2']);
 
     const log = await admin.get('/api/audit?limit=500').expect(200);
-    const seen = log.body.entries.find((e: { action: string; actor: string }) => e.action === 'people.view' && e.actor === 'tess@example.test');
-    expect(seen).toMatchObject({ actorRole: 'trainer', department: 'Small', target: `GET /api/departments/Small/people?asOf=${AS_OF}`, detail: { asOf: AS_OF, rows: 2 } });
+    const seen = log.body.entries.find(
+      (e: { action: string; actor: string }) => e.action === 'people.view' && e.actor === 'tess@example.test',
+    );
+    expect(seen).toMatchObject({
+      actorRole: 'trainer',
+      department: 'Small',
+      target: `GET /api/departments/Small/people?asOf=${AS_OF}`,
+      detail: { asOf: AS_OF, rows: 2 },
+    });
     // The clock of the app is fixed at 2026-03-10T15:00:00Z: that is when the view happened.
     expect(seen.at).toBe('2026-03-10T15:00:00.000Z');
-    const denied = log.body.entries.filter((e: { action: string }) => e.action === 'access.denied').map((e: { actor: string; department: string }) => [e.actor, e.department]);
-    expect(denied).toEqual(expect.arrayContaining([['vic@example.test', 'Small'], ['bert@example.test', 'Small']]));
+    const denied = log.body.entries
+      .filter((e: { action: string }) => e.action === 'access.denied')
+      .map((e: { actor: string; department: string }) => [e.actor, e.department]);
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        ['vic@example.test', 'Small'],
+        ['bert@example.test', 'Small'],
+      ]),
+    );
     await viewer.get('/api/audit').expect(403);
   });
 

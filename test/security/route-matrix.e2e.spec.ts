@@ -60,12 +60,14 @@ describe.each(testEngines())('route-by-role matrix on %s', (engine) => {
     const clock = new FixedClock(at('2026-03-10T12:00:00Z'));
     harness = await startApp(engine, { clock });
     const { app } = harness;
-    await app.get(PlanService).apply(
-      `launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 2 }\n  - { name: Support, seats: 1 }\n`,
-      'plan.yaml',
-      'test',
-      clock.now(),
-    );
+    await app
+      .get(PlanService)
+      .apply(
+        `launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 2 }\n  - { name: Support, seats: 1 }\n`,
+        'plan.yaml',
+        'test',
+        clock.now(),
+      );
     const fx = new MetricsFixture(app.get(Database));
     const crm = await fx.connection('crm');
     await fx.users(crm, [
@@ -98,7 +100,9 @@ describe.each(testEngines())('route-by-role matrix on %s', (engine) => {
       const [method, path] = key.split(' ');
       const policy = ROUTE_POLICIES[key];
       for (const caller of CALLERS) {
-        const call = request(harness.app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concrete(path)).set(headers.get(caller) ?? {});
+        const call = request(harness.app.getHttpServer())
+          [method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concrete(path))
+          .set(headers.get(caller) ?? {});
         const response = await call;
         const want = expected(policy, caller);
         const ok = want === 'allowed' ? response.status !== 401 && response.status !== 403 : response.status === want;
@@ -118,7 +122,8 @@ describe.each(testEngines())('route-by-role matrix on %s', (engine) => {
       const response = await request(harness.app.getHttpServer())
         [method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](`${concrete(path)}?zz_unknown=1`)
         .set(headers.get('admin') ?? {});
-      if (response.status !== 400 || response.body.error?.code !== 'VALIDATION_FAILED') accepted.push(`${key}: ${response.status} ${response.text.slice(0, 120)}`);
+      if (response.status !== 400 || response.body.error?.code !== 'VALIDATION_FAILED')
+        accepted.push(`${key}: ${response.status} ${response.text.slice(0, 120)}`);
     }
     expect(accepted).toEqual([]);
   });
@@ -137,21 +142,23 @@ describe.each(testEngines())('route-by-role matrix on %s', (engine) => {
     expect(accepted).toEqual([]);
   });
 
-  it('gives every people route a department scope: a path parameter or a filter to the trainer\'s departments', () => {
+  it("gives every people route a department scope: a path parameter or a filter to the trainer's departments", () => {
     const unscoped = Object.entries(ROUTE_POLICIES)
       .filter(([, policy]) => policy.access === 'people' && !policy.departmentParam && !DEPARTMENT_SCOPED_FILTERS.includes(policy.privacy))
       .map(([key]) => key);
     expect(unscoped).toEqual([]);
   });
 
-  it('shows people-level data only to those who may see it: none to viewers and executives, a trainer\'s departments only', async () => {
+  it("shows people-level data only to those who may see it: none to viewers and executives, a trainer's departments only", async () => {
     const leaks: string[] = [];
     const seenByAdmin = new Set<string>();
     for (const key of registeredRouteKeys(express())) {
       const [method, path] = key.split(' ');
       if (method !== 'GET') continue;
       for (const caller of CALLERS) {
-        const response = await request(harness.app.getHttpServer()).get(concrete(path)).set(headers.get(caller) ?? {});
+        const response = await request(harness.app.getHttpServer())
+          .get(concrete(path))
+          .set(headers.get(caller) ?? {});
         if (response.status >= 400) continue;
         const text = response.text;
         const may = visiblePeople(caller);

@@ -23,7 +23,8 @@ const BIN = resolve(__dirname, '../../server/bin/uptake.js');
 /** Everything the process prints while `work` runs: Nest logs, console, stdout and stderr. */
 async function capturePrinted<T>(work: () => Promise<T>): Promise<{ result: T; printed: string }> {
   const lines: string[] = [];
-  const keep = (...parts: unknown[]) => lines.push(parts.map((part) => (part instanceof Error ? `${part.message}\n${part.stack}` : String(part))).join(' '));
+  const keep = (...parts: unknown[]) =>
+    lines.push(parts.map((part) => (part instanceof Error ? `${part.message}\n${part.stack}` : String(part))).join(' '));
   Logger.overrideLogger({ log: keep, error: keep, warn: keep, debug: keep, verbose: keep, fatal: keep });
   const spies = [
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (keep(chunk.toString()), true)),
@@ -67,7 +68,11 @@ describe.each(testEngines())('CRM credentials at rest on %s', (engine) => {
     const { result: id, printed } = await capturePrinted(async () => {
       const created = await admin
         .post('/api/connections')
-        .send({ name: 'sf', kind: 'salesforce', options: { instance_url: crmUrl, client_id: 'app-id', client_secret: SECRET, refresh_token: REFRESH } })
+        .send({
+          name: 'sf',
+          kind: 'salesforce',
+          options: { instance_url: crmUrl, client_id: 'app-id', client_secret: SECRET, refresh_token: REFRESH },
+        })
         .expect(201);
       expect(created.body.options).toMatchObject({ instance_url: crmUrl, client_id: 'app-id', client_secret: 'set', refresh_token: 'set' });
 
@@ -75,11 +80,19 @@ describe.each(testEngines())('CRM credentials at rest on %s', (engine) => {
       expect(tested.body.ok).toBe(false);
       await admin.post(`/api/connections/${created.body.id}/sync`).expect(202);
       const runs = harness.app.get(SyncRepository);
-      for (let wait = 0; wait < 100 && (await runs.lastRun(created.body.id))?.status === 'running'; wait += 1) await new Promise((done) => setTimeout(done, 50));
+      for (let wait = 0; wait < 100 && (await runs.lastRun(created.body.id))?.status === 'running'; wait += 1)
+        await new Promise((done) => setTimeout(done, 50));
       const run = await admin.get(`/api/connections/${created.body.id}/runs`).expect(200);
       expect(run.body[0].status).toBe('failed');
 
-      const answers = [created.text, tested.text, run.text, (await admin.get('/api/connections').expect(200)).text, (await admin.get('/api/overview').expect(200)).text, (await admin.get('/api/audit?limit=500').expect(200)).text];
+      const answers = [
+        created.text,
+        tested.text,
+        run.text,
+        (await admin.get('/api/connections').expect(200)).text,
+        (await admin.get('/api/overview').expect(200)).text,
+        (await admin.get('/api/audit?limit=500').expect(200)).text,
+      ];
       for (const answer of answers) {
         expect(answer).not.toContain(SECRET);
         expect(answer).not.toContain(REFRESH);
@@ -99,12 +112,16 @@ describe.each(testEngines())('CRM credentials at rest on %s', (engine) => {
 
   it('cannot read the options with another key, and says which key it tried', async () => {
     const other = new ConnectionRepository(harness.app.get(Database), new SecretBox(randomBytes(32), 'a test key'));
-    await expect(other.findByName('sf')).rejects.toThrow(/options of connection "sf": cannot be decrypted with the secret key from a test key/);
+    await expect(other.findByName('sf')).rejects.toThrow(
+      /options of connection "sf": cannot be decrypted with the secret key from a test key/,
+    );
   });
 
   it('encrypts options stored in clear by an older version at the next start', async () => {
     const db = harness.app.get(Database);
-    await db.query(`INSERT INTO connections (name, kind, options, created_at) VALUES ('legacy', 'hubspot', :options, 0)`, { options: JSON.stringify({ access_token: SECRET }) });
+    await db.query(`INSERT INTO connections (name, kind, options, created_at) VALUES ('legacy', 'hubspot', :options, 0)`, {
+      options: JSON.stringify({ access_token: SECRET }),
+    });
     const sealed = await harness.app.get(ConnectionOptionsSealer).sealPlainOptions();
     expect(sealed).toBe(1);
     const [row] = await db.query<{ options: string }>("SELECT options FROM connections WHERE name = 'legacy'");
@@ -116,7 +133,11 @@ describe.each(testEngines())('CRM credentials at rest on %s', (engine) => {
     it('keeps the generated key next to the SQLite file, readable by its owner only, and the CLI lists "set"', () => {
       const file = `${harness.config.databaseUrl.slice('sqlite:'.length)}.key`;
       expect(statSync(file).mode & 0o777).toBe(0o600);
-      const cli = spawnSync(process.execPath, [BIN, 'connection', 'list'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: harness.config.databaseUrl }, timeout: 60_000 });
+      const cli = spawnSync(process.execPath, [BIN, 'connection', 'list'], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: harness.config.databaseUrl },
+        timeout: 60_000,
+      });
       expect(cli.status).toBe(0);
       expect(cli.stdout).toContain('"client_secret":"set"');
       expect(cli.stdout + cli.stderr).not.toContain(SECRET);

@@ -3,14 +3,16 @@ import { PlanService } from '../../server/src/plan/plan.service';
 import { bearerFor, loginAs } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
-describe.each(testEngines())('GET /api/auth/session, the dashboard\'s probe, on %s', (engine) => {
+describe.each(testEngines())("GET /api/auth/session, the dashboard's probe, on %s", (engine) => {
   let harness: TestApp;
   const http = () => request(harness.app.getHttpServer());
 
   beforeAll(async () => {
     harness = await startApp(engine);
     // A trainer's department must be known: the plan names Sales.
-    await harness.app.get(PlanService).apply('launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n', 'plan.yaml', 'test', Date.now());
+    await harness.app
+      .get(PlanService)
+      .apply('launch_date: 2026-01-01\ndepartments:\n  - { name: Sales, seats: 1 }\n', 'plan.yaml', 'test', Date.now());
   });
 
   afterAll(async () => {
@@ -32,6 +34,10 @@ describe.each(testEngines())('GET /api/auth/session, the dashboard\'s probe, on 
     expect(probe).toEqual({ authenticated: true, ...me });
     expect(probe.account).toMatchObject({ email: 'rio@example.test', role: 'trainer', departments: ['Sales'] });
     const token = await bearerFor(harness.app, 'viewer');
-    expect((await http().get('/api/auth/session').set(token).expect(200)).body).toMatchObject({ authenticated: true, via: 'token', account: { role: 'viewer' } });
+    expect((await http().get('/api/auth/session').set(token).expect(200)).body).toMatchObject({
+      authenticated: true,
+      via: 'token',
+      account: { role: 'viewer' },
+    });
   });
 });

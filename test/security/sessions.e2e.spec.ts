@@ -14,7 +14,8 @@ const HOUR = 3_600_000;
 const ACTOR = { accountId: null, email: 'test', role: null, ip: null };
 
 const setCookies = (response: request.Response) => (response.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
-const cookieNamed = (response: request.Response, name: string) => setCookies(response).find((cookie) => cookie.startsWith(`${name}=`)) ?? '';
+const cookieNamed = (response: request.Response, name: string) =>
+  setCookies(response).find((cookie) => cookie.startsWith(`${name}=`)) ?? '';
 const valueOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1, cookie.indexOf(';'));
 
 describe.each(testEngines())('sessions, cookies and API tokens on %s', (engine) => {
@@ -35,7 +36,11 @@ describe.each(testEngines())('sessions, cookies and API tokens on %s', (engine) 
 
   it('over HTTPS (the proxy says X-Forwarded-Proto: https) names the cookies __Host- and marks them Secure, Path=/ and no Domain', async () => {
     const email = await ensureAccount(harness.app, 'viewer', { email: 'tls@example.test' });
-    const response = await http().post('/api/auth/login').set('X-Forwarded-Proto', 'https').send({ email, password: TEST_PASSWORD }).expect(200);
+    const response = await http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
     const session = cookieNamed(response, '__Host-uptake_session');
     const csrf = cookieNamed(response, '__Host-uptake_csrf');
     expect(session).toMatch(/^__Host-uptake_session=[\w-]{43}; Path=\/; Max-Age=86400; SameSite=Strict; HttpOnly; Secure$/);
@@ -46,14 +51,21 @@ describe.each(testEngines())('sessions, cookies and API tokens on %s', (engine) 
     // Over HTTPS the unprefixed name, which a plain-HTTP page or a sibling domain could set, is not read.
     await http().get('/api/auth/me').set('X-Forwarded-Proto', 'https').set('Cookie', `uptake_session=${token}`).expect(401);
     // Logout clears the __Host- cookies.
-    const out = await http().post('/api/auth/logout').set('X-Forwarded-Proto', 'https').set('Cookie', `__Host-uptake_session=${token}`).set('X-CSRF-Token', response.body.csrfToken).expect(204);
+    const out = await http()
+      .post('/api/auth/logout')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Cookie', `__Host-uptake_session=${token}`)
+      .set('X-CSRF-Token', response.body.csrfToken)
+      .expect(204);
     expect(cookieNamed(out, '__Host-uptake_session')).toMatch(/^__Host-uptake_session=; Path=\/; Max-Age=0; .*Secure$/);
   });
 
   it('over plain HTTP (npm start on http://localhost:3000) keeps the unprefixed names without Secure, so any browser signs in', async () => {
     const email = await ensureAccount(harness.app, 'viewer', { email: 'plain@example.test' });
     const response = await http().post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
-    expect(cookieNamed(response, 'uptake_session')).toMatch(/^uptake_session=[\w-]{43}; Path=\/; Max-Age=86400; SameSite=Strict; HttpOnly$/);
+    expect(cookieNamed(response, 'uptake_session')).toMatch(
+      /^uptake_session=[\w-]{43}; Path=\/; Max-Age=86400; SameSite=Strict; HttpOnly$/,
+    );
     expect(cookieNamed(response, 'uptake_csrf')).toBe(`uptake_csrf=${response.body.csrfToken}; Path=/; Max-Age=86400; SameSite=Strict`);
     expect(setCookies(response).some((cookie) => cookie.startsWith('__Host-'))).toBe(false);
     const agent = await loginAs(harness.app, 'viewer', { email });
@@ -102,7 +114,14 @@ describe.each(testEngines())('sessions, cookies and API tokens on %s', (engine) 
   it('treats only /api/docs and what is under /api/docs/ as the API documentation', async () => {
     const docsLike = await http().get('/api/docs-x').expect(404);
     expect(docsLike.headers['cache-control']).toBe('no-store');
-    const express = { router: { stack: [{ route: { path: '/api/docs-x', methods: { get: true } } }, { route: { path: '/api/docs/openapi.json', methods: { get: true } } }] } };
+    const express = {
+      router: {
+        stack: [
+          { route: { path: '/api/docs-x', methods: { get: true } } },
+          { route: { path: '/api/docs/openapi.json', methods: { get: true } } },
+        ],
+      },
+    };
     expect(registeredRouteKeys(express)).toEqual(['GET /api/docs-x']);
   });
 });
@@ -116,7 +135,10 @@ describe('cookies forced Secure (UPTAKE_COOKIE_SECURE=true) on plain HTTP', () =
       const response = await agent.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
       const session = cookieNamed(response, '__Host-uptake_session');
       expect(session).toMatch(/; Secure$/);
-      await agent.get('/api/auth/me').set('Cookie', `__Host-uptake_session=${valueOf(session)}`).expect(200);
+      await agent
+        .get('/api/auth/me')
+        .set('Cookie', `__Host-uptake_session=${valueOf(session)}`)
+        .expect(200);
     } finally {
       await harness.close();
     }
@@ -127,7 +149,8 @@ describe('uptake token create (CLI)', () => {
   it('expires tokens after UPTAKE_TOKEN_TTL_DAYS by default, or after --expires-in-days', async () => {
     const harness = await startApp('sqlite');
     const env = { ...process.env, DATABASE_URL: harness.config.databaseUrl };
-    const run = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...env, ...extra } });
+    const run = (args: string[], extra: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...env, ...extra } });
     try {
       await ensureAccount(harness.app, 'viewer', { email: 'cli-robot@example.test' });
       const before = Date.now();

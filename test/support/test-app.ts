@@ -15,7 +15,10 @@ export interface TestApp {
 }
 
 /** The HTTP app on a fresh database, initialised (routes registered, first-start hooks run), no scheduler, no demo. */
-export async function startApp(engine: TestEngine, options: { clock?: Clock; auth?: AuthOverrides; config?: Partial<AppConfig>; logger?: false } = {}): Promise<TestApp> {
+export async function startApp(
+  engine: TestEngine,
+  options: { clock?: Clock; auth?: AuthOverrides; config?: Partial<AppConfig>; logger?: false } = {},
+): Promise<TestApp> {
   const database = await freshDatabase(engine);
   const config = loadConfig({}, { databaseUrl: database.url, demo: false, scheduler: false, webDist: null, ...options.config });
   const app = await createHttpApp(config, { clock: options.clock, auth: options.auth, logger: options.logger ?? false });

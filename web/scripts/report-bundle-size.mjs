@@ -51,6 +51,8 @@ for (const row of rows) console.log(`  ${row.file.padEnd(48)} ${kb(row.gzip).pad
 console.log(`  ${'total'.padEnd(48)} ${kb(total).padStart(10)}  (budget ${kb(BUDGET_BYTES)})`);
 
 if (total > BUDGET_BYTES) {
-  console.error(`report-bundle-size: initial JavaScript is ${kb(total)} gzip, over the ${kb(BUDGET_BYTES)} budget; lazy-load more of the app`);
+  console.error(
+    `report-bundle-size: initial JavaScript is ${kb(total)} gzip, over the ${kb(BUDGET_BYTES)} budget; lazy-load more of the app`,
+  );
   process.exit(1);
 }

@@ -62,7 +62,12 @@ export class AccountRepository {
       await tx.query(
         `INSERT INTO accounts (email, name, role, password_hash, oidc_issuer, oidc_subject, oidc_link_allowed, disabled, created_at)
          VALUES (:email, :name, :role, :passwordHash, :oidcIssuer, :oidcSubject, :oidcLinkAllowed, FALSE, :createdAt)`,
-        { ...account, oidcIssuer: account.oidcIssuer ?? null, oidcSubject: account.oidcSubject ?? null, oidcLinkAllowed: account.oidcLinkAllowed ?? false },
+        {
+          ...account,
+          oidcIssuer: account.oidcIssuer ?? null,
+          oidcSubject: account.oidcSubject ?? null,
+          oidcLinkAllowed: account.oidcLinkAllowed ?? false,
+        },
       );
       const [row] = await tx.query<{ id: number | string }>('SELECT id FROM accounts WHERE email = :email', { email: account.email });
       await this.writeDepartments(tx, toNumber(row.id), departments);
@@ -110,7 +115,10 @@ export class AccountRepository {
   }
 
   async findByOidc(issuer: string, subject: string): Promise<StoredAccount | null> {
-    const rows = await this.db.query<AccountRow>('SELECT * FROM accounts WHERE oidc_issuer = :issuer AND oidc_subject = :subject', { issuer, subject });
+    const rows = await this.db.query<AccountRow>('SELECT * FROM accounts WHERE oidc_issuer = :issuer AND oidc_subject = :subject', {
+      issuer,
+      subject,
+    });
     const [account] = await this.withDepartments(rows);
     return account ?? null;
   }
@@ -118,7 +126,9 @@ export class AccountRepository {
   /** Changes the given columns; `departments` replaces the whole list. */
   async update(
     id: number,
-    changes: Partial<Pick<StoredAccount, 'name' | 'role' | 'passwordHash' | 'disabled' | 'oidcIssuer' | 'oidcSubject' | 'oidcLinkAllowed' | 'departments'>>,
+    changes: Partial<
+      Pick<StoredAccount, 'name' | 'role' | 'passwordHash' | 'disabled' | 'oidcIssuer' | 'oidcSubject' | 'oidcLinkAllowed' | 'departments'>
+    >,
   ): Promise<void> {
     const columns: Array<[string, keyof typeof changes]> = [
       ['name', 'name'],
@@ -133,7 +143,10 @@ export class AccountRepository {
     await this.db.transaction(async (tx) => {
       if (set.length) {
         const params = Object.fromEntries(set.map(([column, key]) => [column, changes[key] as string | boolean | null]));
-        await tx.query(`UPDATE accounts SET ${set.map(([column]) => `${column} = :${column}`).join(', ')} WHERE id = :id`, { ...params, id });
+        await tx.query(`UPDATE accounts SET ${set.map(([column]) => `${column} = :${column}`).join(', ')} WHERE id = :id`, {
+          ...params,
+          id,
+        });
       }
       if (changes.departments !== undefined) {
         await tx.query('DELETE FROM account_departments WHERE account_id = :id', { id });
@@ -148,7 +161,12 @@ export class AccountRepository {
 
   private async writeDepartments(tx: Sql, accountId: number, departments: readonly string[]): Promise<void> {
     const unique = [...new Set(departments)];
-    if (unique.length) await tx.insertMany('account_departments', ['account_id', 'department'], unique.map((department) => [accountId, department]));
+    if (unique.length)
+      await tx.insertMany(
+        'account_departments',
+        ['account_id', 'department'],
+        unique.map((department) => [accountId, department]),
+      );
   }
 
   private async withDepartments(rows: AccountRow[]): Promise<StoredAccount[]> {

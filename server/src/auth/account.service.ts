@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CreateAccountRequestSchema, UpdateAccountRequestSchema, type AccountView, type CreateAccountRequest, type Role, type UpdateAccountRequest } from '@uptake/shared';
+import {
+  CreateAccountRequestSchema,
+  UpdateAccountRequestSchema,
+  type AccountView,
+  type CreateAccountRequest,
+  type Role,
+  type UpdateAccountRequest,
+} from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { UptakeError } from '../common/error-codes';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
@@ -83,7 +90,10 @@ export class AccountService {
    * Validates like POST /api/users (the CLI goes through here too); generates a password when none
    * is given, unless an SSO identity is linked or `linkOidc` lets the first single sign-on link it.
    */
-  async create(input: CreateAccountRequest & { oidcIssuer?: string; oidcSubject?: string; linkOidc?: boolean }, actor: Actor): Promise<CreatedAccount> {
+  async create(
+    input: CreateAccountRequest & { oidcIssuer?: string; oidcSubject?: string; linkOidc?: boolean },
+    actor: Actor,
+  ): Promise<CreatedAccount> {
     const { oidcIssuer, oidcSubject, linkOidc, ...request } = input;
     const body = new ZodValidationPipe(CreateAccountRequestSchema, 'body').transform(request);
     if (await this.accounts.findByEmail(body.email)) throw new UptakeError('ACCOUNT_EXISTS', `an account ${body.email} already exists`);
@@ -106,7 +116,13 @@ export class AccountService {
     await this.audit.record(actor, {
       action: 'account.created',
       target: `account ${account.email}`,
-      detail: { accountId: account.id, role: account.role, departments: account.departments, sso: Boolean(oidcSubject), ...(linkOidc ? { linkOidc } : {}) },
+      detail: {
+        accountId: account.id,
+        role: account.role,
+        departments: account.departments,
+        sso: Boolean(oidcSubject),
+        ...(linkOidc ? { linkOidc } : {}),
+      },
     });
     return { account, generatedPassword };
   }
@@ -118,7 +134,9 @@ export class AccountService {
     const role: Role = body.role ?? account.role;
     const departments = body.departments ?? (role === 'trainer' ? account.departments : []);
     if (role !== 'trainer' && body.departments !== undefined && body.departments.length > 0) {
-      throw new UptakeError('VALIDATION_FAILED', 'invalid body: departments: only a trainer is assigned departments', [{ path: 'departments', message: 'only a trainer is assigned departments' }]);
+      throw new UptakeError('VALIDATION_FAILED', 'invalid body: departments: only a trainer is assigned departments', [
+        { path: 'departments', message: 'only a trainer is assigned departments' },
+      ]);
     }
     if (body.departments !== undefined) await this.checkDepartments(body.departments, account.departments);
     const losesAdmin = account.role === 'admin' && !account.disabled && (role !== 'admin' || body.disabled === true);
@@ -165,9 +183,16 @@ export class AccountService {
   }
 
   /** A new password of one's own: ends the account's other sessions and its API tokens; `currentSession` (a session id hash) stays. */
-  async changeOwnPassword(accountId: number, currentPassword: string, newPassword: string, actor: Actor, currentSession: string | null = null): Promise<void> {
+  async changeOwnPassword(
+    accountId: number,
+    currentPassword: string,
+    newPassword: string,
+    actor: Actor,
+    currentSession: string | null = null,
+  ): Promise<void> {
     const account = await this.get(accountId);
-    if (!(await verifyPassword(account.passwordHash, currentPassword))) throw new UptakeError('INVALID_CREDENTIALS', 'the current password is not correct');
+    if (!(await verifyPassword(account.passwordHash, currentPassword)))
+      throw new UptakeError('INVALID_CREDENTIALS', 'the current password is not correct');
     await this.accounts.update(accountId, { passwordHash: await hashPassword(newPassword) });
     await this.endCredentials(accountId, currentSession);
     await this.audit.record(actor, { action: 'auth.password_changed', target: `account ${account.email}`, detail: { accountId } });

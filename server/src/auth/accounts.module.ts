@@ -8,7 +8,15 @@ import { AuditService } from './audit.service';
 import { DEPARTMENT_DIRECTORY_PROVIDER, DepartmentDirectory } from './department-directory.provider';
 import { SessionRepository } from './session.repository';
 
-const ACCOUNT_PROVIDERS = [AccountRepository, AccountService, ApiTokenRepository, ApiTokenService, AuditRepository, AuditService, SessionRepository];
+const ACCOUNT_PROVIDERS = [
+  AccountRepository,
+  AccountService,
+  ApiTokenRepository,
+  ApiTokenService,
+  AuditRepository,
+  AuditService,
+  SessionRepository,
+];
 
 /**
  * Accounts, API tokens, the session store and the audit log, without HTTP: shared by the server's

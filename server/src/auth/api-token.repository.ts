@@ -48,13 +48,22 @@ export class ApiTokenRepository {
 
   constructor(private readonly db: Database) {}
 
-  async create(token: { accountId: number; tokenHash: string; prefix: string; label: string | null; createdAt: number; expiresAt: number | null }): Promise<StoredApiToken> {
+  async create(token: {
+    accountId: number;
+    tokenHash: string;
+    prefix: string;
+    label: string | null;
+    createdAt: number;
+    expiresAt: number | null;
+  }): Promise<StoredApiToken> {
     await this.db.query(
       `INSERT INTO api_tokens (account_id, token_hash, prefix, label, created_at, expires_at)
        VALUES (:accountId, :tokenHash, :prefix, :label, :createdAt, :expiresAt)`,
       token,
     );
-    const [row] = await this.db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = :tokenHash`, { tokenHash: token.tokenHash });
+    const [row] = await this.db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = :tokenHash`, {
+      tokenHash: token.tokenHash,
+    });
     return toToken(row);
   }
 
@@ -78,7 +87,9 @@ export class ApiTokenRepository {
   }
 
   async listForAccount(accountId: number): Promise<StoredApiToken[]> {
-    const rows = await this.db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE account_id = :accountId ORDER BY id`, { accountId });
+    const rows = await this.db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE account_id = :accountId ORDER BY id`, {
+      accountId,
+    });
     return rows.map(toToken);
   }
 

@@ -32,9 +32,11 @@ export class ApiTokenService {
   /** A new token of the account, expiring after `expiresInDays` (default DEFAULT_TOKEN_TTL_DAYS; the server and the CLI pass UPTAKE_TOKEN_TTL_DAYS). */
   async create(email: string, options: { label?: string | null; expiresInDays?: number }, actor: Actor): Promise<CreatedApiToken> {
     const days = options.expiresInDays ?? DEFAULT_TOKEN_TTL_DAYS;
-    if (!(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `a token expires after a whole number of days above 0, not ${days}`);
+    if (!(Number.isInteger(days) && days > 0))
+      throw new UptakeError('VALIDATION_FAILED', `a token expires after a whole number of days above 0, not ${days}`);
     const account = await this.accounts.getByEmail(email);
-    if (account.disabled) throw new UptakeError('VALIDATION_FAILED', `account ${account.email} is disabled: enable it before creating a token`);
+    if (account.disabled)
+      throw new UptakeError('VALIDATION_FAILED', `account ${account.email} is disabled: enable it before creating a token`);
     const token = `${API_TOKEN_PREFIX}${randomSecret()}`;
     const now = this.clock.now();
     const stored = await this.tokens.create({
@@ -45,7 +47,11 @@ export class ApiTokenService {
       createdAt: now,
       expiresAt: now + days * 86_400_000,
     });
-    await this.audit.record(actor, { action: 'token.created', target: `account ${account.email}`, detail: { tokenId: stored.id, prefix: stored.prefix, expiresAt: stored.expiresAt } });
+    await this.audit.record(actor, {
+      action: 'token.created',
+      target: `account ${account.email}`,
+      detail: { tokenId: stored.id, prefix: stored.prefix, expiresAt: stored.expiresAt },
+    });
     return { token, stored };
   }
 
@@ -69,7 +75,11 @@ export class ApiTokenService {
     if (!stored) throw new UptakeError('TOKEN_NOT_FOUND', `no API token with id ${id} (see \`uptake token list EMAIL\`)`);
     await this.tokens.revoke(id, this.clock.now());
     const account = await this.accounts.get(stored.accountId);
-    await this.audit.record(actor, { action: 'token.revoked', target: `account ${account.email}`, detail: { tokenId: id, prefix: stored.prefix } });
+    await this.audit.record(actor, {
+      action: 'token.revoked',
+      target: `account ${account.email}`,
+      detail: { tokenId: id, prefix: stored.prefix },
+    });
     return (await this.tokens.findById(id)) as StoredApiToken;
   }
 }

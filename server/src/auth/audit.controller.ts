@@ -13,7 +13,7 @@ export class AuditController {
 
   @Get()
   @ApiQuery({ name: 'limit', required: false, description: 'Entries per page (1-500, default 100)' })
-  @ApiQuery({ name: 'before', required: false, description: 'Entries older than this id (the previous page\'s nextBefore)' })
+  @ApiQuery({ name: 'before', required: false, description: "Entries older than this id (the previous page's nextBefore)" })
   @ApiQuery({ name: 'action', required: false, description: 'Only this action, e.g. people.view' })
   @ApiQuery({ name: 'actor', required: false, description: 'Only this actor (email)' })
   @ApiOkResponse({ description: 'Who saw or changed what, and when; newest first.', schema: openApiSchema(AuditPageSchema) })

@@ -53,7 +53,9 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, demo: boolean, overrides:
     tokenTtlDays: values.UPTAKE_TOKEN_TTL_DAYS,
     cookieSecure: values.UPTAKE_COOKIE_SECURE === 'auto' ? 'auto' : values.UPTAKE_COOKIE_SECURE === 'true',
     trustProxy: values.UPTAKE_TRUST_PROXY ?? null,
-    corsOrigins: values.UPTAKE_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: values.UPTAKE_CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     loginMaxFailures: values.UPTAKE_LOGIN_MAX_FAILURES,
     loginMaxDelayMs: values.UPTAKE_LOGIN_MAX_DELAY_SECONDS * 1000,
     loginWindowMs: values.UPTAKE_LOGIN_WINDOW_MINUTES * 60_000,
@@ -73,7 +75,9 @@ function oidcSettings(values: Environment): OidcSettings | null {
     redirectUri: values.UPTAKE_OIDC_REDIRECT_URI as string,
     scopes: values.UPTAKE_OIDC_SCOPES,
     defaultRole: values.UPTAKE_OIDC_DEFAULT_ROLE ?? null,
-    allowedDomains: values.UPTAKE_OIDC_ALLOWED_DOMAINS.split(',').map((domain) => domain.trim().toLowerCase().replace(/^@/, '')).filter(Boolean),
+    allowedDomains: values.UPTAKE_OIDC_ALLOWED_DOMAINS.split(',')
+      .map((domain) => domain.trim().toLowerCase().replace(/^@/, ''))
+      .filter(Boolean),
     label: values.UPTAKE_OIDC_LABEL,
     allowHttp: values.UPTAKE_OIDC_ALLOW_HTTP,
   };

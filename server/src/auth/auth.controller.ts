@@ -60,7 +60,10 @@ export class AuthController {
   ) {}
 
   @Get('providers')
-  @ApiOkResponse({ description: 'How one can sign in: password, and single sign-on when configured.', schema: openApiSchema(AuthProvidersResponseSchema) })
+  @ApiOkResponse({
+    description: 'How one can sign in: password, and single sign-on when configured.',
+    schema: openApiSchema(AuthProvidersResponseSchema),
+  })
   providers(): AuthProvidersResponse {
     return { password: true, oidc: { enabled: this.oidc.enabled, label: this.oidc.label } };
   }
@@ -68,14 +71,20 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiBody({ schema: openApiSchema(LoginRequestSchema) })
-  @ApiOkResponse({ description: 'Signed in: sets the httpOnly session cookie and the uptake_csrf cookie. 401 INVALID_CREDENTIALS; 429 LOGIN_RATE_LIMITED.', schema: openApiSchema(SessionResponseSchema) })
+  @ApiOkResponse({
+    description: 'Signed in: sets the httpOnly session cookie and the uptake_csrf cookie. 401 INVALID_CREDENTIALS; 429 LOGIN_RATE_LIMITED.',
+    schema: openApiSchema(SessionResponseSchema),
+  })
   async signIn(
     @Body(new ZodValidationPipe(LoginRequestSchema, 'body')) body: z.output<typeof LoginRequestSchema>,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
     try {
-      const { account, session } = await this.login.login(body.email, body.password, { ip: clientIp(request), userAgent: request.headers['user-agent'] ?? null });
+      const { account, session } = await this.login.login(body.email, body.password, {
+        ip: clientIp(request),
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       setSessionCookies(request, response, this.config, session, this.clock.now());
       return sessionResponse(account, 'session', session.csrfToken, session.expiresAt);
     } catch (error) {
@@ -93,13 +102,20 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOkResponse({ description: 'The signed-in account, its role, what it may see, and the CSRF token of the session.', schema: openApiSchema(SessionResponseSchema) })
+  @ApiOkResponse({
+    description: 'The signed-in account, its role, what it may see, and the CSRF token of the session.',
+    schema: openApiSchema(SessionResponseSchema),
+  })
   me(@Req() request: Request): Promise<SessionResponse> {
     return this.login.describe(signedIn(request));
   }
 
   @Get('session')
-  @ApiOkResponse({ description: 'Whether anyone is signed in, and if so the same answer as GET /api/auth/me; 200 also for nobody (no error status for the dashboard\'s first probe).', schema: openApiSchema(SessionProbeResponseSchema) })
+  @ApiOkResponse({
+    description:
+      "Whether anyone is signed in, and if so the same answer as GET /api/auth/me; 200 also for nobody (no error status for the dashboard's first probe).",
+    schema: openApiSchema(SessionProbeResponseSchema),
+  })
   async session(@Req() request: Request): Promise<SessionProbeResponse> {
     const principal = principalOf(request);
     return principal ? { authenticated: true, ...(await this.login.describe(principal)) } : { authenticated: false };
@@ -108,7 +124,10 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiBody({ schema: openApiSchema(ChangePasswordRequestSchema) })
-  @ApiNoContentResponse({ description: 'Password changed: this session stays; the other sessions and the API tokens of the account end. 401 INVALID_CREDENTIALS; 429 LOGIN_RATE_LIMITED.' })
+  @ApiNoContentResponse({
+    description:
+      'Password changed: this session stays; the other sessions and the API tokens of the account end. 401 INVALID_CREDENTIALS; 429 LOGIN_RATE_LIMITED.',
+  })
   async changePassword(
     @Body(new ZodValidationPipe(ChangePasswordRequestSchema, 'body')) body: ChangePasswordRequest,
     @Req() request: Request,
@@ -132,7 +151,10 @@ export class AuthController {
   }
 
   @Get('oidc/callback')
-  @ApiOkResponse({ description: 'Where the provider sends the browser back: signs in and redirects (302) to the dashboard, or to /login?error=<reason> (a key of SSO_ERRORS; details in the server log).' })
+  @ApiOkResponse({
+    description:
+      'Where the provider sends the browser back: signs in and redirects (302) to the dashboard, or to /login?error=<reason> (a key of SSO_ERRORS; details in the server log).',
+  })
   async oidcCallback(
     @Query(new ZodValidationPipe(OidcCallbackQuerySchema)) query: z.output<typeof OidcCallbackQuerySchema>,
     @Req() request: Request,

@@ -38,7 +38,8 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
 
     if (policy.access !== 'public') {
-      if (!principal) throw new UptakeError('UNAUTHENTICATED', 'sign in first: POST /api/auth/login, or send Authorization: Bearer <API token>');
+      if (!principal)
+        throw new UptakeError('UNAUTHENTICATED', 'sign in first: POST /api/auth/login, or send Authorization: Bearer <API token>');
       this.checkCsrf(request, principal);
       await this.authorize(request, principal, policy, key);
     }
@@ -51,7 +52,10 @@ export class AuthGuard implements CanActivate {
     if (principal.via !== 'session' || SAFE_METHODS.has(request.method.toUpperCase())) return;
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
-      throw new UptakeError('CSRF_TOKEN_INVALID', `a request signed in by cookie must send the ${CSRF_HEADER} header with the value of the uptake_csrf cookie`);
+      throw new UptakeError(
+        'CSRF_TOKEN_INVALID',
+        `a request signed in by cookie must send the ${CSRF_HEADER} header with the value of the uptake_csrf cookie`,
+      );
     }
   }
 
@@ -59,7 +63,8 @@ export class AuthGuard implements CanActivate {
     let reason: string | null = null;
     if (policy.access === 'admin' && principal.role !== 'admin') reason = `only an admin may call ${key}`;
     if (policy.access === 'people') {
-      if (principal.role !== 'admin' && principal.role !== 'trainer') reason = `the ${principal.role} role sees aggregates only, not people-level data`;
+      if (principal.role !== 'admin' && principal.role !== 'trainer')
+        reason = `the ${principal.role} role sees aggregates only, not people-level data`;
       else if (policy.departmentParam) {
         const department = String(request.params[policy.departmentParam] ?? '');
         if (!seesPeopleOf(principal, department)) reason = `department "${department}" is not assigned to ${principal.email}`;
@@ -81,7 +86,11 @@ function checkInputs(request: Request, policy: RoutePolicy): void {
   const query = request.query as Record<string, unknown> | undefined;
   if (!policy.query && query && Object.keys(query).length > 0) {
     const names = Object.keys(query);
-    throw new UptakeError('VALIDATION_FAILED', `invalid query: this route takes no query parameters (got ${names.map((name) => `"${name}"`).join(', ')})`, names.map((name) => ({ path: name, message: 'unknown parameter' })));
+    throw new UptakeError(
+      'VALIDATION_FAILED',
+      `invalid query: this route takes no query parameters (got ${names.map((name) => `"${name}"`).join(', ')})`,
+      names.map((name) => ({ path: name, message: 'unknown parameter' })),
+    );
   }
   const body: unknown = request.body;
   const empty = body === undefined || body === null || (isPlainObject(body) && Object.keys(body).length === 0);

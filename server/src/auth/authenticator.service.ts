@@ -30,7 +30,8 @@ export class Authenticator {
       if (!match) throw new UptakeError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API token>"');
       const token = await this.tokens.find(match[1]);
       const account = token ? await this.accounts.findByIdForSignIn(token.accountId) : null;
-      if (!token || !account || account.disabled) throw new UptakeError('UNAUTHENTICATED', 'the API token is unknown, revoked or expired, or its account is disabled');
+      if (!token || !account || account.disabled)
+        throw new UptakeError('UNAUTHENTICATED', 'the API token is unknown, revoked or expired, or its account is disabled');
       return { ...identity(account), via: 'token', sessionHash: null, csrfToken: null, expiresAt: token.expiresAt };
     }
     const cookie = readCookie(request, this.config, SESSION_COOKIE);
@@ -39,10 +40,22 @@ export class Authenticator {
     if (!session) return null;
     const account = await this.accounts.findByIdForSignIn(session.accountId);
     if (!account || account.disabled) return null;
-    return { ...identity(account), via: 'session', sessionHash: session.idHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    return {
+      ...identity(account),
+      via: 'session',
+      sessionHash: session.idHash,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
   }
 }
 
 function identity(account: { id: number; email: string; name: string | null; role: Principal['role']; departments: string[] }) {
-  return { accountId: account.id, email: account.email, name: account.name, role: account.role, departments: account.role === 'trainer' ? account.departments : [] };
+  return {
+    accountId: account.id,
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    departments: account.role === 'trainer' ? account.departments : [],
+  };
 }

@@ -1,6 +1,7 @@
 import { hiddenGroups } from './complementary-suppression.util';
 
-const groups = (sizes: Record<string, number>, seen: string[] = []) => Object.entries(sizes).map(([name, size]) => ({ name, size, seen: seen.includes(name) }));
+const groups = (sizes: Record<string, number>, seen: string[] = []) =>
+  Object.entries(sizes).map(([name, size]) => ({ name, size, seen: seen.includes(name) }));
 const total = (sizes: Record<string, number>) => ({ size: Object.values(sizes).reduce((sum, size) => sum + size, 0), seen: false });
 
 describe(hiddenGroups.name, () => {

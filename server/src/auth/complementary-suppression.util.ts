@@ -40,7 +40,12 @@ export function isSmallGroup(size: number | null | undefined, minGroupSize: numb
 }
 
 /** `alreadyHidden`: groups hidden for another reason (e.g. in another table over the same people), which count towards the pool. */
-export function hiddenGroups(groups: readonly TableGroup[], total: TableTotal, minGroupSize: number, alreadyHidden: Iterable<string> = []): HiddenGroups {
+export function hiddenGroups(
+  groups: readonly TableGroup[],
+  total: TableTotal,
+  minGroupSize: number,
+  alreadyHidden: Iterable<string> = [],
+): HiddenGroups {
   const known = new Set(groups.map((group) => group.name));
   const hidden = new Set([...alreadyHidden].filter((name) => known.has(name)));
   for (const group of groups) if (!group.seen && isSmallGroup(group.size, minGroupSize)) hidden.add(group.name);

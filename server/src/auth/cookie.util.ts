@@ -29,7 +29,12 @@ export interface CookieOptions {
 
 /** One `Set-Cookie` value. Names and values here are ours (base64url, digits): no escaping is needed beyond encodeURIComponent. */
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path ?? '/'}`, `Max-Age=${Math.max(0, Math.floor(options.maxAge))}`, `SameSite=${options.sameSite}`];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path ?? '/'}`,
+    `Max-Age=${Math.max(0, Math.floor(options.maxAge))}`,
+    `SameSite=${options.sameSite}`,
+  ];
   if (options.maxAge <= 0) parts.push('Expires=Thu, 01 Jan 1970 00:00:00 GMT');
   if (options.httpOnly) parts.push('HttpOnly');
   if (options.secure) parts.push('Secure');

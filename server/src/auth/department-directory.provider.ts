@@ -9,4 +9,8 @@ export function departmentDirectoryOf(metrics: MetricsService): DepartmentDirect
   return { assignable: () => metrics.departmentNames() };
 }
 
-export const DEPARTMENT_DIRECTORY_PROVIDER: Provider = { provide: DepartmentDirectory, useFactory: departmentDirectoryOf, inject: [MetricsService] };
+export const DEPARTMENT_DIRECTORY_PROVIDER: Provider = {
+  provide: DepartmentDirectory,
+  useFactory: departmentDirectoryOf,
+  inject: [MetricsService],
+};

@@ -7,7 +7,11 @@ describe(assertAssignableDepartments.name, () => {
       assertAssignableDepartments(requested, assignable, kept);
       return null;
     } catch (error) {
-      return { code: (error as { code: string }).code, message: (error as Error).message, details: (error as { details: unknown }).details };
+      return {
+        code: (error as { code: string }).code,
+        message: (error as Error).message,
+        details: (error as { details: unknown }).details,
+      };
     }
   };
 
@@ -22,11 +26,15 @@ describe(assertAssignableDepartments.name, () => {
       message: 'unknown department "Sales Apac": did you mean "Sales APAC"?',
       details: [{ path: 'departments.0', message: 'unknown department "Sales Apac": did you mean "Sales APAC"?' }],
     });
-    expect(problemsOf(['Central', ' sales  emea'])?.details).toEqual([{ path: 'departments.1', message: 'unknown department " sales  emea": did you mean "Sales EMEA"?' }]);
+    expect(problemsOf(['Central', ' sales  emea'])?.details).toEqual([
+      { path: 'departments.1', message: 'unknown department " sales  emea": did you mean "Sales EMEA"?' },
+    ]);
   });
 
   it('lists the assignable departments when nothing is close', () => {
-    expect(problemsOf(['Marketing'])?.message).toBe('unknown department "Marketing" (departments of the launch plan and the CRM data: Central, Sales APAC, Sales EMEA)');
+    expect(problemsOf(['Marketing'])?.message).toBe(
+      'unknown department "Marketing" (departments of the launch plan and the CRM data: Central, Sales APAC, Sales EMEA)',
+    );
   });
 
   it('lists at most 20 names', () => {

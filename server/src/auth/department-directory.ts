@@ -16,7 +16,11 @@ const loose = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
  * assignable name it most likely means. Names in `kept` (already assigned) pass unchecked, so that
  * a department later dropped from the plan does not block other changes to the account.
  */
-export function assertAssignableDepartments(requested: readonly string[], assignable: readonly string[], kept: readonly string[] = []): void {
+export function assertAssignableDepartments(
+  requested: readonly string[],
+  assignable: readonly string[],
+  kept: readonly string[] = [],
+): void {
   const known = new Set([...assignable, ...kept]);
   const problems = requested
     .map((name, index) => ({ name, index }))

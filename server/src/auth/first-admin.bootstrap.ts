@@ -52,7 +52,10 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
     }
     const email = adminEmail ?? DEMO_ADMIN_EMAIL;
     try {
-      const { account, generatedPassword } = await this.accounts.create({ email, role: 'admin', name: 'Administrator', password: adminPassword ?? undefined }, SYSTEM);
+      const { account, generatedPassword } = await this.accounts.create(
+        { email, role: 'admin', name: 'Administrator', password: adminPassword ?? undefined },
+        SYSTEM,
+      );
       if (generatedPassword) {
         const box =
           `\n  ┌──────────────────────────────────────────────────────────────\n` +

@@ -38,7 +38,10 @@ export class LoginRateLimiter {
     if (!reservation.reserved) {
       const retryAfterSeconds = Math.max(1, Math.ceil((reservation.retryAt - now) / 1000));
       const who = reservation.key.startsWith('email:') ? `for ${email.trim().toLowerCase()}` : 'from this address';
-      throw Object.assign(new UptakeError('LOGIN_RATE_LIMITED', `too many failed password attempts ${who}: try again in ${retryAfterSeconds} s`), { retryAfterSeconds });
+      throw Object.assign(
+        new UptakeError('LOGIN_RATE_LIMITED', `too many failed password attempts ${who}: try again in ${retryAfterSeconds} s`),
+        { retryAfterSeconds },
+      );
     }
     try {
       const result = await check();

@@ -34,8 +34,14 @@ export class LoginThrottleRepository {
       const lock = tx.engine === 'postgres' ? ' FOR UPDATE' : '';
       const planned: Array<{ key: string; attempts: number; nextAt: number }> = [];
       for (const { key, delayAfter } of sorted) {
-        await tx.query('INSERT INTO login_throttle (throttle_key, attempts, next_at, last_at) VALUES (:key, 0, 0, :now) ON CONFLICT (throttle_key) DO NOTHING', { key, now });
-        const [row] = await tx.query<ThrottleRow>(`SELECT attempts, next_at, last_at FROM login_throttle WHERE throttle_key = :key${lock}`, { key });
+        await tx.query(
+          'INSERT INTO login_throttle (throttle_key, attempts, next_at, last_at) VALUES (:key, 0, 0, :now) ON CONFLICT (throttle_key) DO NOTHING',
+          { key, now },
+        );
+        const [row] = await tx.query<ThrottleRow>(
+          `SELECT attempts, next_at, last_at FROM login_throttle WHERE throttle_key = :key${lock}`,
+          { key },
+        );
         const forgotten = now - toNumber(row.last_at) >= forgetAfterMs;
         const attempts = forgotten ? 0 : toNumber(row.attempts);
         const nextAt = forgotten ? 0 : toNumber(row.next_at);
@@ -44,7 +50,10 @@ export class LoginThrottleRepository {
         planned.push({ key, attempts: attempts + 1, nextAt: delay > 0 ? now + delay : nextAt });
       }
       for (const entry of planned) {
-        await tx.query('UPDATE login_throttle SET attempts = :attempts, next_at = :nextAt, last_at = :now WHERE throttle_key = :key', { ...entry, now });
+        await tx.query('UPDATE login_throttle SET attempts = :attempts, next_at = :nextAt, last_at = :now WHERE throttle_key = :key', {
+          ...entry,
+          now,
+        });
       }
       return { reserved: true };
     });
@@ -58,12 +67,19 @@ export class LoginThrottleRepository {
     await this.db.transaction(async (tx) => {
       const lock = tx.engine === 'postgres' ? ' FOR UPDATE' : '';
       for (const { key, delayAfter } of [...keys].sort((a, b) => a.key.localeCompare(b.key))) {
-        const [row] = await tx.query<ThrottleRow>(`SELECT attempts, next_at, last_at FROM login_throttle WHERE throttle_key = :key${lock}`, { key });
+        const [row] = await tx.query<ThrottleRow>(
+          `SELECT attempts, next_at, last_at FROM login_throttle WHERE throttle_key = :key${lock}`,
+          { key },
+        );
         if (!row || toNumber(row.attempts) === 0) continue;
         const attempts = toNumber(row.attempts) - 1;
         const delay = delayAfter(attempts);
         const nextAt = delay > 0 ? Math.min(toNumber(row.next_at), now + delay) : 0;
-        await tx.query('UPDATE login_throttle SET attempts = :attempts, next_at = :nextAt WHERE throttle_key = :key', { key, attempts, nextAt });
+        await tx.query('UPDATE login_throttle SET attempts = :attempts, next_at = :nextAt WHERE throttle_key = :key', {
+          key,
+          attempts,
+          nextAt,
+        });
       }
     });
   }

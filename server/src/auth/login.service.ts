@@ -28,7 +28,10 @@ export class LoginService {
     const account = await this.limiter.attempt(email, client.ip, async () => {
       const checked = await this.accounts.checkPassword(email, password);
       if (!checked) {
-        await this.audit.record({ accountId: null, email, role: null, ip: client.ip }, { action: 'auth.login_failed', target: 'POST /api/auth/login', detail: { method: 'password' } });
+        await this.audit.record(
+          { accountId: null, email, role: null, ip: client.ip },
+          { action: 'auth.login_failed', target: 'POST /api/auth/login', detail: { method: 'password' } },
+        );
         throw new UptakeError('INVALID_CREDENTIALS', 'wrong email or password');
       }
       return checked;
@@ -40,7 +43,10 @@ export class LoginService {
   async start(account: StoredAccount, client: Client, method: 'password' | 'oidc'): Promise<NewSession> {
     const session = await this.sessions.create(account.id, client);
     await this.accounts.touchLogin(account.id);
-    await this.audit.record({ accountId: account.id, email: account.email, role: account.role, ip: client.ip }, { action: 'auth.login', target: 'session', detail: { method } });
+    await this.audit.record(
+      { accountId: account.id, email: account.email, role: account.role, ip: client.ip },
+      { action: 'auth.login', target: 'session', detail: { method } },
+    );
     return session;
   }
 
@@ -49,12 +55,17 @@ export class LoginService {
    * guess like any other). The session that asks stays; the account's other sessions and its API tokens end.
    */
   async changePassword(principal: Principal, currentPassword: string, newPassword: string, ip: string | null): Promise<void> {
-    await this.limiter.attempt(principal.email, ip, () => this.accounts.changeOwnPassword(principal.accountId, currentPassword, newPassword, actorOf(principal, ip), principal.sessionHash));
+    await this.limiter.attempt(principal.email, ip, () =>
+      this.accounts.changeOwnPassword(principal.accountId, currentPassword, newPassword, actorOf(principal, ip), principal.sessionHash),
+    );
   }
 
   async logout(principal: Principal, ip: string | null): Promise<void> {
     if (principal.sessionHash) await this.sessions.end(principal.sessionHash);
-    await this.audit.record({ accountId: principal.accountId, email: principal.email, role: principal.role, ip }, { action: 'auth.logout', target: 'session', detail: { via: principal.via } });
+    await this.audit.record(
+      { accountId: principal.accountId, email: principal.email, role: principal.role, ip },
+      { action: 'auth.logout', target: 'session', detail: { via: principal.via } },
+    );
   }
 
   async describe(principal: Principal): Promise<SessionResponse> {
@@ -63,7 +74,12 @@ export class LoginService {
   }
 }
 
-export function sessionResponse(account: StoredAccount, via: 'session' | 'token', csrfToken: string | null, expiresAt: number | null): SessionResponse {
+export function sessionResponse(
+  account: StoredAccount,
+  via: 'session' | 'token',
+  csrfToken: string | null,
+  expiresAt: number | null,
+): SessionResponse {
   return {
     account: toAccountView(account),
     via,

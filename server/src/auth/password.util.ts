@@ -12,7 +12,10 @@ export const ARGON2_MAX_CONCURRENT = 4;
 export const ARGON2_MAX_WAITING = 16;
 const argon2Slots = new Semaphore(ARGON2_MAX_CONCURRENT, ARGON2_MAX_WAITING);
 
-const busy = () => Object.assign(new UptakeError('LOGIN_RATE_LIMITED', 'the server is checking many passwords at once: try again in 1 s'), { retryAfterSeconds: 1 });
+const busy = () =>
+  Object.assign(new UptakeError('LOGIN_RATE_LIMITED', 'the server is checking many passwords at once: try again in 1 s'), {
+    retryAfterSeconds: 1,
+  });
 
 /** argon2id with the library defaults (19 MiB, 2 passes, 1 lane: OWASP's minimum recommendation). Waits for a free argon2 slot. */
 export function hashPassword(password: string): Promise<string> {

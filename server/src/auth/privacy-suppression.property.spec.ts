@@ -1,4 +1,12 @@
-import { METRIC_KEYS, type MetricsReport, type MetricValues, type RoiDepartment, type RoiResponse, type TrainingLift, type TrainingResponse } from '@uptake/shared';
+import {
+  METRIC_KEYS,
+  type MetricsReport,
+  type MetricValues,
+  type RoiDepartment,
+  type RoiResponse,
+  type TrainingLift,
+  type TrainingResponse,
+} from '@uptake/shared';
 import fc from 'fast-check';
 import { isSmallGroup, suppressReport, suppressRoi, suppressTraining, type PrivacyViewer } from './privacy-suppression.util';
 
@@ -23,7 +31,13 @@ interface Department {
 
 const departmentArb = (name: string) =>
   fc
-    .record({ size: fc.integer({ min: 0, max: 14 }), a: fc.double({ min: 0, max: 1, noNaN: true }), t: fc.double({ min: 0, max: 1, noNaN: true }), ta: fc.double({ min: 0, max: 1, noNaN: true }), m: fc.double({ min: 0, max: 1, noNaN: true }) })
+    .record({
+      size: fc.integer({ min: 0, max: 14 }),
+      a: fc.double({ min: 0, max: 1, noNaN: true }),
+      t: fc.double({ min: 0, max: 1, noNaN: true }),
+      ta: fc.double({ min: 0, max: 1, noNaN: true }),
+      m: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
     .map(({ size, a, t, ta, m }): Department => {
       const active = Math.round(a * size);
       const trained = Math.round(t * size);
@@ -33,19 +47,20 @@ const departmentArb = (name: string) =>
       return { name, size, active, trained, trainedActive: low + Math.round(ta * (high - low)), monthlyActive: Math.round(m * size) };
     });
 
-const caseArb = fc
-  .integer({ min: 1, max: 7 })
-  .chain((count) =>
-    fc.record({
-      departments: fc.tuple(...Array.from({ length: count }, (_, index) => departmentArb(`D${index}`))),
-      minGroupSize: fc.integer({ min: 2, max: 9 }),
-      // Departments whose people the viewer sees (a trainer), or none (viewer, executive).
-      seen: fc.array(fc.integer({ min: 0, max: count - 1 }), { maxLength: 2 }),
-    }),
-  );
+const caseArb = fc.integer({ min: 1, max: 7 }).chain((count) =>
+  fc.record({
+    departments: fc.tuple(...Array.from({ length: count }, (_, index) => departmentArb(`D${index}`))),
+    minGroupSize: fc.integer({ min: 2, max: 9 }),
+    // Departments whose people the viewer sees (a trainer), or none (viewer, executive).
+    seen: fc.array(fc.integer({ min: 0, max: count - 1 }), { maxLength: 2 }),
+  }),
+);
 
 const viewerOf = (seen: Set<string>): PrivacyViewer => ({ seesEveryone: false, seesPeopleOf: (name) => seen.has(name) });
-const values = (activeUsers: number | null): MetricValues => ({ ...(Object.fromEntries(METRIC_KEYS.map((key) => [key, null])) as MetricValues), active_users: activeUsers });
+const values = (activeUsers: number | null): MetricValues => ({
+  ...(Object.fromEntries(METRIC_KEYS.map((key) => [key, null])) as MetricValues),
+  active_users: activeUsers,
+});
 const share = (part: number, whole: number) => (whole ? part / whole : null);
 const sum = (list: readonly number[]) => list.reduce((total, value) => total + value, 0);
 
@@ -60,8 +75,21 @@ function report(departments: readonly Department[]): MetricsReport {
   const size = sum(departments.map((d) => d.size));
   return {
     asOf: '2026-03-01',
-    departments: departments.map((d) => ({ department: d.name, seatHolders: d.size, metrics: values(share(d.active, d.size)), expected: {}, health: 50, status: 'red' })),
-    organisation: { seatHolders: size, metrics: values(share(sum(departments.map((d) => d.active)), size)), expected: {}, health: null, status: null },
+    departments: departments.map((d) => ({
+      department: d.name,
+      seatHolders: d.size,
+      metrics: values(share(d.active, d.size)),
+      expected: {},
+      health: 50,
+      status: 'red',
+    })),
+    organisation: {
+      seatHolders: size,
+      metrics: values(share(sum(departments.map((d) => d.active)), size)),
+      expected: {},
+      health: null,
+      status: null,
+    },
   };
 }
 
@@ -107,11 +135,24 @@ function training(departments: readonly Department[]): TrainingResponse {
   return {
     asOf: '2026-03-01',
     requiredCourses: 1,
-    teams: departments.map((d) => ({ department: d.name, seatHolders: d.size, health: 50, status: 'red', largestShortfall: null, gaps: [] })),
+    teams: departments.map((d) => ({
+      department: d.name,
+      seatHolders: d.size,
+      health: 50,
+      status: 'red',
+      largestShortfall: null,
+      gaps: [],
+    })),
     peopleToTrain: [],
     lift: [
       ...departments.map((d) => liftRow(d.name, d.size, d.active, d.trained, d.trainedActive)),
-      liftRow('*', total((d) => d.size), total((d) => d.active), total((d) => d.trained), total((d) => d.trainedActive)),
+      liftRow(
+        '*',
+        total((d) => d.size),
+        total((d) => d.active),
+        total((d) => d.trained),
+        total((d) => d.trainedActive),
+      ),
     ],
     how: { teams: '', peopleToTrain: '', lift: '' },
   };
@@ -132,10 +173,19 @@ describe('privacy suppression (property): nothing hidden can be derived from wha
         if (!totalHidden && sut.organisation.metrics.active_users !== null) {
           // What the viewer computes: active people of the organisation minus those of the departments shown.
           const shown = sut.departments.filter((entry) => !entry.suppressed);
-          const derived = sut.organisation.metrics.active_users * sut.organisation.seatHolders - sum(shown.map((entry) => (entry.metrics.active_users ?? 0) * entry.seatHolders));
-          expect(derived).toBeCloseTo(sum(departments.filter((d) => hidden.some((entry) => entry.department === d.name)).map((d) => d.active)), 6);
+          const derived =
+            sut.organisation.metrics.active_users * sut.organisation.seatHolders -
+            sum(shown.map((entry) => (entry.metrics.active_users ?? 0) * entry.seatHolders));
+          expect(derived).toBeCloseTo(
+            sum(departments.filter((d) => hidden.some((entry) => entry.department === d.name)).map((d) => d.active)),
+            6,
+          );
         }
-        expectSafePool(hidden.map((entry) => entry.seatHolders), totalHidden, minGroupSize);
+        expectSafePool(
+          hidden.map((entry) => entry.seatHolders),
+          totalHidden,
+          minGroupSize,
+        );
       }),
       { numRuns: 500 },
     );
@@ -151,8 +201,13 @@ describe('privacy suppression (property): nothing hidden can be derived from wha
           expect(entry.monthlyActiveUsers.value).toBeNull();
           expect(entry.shelfwareSeats.value).toBeNull();
         }
-        for (const entry of sut.departments) if (isSmallGroup(entry.seatHolders.value, minGroupSize) && !seenNames.has(entry.department)) expect(entry.suppressed).toBe(true);
-        expectSafePool(hidden.map((entry) => entry.seatHolders.value ?? 0), sut.organisation.suppressed === true, minGroupSize);
+        for (const entry of sut.departments)
+          if (isSmallGroup(entry.seatHolders.value, minGroupSize) && !seenNames.has(entry.department)) expect(entry.suppressed).toBe(true);
+        expectSafePool(
+          hidden.map((entry) => entry.seatHolders.value ?? 0),
+          sut.organisation.suppressed === true,
+          minGroupSize,
+        );
       }),
       { numRuns: 500 },
     );
@@ -164,7 +219,11 @@ describe('privacy suppression (property): nothing hidden can be derived from wha
         const seenNames = new Set(seen.map((index) => departments[index].name));
         const viewer = viewerOf(seenNames);
         const sut = suppressTraining(training(departments), minGroupSize, viewer);
-        const reportHidden = new Set(suppressReport(report(departments), minGroupSize, viewer).departments.filter((entry) => entry.suppressed).map((entry) => entry.department));
+        const reportHidden = new Set(
+          suppressReport(report(departments), minGroupSize, viewer)
+            .departments.filter((entry) => entry.suppressed)
+            .map((entry) => entry.department),
+        );
         expect(new Set(sut.teams.filter((team) => team.suppressed).map((team) => team.department))).toEqual(reportHidden);
         // Hidden teams rank last.
         const firstHidden = sut.teams.findIndex((team) => team.suppressed);
@@ -175,7 +234,12 @@ describe('privacy suppression (property): nothing hidden can be derived from wha
         const original = new Map(departments.map((d) => [d.name, d]));
         for (const row of rows) {
           const d = original.get(row.department) as Department;
-          if (reportHidden.has(row.department)) expect(row).toMatchObject({ suppressed: true, trained: { seatHolders: 0, active7: 0 }, untrained: { seatHolders: 0, active7: 0 } });
+          if (reportHidden.has(row.department))
+            expect(row).toMatchObject({
+              suppressed: true,
+              trained: { seatHolders: 0, active7: 0 },
+              untrained: { seatHolders: 0, active7: 0 },
+            });
           // Within a row shown, trained + untrained = the department (whose active share is shown): neither cell may be small.
           if (!row.suppressed && !seenNames.has(row.department)) {
             expect(isSmallGroup(d.trained, minGroupSize) || isSmallGroup(d.size - d.trained, minGroupSize)).toBe(false);
@@ -184,8 +248,16 @@ describe('privacy suppression (property): nothing hidden can be derived from wha
         }
         const hiddenRows = rows.filter((row) => row.suppressed).map((row) => original.get(row.department) as Department);
         const organisationHidden = organisation.suppressed === true;
-        expectSafePool(hiddenRows.map((d) => d.trained), organisationHidden, minGroupSize);
-        expectSafePool(hiddenRows.map((d) => d.size - d.trained), organisationHidden, minGroupSize);
+        expectSafePool(
+          hiddenRows.map((d) => d.trained),
+          organisationHidden,
+          minGroupSize,
+        );
+        expectSafePool(
+          hiddenRows.map((d) => d.size - d.trained),
+          organisationHidden,
+          minGroupSize,
+        );
         if (!organisationHidden) {
           // What the viewer computes from the organisation row: trained active people of the hidden rows together.
           const derived = organisation.trained.active7 - sum(rows.filter((row) => !row.suppressed).map((row) => row.trained.active7));

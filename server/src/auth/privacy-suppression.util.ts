@@ -52,7 +52,12 @@ type Suppressible<T> = T & { suppressed?: boolean };
 export { isSmallGroup };
 
 /** The departments (and whether the organisation) to hide from the viewer, given the seat holders of each. */
-export function hiddenDepartments(departments: ReadonlyArray<{ department: string; seatHolders: number | null }>, organisation: number | null, minGroupSize: number, viewer: PrivacyViewer): HiddenGroups {
+export function hiddenDepartments(
+  departments: ReadonlyArray<{ department: string; seatHolders: number | null }>,
+  organisation: number | null,
+  minGroupSize: number,
+  viewer: PrivacyViewer,
+): HiddenGroups {
   if (viewer.seesEveryone) return { hidden: new Set(), totalHidden: false };
   return hiddenGroups(
     departments.map((entry) => ({ name: entry.department, size: entry.seatHolders, seen: viewer.seesPeopleOf(entry.department) })),
@@ -62,7 +67,12 @@ export function hiddenDepartments(departments: ReadonlyArray<{ department: strin
 }
 
 function hiddenOnDay(sizes: DaySizes, minGroupSize: number, viewer: PrivacyViewer): HiddenGroups {
-  return hiddenDepartments([...sizes.departments].map(([department, seatHolders]) => ({ department, seatHolders })), sizes.organisation, minGroupSize, viewer);
+  return hiddenDepartments(
+    [...sizes.departments].map(([department, seatHolders]) => ({ department, seatHolders })),
+    sizes.organisation,
+    minGroupSize,
+    viewer,
+  );
 }
 
 function seesGroup(viewer: PrivacyViewer, department: string): boolean {
@@ -105,9 +115,16 @@ export function suppressReport(report: MetricsReport, minGroupSize: number, view
  * values, hidden when the organisation is hidden on that day too (`weekEarlierSizes`: the seat
  * holders of that day, as the series of that day is cut).
  */
-export function suppressOverview(overview: OverviewResponse, minGroupSize: number, viewer: PrivacyViewer, weekEarlierSizes?: DaySizes): OverviewResponse {
+export function suppressOverview(
+  overview: OverviewResponse,
+  minGroupSize: number,
+  viewer: PrivacyViewer,
+  weekEarlierSizes?: DaySizes,
+): OverviewResponse {
   const { departments, organisation, totalHidden } = suppressTable(overview.departments, overview.organisation, minGroupSize, viewer);
-  const hideWeekEarlier = overview.weekEarlier !== null && (totalHidden || (weekEarlierSizes !== undefined && hiddenOnDay(weekEarlierSizes, minGroupSize, viewer).totalHidden));
+  const hideWeekEarlier =
+    overview.weekEarlier !== null &&
+    (totalHidden || (weekEarlierSizes !== undefined && hiddenOnDay(weekEarlierSizes, minGroupSize, viewer).totalHidden));
   if (organisation === overview.organisation && departments === overview.departments && !hideWeekEarlier) return overview;
   return { ...overview, organisation, weekEarlier: hideWeekEarlier ? nullMetrics() : overview.weekEarlier, departments };
 }
@@ -117,15 +134,23 @@ export function suppressOverview(overview: OverviewResponse, minGroupSize: numbe
  * so that another group of that day cannot be worked out (`sizesByDay`: the seat holders of every
  * department on each day, from the same snapshots).
  */
-export function suppressSeries(series: MetricSeriesResponse, minGroupSize: number, viewer: PrivacyViewer, sizesByDay?: ReadonlyMap<string, DaySizes>): MetricSeriesResponse {
+export function suppressSeries(
+  series: MetricSeriesResponse,
+  minGroupSize: number,
+  viewer: PrivacyViewer,
+  sizesByDay?: ReadonlyMap<string, DaySizes>,
+): MetricSeriesResponse {
   if (seesGroup(viewer, series.department)) return series;
   const points = mapKeeping(series.points, (point): Suppressible<SeriesPoint> => {
     const small = isSmallGroup(point.seatHolders, minGroupSize);
     // A day without a known group size but with values: nothing says the group was large enough.
-    const unknown = point.seatHolders === null && METRIC_KEYS.some((key) => point.metrics[key] !== null && point.metrics[key] !== undefined);
+    const unknown =
+      point.seatHolders === null && METRIC_KEYS.some((key) => point.metrics[key] !== null && point.metrics[key] !== undefined);
     const sizes = sizesByDay?.get(point.day);
     const hiddenThatDay = sizes ? hiddenOnDay(sizes, minGroupSize, viewer) : null;
-    const complementary = hiddenThatDay !== null && (series.department === ORGANISATION ? hiddenThatDay.totalHidden : hiddenThatDay.hidden.has(series.department));
+    const complementary =
+      hiddenThatDay !== null &&
+      (series.department === ORGANISATION ? hiddenThatDay.totalHidden : hiddenThatDay.hidden.has(series.department));
     return small || unknown || complementary ? { ...point, metrics: nullMetrics(), expected: {}, suppressed: true } : point;
   });
   return points === series.points ? series : { ...series, points };
@@ -161,7 +186,12 @@ function hideRoiScope<T extends RoiScope>(scope: T, label: string): Suppressible
  * and spend stay); the organisation's adoption points of days on which it is hidden
  * (`adoptionSizes`: the seat holders of each day of the adoption chart).
  */
-export function suppressRoi(roi: RoiResponse, minGroupSize: number, viewer: PrivacyViewer, adoptionSizes?: ReadonlyMap<string, DaySizes>): RoiResponse {
+export function suppressRoi(
+  roi: RoiResponse,
+  minGroupSize: number,
+  viewer: PrivacyViewer,
+  adoptionSizes?: ReadonlyMap<string, DaySizes>,
+): RoiResponse {
   const { hidden, totalHidden } = hiddenDepartments(
     roi.departments.map((entry) => ({ department: entry.department, seatHolders: entry.seatHolders.value })),
     roi.organisation.seatHolders.value,
@@ -174,11 +204,17 @@ export function suppressRoi(roi: RoiResponse, minGroupSize: number, viewer: Priv
   };
   return {
     ...roi,
-    organisation: totalHidden ? hideRoiScope(roi.organisation, suppressedLabelFor(roi.organisation.seatHolders.value, minGroupSize)) : roi.organisation,
-    departments: roi.departments.map((entry): Suppressible<RoiDepartment> => (hidden.has(entry.department) ? hideRoiScope(entry, suppressedLabelFor(entry.seatHolders.value, minGroupSize)) : entry)),
+    organisation: totalHidden
+      ? hideRoiScope(roi.organisation, suppressedLabelFor(roi.organisation.seatHolders.value, minGroupSize))
+      : roi.organisation,
+    departments: roi.departments.map((entry): Suppressible<RoiDepartment> =>
+      hidden.has(entry.department) ? hideRoiScope(entry, suppressedLabelFor(entry.seatHolders.value, minGroupSize)) : entry,
+    ),
     adoption: {
       ...roi.adoption,
-      points: roi.adoption.points.map((point) => (point.actual !== null && (totalHidden || hiddenOn(point.day)) ? { ...point, actual: null } : point)),
+      points: roi.adoption.points.map((point) =>
+        point.actual !== null && (totalHidden || hiddenOn(point.day)) ? { ...point, actual: null } : point,
+      ),
     },
   };
 }
@@ -197,7 +233,11 @@ function hideLift(lift: TrainingLift, keepSizes: boolean): Suppressible<Training
 }
 
 /** The people of each cell of a lift row: trained, untrained, trained 28 days before. */
-const LIFT_CELLS: ReadonlyArray<(lift: TrainingLift) => number> = [(lift) => lift.trained.seatHolders, (lift) => lift.untrained.seatHolders, (lift) => lift.beforeAfter.people];
+const LIFT_CELLS: ReadonlyArray<(lift: TrainingLift) => number> = [
+  (lift) => lift.trained.seatHolders,
+  (lift) => lift.untrained.seatHolders,
+  (lift) => lift.beforeAfter.people,
+];
 
 /**
  * The lift rows to hide, as a whole: those of departments hidden in the report (the same people);
@@ -205,7 +245,12 @@ const LIFT_CELLS: ReadonlyArray<(lift: TrainingLift) => number> = [(lift) => lif
  * one cell gives the other); then, per cell column, more rows (or the organisation's) until the
  * organisation's row minus the rows shown gives only a pool of `minGroupSize` people or more.
  */
-function hiddenLiftRows(lift: TrainingLift[], departmentsHidden: HiddenGroups, minGroupSize: number, viewer: PrivacyViewer): { hidden: Set<string>; organisationHidden: boolean } {
+function hiddenLiftRows(
+  lift: TrainingLift[],
+  departmentsHidden: HiddenGroups,
+  minGroupSize: number,
+  viewer: PrivacyViewer,
+): { hidden: Set<string>; organisationHidden: boolean } {
   if (viewer.seesEveryone) return { hidden: new Set(), organisationHidden: false };
   const rows = lift.filter((row) => row.department !== ORGANISATION);
   const organisationRow = lift.find((row) => row.department === ORGANISATION);
@@ -215,8 +260,10 @@ function hiddenLiftRows(lift: TrainingLift[], departmentsHidden: HiddenGroups, m
       .filter((row) => departmentsHidden.hidden.has(row.department) || LIFT_CELLS.some((cell) => isSmallGroup(cell(row), minGroupSize)))
       .map((row) => row.department),
   );
-  let organisationHidden = departmentsHidden.totalHidden || (organisationRow !== undefined && LIFT_CELLS.some((cell) => isSmallGroup(cell(organisationRow), minGroupSize)));
-  for (let changed = true; changed; ) {
+  let organisationHidden =
+    departmentsHidden.totalHidden ||
+    (organisationRow !== undefined && LIFT_CELLS.some((cell) => isSmallGroup(cell(organisationRow), minGroupSize)));
+  for (let changed = true; changed;) {
     changed = false;
     for (const cell of LIFT_CELLS) {
       const column = hiddenGroups(
@@ -246,7 +293,9 @@ export function suppressTraining(training: TrainingResponse, minGroupSize: numbe
   const organisationSize = training.teams.reduce((sum, team) => sum + team.seatHolders, 0);
   const departmentsHidden = hiddenDepartments(training.teams, organisationSize, minGroupSize, viewer);
   const teams = training.teams.map((team): Suppressible<TeamGap> =>
-    departmentsHidden.hidden.has(team.department) ? { ...team, health: null, status: null, largestShortfall: null, gaps: [], suppressed: true } : team,
+    departmentsHidden.hidden.has(team.department)
+      ? { ...team, health: null, status: null, largestShortfall: null, gaps: [], suppressed: true }
+      : team,
   );
   const lifts = hiddenLiftRows(training.lift, departmentsHidden, minGroupSize, viewer);
   return {

@@ -12,7 +12,15 @@ import { TrainingService } from '../training/training.service';
 import { AuditService } from './audit.service';
 import { safeUrl } from './auth.guard';
 import { actorOf, clientIp, peopleAccessOf, principalOf, seesPeopleOf, type Principal } from './principal';
-import { suppressOverview, suppressReport, suppressRoi, suppressSeries, suppressTraining, type DaySizes, type PrivacyViewer } from './privacy-suppression.util';
+import {
+  suppressOverview,
+  suppressReport,
+  suppressRoi,
+  suppressSeries,
+  suppressTraining,
+  type DaySizes,
+  type PrivacyViewer,
+} from './privacy-suppression.util';
 import { policyFor, type RoutePolicy } from './route-policy';
 import { statusOnly } from './status-only.util';
 
@@ -44,9 +52,15 @@ export class PrivacyInterceptor implements NestInterceptor {
     const filtered = principal && policy.privacy ? await this.filter(request, policy, principal, body) : { body, audit: null };
     if (principal && filtered.audit) {
       // Written before the answer leaves: a view that cannot be logged is not shown.
-      await this.audit.record(actorOf(principal, clientIp(request)), { target: `${request.method} ${safeUrl(request.originalUrl)}`, ...filtered.audit });
+      await this.audit.record(actorOf(principal, clientIp(request)), {
+        target: `${request.method} ${safeUrl(request.originalUrl)}`,
+        ...filtered.audit,
+      });
     } else if (principal && policy.audit) {
-      await this.audit.record(actorOf(principal, clientIp(request)), { action: policy.audit, target: `${request.method} ${safeUrl(request.originalUrl)}` });
+      await this.audit.record(actorOf(principal, clientIp(request)), {
+        action: policy.audit,
+        target: `${request.method} ${safeUrl(request.originalUrl)}`,
+      });
     }
     if (principal && UNSAFE.has(request.method.toUpperCase()) && !policy.ownAudit) {
       await this.audit.record(actorOf(principal, clientIp(request)), {
@@ -64,40 +78,57 @@ export class PrivacyInterceptor implements NestInterceptor {
     policy: RoutePolicy,
     principal: Principal,
     body: unknown,
-  ): Promise<{ body: unknown; audit: { action: NonNullable<RoutePolicy['audit']>; department?: string | null; detail?: Record<string, unknown> } | null }> {
-    const viewer: PrivacyViewer = { seesEveryone: peopleAccessOf(principal.role) === 'all', seesPeopleOf: (department) => seesPeopleOf(principal, department) };
+  ): Promise<{
+    body: unknown;
+    audit: { action: NonNullable<RoutePolicy['audit']>; department?: string | null; detail?: Record<string, unknown> } | null;
+  }> {
+    const viewer: PrivacyViewer = {
+      seesEveryone: peopleAccessOf(principal.role) === 'all',
+      seesPeopleOf: (department) => seesPeopleOf(principal, department),
+    };
     const minGroupSize = async () => (await this.planInForce.plan())?.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
     switch (policy.privacy) {
       case 'report':
         return { body: suppressReport(body as MetricsReport, await minGroupSize(), viewer), audit: null };
       case 'overview': {
         const overview = body as OverviewResponse;
-        const weekEarlier = viewer.seesEveryone || overview.weekEarlier === null ? undefined : await this.sizesOn(addDays(overview.asOf, -7));
+        const weekEarlier =
+          viewer.seesEveryone || overview.weekEarlier === null ? undefined : await this.sizesOn(addDays(overview.asOf, -7));
         return { body: suppressOverview(overview, await minGroupSize(), viewer, weekEarlier), audit: null };
       }
       case 'series': {
         const series = body as MetricSeriesResponse;
-        const sizes = viewer.seesEveryone ? undefined : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(series.from, series.to);
+        const sizes = viewer.seesEveryone
+          ? undefined
+          : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(series.from, series.to);
         return { body: suppressSeries(series, await minGroupSize(), viewer, sizes), audit: null };
       }
       case 'roi': {
         const roi = body as RoiResponse;
         const points = roi.adoption.points;
         const sizes =
-          viewer.seesEveryone || points.length === 0 ? undefined : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(points[0].day, points[points.length - 1].day);
+          viewer.seesEveryone || points.length === 0
+            ? undefined
+            : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(points[0].day, points[points.length - 1].day);
         return { body: suppressRoi(roi, await minGroupSize(), viewer, sizes), audit: null };
       }
       case 'training': {
         const training = suppressTraining(body as TrainingResponse, await minGroupSize(), viewer);
         const people = training.peopleToTrain;
         const audit = people.length
-          ? { action: 'training.people.view' as const, detail: { asOf: training.asOf, rows: people.length, departments: [...new Set(people.map((person) => person.department))] } }
+          ? {
+              action: 'training.people.view' as const,
+              detail: { asOf: training.asOf, rows: people.length, departments: [...new Set(people.map((person) => person.department))] },
+            }
           : null;
         return { body: training, audit };
       }
       case 'people': {
         const people = body as PeopleResponse;
-        return { body, audit: { action: 'people.view', department: people.department, detail: { asOf: people.asOf, rows: people.people.length } } };
+        return {
+          body,
+          audit: { action: 'people.view', department: people.department, detail: { asOf: people.asOf, rows: people.people.length } },
+        };
       }
       case 'trainingCsv':
         return this.trainingCsv(request, principal, body as string, viewer);
@@ -123,7 +154,10 @@ export class PrivacyInterceptor implements NestInterceptor {
   /** Seat holders of every department on `day`, as the metrics report of that day counts them. */
   private async sizesOn(day: string): Promise<DaySizes> {
     const report = await this.modules.get(MetricsService, { strict: false }).report(day);
-    return { organisation: report.organisation.seatHolders, departments: new Map(report.departments.map((entry) => [entry.department, entry.seatHolders])) };
+    return {
+      organisation: report.organisation.seatHolders,
+      departments: new Map(report.departments.map((entry) => [entry.department, entry.seatHolders])),
+    };
   }
 
   private async today(): Promise<string> {

@@ -14,7 +14,9 @@ export class RoutePolicyCheck implements OnApplicationBootstrap {
     if (!express) return;
     const { unclassified } = unclassifiedRoutes(express);
     if (unclassified.length > 0) {
-      this.logger.warn(`routes missing from ROUTE_POLICIES (server/src/auth/route-policy.ts), answered for admins only: ${unclassified.join(', ')}`);
+      this.logger.warn(
+        `routes missing from ROUTE_POLICIES (server/src/auth/route-policy.ts), answered for admins only: ${unclassified.join(', ')}`,
+      );
     }
   }
 }

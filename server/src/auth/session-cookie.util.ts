@@ -27,17 +27,35 @@ export function readCookie(request: Request, config: AuthConfig, base: string): 
  * The session cookie (httpOnly: scripts cannot read it; SameSite=Strict: other sites cannot send
  * it) and the CSRF cookie (readable by the dashboard's script, which echoes it in X-CSRF-Token).
  */
-export function setSessionCookies(request: Request, response: Response, config: AuthConfig, session: { token: string; csrfToken: string; expiresAt: number }, now: number): void {
+export function setSessionCookies(
+  request: Request,
+  response: Response,
+  config: AuthConfig,
+  session: { token: string; csrfToken: string; expiresAt: number },
+  now: number,
+): void {
   const maxAge = (session.expiresAt - now) / 1000;
   const secure = secureFor(request, config);
-  response.append('Set-Cookie', serializeCookie(cookieName(SESSION_COOKIE, secure), session.token, { httpOnly: true, secure, sameSite: 'Strict', maxAge }));
-  response.append('Set-Cookie', serializeCookie(cookieName(CSRF_COOKIE, secure), session.csrfToken, { httpOnly: false, secure, sameSite: 'Strict', maxAge }));
+  response.append(
+    'Set-Cookie',
+    serializeCookie(cookieName(SESSION_COOKIE, secure), session.token, { httpOnly: true, secure, sameSite: 'Strict', maxAge }),
+  );
+  response.append(
+    'Set-Cookie',
+    serializeCookie(cookieName(CSRF_COOKIE, secure), session.csrfToken, { httpOnly: false, secure, sameSite: 'Strict', maxAge }),
+  );
 }
 
 export function clearSessionCookies(request: Request, response: Response, config: AuthConfig): void {
   const secure = secureFor(request, config);
-  response.append('Set-Cookie', serializeCookie(cookieName(SESSION_COOKIE, secure), '', { httpOnly: true, secure, sameSite: 'Strict', maxAge: 0 }));
-  response.append('Set-Cookie', serializeCookie(cookieName(CSRF_COOKIE, secure), '', { httpOnly: false, secure, sameSite: 'Strict', maxAge: 0 }));
+  response.append(
+    'Set-Cookie',
+    serializeCookie(cookieName(SESSION_COOKIE, secure), '', { httpOnly: true, secure, sameSite: 'Strict', maxAge: 0 }),
+  );
+  response.append(
+    'Set-Cookie',
+    serializeCookie(cookieName(CSRF_COOKIE, secure), '', { httpOnly: false, secure, sameSite: 'Strict', maxAge: 0 }),
+  );
 }
 
 /**
@@ -47,5 +65,14 @@ export function clearSessionCookies(request: Request, response: Response, config
  */
 export function setOidcCookie(request: Request, response: Response, config: AuthConfig, value: string, maxAgeSeconds: number): void {
   const secure = secureFor(request, config);
-  response.append('Set-Cookie', serializeCookie(cookieName(OIDC_COOKIE, secure), value, { httpOnly: true, secure, sameSite: 'Lax', maxAge: maxAgeSeconds, path: secure ? '/' : '/api/auth/oidc' }));
+  response.append(
+    'Set-Cookie',
+    serializeCookie(cookieName(OIDC_COOKIE, secure), value, {
+      httpOnly: true,
+      secure,
+      sameSite: 'Lax',
+      maxAge: maxAgeSeconds,
+      path: secure ? '/' : '/api/auth/oidc',
+    }),
+  );
 }

@@ -25,10 +25,14 @@ export class SessionRepository {
   }
 
   async find(idHash: string): Promise<StoredSession | null> {
-    const [row] = await this.db.query<{ id_hash: string; account_id: number | string; csrf_token: string; created_at: number | string; expires_at: number | string; last_seen_at: number | string | null }>(
-      'SELECT id_hash, account_id, csrf_token, created_at, expires_at, last_seen_at FROM sessions WHERE id_hash = :idHash',
-      { idHash },
-    );
+    const [row] = await this.db.query<{
+      id_hash: string;
+      account_id: number | string;
+      csrf_token: string;
+      created_at: number | string;
+      expires_at: number | string;
+      last_seen_at: number | string | null;
+    }>('SELECT id_hash, account_id, csrf_token, created_at, expires_at, last_seen_at FROM sessions WHERE id_hash = :idHash', { idHash });
     if (!row) return null;
     const createdAt = toNumber(row.created_at);
     return {

@@ -32,7 +32,16 @@ export class SessionService {
     const token = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = now + this.config.sessionTtlMs;
-    await this.sessions.create({ idHash: sha256Hex(token), accountId, csrfToken, createdAt: now, expiresAt, lastSeenAt: now, ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null });
+    await this.sessions.create({
+      idHash: sha256Hex(token),
+      accountId,
+      csrfToken,
+      createdAt: now,
+      expiresAt,
+      lastSeenAt: now,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
     return { token, csrfToken, expiresAt };
   }
 

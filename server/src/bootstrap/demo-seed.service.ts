@@ -30,7 +30,11 @@ export class DemoSeedService {
     await this.plans.addVersion(plan, 'uptake (demo)', 'built-in demo plan', now);
     const connection = await this.connections.add({ name: DEMO_CONNECTION, kind: 'demo', options: { launch_date: plan.launch_date } });
     const run = await this.sync.run(connection, { trigger: 'startup', ...progress });
-    this.logger.log(`demo CRM synced: ${Object.entries(run.counts).map(([entity, count]) => `${count} ${entity}`).join(', ')}`);
+    this.logger.log(
+      `demo CRM synced: ${Object.entries(run.counts)
+        .map(([entity, count]) => `${count} ${entity}`)
+        .join(', ')}`,
+    );
     return true;
   }
 }

@@ -73,4 +73,3 @@ export async function runCli(argv: string[]): Promise<CliOutcome> {
     return { exitCode: exitCodeOf(error), keepRunning: false };
   }
 }
-

@@ -7,7 +7,13 @@ export function createProgressBar(label: string): { update(done: number, total: 
     update(done, total, detail = '') {
       if (!bar) {
         bar = new SingleBar(
-          { format: `${label} [{bar}] {value}/{total} {detail}`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000, hideCursor: true },
+          {
+            format: `${label} [{bar}] {value}/{total} {detail}`,
+            stream: process.stderr,
+            noTTYOutput: true,
+            notTTYSchedule: 1000,
+            hideCursor: true,
+          },
           Presets.shades_classic,
         );
         bar.start(total, 0, { detail });

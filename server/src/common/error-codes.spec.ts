@@ -1,4 +1,13 @@
-import { DOMAIN_ERROR_TABLES, errorCodeOf, exitCodeOf, httpMessageOf, httpStatusOf, isErrorCode, UptakeError, vendorErrorCode } from './error-codes';
+import {
+  DOMAIN_ERROR_TABLES,
+  errorCodeOf,
+  exitCodeOf,
+  httpMessageOf,
+  httpStatusOf,
+  isErrorCode,
+  UptakeError,
+  vendorErrorCode,
+} from './error-codes';
 
 describe('error table', () => {
   it('knows the codes of its rows only', () => {

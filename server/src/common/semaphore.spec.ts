@@ -31,7 +31,12 @@ describe(Semaphore.name, () => {
     const first = task();
     const running = sut.run(first.body);
     const waiting = sut.run(async () => 'second');
-    await expect(sut.run(async () => 'third', () => new Error('busy'))).rejects.toThrow('busy');
+    await expect(
+      sut.run(
+        async () => 'third',
+        () => new Error('busy'),
+      ),
+    ).rejects.toThrow('busy');
     first.finish();
     await running;
     await expect(waiting).resolves.toBe('second');

@@ -30,7 +30,8 @@ export class Semaphore {
       return await task();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes to the next task as is
+      if (next)
+        next(); // the slot passes to the next task as is
       else this.running -= 1;
     }
   }

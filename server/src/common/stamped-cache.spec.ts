@@ -35,7 +35,12 @@ describe(StampedCache.name, () => {
     const slow = () => new Promise<Map<string, number>>((resolve) => (finish = resolve));
     const before = sut.get('s1', 'mon', slow);
     await expect(sut.get('s2', 'tue', compute({ tue: 20 }))).resolves.toBe(20);
-    finish(new Map([['mon', 1], ['sun', 7]]));
+    finish(
+      new Map([
+        ['mon', 1],
+        ['sun', 7],
+      ]),
+    );
     await expect(before).resolves.toBe(1); // its caller still gets what it asked for
     await expect(sut.get('s2', 'sun', compute({ sun: 70 }))).resolves.toBe(70); // not the 7 of stamp s1
     expect(computations).toBe(2);

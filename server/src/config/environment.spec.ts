@@ -16,7 +16,12 @@ describe('the environment', () => {
   });
 
   it('marks the database URL, passwords and keys as sensitive', () => {
-    expect([...SENSITIVE_VARIABLES].sort()).toEqual(['DATABASE_URL', 'UPTAKE_ADMIN_PASSWORD', 'UPTAKE_OIDC_CLIENT_SECRET', 'UPTAKE_SECRET_KEY']);
+    expect([...SENSITIVE_VARIABLES].sort()).toEqual([
+      'DATABASE_URL',
+      'UPTAKE_ADMIN_PASSWORD',
+      'UPTAKE_OIDC_CLIENT_SECRET',
+      'UPTAKE_SECRET_KEY',
+    ]);
   });
 
   it('gives every variable its default', () => {
@@ -29,15 +34,23 @@ describe('the environment', () => {
   });
 
   it('refuses a bad value of any variable at start, CONFIG_INVALID naming it', () => {
-    expect(() => loadConfig({ UPTAKE_SESSION_HOURS: '-1' })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringMatching(/^invalid environment: UPTAKE_SESSION_HOURS: /) }));
-    expect(() => loadConfig({ UPTAKE_ALLOW_PRIVATE_CRM_HOSTS: 'maybe' })).toThrow('invalid environment: UPTAKE_ALLOW_PRIVATE_CRM_HOSTS: must be true or false, not "maybe"');
-    expect(() => loadConfig({ UPTAKE_TOKEN_TTL_DAYS: 'soon' })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('UPTAKE_TOKEN_TTL_DAYS: ') }));
+    expect(() => loadConfig({ UPTAKE_SESSION_HOURS: '-1' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringMatching(/^invalid environment: UPTAKE_SESSION_HOURS: /) }),
+    );
+    expect(() => loadConfig({ UPTAKE_ALLOW_PRIVATE_CRM_HOSTS: 'maybe' })).toThrow(
+      'invalid environment: UPTAKE_ALLOW_PRIVATE_CRM_HOSTS: must be true or false, not "maybe"',
+    );
+    expect(() => loadConfig({ UPTAKE_TOKEN_TTL_DAYS: 'soon' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('UPTAKE_TOKEN_TTL_DAYS: ') }),
+    );
   });
 
   it('reads one variable with the same rule, naming it', () => {
     expect(envValue('UPTAKE_ALLOW_PRIVATE_CRM_HOSTS', { UPTAKE_ALLOW_PRIVATE_CRM_HOSTS: ' TRUE ' })).toBe(true);
     expect(envValue('UPTAKE_IMPORT_ROOT', { UPTAKE_IMPORT_ROOT: '  ' })).toBe('data/import');
-    expect(() => envValue('UPTAKE_TOKEN_TTL_DAYS', { UPTAKE_TOKEN_TTL_DAYS: '0' })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('UPTAKE_TOKEN_TTL_DAYS: ') }));
+    expect(() => envValue('UPTAKE_TOKEN_TTL_DAYS', { UPTAKE_TOKEN_TTL_DAYS: '0' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('UPTAKE_TOKEN_TTL_DAYS: ') }),
+    );
   });
 
   it('never echoes the value of a sensitive variable', () => {

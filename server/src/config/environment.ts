@@ -51,32 +51,95 @@ export const ENVIRONMENT = {
   UPTAKE_DEMO: variable(flag('true'), 'On an empty database, create the built-in demo CRM connection and its launch plan'),
   UPTAKE_SCHEDULER: variable(flag('true'), 'Run scheduled syncs in this process'),
   UPTAKE_WEB_DIST: variable(z.string().optional(), 'Folder of the built dashboard (default: web/dist of this checkout)'),
-  UPTAKE_SYNC_OVERLAP_MINUTES: variable(z.coerce.number().min(0).default(5), 'Incremental syncs re-read this many minutes before the watermark'),
-  UPTAKE_LOG_LEVEL: variable(z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'), "Server log level; debug adds Nest's module and route mappings"),
+  UPTAKE_SYNC_OVERLAP_MINUTES: variable(
+    z.coerce.number().min(0).default(5),
+    'Incremental syncs re-read this many minutes before the watermark',
+  ),
+  UPTAKE_LOG_LEVEL: variable(
+    z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    "Server log level; debug adds Nest's module and route mappings",
+  ),
   // accounts, sessions, single sign-on and HTTP hardening (server/src/auth)
   UPTAKE_ADMIN_EMAIL: variable(EmailSchema.optional(), 'First admin, created at the first start when no account exists'),
-  UPTAKE_ADMIN_PASSWORD: variable(PasswordSchema.optional(), 'Password of the first admin; in demo mode a generated one is printed when unset', { sensitive: true }),
-  UPTAKE_SESSION_HOURS: variable(z.coerce.number().positive().max(24 * 90).default(12), 'Lifetime of a browser session'),
-  UPTAKE_SESSION_IDLE_HOURS: variable(z.coerce.number().positive().max(24 * 90).default(8), 'A browser session not used for this long ends'),
-  UPTAKE_TOKEN_TTL_DAYS: variable(z.coerce.number().int().min(1).max(3650).default(90), 'Days until a new API token expires, unless `token create --expires-in-days` says otherwise'),
-  UPTAKE_COOKIE_SECURE: variable(z.enum(['auto', 'true', 'false']).default('auto'), 'Secure cookies: auto = when the request came over HTTPS'),
-  UPTAKE_TRUST_PROXY: variable(z.string().optional(), 'Express "trust proxy" (e.g. 1, loopback): use X-Forwarded-* for the client IP and HTTPS'),
-  UPTAKE_CORS_ORIGINS: variable(z.string().default(''), 'Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)'),
-  UPTAKE_LOGIN_MAX_FAILURES: variable(z.coerce.number().int().min(1).default(10), 'Password attempts per email that go without delay (per IP: 3 times as many); each further one waits 1 s, 2 s, 4 s...'),
-  UPTAKE_LOGIN_MAX_DELAY_SECONDS: variable(z.coerce.number().int().min(1).max(3600).default(60), 'The longest delay between two password attempts for one email or from one IP'),
-  UPTAKE_LOGIN_WINDOW_MINUTES: variable(z.coerce.number().positive().default(15), 'A streak of password attempts is forgotten after this long without attempts'),
+  UPTAKE_ADMIN_PASSWORD: variable(
+    PasswordSchema.optional(),
+    'Password of the first admin; in demo mode a generated one is printed when unset',
+    { sensitive: true },
+  ),
+  UPTAKE_SESSION_HOURS: variable(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(12),
+    'Lifetime of a browser session',
+  ),
+  UPTAKE_SESSION_IDLE_HOURS: variable(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(8),
+    'A browser session not used for this long ends',
+  ),
+  UPTAKE_TOKEN_TTL_DAYS: variable(
+    z.coerce.number().int().min(1).max(3650).default(90),
+    'Days until a new API token expires, unless `token create --expires-in-days` says otherwise',
+  ),
+  UPTAKE_COOKIE_SECURE: variable(
+    z.enum(['auto', 'true', 'false']).default('auto'),
+    'Secure cookies: auto = when the request came over HTTPS',
+  ),
+  UPTAKE_TRUST_PROXY: variable(
+    z.string().optional(),
+    'Express "trust proxy" (e.g. 1, loopback): use X-Forwarded-* for the client IP and HTTPS',
+  ),
+  UPTAKE_CORS_ORIGINS: variable(
+    z.string().default(''),
+    'Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)',
+  ),
+  UPTAKE_LOGIN_MAX_FAILURES: variable(
+    z.coerce.number().int().min(1).default(10),
+    'Password attempts per email that go without delay (per IP: 3 times as many); each further one waits 1 s, 2 s, 4 s...',
+  ),
+  UPTAKE_LOGIN_MAX_DELAY_SECONDS: variable(
+    z.coerce.number().int().min(1).max(3600).default(60),
+    'The longest delay between two password attempts for one email or from one IP',
+  ),
+  UPTAKE_LOGIN_WINDOW_MINUTES: variable(
+    z.coerce.number().positive().default(15),
+    'A streak of password attempts is forgotten after this long without attempts',
+  ),
   UPTAKE_OIDC_ISSUER: variable(z.url().optional(), 'OpenID Connect issuer URL; enables single sign-on'),
   UPTAKE_OIDC_CLIENT_ID: variable(z.string().min(1).optional(), 'OpenID Connect client id'),
-  UPTAKE_OIDC_CLIENT_SECRET: variable(z.string().min(1).optional(), 'OpenID Connect client secret; without it the client is public and uses PKCE only', { sensitive: true }),
-  UPTAKE_OIDC_REDIRECT_URI: variable(z.url().optional(), 'Callback registered at the provider, e.g. https://uptake.example.com/api/auth/oidc/callback'),
+  UPTAKE_OIDC_CLIENT_SECRET: variable(
+    z.string().min(1).optional(),
+    'OpenID Connect client secret; without it the client is public and uses PKCE only',
+    { sensitive: true },
+  ),
+  UPTAKE_OIDC_REDIRECT_URI: variable(
+    z.url().optional(),
+    'Callback registered at the provider, e.g. https://uptake.example.com/api/auth/oidc/callback',
+  ),
   UPTAKE_OIDC_SCOPES: variable(z.string().default('openid email profile'), 'Scopes asked for'),
-  UPTAKE_OIDC_DEFAULT_ROLE: variable(RoleSchema.optional(), 'Role of an account created at its first single sign-on; unset: only existing accounts may sign in'),
-  UPTAKE_OIDC_ALLOWED_DOMAINS: variable(z.string().default(''), 'Comma-separated email domains whose verified emails may sign in by single sign-on (exact domains, not subdomains); empty: any'),
+  UPTAKE_OIDC_DEFAULT_ROLE: variable(
+    RoleSchema.optional(),
+    'Role of an account created at its first single sign-on; unset: only existing accounts may sign in',
+  ),
+  UPTAKE_OIDC_ALLOWED_DOMAINS: variable(
+    z.string().default(''),
+    'Comma-separated email domains whose verified emails may sign in by single sign-on (exact domains, not subdomains); empty: any',
+  ),
   UPTAKE_OIDC_LABEL: variable(z.string().default('Single sign-on'), 'Text of the sign-on button'),
   UPTAKE_OIDC_ALLOW_HTTP: variable(flag('false'), 'Allow an http:// issuer (tests, loopback)'),
   // the key that encrypts CRM credentials at rest (server/src/secrets)
-  UPTAKE_SECRET_KEY: variable(z.string().optional(), 'Key that encrypts CRM credentials at rest (base64 or hex of 32 bytes)', { sensitive: true }),
-  UPTAKE_SECRET_KEY_FILE: variable(z.string().optional(), 'File holding that key, used when UPTAKE_SECRET_KEY is unset (default: next to the database)'),
+  UPTAKE_SECRET_KEY: variable(z.string().optional(), 'Key that encrypts CRM credentials at rest (base64 or hex of 32 bytes)', {
+    sensitive: true,
+  }),
+  UPTAKE_SECRET_KEY_FILE: variable(
+    z.string().optional(),
+    'File holding that key, used when UPTAKE_SECRET_KEY is unset (default: next to the database)',
+  ),
   // connectors (server/src/connectors): read when used, so tests and operators can change them without a restart
   UPTAKE_ALLOW_PRIVATE_CRM_HOSTS: variable(
     z
@@ -103,11 +166,15 @@ export type Environment = { [K in EnvName]: z.output<Schemas[K]> };
 const ENV_SCHEMA = z.object(Object.fromEntries(Object.entries(ENVIRONMENT).map(([name, declared]) => [name, declared.schema])) as Schemas);
 
 /** Names of the variables whose values are secrets; a message about them never includes the value. */
-export const SENSITIVE_VARIABLES: readonly EnvName[] = (Object.keys(ENVIRONMENT) as EnvName[]).filter((name) => ENVIRONMENT[name].sensitive);
+export const SENSITIVE_VARIABLES: readonly EnvName[] = (Object.keys(ENVIRONMENT) as EnvName[]).filter(
+  (name) => ENVIRONMENT[name].sensitive,
+);
 
 function invalid(issues: readonly z.core.$ZodIssue[], name?: string): ConfigError {
   // Messages name the variable and the rule, never a sensitive value: zod's messages do not echo input except where declared so above.
-  const problems = issues.map((issue) => `${[name, ...issue.path].filter((part) => part !== undefined).join('.')}: ${issue.message}`).join('; ');
+  const problems = issues
+    .map((issue) => `${[name, ...issue.path].filter((part) => part !== undefined).join('.')}: ${issue.message}`)
+    .join('; ');
   return new ConfigError(`invalid environment: ${problems}`);
 }
 

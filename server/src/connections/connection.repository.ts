@@ -26,7 +26,17 @@ export type NewConnection = Omit<StoredConnection, 'id' | 'priority' | 'removedA
 export type RemovedRows = Record<string, number>;
 
 /** The CRM data of a connection, children first: what purging deletes before the connection itself. */
-const DATA_TABLES = ['login_events', 'training_assignments', 'record_fields', 'records', 'opportunities', 'crm_users', 'sync_watermarks', 'sync_ticks', 'sync_runs'];
+const DATA_TABLES = [
+  'login_events',
+  'training_assignments',
+  'record_fields',
+  'records',
+  'opportunities',
+  'crm_users',
+  'sync_watermarks',
+  'sync_ticks',
+  'sync_runs',
+];
 
 /** A connection without its options: what listings show, with nothing to decrypt. */
 export type ConnectionSummary = Omit<StoredConnection, 'options'>;
@@ -74,7 +84,9 @@ export class ConnectionRepository {
 
   /** Every connection without its options, by name. */
   async summaries(): Promise<ConnectionSummary[]> {
-    const rows = await this.db.query<Omit<ConnectionRow, 'options'>>('SELECT id, name, kind, schedule, enabled, priority, created_at, removed_at FROM connections ORDER BY name');
+    const rows = await this.db.query<Omit<ConnectionRow, 'options'>>(
+      'SELECT id, name, kind, schedule, enabled, priority, created_at, removed_at FROM connections ORDER BY name',
+    );
     return rows.map(toSummary);
   }
 
@@ -92,13 +104,16 @@ export class ConnectionRepository {
     const current = await this.findById(id);
     if (!current) return;
     const next = { ...current, ...changes };
-    await this.db.query('UPDATE connections SET options = :options, schedule = :schedule, enabled = :enabled, priority = :priority WHERE id = :id', {
-      id,
-      options: encodeConnectionOptions(next.options, this.secrets),
-      schedule: next.schedule,
-      enabled: next.enabled,
-      priority: next.priority,
-    });
+    await this.db.query(
+      'UPDATE connections SET options = :options, schedule = :schedule, enabled = :enabled, priority = :priority WHERE id = :id',
+      {
+        id,
+        options: encodeConnectionOptions(next.options, this.secrets),
+        schedule: next.schedule,
+        enabled: next.enabled,
+        priority: next.priority,
+      },
+    );
   }
 
   /**
@@ -138,7 +153,9 @@ export class ConnectionRepository {
 }
 
 async function countWhere(tx: Sql, table: string, condition: string, id: number): Promise<number> {
-  const rows = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE connection_id = :id AND ${condition}`, { id });
+  const rows = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE connection_id = :id AND ${condition}`, {
+    id,
+  });
   return toNumber(rows[0]?.n ?? 0);
 }
 

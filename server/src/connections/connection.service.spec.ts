@@ -17,7 +17,10 @@ const SALESFORCE = { instance_url: 'https://acme.my.salesforce.com', client_id: 
 describe(splitPriority.name, () => {
   it.each([
     [{ a: '1' }, { options: { a: '1' }, priority: undefined }],
-    [{ a: '1', priority: '7' }, { options: { a: '1' }, priority: 7 }],
+    [
+      { a: '1', priority: '7' },
+      { options: { a: '1' }, priority: 7 },
+    ],
     [{ priority: ' -20 ' }, { options: {}, priority: -20 }],
     [{ priority: '' }, { options: {}, priority: null }],
   ])('splits %j', (given, expected) => {
@@ -30,7 +33,9 @@ describe(splitPriority.name, () => {
     ['1001', 'priority must be at most 1000'],
     ['-1001', 'priority must be at least -1000'],
   ])('refuses priority "%s", naming the option', (raw, message) => {
-    expect(() => splitPriority({ priority: raw })).toThrow(expect.objectContaining({ code: 'CONNECTION_INVALID', message: expect.stringContaining(`option "priority": ${message}`) }));
+    expect(() => splitPriority({ priority: raw })).toThrow(
+      expect.objectContaining({ code: 'CONNECTION_INVALID', message: expect.stringContaining(`option "priority": ${message}`) }),
+    );
   });
 });
 
@@ -45,7 +50,15 @@ describe.each(testEngines())(`${ConnectionService.name} on %s`, (engine) => {
   beforeEach(async () => {
     database = await openTestDatabase(engine);
     runs = new SyncRepository(database.db);
-    sut = new ConnectionService(new ConnectionRepository(database.db), runs, new FixedClock(NOW), new IngestRepository(), database.db, snapshots as unknown as SnapshotService, new PlanInForce(new PlanRepository(database.db), new FixedClock(NOW)));
+    sut = new ConnectionService(
+      new ConnectionRepository(database.db),
+      runs,
+      new FixedClock(NOW),
+      new IngestRepository(),
+      database.db,
+      snapshots as unknown as SnapshotService,
+      new PlanInForce(new PlanRepository(database.db), new FixedClock(NOW)),
+    );
     snapshots.recomputeToday.mockClear();
     const fx = new MetricsFixture(database.db);
     crmId = await fx.connection('crm', 'csv');
@@ -58,12 +71,19 @@ describe.each(testEngines())(`${ConnectionService.name} on %s`, (engine) => {
     const sf = await sut.add({ name: 'sf', kind: 'salesforce', options: { ...SALESFORCE, api_version: '60.0' } });
     expect(sf.priority).toBeNull(); // the default of its kind, 10
     const changed = await sut.update(sf, { options: { client_id: 'second-id', api_version: '', priority: '12' }, enabled: false });
-    expect(changed).toMatchObject({ options: { ...SALESFORCE, client_id: 'second-id' }, priority: 12, enabled: false, schedule: '0 * * * *' });
+    expect(changed).toMatchObject({
+      options: { ...SALESFORCE, client_id: 'second-id' },
+      priority: 12,
+      enabled: false,
+      schedule: '0 * * * *',
+    });
   });
 
   it('validates the merged options with the connector and changes nothing when it refuses them', async () => {
     const sf = await sut.add({ name: 'sf', kind: 'salesforce', options: SALESFORCE });
-    await expect(sut.update(sf, { options: { instance_url: 'acme.my.salesforce.com' }, schedule: '*/5 * * * *' })).rejects.toMatchObject({ code: 'CONNECTOR_OPTIONS_INVALID' });
+    await expect(sut.update(sf, { options: { instance_url: 'acme.my.salesforce.com' }, schedule: '*/5 * * * *' })).rejects.toMatchObject({
+      code: 'CONNECTOR_OPTIONS_INVALID',
+    });
     expect(await sut.get('sf')).toMatchObject({ options: SALESFORCE, schedule: '0 * * * *' });
   });
 
@@ -90,7 +110,11 @@ describe.each(testEngines())(`${ConnectionService.name} on %s`, (engine) => {
     expect(await count('SELECT COUNT(*) AS n FROM opportunities WHERE deleted = FALSE')).toBe(1);
     expect(await sut.get('crm')).toMatchObject({ enabled: true, removedAt: null });
     // the lease was given back: the removal can be tried again
-    expect(await sut.remove(crm, { purge: false })).toEqual({ name: 'crm', purged: false, rows: { crm_users: 1, opportunities: 1, records: 1 } });
+    expect(await sut.remove(crm, { purge: false })).toEqual({
+      name: 'crm',
+      purged: false,
+      rows: { crm_users: 1, opportunities: 1, records: 1 },
+    });
   });
 
   it('refuses to remove a connection while a sync of it runs, and changes nothing', async () => {

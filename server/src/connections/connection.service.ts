@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ConnectionKindSchema, ConnectionPrioritySchema, defaultConnectionPriority, PRIORITY_OPTION, type Connection, type ConnectionKind, type SyncRun } from '@uptake/shared';
+import {
+  ConnectionKindSchema,
+  ConnectionPrioritySchema,
+  defaultConnectionPriority,
+  PRIORITY_OPTION,
+  type Connection,
+  type ConnectionKind,
+  type SyncRun,
+} from '@uptake/shared';
 import { validateCronExpression } from 'cron';
 import { Clock } from '../common/clock';
 import { httpStatusOf, UptakeError } from '../common/error-codes';
@@ -70,7 +78,10 @@ export class ConnectionService {
     }
     const kind = ConnectionKindSchema.safeParse(input.kind);
     if (!kind.success) {
-      throw new UptakeError('CONNECTOR_KIND_UNKNOWN', `unknown connection kind "${input.kind}" (known: ${ConnectionKindSchema.options.join(', ')})`);
+      throw new UptakeError(
+        'CONNECTOR_KIND_UNKNOWN',
+        `unknown connection kind "${input.kind}" (known: ${ConnectionKindSchema.options.join(', ')})`,
+      );
     }
     const schedule = input.schedule ?? DEFAULT_SCHEDULE;
     assertSchedule(schedule);
@@ -78,12 +89,21 @@ export class ConnectionService {
     await assertConnectorOptions(kind.data, options);
     const existing = await this.connections.findByName(input.name);
     if (existing) {
-      const hint = existing.removedAt === null
-        ? `change it with \`uptake connection set ${input.name}\` or remove it with \`uptake connection remove ${input.name}\``
-        : `it was removed on ${new Date(existing.removedAt).toISOString()} with its data kept; delete it for good with \`uptake connection remove ${input.name} --purge\``;
+      const hint =
+        existing.removedAt === null
+          ? `change it with \`uptake connection set ${input.name}\` or remove it with \`uptake connection remove ${input.name}\``
+          : `it was removed on ${new Date(existing.removedAt).toISOString()} with its data kept; delete it for good with \`uptake connection remove ${input.name} --purge\``;
       throw new UptakeError('CONNECTION_EXISTS', `a connection named "${input.name}" already exists (${hint})`);
     }
-    return this.connections.create({ name: input.name, kind: kind.data as ConnectionKind, options, schedule, enabled: true, priority: priority ?? null, createdAt: this.clock.now() });
+    return this.connections.create({
+      name: input.name,
+      kind: kind.data as ConnectionKind,
+      options,
+      schedule,
+      enabled: true,
+      priority: priority ?? null,
+      createdAt: this.clock.now(),
+    });
   }
 
   /**
@@ -119,10 +139,13 @@ export class ConnectionService {
   async remove(connection: StoredConnection, options: { purge: boolean }): Promise<RemovalResult> {
     if (!options.purge) assertNotRemoved(connection, 'removed again (purge it to delete its data)');
     const holder = `remove:${randomUUID()}`;
-    if (!(await this.runs.acquireLease(connection.id, holder, this.clock.now(), REMOVAL_LEASE_MS))) throw new SyncAlreadyRunningError(connection.name);
+    if (!(await this.runs.acquireLease(connection.id, holder, this.clock.now(), REMOVAL_LEASE_MS)))
+      throw new SyncAlreadyRunningError(connection.name);
     let rows: RemovedRows;
     try {
-      rows = options.purge ? await this.connections.purge(connection.id) : await this.connections.removeKeepingData(connection.id, this.clock.now());
+      rows = options.purge
+        ? await this.connections.purge(connection.id)
+        : await this.connections.removeKeepingData(connection.id, this.clock.now());
     } finally {
       await this.runs.releaseLease(connection.id, holder);
     }
@@ -174,7 +197,9 @@ export class ConnectionService {
   /** Every connection in use (removed ones left out) as `describe` gives it, by name, in two queries whatever their number. */
   async describeAll(nextRunAt: (connection: ConnectionSummary) => number | null): Promise<Connection[]> {
     const [connections, lastRuns] = await Promise.all([this.connections.summaries(), this.runs.lastRunOfEach()]);
-    return connections.filter((connection) => connection.removedAt === null).map((connection) => this.view(connection, lastRuns.get(connection.id) ?? null, nextRunAt(connection)));
+    return connections
+      .filter((connection) => connection.removedAt === null)
+      .map((connection) => this.view(connection, lastRuns.get(connection.id) ?? null, nextRunAt(connection)));
   }
 
   private view(connection: ConnectionSummary, lastRun: StoredSyncRun | null, nextRunAt: number | null): Connection {
@@ -196,7 +221,10 @@ export class ConnectionService {
 function assertSchedule(schedule: string): void {
   const check = validateCronExpression(schedule);
   if (!check.valid) {
-    throw new UptakeError('CONNECTION_INVALID', `schedule "${schedule}" is not a cron expression (e.g. "0 * * * *" for hourly): ${check.error?.message ?? 'invalid'}`);
+    throw new UptakeError(
+      'CONNECTION_INVALID',
+      `schedule "${schedule}" is not a cron expression (e.g. "0 * * * *" for hourly): ${check.error?.message ?? 'invalid'}`,
+    );
   }
 }
 
@@ -206,7 +234,11 @@ export function splitPriority(given: Record<string, string>): { options: Record<
   if (raw === undefined) return { options, priority: undefined };
   if (raw.trim() === '') return { options, priority: null };
   const parsed = ConnectionPrioritySchema.safeParse(raw);
-  if (!parsed.success) throw new UptakeError('CONNECTION_INVALID', `option "${PRIORITY_OPTION}": ${parsed.error.issues[0]?.message ?? 'invalid'} (got "${raw}")`);
+  if (!parsed.success)
+    throw new UptakeError(
+      'CONNECTION_INVALID',
+      `option "${PRIORITY_OPTION}": ${parsed.error.issues[0]?.message ?? 'invalid'} (got "${raw}")`,
+    );
   return { options, priority: parsed.data };
 }
 
@@ -227,13 +259,18 @@ async function assertConnectorOptions(kind: ConnectionKind, options: Record<stri
 
 function assertNotRemoved(connection: StoredConnection, what: string): void {
   if (connection.removedAt !== null) {
-    throw new UptakeError('CONNECTION_REMOVED', `connection "${connection.name}" was removed on ${new Date(connection.removedAt).toISOString()} and cannot be ${what}`);
+    throw new UptakeError(
+      'CONNECTION_REMOVED',
+      `connection "${connection.name}" was removed on ${new Date(connection.removedAt).toISOString()} and cannot be ${what}`,
+    );
   }
 }
 
 /** Options with credential values replaced by "set", for listings. */
 export function redactOptions(options: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, SECRET_OPTION.test(key) ? (value ? 'set' : 'not set') : value]));
+  return Object.fromEntries(
+    Object.entries(options).map(([key, value]) => [key, SECRET_OPTION.test(key) ? (value ? 'set' : 'not set') : value]),
+  );
 }
 
 export function toSyncRun(run: StoredSyncRun, connectionName: string): SyncRun {

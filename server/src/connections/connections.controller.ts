@@ -40,15 +40,23 @@ export class ConnectionsController {
   ) {}
 
   @Get('connections')
-  @ApiOkResponse({ description: 'Connections with schedule, priority, redacted options, last run and next run; removed ones (data kept) with removedAt.', schema: openApiSchema(z.array(ConnectionDetailSchema)) })
+  @ApiOkResponse({
+    description: 'Connections with schedule, priority, redacted options, last run and next run; removed ones (data kept) with removedAt.',
+    schema: openApiSchema(z.array(ConnectionDetailSchema)),
+  })
   async list(): Promise<ConnectionDetail[]> {
     return Promise.all((await this.connections.list()).map((connection) => this.detail(connection)));
   }
 
   @Post('connections')
   @ApiBody({ schema: openApiSchema(CreateConnectionRequestSchema) })
-  @ApiCreatedResponse({ description: 'The connection, validated (kind, options, priority, cron schedule) and scheduled.', schema: openApiSchema(ConnectionDetailSchema) })
-  async create(@Body(new ZodValidationPipe(CreateConnectionRequestSchema, 'body')) body: z.output<typeof CreateConnectionRequestSchema>): Promise<ConnectionDetail> {
+  @ApiCreatedResponse({
+    description: 'The connection, validated (kind, options, priority, cron schedule) and scheduled.',
+    schema: openApiSchema(ConnectionDetailSchema),
+  })
+  async create(
+    @Body(new ZodValidationPipe(CreateConnectionRequestSchema, 'body')) body: z.output<typeof CreateConnectionRequestSchema>,
+  ): Promise<ConnectionDetail> {
     const connection = await this.connections.add(body);
     await this.scheduler.refresh();
     return this.detail(connection);
@@ -56,7 +64,11 @@ export class ConnectionsController {
 
   @Patch('connections/:id')
   @ApiBody({ schema: openApiSchema(UpdateConnectionRequestSchema) })
-  @ApiOkResponse({ description: 'The connection with its new options (merged: a left-out credential keeps its value), priority, schedule or state; the scheduler follows at once.', schema: openApiSchema(ConnectionDetailSchema) })
+  @ApiOkResponse({
+    description:
+      'The connection with its new options (merged: a left-out credential keeps its value), priority, schedule or state; the scheduler follows at once.',
+    schema: openApiSchema(ConnectionDetailSchema),
+  })
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body(new ZodValidationPipe(UpdateConnectionRequestSchema, 'body')) body: UpdateConnectionRequest,
@@ -68,13 +80,20 @@ export class ConnectionsController {
 
   @Delete('connections/:id')
   @ApiOkResponse({
-    description: 'Removes the connection in one transaction. Default: it stops syncing and its data is kept, marked deleted (users deactivated). `purge=true` with `confirm` = its name deletes it with all its data and run history.',
+    description:
+      'Removes the connection in one transaction. Default: it stops syncing and its data is kept, marked deleted (users deactivated). `purge=true` with `confirm` = its name deletes it with all its data and run history.',
     schema: openApiSchema(RemoveConnectionResponseSchema),
   })
-  async remove(@Param('id', ParseIntPipe) id: number, @Query(new ZodValidationPipe(RemoveConnectionQuerySchema)) query: z.output<typeof RemoveConnectionQuerySchema>): Promise<RemoveConnectionResponse> {
+  async remove(
+    @Param('id', ParseIntPipe) id: number,
+    @Query(new ZodValidationPipe(RemoveConnectionQuerySchema)) query: z.output<typeof RemoveConnectionQuerySchema>,
+  ): Promise<RemoveConnectionResponse> {
     const connection = await this.connections.getById(id);
     if (query.purge && query.confirm !== connection.name) {
-      throw new UptakeError('CONNECTION_CONFIRMATION_REQUIRED', `purging deletes connection "${connection.name}" with all its data and run history; confirm with confirm=${connection.name}`);
+      throw new UptakeError(
+        'CONNECTION_CONFIRMATION_REQUIRED',
+        `purging deletes connection "${connection.name}" with all its data and run history; confirm with confirm=${connection.name}`,
+      );
     }
     const removed = await this.connections.remove(connection, { purge: query.purge });
     await this.scheduler.refresh();
@@ -83,7 +102,10 @@ export class ConnectionsController {
 
   @Post('connections/:id/test')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Whether the CRM accepts the credentials, and what would be synced.', schema: openApiSchema(ConnectionTestResponseSchema) })
+  @ApiOkResponse({
+    description: 'Whether the CRM accepts the credentials, and what would be synced.',
+    schema: openApiSchema(ConnectionTestResponseSchema),
+  })
   async test(@Param('id', ParseIntPipe) id: number): Promise<ConnectionTestResponse> {
     const connection = await this.connections.getById(id);
     try {
@@ -96,7 +118,10 @@ export class ConnectionsController {
 
   @Post('connections/:id/sync')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The sync has started; poll its run for progress.', schema: openApiSchema(SyncStartedResponseSchema) })
+  @ApiAcceptedResponse({
+    description: 'The sync has started; poll its run for progress.',
+    schema: openApiSchema(SyncStartedResponseSchema),
+  })
   async syncNow(@Param('id', ParseIntPipe) id: number): Promise<{ run: SyncRun }> {
     const connection = await this.connections.getById(id);
     const { run } = await this.sync.start(connection, { trigger: 'manual' });
@@ -105,7 +130,10 @@ export class ConnectionsController {
 
   @Get('connections/:id/runs')
   @ApiOkResponse({ description: 'Run history of one connection, newest first.', schema: openApiSchema(z.array(SyncRunSchema)) })
-  async connectionRuns(@Param('id', ParseIntPipe) id: number, @Query(new ZodValidationPipe(SyncRunsQuerySchema)) query: { limit?: number }): Promise<SyncRun[]> {
+  async connectionRuns(
+    @Param('id', ParseIntPipe) id: number,
+    @Query(new ZodValidationPipe(SyncRunsQuerySchema)) query: { limit?: number },
+  ): Promise<SyncRun[]> {
     const connection = await this.connections.getById(id);
     const runs = await this.runs.runs({ connectionId: id, limit: query.limit ?? 50 });
     return runs.map((run) => toSyncRun(run, connection.name));

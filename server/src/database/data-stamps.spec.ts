@@ -46,12 +46,17 @@ describe.each(testEngines())('DataStamps on %s', (engine) => {
 
   it('changes the sync state stamp when another process adds a connection or writes a sync run (counted by triggers)', async () => {
     const first = await stampsOf().syncState();
-    await other.query("INSERT INTO connections (name, kind, options, schedule, enabled, created_at) VALUES ('crm', 'demo', '{}', '0 * * * *', TRUE, 0)");
+    await other.query(
+      "INSERT INTO connections (name, kind, options, schedule, enabled, created_at) VALUES ('crm', 'demo', '{}', '0 * * * *', TRUE, 0)",
+    );
     now += SHARED_COUNTERS_FRESH_MS;
     const second = await stampsOf().syncState();
     expect(second).not.toBe(first);
     const [{ id }] = await other.query<{ id: number | string }>("SELECT id FROM connections WHERE name = 'crm'");
-    await other.query("INSERT INTO sync_runs (connection_id, trigger, status, started_at, counts) VALUES (:id, 'manual', 'running', 0, '{}')", { id: Number(id) });
+    await other.query(
+      "INSERT INTO sync_runs (connection_id, trigger, status, started_at, counts) VALUES (:id, 'manual', 'running', 0, '{}')",
+      { id: Number(id) },
+    );
     now += SHARED_COUNTERS_FRESH_MS;
     const third = await stampsOf().syncState();
     expect(third).not.toBe(second);

@@ -36,21 +36,24 @@ describe(Database.name, () => {
     });
   });
 
-  (process.env.UPTAKE_TEST_PG ? it : it.skip)('lets replicas starting together on an empty PostgreSQL database migrate it once', async () => {
-    const admin = new Client({ connectionString: process.env.UPTAKE_TEST_PG });
-    await admin.connect();
-    const name = `uptake_migrate_${process.pid}_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.UPTAKE_TEST_PG!);
-    url.pathname = `/${name}`;
-    try {
-      const replicas = await Promise.all([Database.open(url.toString()), Database.open(url.toString()), Database.open(url.toString())]);
-      const rows = await replicas[0].query<{ name: string }>('SELECT name FROM uptake_migrations ORDER BY id');
-      expect(rows.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
-      await Promise.all(replicas.map((replica) => replica.close()));
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  });
+  (process.env.UPTAKE_TEST_PG ? it : it.skip)(
+    'lets replicas starting together on an empty PostgreSQL database migrate it once',
+    async () => {
+      const admin = new Client({ connectionString: process.env.UPTAKE_TEST_PG });
+      await admin.connect();
+      const name = `uptake_migrate_${process.pid}_${Date.now()}`;
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(process.env.UPTAKE_TEST_PG!);
+      url.pathname = `/${name}`;
+      try {
+        const replicas = await Promise.all([Database.open(url.toString()), Database.open(url.toString()), Database.open(url.toString())]);
+        const rows = await replicas[0].query<{ name: string }>('SELECT name FROM uptake_migrations ORDER BY id');
+        expect(rows.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+        await Promise.all(replicas.map((replica) => replica.close()));
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  );
 });

@@ -16,11 +16,22 @@ describe.each(testEngines())('Database on %s', (engine) => {
   });
 
   it('binds named parameters and expands arrays the same on every engine', async () => {
-    await sut.db.insertMany('departments', ['name', 'created_at'], [['A', 1], ['B', 2], ['C', 3]]);
-    const rows = await sut.db.query<{ name: string }>('SELECT name FROM departments WHERE name IN (:...names) AND created_at >= :min ORDER BY name', {
-      names: ['A', 'C'],
-      min: 1,
-    });
+    await sut.db.insertMany(
+      'departments',
+      ['name', 'created_at'],
+      [
+        ['A', 1],
+        ['B', 2],
+        ['C', 3],
+      ],
+    );
+    const rows = await sut.db.query<{ name: string }>(
+      'SELECT name FROM departments WHERE name IN (:...names) AND created_at >= :min ORDER BY name',
+      {
+        names: ['A', 'C'],
+        min: 1,
+      },
+    );
     expect(rows.map((row) => row.name)).toEqual(['A', 'C']);
   });
 

@@ -106,7 +106,9 @@ export class Database implements Sql {
     if (READ_ONLY.test(text)) return this.reader().query<T>(text, params);
     if (this.engine === 'postgres') {
       const table = writtenTable(text);
-      return this.reader().query<T>(text, params).finally(() => table && this.countWrites([table]));
+      return this.reader()
+        .query<T>(text, params)
+        .finally(() => table && this.countWrites([table]));
     }
     return this.transaction((tx) => tx.query<T>(text, params));
   }
@@ -165,7 +167,9 @@ export class Database implements Sql {
     await runner.connect();
     let held = false;
     try {
-      const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::integer, $2::integer) AS locked', [namespace, key])) as Array<{ locked: boolean }>;
+      const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::integer, $2::integer) AS locked', [namespace, key])) as Array<{
+        locked: boolean;
+      }>;
       held = row?.locked === true;
     } finally {
       if (!held) await runner.release();

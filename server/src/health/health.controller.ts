@@ -15,7 +15,11 @@ export class HealthController {
   constructor(private readonly db: Database) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The service answers and its database is reachable; 503 DATABASE_UNAVAILABLE when it is not (the reason in the server log only).', schema: openApiSchema(HealthResponseSchema) })
+  @ApiOkResponse({
+    description:
+      'The service answers and its database is reachable; 503 DATABASE_UNAVAILABLE when it is not (the reason in the server log only).',
+    schema: openApiSchema(HealthResponseSchema),
+  })
   async health(): Promise<HealthResponse> {
     try {
       await this.db.query('SELECT 1 AS ok');

@@ -15,13 +15,23 @@ import { SyncService } from '../sync/sync.service';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
 import { ImportService } from './import.service';
 
-const DATA_TABLES = ['departments', 'crm_users', 'login_events', 'opportunities', 'records', 'record_fields', 'training_assignments', 'sync_watermarks'];
+const DATA_TABLES = [
+  'departments',
+  'crm_users',
+  'login_events',
+  'opportunities',
+  'records',
+  'record_fields',
+  'training_assignments',
+  'sync_watermarks',
+];
 
 /** A small valid folder; error cases replace one file of it. */
 const BASE: Record<string, string> = {
   'users.csv': 'id,name,department,manager_id,active\nu1,Ann,Sales,m1,true\nm1,Max,Sales,,yes\n',
   'logins.csv': 'user_id,login_at,status,channel\nu1,2017-03-01T09:30:00Z,Success,web\nm1,2017-03-02,Failed,\n',
-  'opportunities.csv': 'id,owner_id,stage,amount,is_closed,is_won,created_at,close_date,last_activity_at,last_modified_at,next_step\no1,u1,Won,100,true,true,2017-01-15,2017-03-01,,,Call\n',
+  'opportunities.csv':
+    'id,owner_id,stage,amount,is_closed,is_won,created_at,close_date,last_activity_at,last_modified_at,next_step\no1,u1,Won,100,true,true,2017-01-15,2017-03-01,,,Call\n',
   'accounts.csv': 'id,owner_id,industry\na1,u1,Retail\n',
   'training.csv': 'user_id,course,required,completed_at\nu1,Basics,yes,2017-02-01\n',
 };
@@ -97,7 +107,12 @@ describe(ImportService.name, () => {
           'o2,u2,Prospecting,,false,false,,,,,yes,  ,',
         ].join('\n'),
         'accounts.csv': ['id,owner_id,industry,phone,created_at', 'a1,u1,Retail,n/a,2017-01-02', 'a2,,,+33 1 23 45 67 89,'].join('\n'),
-        'training.csv': ['user_id,course,required,completed_at', 'u1,CRM Basics,yes,2017-02-01', 'u2,CRM Basics,yes,', 'u1,Reports,no,2017-02-15T14:00:00+01:00'].join('\n'),
+        'training.csv': [
+          'user_id,course,required,completed_at',
+          'u1,CRM Basics,yes,2017-02-01',
+          'u2,CRM Basics,yes,',
+          'u1,Reports,no,2017-02-15T14:00:00+01:00',
+        ].join('\n'),
         'README.txt': 'not an import file',
       };
 
@@ -129,7 +144,11 @@ describe(ImportService.name, () => {
           ['u1', 'Ann Lee', 'ann@example.com', 'Sales EMEA', 'Rep', 'm1', true, true, false, Date.UTC(2017, 0, 9, 23)],
           ['u2', 'Bo Chan', 'bo@example.com', 'Marketing', null, 'm1', false, false, false, Date.UTC(2017, 1, 1, 8)],
         ]);
-        expect((await db.query<{ name: string }>('SELECT name FROM departments ORDER BY name')).map((row) => row.name)).toEqual(['IT', 'Marketing', 'Sales EMEA']);
+        expect((await db.query<{ name: string }>('SELECT name FROM departments ORDER BY name')).map((row) => row.name)).toEqual([
+          'IT',
+          'Marketing',
+          'Sales EMEA',
+        ]);
 
         const logins = await db.query<Record<string, unknown>>(
           'SELECT external_id, user_external_id, login_at, success, channel FROM login_events ORDER BY user_external_id, login_at',
@@ -148,7 +167,19 @@ describe(ImportService.name, () => {
            FROM opportunities ORDER BY external_id`,
         );
         expect(opportunities.map(normalise)).toEqual([
-          ['o1', 'u1', 'Closed Won', 1200.5, true, true, Date.UTC(2017, 0, 14, 23), '2017-03-01', Date.UTC(2017, 1, 20, 10), Date.UTC(2017, 2, 1, 12), false],
+          [
+            'o1',
+            'u1',
+            'Closed Won',
+            1200.5,
+            true,
+            true,
+            Date.UTC(2017, 0, 14, 23),
+            '2017-03-01',
+            Date.UTC(2017, 1, 20, 10),
+            Date.UTC(2017, 2, 1, 12),
+            false,
+          ],
           ['o2', 'u2', 'Prospecting', null, false, false, null, null, null, null, true],
         ]);
 
@@ -232,7 +263,8 @@ describe(ImportService.name, () => {
         const second = folder({
           // u3 is new, managed by m1 from the first drop; u1 changes department
           'users.csv': 'id,department,manager_id\nu3,Support,m1\nu1,Support,m1\n',
-          'logins.csv': 'user_id,login_at,status\nu1,2017-03-01T09:30:00Z,Success\nm1,2017-03-01T10:00:00Z,Success\nu3,2017-03-01T11:00:00Z,Success\n',
+          'logins.csv':
+            'user_id,login_at,status\nu1,2017-03-01T09:30:00Z,Success\nm1,2017-03-01T10:00:00Z,Success\nu3,2017-03-01T11:00:00Z,Success\n',
           'opportunities.csv': `${OPPORTUNITY_HEADER}\no1,m1,Open,,false,false,,,,\n`,
           'training.csv': 'user_id,course,required,completed_at\nm1,Basics,yes,\n',
         });
@@ -279,11 +311,19 @@ describe(ImportService.name, () => {
       });
 
       it('refuses a connection of another kind', async () => {
-        await new ConnectionRepository(db).create({ name: 'crm', kind: 'demo', options: {}, schedule: '0 * * * *', enabled: true, createdAt: clock.now() });
+        await new ConnectionRepository(db).create({
+          name: 'crm',
+          kind: 'demo',
+          options: {},
+          schedule: '0 * * * *',
+          enabled: true,
+          createdAt: clock.now(),
+        });
 
         await expect(sut.importFolder(folder(BASE), { connection: 'crm' })).rejects.toMatchObject({
           code: 'CONNECTION_INVALID',
-          message: 'connection "crm" is a demo connection; CSV files are imported into a csv connection (choose another with --connection NAME)',
+          message:
+            'connection "crm" is a demo connection; CSV files are imported into a csv connection (choose another with --connection NAME)',
         });
         expect(await rowCounts(DATA_TABLES)).toEqual(nothing(DATA_TABLES));
       });
@@ -308,7 +348,11 @@ describe(ImportService.name, () => {
           { 'opportunities.csv': `${OPPORTUNITY_HEADER}\no1,u1,Won,100,true,true,2017-01-15,01/03/2017,,\n` },
           ['opportunities.csv', 2, 8, 'close_date "01/03/2017" is not an ISO 8601 date'],
         ],
-        ['a bad boolean', { 'users.csv': 'id,department,active\nu1,Sales,maybe\n' }, ['users.csv', 2, 3, 'active "maybe" is not a boolean (true/false, 1/0, yes/no)']],
+        [
+          'a bad boolean',
+          { 'users.csv': 'id,department,active\nu1,Sales,maybe\n' },
+          ['users.csv', 2, 3, 'active "maybe" is not a boolean (true/false, 1/0, yes/no)'],
+        ],
         [
           'a bad boolean in a training row',
           { 'training.csv': 'user_id,course,required,completed_at\nu1,Basics,required,\n' },
@@ -319,39 +363,100 @@ describe(ImportService.name, () => {
           { 'opportunities.csv': `${OPPORTUNITY_HEADER}\no1,u1,Won,"1,200",true,true,,,,\n` },
           ['opportunities.csv', 2, 4, 'amount "1,200" is not a number'],
         ],
-        ['a bad channel', { 'logins.csv': 'user_id,login_at,status,channel\nu1,2017-03-01,Success,desktop\n' }, ['logins.csv', 2, 4, 'channel "desktop" is not one of web, mobile, api']],
+        [
+          'a bad channel',
+          { 'logins.csv': 'user_id,login_at,status,channel\nu1,2017-03-01,Success,desktop\n' },
+          ['logins.csv', 2, 4, 'channel "desktop" is not one of web, mobile, api'],
+        ],
         ['a missing required column', { 'users.csv': 'id,name\nu1,Ann\n' }, ['users.csv', 1, 1, 'missing required column "department"']],
-        ['a missing opportunity column', { 'opportunities.csv': 'id,owner_id,stage\no1,u1,Won\n' }, ['opportunities.csv', 1, 1, 'missing required column "amount"']],
+        [
+          'a missing opportunity column',
+          { 'opportunities.csv': 'id,owner_id,stage\no1,u1,Won\n' },
+          ['opportunities.csv', 1, 1, 'missing required column "amount"'],
+        ],
         [
           'an unknown column in users.csv',
           { 'users.csv': 'id,department,licenced\nu1,Sales,yes\n' },
-          ['users.csv', 1, 3, 'unknown column "licenced" (the columns of users.csv are id, department, name, email, role, manager_id, active, licensed, integration, created_at)'],
+          [
+            'users.csv',
+            1,
+            3,
+            'unknown column "licenced" (the columns of users.csv are id, department, name, email, role, manager_id, active, licensed, integration, created_at)',
+          ],
         ],
-        ['a duplicate column', { 'accounts.csv': 'id,owner_id,Industry,industry\na1,u1,x,y\n' }, ['accounts.csv', 1, 4, 'duplicate column "industry" (also column 3)']],
+        [
+          'a duplicate column',
+          { 'accounts.csv': 'id,owner_id,Industry,industry\na1,u1,x,y\n' },
+          ['accounts.csv', 1, 4, 'duplicate column "industry" (also column 3)'],
+        ],
         ['a missing id', { 'users.csv': 'id,department\n,Sales\n' }, ['users.csv', 2, 1, 'missing value for id']],
         ['a missing department', { 'users.csv': 'id,name,department\nu1,Ann,  \n' }, ['users.csv', 2, 3, 'missing value for department']],
-        ['a missing user_id', { 'logins.csv': 'user_id,login_at,status\n,2017-03-01,Success\n' }, ['logins.csv', 2, 1, 'missing value for user_id']],
-        ['a missing login_at', { 'logins.csv': 'user_id,login_at,status\nu1,,Success\n' }, ['logins.csv', 2, 2, 'missing value for login_at']],
-        ['a missing course', { 'training.csv': 'user_id,course,required,completed_at\nu1,,yes,\n' }, ['training.csv', 2, 2, 'missing value for course']],
-        ['an unknown login user', { 'logins.csv': 'user_id,login_at,status\nu1,2017-03-01,Success\nghost,2017-03-01,Success\n' }, ['logins.csv', 3, 1, unknownUser('user_id', 'ghost')]],
-        ['an unknown training user', { 'training.csv': 'completed_at,required,course,user_id\n,yes,Basics,ghost\n' }, ['training.csv', 2, 4, unknownUser('user_id', 'ghost')]],
-        ['an unknown opportunity owner', { 'opportunities.csv': `${OPPORTUNITY_HEADER}\no1,ghost,Won,100,true,true,,,,\n` }, ['opportunities.csv', 2, 2, unknownUser('owner_id', 'ghost')]],
-        ['an unknown record owner', { 'accounts.csv': 'id,owner_id,industry\na1,u1,x\na2,ghost,y\n' }, ['accounts.csv', 3, 2, unknownUser('owner_id', 'ghost')]],
+        [
+          'a missing user_id',
+          { 'logins.csv': 'user_id,login_at,status\n,2017-03-01,Success\n' },
+          ['logins.csv', 2, 1, 'missing value for user_id'],
+        ],
+        [
+          'a missing login_at',
+          { 'logins.csv': 'user_id,login_at,status\nu1,,Success\n' },
+          ['logins.csv', 2, 2, 'missing value for login_at'],
+        ],
+        [
+          'a missing course',
+          { 'training.csv': 'user_id,course,required,completed_at\nu1,,yes,\n' },
+          ['training.csv', 2, 2, 'missing value for course'],
+        ],
+        [
+          'an unknown login user',
+          { 'logins.csv': 'user_id,login_at,status\nu1,2017-03-01,Success\nghost,2017-03-01,Success\n' },
+          ['logins.csv', 3, 1, unknownUser('user_id', 'ghost')],
+        ],
+        [
+          'an unknown training user',
+          { 'training.csv': 'completed_at,required,course,user_id\n,yes,Basics,ghost\n' },
+          ['training.csv', 2, 4, unknownUser('user_id', 'ghost')],
+        ],
+        [
+          'an unknown opportunity owner',
+          { 'opportunities.csv': `${OPPORTUNITY_HEADER}\no1,ghost,Won,100,true,true,,,,\n` },
+          ['opportunities.csv', 2, 2, unknownUser('owner_id', 'ghost')],
+        ],
+        [
+          'an unknown record owner',
+          { 'accounts.csv': 'id,owner_id,industry\na1,u1,x\na2,ghost,y\n' },
+          ['accounts.csv', 3, 2, unknownUser('owner_id', 'ghost')],
+        ],
         // line 2 refers to m1 (defined on line 3: fine), line 4 to a manager nobody defines
-        ['an unknown manager', { 'users.csv': 'id,department,manager_id\nu1,Sales,m1\nm1,Sales,\nu2,Sales,boss\n' }, ['users.csv', 4, 3, unknownUser('manager_id', 'boss')]],
-        ['a duplicate user id', { 'users.csv': 'id,department\nu1,Sales\nm1,Sales\nu1,Support\n' }, ['users.csv', 4, 1, 'duplicate id "u1" (first on line 2)']],
+        [
+          'an unknown manager',
+          { 'users.csv': 'id,department,manager_id\nu1,Sales,m1\nm1,Sales,\nu2,Sales,boss\n' },
+          ['users.csv', 4, 3, unknownUser('manager_id', 'boss')],
+        ],
+        [
+          'a duplicate user id',
+          { 'users.csv': 'id,department\nu1,Sales\nm1,Sales\nu1,Support\n' },
+          ['users.csv', 4, 1, 'duplicate id "u1" (first on line 2)'],
+        ],
         [
           'a duplicate opportunity id',
           { 'opportunities.csv': `${OPPORTUNITY_HEADER}\no1,u1,Won,100,true,true,,,,\no1,m1,Lost,0,true,false,,,,\n` },
           ['opportunities.csv', 3, 1, 'duplicate id "o1" (first on line 2)'],
         ],
-        ['a duplicate record id', { 'accounts.csv': 'owner_id,id,industry\nu1,a1,x\nu1,a1,y\n' }, ['accounts.csv', 3, 2, 'duplicate id "a1" (first on line 2)']],
+        [
+          'a duplicate record id',
+          { 'accounts.csv': 'owner_id,id,industry\nu1,a1,x\nu1,a1,y\n' },
+          ['accounts.csv', 3, 2, 'duplicate id "a1" (first on line 2)'],
+        ],
         [
           'a duplicate training row',
           { 'training.csv': 'user_id,course,required,completed_at\nu1,Basics,yes,\nu1,Basics,yes,2017-02-01\n' },
           ['training.csv', 3, 2, 'duplicate course "Basics" for user_id "u1" (first on line 2)'],
         ],
-        ['a row with too few fields', { 'logins.csv': 'user_id,login_at,status\nu1,2017-03-01\n' }, ['logins.csv', 2, 3, 'wrong number of fields: the header has 3, this line 2']],
+        [
+          'a row with too few fields',
+          { 'logins.csv': 'user_id,login_at,status\nu1,2017-03-01\n' },
+          ['logins.csv', 2, 3, 'wrong number of fields: the header has 3, this line 2'],
+        ],
         [
           'a row with too many fields',
           { 'logins.csv': 'user_id,login_at,status\nu1,2017-03-01,Success\nu1,2017-03-02,Success,web\n' },
@@ -360,7 +465,12 @@ describe(ImportService.name, () => {
         [
           'an invalid quote',
           { 'accounts.csv': 'id,owner_id,industry\na1,u1,"Retail"x\n' },
-          ['accounts.csv', 2, 3, 'malformed CSV: Invalid Closing Quote: got "x" at line 2 instead of delimiter, record delimiter, trimable character (if activated) or comment'],
+          [
+            'accounts.csv',
+            2,
+            3,
+            'malformed CSV: Invalid Closing Quote: got "x" at line 2 instead of delimiter, record delimiter, trimable character (if activated) or comment',
+          ],
         ],
         ['an empty file', { 'training.csv': '' }, ['training.csv', 1, 1, 'the file is empty (expected a header line)']],
       ];
@@ -371,7 +481,14 @@ describe(ImportService.name, () => {
         const importing = sut.importFolder(dir);
 
         await expect(importing).rejects.toThrow(CsvInputError);
-        await expect(importing).rejects.toMatchObject({ code: 'CSV_INVALID', file, line, column, reason, message: `${file}:${line}:${column}: ${reason}` });
+        await expect(importing).rejects.toMatchObject({
+          code: 'CSV_INVALID',
+          file,
+          line,
+          column,
+          reason,
+          message: `${file}:${line}:${column}: ${reason}`,
+        });
         expect(await rowCounts()).toEqual(nothing());
       });
 
@@ -390,14 +507,19 @@ describe(ImportService.name, () => {
       it('rejects a folder that does not exist', async () => {
         const dir = join(folder({}), 'missing');
 
-        await expect(sut.importFolder(dir)).rejects.toMatchObject({ code: 'CSV_INVALID', message: `import folder "${dir}": no such folder` });
+        await expect(sut.importFolder(dir)).rejects.toMatchObject({
+          code: 'CSV_INVALID',
+          message: `import folder "${dir}": no such folder`,
+        });
         expect(await rowCounts()).toEqual(nothing());
       });
 
       it('rejects an object file with an unusable name', async () => {
         const dir = folder({ ...BASE, 'opportunity.csv': 'id,owner_id\n' });
 
-        await expect(sut.importFolder(dir)).rejects.toThrow(`import folder "${dir}": "opportunity.csv": opportunity data goes in opportunities.csv`);
+        await expect(sut.importFolder(dir)).rejects.toThrow(
+          `import folder "${dir}": "opportunity.csv": opportunity data goes in opportunities.csv`,
+        );
         expect(await rowCounts()).toEqual(nothing());
       });
 
@@ -424,5 +546,16 @@ function normalise(row: Record<string, unknown>): unknown[] {
   });
 }
 
-const BOOLEAN_COLUMNS = new Set(['enabled', 'active', 'licensed', 'integration', 'success', 'is_closed', 'is_won', 'deleted', 'filled', 'required']);
+const BOOLEAN_COLUMNS = new Set([
+  'enabled',
+  'active',
+  'licensed',
+  'integration',
+  'success',
+  'is_closed',
+  'is_won',
+  'deleted',
+  'filled',
+  'required',
+]);
 const INSTANT_COLUMNS = new Set(['created_at', 'login_at', 'last_activity_at', 'last_modified_at', 'completed_at']);

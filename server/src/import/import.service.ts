@@ -39,7 +39,10 @@ export class ImportService {
     const name = options.connection ?? DEFAULT_IMPORT_CONNECTION;
     const existing = await this.connections.findByName(name);
     if (existing && existing.kind !== 'csv') {
-      throw new UptakeError('CONNECTION_INVALID', `connection "${name}" is a ${existing.kind} connection; CSV files are imported into a csv connection (choose another with --connection NAME)`);
+      throw new UptakeError(
+        'CONNECTION_INVALID',
+        `connection "${name}" is a ${existing.kind} connection; CSV files are imported into a csv connection (choose another with --connection NAME)`,
+      );
     }
     if (existing) return this.importInto(existing, path, options);
     // The sync records its run against a stored connection, so a first import creates it first;
@@ -68,6 +71,13 @@ export class ImportService {
   }
 
   private create(name: string, path: string): Promise<StoredConnection> {
-    return this.connections.create({ name, kind: 'csv', options: { path }, schedule: IMPORT_SCHEDULE, enabled: false, createdAt: this.clock.now() });
+    return this.connections.create({
+      name,
+      kind: 'csv',
+      options: { path },
+      schedule: IMPORT_SCHEDULE,
+      enabled: false,
+      createdAt: this.clock.now(),
+    });
   }
 }

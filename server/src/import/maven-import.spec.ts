@@ -65,7 +65,15 @@ describeWithDataset('maven-to-import.mjs then ImportService', () => {
       const clock = new FixedClock(Date.UTC(2018, 0, 1));
       const connections = new ConnectionRepository(db);
       const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
-      const sync = new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), new PlanRepository(db), snapshots, clock);
+      const sync = new SyncService(
+        db,
+        connections,
+        new SyncRepository(db),
+        new IngestRepository(),
+        new PlanRepository(db),
+        snapshots,
+        clock,
+      );
       const sut = new ImportService(connections, sync, clock);
       counts = (await sut.importFolder(out)).counts;
     });
@@ -73,7 +81,9 @@ describeWithDataset('maven-to-import.mjs then ImportService', () => {
 
     const perDepartment = async (sql: string) => {
       const rows = await db.query<{ department: string; n: number | string; total?: number | string }>(sql);
-      return Object.fromEntries(rows.map((row) => [row.department, row.total === undefined ? Number(row.n) : [Number(row.n), Number(row.total)]]));
+      return Object.fromEntries(
+        rows.map((row) => [row.department, row.total === undefined ? Number(row.n) : [Number(row.n), Number(row.total)]]),
+      );
     };
 
     it('imports 41 users, 8,800 opportunities and 85 accounts', () => {
@@ -83,7 +93,11 @@ describeWithDataset('maven-to-import.mjs then ImportService', () => {
 
     it('puts agents and managers in their regional office', async () => {
       // 11 + 2, 12 + 2, 12 + 2
-      expect(await perDepartment('SELECT d.name AS department, COUNT(*) AS n FROM crm_users u JOIN departments d ON d.id = u.department_id GROUP BY d.name')).toEqual({
+      expect(
+        await perDepartment(
+          'SELECT d.name AS department, COUNT(*) AS n FROM crm_users u JOIN departments d ON d.id = u.department_id GROUP BY d.name',
+        ),
+      ).toEqual({
         Central: 13,
         East: 14,
         West: 14,

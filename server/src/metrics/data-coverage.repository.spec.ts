@@ -38,7 +38,9 @@ describe(DataCoverageRepository.name, () => {
         { userExternalId: 'u1', loginAt: at('2026-02-20T09:00:00Z') },
         { userExternalId: 'u1', loginAt: at('2026-02-25T09:00:00Z'), channel: 'api' }, // API: not counted
       ]);
-      await fixture.training(crm, [{ userExternalId: 'u1', course: 'CRM Basics', required: true, completedAt: at('2026-03-02T08:00:00Z') }]);
+      await fixture.training(crm, [
+        { userExternalId: 'u1', course: 'CRM Basics', required: true, completedAt: at('2026-03-02T08:00:00Z') },
+      ]);
       expect(await sut.coverage('UTC')).toEqual({ loginsFrom: '2026-01-12', loginsTo: '2026-02-20', dataEndsOn: '2026-03-02' });
     });
 

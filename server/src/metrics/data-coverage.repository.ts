@@ -25,7 +25,9 @@ export class DataCoverageRepository {
   /** The coverage as days in `timezone`. */
   async coverage(timezone: string): Promise<DataCoverage> {
     return this.cache.one(await this.stamps.metrics(), timezone, async () => {
-      const [logins] = await this.db.query<{ first: Instant; last: Instant }>(`SELECT MIN(l.login_at) AS first, MAX(l.login_at) AS last FROM login_events l WHERE ${IS_COUNTED_LOGIN}`);
+      const [logins] = await this.db.query<{ first: Instant; last: Instant }>(
+        `SELECT MIN(l.login_at) AS first, MAX(l.login_at) AS last FROM login_events l WHERE ${IS_COUNTED_LOGIN}`,
+      );
       const [newest] = await this.db.query<{ last: Instant }>(
         `SELECT MAX(last) AS last FROM (
            SELECT MAX(login_at) AS last FROM login_events

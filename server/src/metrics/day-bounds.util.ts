@@ -25,9 +25,12 @@ export function dayBoundsOf(plan: Pick<LaunchPlan, 'launch_date' | 'timezone'> |
 
 /** Refuses a day outside the bounds, naming the argument, the day and the limit. */
 export function assertDayInBounds(name: string, day: string, bounds: DayBounds): void {
-  if (day > bounds.latest) throw new InvalidDayError(`${name} ${day} is after today (${bounds.latest}): there is no data yet; pick a day up to today`);
+  if (day > bounds.latest)
+    throw new InvalidDayError(`${name} ${day} is after today (${bounds.latest}): there is no data yet; pick a day up to today`);
   if (bounds.earliest !== null && day < bounds.earliest) {
-    throw new InvalidDayError(`${name} ${day} is before ${bounds.earliest}, 3 years before the launch date ${bounds.launchDate}: pick a day from ${bounds.earliest} on`);
+    throw new InvalidDayError(
+      `${name} ${day} is before ${bounds.earliest}, 3 years before the launch date ${bounds.launchDate}: pick a day from ${bounds.earliest} on`,
+    );
   }
 }
 

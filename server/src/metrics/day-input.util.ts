@@ -5,7 +5,8 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Checks that `value` is a calendar date as YYYY-MM-DD; `name` says which argument it is. */
 export function assertDay(name: string, value: string): void {
   const match = ISO_DAY.exec(value);
-  const valid = match !== null && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === value;
+  const valid =
+    match !== null && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === value;
   if (!valid) throw new InvalidDayError(`${name}: expected a date as YYYY-MM-DD, got "${value}"`);
 }
 

@@ -29,17 +29,31 @@ export class DepartmentsController {
 
   @Get()
   @ApiQuery({ name: 'asOf', required: false, description: 'Day (YYYY-MM-DD) in the plan time zone; default today' })
-  @ApiOkResponse({ description: 'Metrics, expected values and health of every department as of a day.', schema: openApiSchema(MetricsReportSchema) })
+  @ApiOkResponse({
+    description: 'Metrics, expected values and health of every department as of a day.',
+    schema: openApiSchema(MetricsReportSchema),
+  })
   async list(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<MetricsReport> {
     return this.metrics.report(query.asOf ?? (await this.overview.today()));
   }
 
   @Get(':name/series')
   @ApiParam({ name: 'name', description: 'Department name, or "*" for the organisation' })
-  @ApiQuery({ name: 'from', required: false, description: 'First day; default the launch date (at most 3 years before to). From..to spans at most 3 years; days lie between 3 years before launch and today' })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description:
+      'First day; default the launch date (at most 3 years before to). From..to spans at most 3 years; days lie between 3 years before launch and today',
+  })
   @ApiQuery({ name: 'to', required: false, description: 'Last day; default today' })
-  @ApiOkResponse({ description: 'Daily snapshots of every metric with the expected (ramp) values.', schema: openApiSchema(MetricSeriesResponseSchema) })
-  async series(@Param('name') name: string, @Query(new ZodValidationPipe(SeriesQuerySchema)) query: { from?: string; to?: string }): Promise<MetricSeriesResponse> {
+  @ApiOkResponse({
+    description: 'Daily snapshots of every metric with the expected (ramp) values.',
+    schema: openApiSchema(MetricSeriesResponseSchema),
+  })
+  async series(
+    @Param('name') name: string,
+    @Query(new ZodValidationPipe(SeriesQuerySchema)) query: { from?: string; to?: string },
+  ): Promise<MetricSeriesResponse> {
     const to = query.to ?? (await this.overview.today());
     const launch = (await this.plans.current())?.plan.launch_date;
     // Default: since launch, at most the 3 years a request may read (an older launch starts the chart 3 years back).

@@ -42,27 +42,73 @@ function writeFolder(dir: string): void {
   const users = ['id,department,active,licensed,integration,created_at'];
   for (let i = 0; i < USERS; i++) {
     // every 10th inactive, every 15th unlicensed, u59 an integration user; a third created during the data
-    users.push([`u${i}`, pick(['Sales', 'Support', 'Marketing']), i % 10 === 9 ? 'false' : 'true', i % 15 === 14 ? 'false' : 'true', i === 59 ? 'true' : 'false', i % 3 === 0 ? instant(200) : ''].join(','));
+    users.push(
+      [
+        `u${i}`,
+        pick(['Sales', 'Support', 'Marketing']),
+        i % 10 === 9 ? 'false' : 'true',
+        i % 15 === 14 ? 'false' : 'true',
+        i === 59 ? 'true' : 'false',
+        i % 3 === 0 ? instant(200) : '',
+      ].join(','),
+    );
   }
   const logins = ['user_id,login_at,status,channel'];
-  for (let i = 0; i < 4_000; i++) logins.push([`u${Math.floor(next() * USERS)}`, instant(300), next() < 0.1 ? 'Failed' : 'Success', pick(['web', 'mobile', 'api'])].join(','));
-  const opportunities = ['id,owner_id,stage,amount,is_closed,is_won,created_at,close_date,last_activity_at,last_modified_at,deleted,next_step'];
+  for (let i = 0; i < 4_000; i++)
+    logins.push(
+      [`u${Math.floor(next() * USERS)}`, instant(300), next() < 0.1 ? 'Failed' : 'Success', pick(['web', 'mobile', 'api'])].join(','),
+    );
+  const opportunities = [
+    'id,owner_id,stage,amount,is_closed,is_won,created_at,close_date,last_activity_at,last_modified_at,deleted,next_step',
+  ];
   for (let i = 0; i < 400; i++) {
     const closed = next() < 0.4;
     opportunities.push(
-      [`o${i}`, `u${Math.floor(next() * USERS)}`, 'Open', next() < 0.2 ? '' : String(Math.floor(next() * 1000)), closed, closed && next() < 0.5, next() < 0.1 ? '' : instant(300),
-        next() < 0.2 ? '' : instant(320).slice(0, 10), next() < 0.3 ? '' : instant(300), next() < 0.3 ? '' : instant(300), next() < 0.05, pick(['Call', 'n/a', '', 'TBD', 'Send quote'])].join(','),
+      [
+        `o${i}`,
+        `u${Math.floor(next() * USERS)}`,
+        'Open',
+        next() < 0.2 ? '' : String(Math.floor(next() * 1000)),
+        closed,
+        closed && next() < 0.5,
+        next() < 0.1 ? '' : instant(300),
+        next() < 0.2 ? '' : instant(320).slice(0, 10),
+        next() < 0.3 ? '' : instant(300),
+        next() < 0.3 ? '' : instant(300),
+        next() < 0.05,
+        pick(['Call', 'n/a', '', 'TBD', 'Send quote']),
+      ].join(','),
     );
   }
   const accounts = ['id,owner_id,created_at,deleted,industry,phone'];
-  for (let i = 0; i < 300; i++) accounts.push([`a${i}`, `u${Math.floor(next() * USERS)}`, next() < 0.1 ? '' : instant(300), next() < 0.05, pick(['Retail', 'none', '', 'Energy']), pick(['555', '-', ''])].join(','));
+  for (let i = 0; i < 300; i++)
+    accounts.push(
+      [
+        `a${i}`,
+        `u${Math.floor(next() * USERS)}`,
+        next() < 0.1 ? '' : instant(300),
+        next() < 0.05,
+        pick(['Retail', 'none', '', 'Energy']),
+        pick(['555', '-', '']),
+      ].join(','),
+    );
   const training = ['user_id,course,required,completed_at'];
   for (let i = 0; i < USERS; i++) {
-    for (const [course, required] of [['Basics', true], ['Pipeline', true], ['Reports', false]] as const) {
+    for (const [course, required] of [
+      ['Basics', true],
+      ['Pipeline', true],
+      ['Reports', false],
+    ] as const) {
       training.push([`u${i}`, course, required, next() < 0.6 ? instant(280) : ''].join(','));
     }
   }
-  for (const [name, lines] of Object.entries({ 'users.csv': users, 'logins.csv': logins, 'opportunities.csv': opportunities, 'accounts.csv': accounts, 'training.csv': training })) {
+  for (const [name, lines] of Object.entries({
+    'users.csv': users,
+    'logins.csv': logins,
+    'opportunities.csv': opportunities,
+    'accounts.csv': accounts,
+    'training.csv': training,
+  })) {
     writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
   }
 }
@@ -103,8 +149,10 @@ async function load(engine: 'sqlite' | 'postgres', folder: string): Promise<Engi
 /** Every number of a report, by its path: the two engines must give the same paths and numbers. */
 function numbers(value: unknown, path = '', into: Map<string, number | null> = new Map()): Map<string, number | null> {
   if (typeof value === 'number' || value === null) into.set(path, value);
-  else if (Array.isArray(value)) value.forEach((item, index) => numbers(item, `${path}[${(item as { department?: string }).department ?? index}]`, into));
-  else if (typeof value === 'object' && value !== undefined) for (const [key, item] of Object.entries(value as object)) numbers(item, `${path}.${key}`, into);
+  else if (Array.isArray(value))
+    value.forEach((item, index) => numbers(item, `${path}[${(item as { department?: string }).department ?? index}]`, into));
+  else if (typeof value === 'object' && value !== undefined)
+    for (const [key, item] of Object.entries(value as object)) numbers(item, `${path}.${key}`, into);
   return into;
 }
 
@@ -152,14 +200,20 @@ describeBoth('the same data on SQLite and PostgreSQL', () => {
     expect((await postgres.metrics.report('2025-11-30')).organisation.seatHolders).toBe(52);
   });
 
-  it.each(['2025-03-01', '2025-03-30', '2025-03-31', '2025-06-15', '2025-10-26', '2025-10-27', '2025-11-30'])('gives the same report as of %s', async (day) => {
-    expectSame(await sqlite.metrics.report(day), await postgres.metrics.report(day));
-  });
+  it.each(['2025-03-01', '2025-03-30', '2025-03-31', '2025-06-15', '2025-10-26', '2025-10-27', '2025-11-30'])(
+    'gives the same report as of %s',
+    async (day) => {
+      expectSame(await sqlite.metrics.report(day), await postgres.metrics.report(day));
+    },
+  );
 
   it('stores the same snapshots for every day from the launch', async () => {
     await Promise.all([sqlite.snapshots.backfill('2025-03-01', '2025-11-30'), postgres.snapshots.backfill('2025-03-01', '2025-11-30')]);
     for (const department of ['*', 'Sales', 'Support', 'Marketing', 'Legal']) {
-      expectSame(await sqlite.snapshots.series(department, '2025-03-01', '2025-11-30'), await postgres.snapshots.series(department, '2025-03-01', '2025-11-30'));
+      expectSame(
+        await sqlite.snapshots.series(department, '2025-03-01', '2025-11-30'),
+        await postgres.snapshots.series(department, '2025-03-01', '2025-11-30'),
+      );
     }
   });
 });

@@ -26,10 +26,13 @@ export interface GoalEvaluation {
 
 /** Does any goal that applies to `scope` ('*' for the organisation) need the value measured at launch? */
 export function needsLaunchValues(plan: LaunchPlan | null, scope: string): boolean {
-  return plan !== null && METRIC_KEYS.some((metric) => {
-    const goal = goalFor(plan, scope, metric);
-    return goal !== undefined && goal.baseline === undefined;
-  });
+  return (
+    plan !== null &&
+    METRIC_KEYS.some((metric) => {
+      const goal = goalFor(plan, scope, metric);
+      return goal !== undefined && goal.baseline === undefined;
+    })
+  );
 }
 
 /**

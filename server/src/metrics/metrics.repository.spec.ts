@@ -142,14 +142,30 @@ describe(MetricsRepository.name, () => {
       };
 
       beforeEach(async () => {
-        await fixture.users(crm, [{ externalId: 's1' }, { externalId: 'p1', department: 'Support' }, { externalId: 'gone', active: false }]);
+        await fixture.users(crm, [
+          { externalId: 's1' },
+          { externalId: 'p1', department: 'Support' },
+          { externalId: 'gone', active: false },
+        ]);
         await fixture.records(crm, [
           { objectType: 'account', externalId: 'A1', ownerExternalId: 's1', fields: { industry: 'Retail', phone: '   ' } }, // 1 of 2
           { objectType: 'account', externalId: 'A2', ownerExternalId: 's1', fields: { industry: ' n/A ', website: 'x.example' } }, // 0 of 2 (phone has no row)
           { objectType: 'account', externalId: 'A3', ownerExternalId: 's1', deleted: true, fields: { industry: 'a', phone: '1' } }, // deleted
-          { objectType: 'account', externalId: 'A4', ownerExternalId: 's1', createdAt: at('2026-03-11T00:00:00Z'), fields: { industry: 'a', phone: '1' } }, // after T
+          {
+            objectType: 'account',
+            externalId: 'A4',
+            ownerExternalId: 's1',
+            createdAt: at('2026-03-11T00:00:00Z'),
+            fields: { industry: 'a', phone: '1' },
+          }, // after T
           { objectType: 'account', externalId: 'A5', ownerExternalId: 'gone', fields: { industry: 'a', phone: '1' } }, // not a seat holder's
-          { objectType: 'account', externalId: 'A6', ownerExternalId: 'p1', createdAt: at('2026-03-10T23:59:59.999Z'), fields: { industry: 'Telco', phone: '555' } }, // 2 of 2
+          {
+            objectType: 'account',
+            externalId: 'A6',
+            ownerExternalId: 'p1',
+            createdAt: at('2026-03-10T23:59:59.999Z'),
+            fields: { industry: 'Telco', phone: '555' },
+          }, // 2 of 2
           { objectType: 'contact', externalId: 'C1', ownerExternalId: 's1', fields: { email: '' } }, // no required fields: not tracked
         ]);
         await fixture.opportunities(crm, [
@@ -183,7 +199,11 @@ describe(MetricsRepository.name, () => {
     });
 
     it('counts open opportunities at T and the stale ones among them', async () => {
-      await fixture.users(crm, [{ externalId: 's1' }, { externalId: 'p1', department: 'Support' }, { externalId: 'm1', department: 'Marketing' }]);
+      await fixture.users(crm, [
+        { externalId: 's1' },
+        { externalId: 'p1', department: 'Support' },
+        { externalId: 'm1', department: 'Marketing' },
+      ]);
       const old = at('2026-01-01T00:00:00Z');
       await fixture.opportunities(crm, [
         { externalId: 'o1', ownerExternalId: 's1', createdAt: old, lastActivityAt: at('2026-03-01T10:00:00Z') }, //   open, fresh

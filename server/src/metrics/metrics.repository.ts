@@ -336,7 +336,12 @@ class RunningCounts {
           if (key.startsWith('filled/')) completenessSum += filled / Number(key.slice('filled/'.length));
         }
         const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, running[key]])) as Record<CountKey, number>;
-        result[index].push({ department, ...counts, completenessSum, staleOpportunities: running.openOpportunities - running.staleOpportunities });
+        result[index].push({
+          department,
+          ...counts,
+          completenessSum,
+          staleOpportunities: running.openOpportunities - running.staleOpportunities,
+        });
       }
     }
     return result;
@@ -384,16 +389,32 @@ export class MetricsRepository {
       activitySql(range),
       range.params,
     );
-    const completeness = await this.db.query<{ department: string; day: Count; fields: Count; records: Count; filled: Count }>(completenessSql(range), range.params);
-    const stale = await this.db.query<{ department: string; day: Count; open_count: Count; fresh_count: Count }>(staleSql(range), range.params);
-    const training = await this.db.query<{ department: string | null; day: Count; trained: Count; required_courses: Count }>(trainingSql(range), range.params);
+    const completeness = await this.db.query<{ department: string; day: Count; fields: Count; records: Count; filled: Count }>(
+      completenessSql(range),
+      range.params,
+    );
+    const stale = await this.db.query<{ department: string; day: Count; open_count: Count; fresh_count: Count }>(
+      staleSql(range),
+      range.params,
+    );
+    const training = await this.db.query<{ department: string | null; day: Count; trained: Count; required_courses: Count }>(
+      trainingSql(range),
+      range.params,
+    );
 
     const running = new RunningCounts(range);
     for (const row of activity) {
-      running.add(row.department, row.day, { seatHolders: row.seats, logins7: row.logins7, activeUsers7: row.active7, activeUsers30: row.active30 });
+      running.add(row.department, row.day, {
+        seatHolders: row.seats,
+        logins7: row.logins7,
+        activeUsers7: row.active7,
+        activeUsers30: row.active30,
+      });
     }
-    for (const row of completeness) running.add(row.department, row.day, { trackedRecords: row.records, [`filled/${count(row.fields)}`]: row.filled });
-    for (const row of stale) running.add(row.department, row.day, { openOpportunities: row.open_count, staleOpportunities: row.fresh_count });
+    for (const row of completeness)
+      running.add(row.department, row.day, { trackedRecords: row.records, [`filled/${count(row.fields)}`]: row.filled });
+    for (const row of stale)
+      running.add(row.department, row.day, { openOpportunities: row.open_count, staleOpportunities: row.fresh_count });
     let requiredCourses = 0;
     for (const row of training) {
       requiredCourses = count(row.required_courses);

@@ -180,7 +180,10 @@ describe(MetricsService.name, () => {
       await fixture.plan(plan);
       const failure = sut.report(T, { department: 'Legal' });
       await expect(failure).rejects.toThrow(new UnknownDepartmentError('Legal', ['Marketing', 'Sales', 'Support']));
-      await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_UNKNOWN', message: 'unknown department "Legal" (known: Marketing, Sales, Support)' });
+      await expect(failure).rejects.toMatchObject({
+        code: 'DEPARTMENT_UNKNOWN',
+        message: 'unknown department "Legal" (known: Marketing, Sales, Support)',
+      });
     });
 
     it('rejects a day that is not YYYY-MM-DD', async () => {
@@ -209,12 +212,20 @@ describe(MetricsService.name, () => {
     });
 
     it('refuses a report (GET /api/departments, `metrics --as-of`) of a day after today or more than 3 years before launch', async () => {
-      const clocked = new MetricsService(new MetricsRepository(database.db), new PlanRepository(database.db), new FixedClock(at('2026-03-11T12:00:00Z')));
-      await expect(clocked.report('2026-03-12')).rejects.toThrow('asOf 2026-03-12 is after today (2026-03-11): there is no data yet; pick a day up to today');
+      const clocked = new MetricsService(
+        new MetricsRepository(database.db),
+        new PlanRepository(database.db),
+        new FixedClock(at('2026-03-11T12:00:00Z')),
+      );
+      await expect(clocked.report('2026-03-12')).rejects.toThrow(
+        'asOf 2026-03-12 is after today (2026-03-11): there is no data yet; pick a day up to today',
+      );
       await expect(clocked.report('2999-12-31')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
       await fixture.plan(plan);
       // 2026-03-01 - 1095 days: 2025-03-01 is -365, 2024-03-01 -730, 2023-03-01 -1096 (2024-02-29 between).
-      await expect(clocked.report('2023-03-01')).rejects.toThrow('asOf 2023-03-01 is before 2023-03-02, 3 years before the launch date 2026-03-01');
+      await expect(clocked.report('2023-03-01')).rejects.toThrow(
+        'asOf 2023-03-01 is before 2023-03-02, 3 years before the launch date 2026-03-01',
+      );
       await expect(clocked.report('2023-03-02')).resolves.toMatchObject({ asOf: '2023-03-02' });
       await expect(clocked.report('2026-03-11')).resolves.toMatchObject({ asOf: '2026-03-11' });
     });

@@ -89,14 +89,12 @@ export class MetricsService {
 
     return {
       asOf,
-      departments: departments.map(
-        (entry): DepartmentMetrics => ({
-          department: entry.department,
-          seatHolders: entry.seatHolders,
-          metrics: entry.metrics,
-          ...evaluateGoals(plan, entry.department, asOf, entry.metrics, launchValuesOf(entry.department)),
-        }),
-      ),
+      departments: departments.map((entry): DepartmentMetrics => ({
+        department: entry.department,
+        seatHolders: entry.seatHolders,
+        metrics: entry.metrics,
+        ...evaluateGoals(plan, entry.department, asOf, entry.metrics, launchValuesOf(entry.department)),
+      })),
       organisation: {
         seatHolders: today.organisation.seatHolders,
         metrics: today.organisation.metrics,
@@ -148,7 +146,10 @@ export class MetricsService {
     let atLaunch: MetricValues | null = null;
     if (plan !== null && needsLaunchValues(plan, scope)) {
       const launch = await this.valuesAsOf(plan.launch_date, plan);
-      atLaunch = scope === ORGANISATION ? launch.organisation.metrics : (launch.departments.find((entry) => entry.department === scope)?.metrics ?? null);
+      atLaunch =
+        scope === ORGANISATION
+          ? launch.organisation.metrics
+          : (launch.departments.find((entry) => entry.department === scope)?.metrics ?? null);
     }
     return days.map((day) => expectedValues(plan, scope, day, atLaunch));
   }

@@ -73,7 +73,15 @@ export class SnapshotRepository {
     );
     return rows.flatMap((row) =>
       isMetricKey(row.metric)
-        ? [{ day: row.day, department: row.department, metric: row.metric, value: toNullableNumber(row.value), seatHolders: toNumber(row.seat_holders) }]
+        ? [
+            {
+              day: row.day,
+              department: row.department,
+              metric: row.metric,
+              value: toNullableNumber(row.value),
+              seatHolders: toNumber(row.seat_holders),
+            },
+          ]
         : [],
     );
   }
@@ -99,7 +107,9 @@ export class SnapshotRepository {
 
   /** Every department that has a snapshot (without '*'). */
   async departments(): Promise<string[]> {
-    const rows = await this.db.query<{ department: string }>("SELECT DISTINCT department FROM metric_snapshots WHERE department <> '*' ORDER BY department");
+    const rows = await this.db.query<{ department: string }>(
+      "SELECT DISTINCT department FROM metric_snapshots WHERE department <> '*' ORDER BY department",
+    );
     return rows.map((row) => row.department);
   }
 

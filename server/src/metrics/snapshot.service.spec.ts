@@ -75,9 +75,14 @@ describe(SnapshotService.name, () => {
     });
 
     it('refuses to compute days after today (`snapshot --to 2999-12-31` would compute some 355,000 days) and a series of more than 3 years', async () => {
-      await expect(sut.backfill('2026-03-01', '2999-12-31')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^to 2999-12-31 is after today \(/) });
+      await expect(sut.backfill('2026-03-01', '2999-12-31')).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/^to 2999-12-31 is after today \(/),
+      });
       await expect(sut.hasSnapshots()).resolves.toBe(false);
-      await expect(sut.series('*', '2020-01-01', '2023-01-01')).rejects.toThrow('from 2020-01-01 to 2023-01-01 spans 1097 days: at most 1096 days (3 years) per request');
+      await expect(sut.series('*', '2020-01-01', '2023-01-01')).rejects.toThrow(
+        'from 2020-01-01 to 2023-01-01 spans 1097 days: at most 1096 days (3 years) per request',
+      );
     });
 
     it('writes all six metrics of every department and of the organisation for a day', async () => {
@@ -153,11 +158,9 @@ describe(SnapshotService.name, () => {
       await fixture.plan({ ...plan, timezone: 'America/New_York' });
       const progress: string[] = [];
       // 2026-03-04T03:00Z is 2026-03-03 22:00 in New York (EST, UTC-5)
-      await expect(sut.backfillMissing(at('2026-03-04T03:00:00Z'), (done, total, day) => progress.push(`${done}/${total} ${day}`))).resolves.toEqual([
-        '2026-03-01',
-        '2026-03-02',
-        '2026-03-03',
-      ]);
+      await expect(
+        sut.backfillMissing(at('2026-03-04T03:00:00Z'), (done, total, day) => progress.push(`${done}/${total} ${day}`)),
+      ).resolves.toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
       expect(progress).toEqual(['1/3 2026-03-01', '2/3 2026-03-02', '3/3 2026-03-03']);
       await expect(sut.backfillMissing(at('2026-03-04T03:00:00Z'))).resolves.toEqual([]);
       await expect(sut.backfillMissing('2026-02-27')).resolves.toEqual([]); // before the launch
@@ -195,7 +198,13 @@ describe(SnapshotService.name, () => {
         stale_opportunities: null,
         training_completion: null,
       };
-      const seen = (loginsPerUser: number) => ({ ...nothing, active_users: 0.5, monthly_active_users: 0.5, logins_per_user: loginsPerUser, stale_opportunities: 0 });
+      const seen = (loginsPerUser: number) => ({
+        ...nothing,
+        active_users: 0.5,
+        monthly_active_users: 0.5,
+        logins_per_user: loginsPerUser,
+        stale_opportunities: 0,
+      });
       expect(series.department).toBe('Sales');
       expect(series.points.map((point) => [point.day, point.seatHolders, point.metrics])).toEqual([
         ['2026-02-28', null, nothing], // no snapshot
@@ -220,12 +229,16 @@ describe(SnapshotService.name, () => {
       });
 
       const organisation = await sut.series('*', '2026-03-02', '2026-03-02');
-      expect(organisation.points).toEqual([{ day: '2026-03-02', seatHolders: 2, metrics: seen(1), expected: { active_users: expect.closeTo(0.23, 9) } }]);
+      expect(organisation.points).toEqual([
+        { day: '2026-03-02', seatHolders: 2, metrics: seen(1), expected: { active_users: expect.closeTo(0.23, 9) } },
+      ]);
     });
 
     it('rejects an unknown department and a reversed range', async () => {
       await fixture.plan(plan);
-      await expect(sut.series('Legal', '2026-03-01', '2026-03-02')).rejects.toThrow(new UnknownDepartmentError('Legal', ['Marketing', 'Sales']));
+      await expect(sut.series('Legal', '2026-03-01', '2026-03-02')).rejects.toThrow(
+        new UnknownDepartmentError('Legal', ['Marketing', 'Sales']),
+      );
       await expect(sut.series('Marketing', '2026-03-01', '2026-03-02')).resolves.toMatchObject({ department: 'Marketing' });
       await expect(sut.series('Sales', '2026-03-02', '2026-03-01')).rejects.toThrow(InvalidDayError);
     });

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_RANGE_DAYS, METRIC_KEYS, type LaunchPlan, type MetricSeriesResponse, type MetricValues, type SeriesPoint } from '@uptake/shared';
+import {
+  MAX_RANGE_DAYS,
+  METRIC_KEYS,
+  type LaunchPlan,
+  type MetricSeriesResponse,
+  type MetricValues,
+  type SeriesPoint,
+} from '@uptake/shared';
 import { deepFreeze } from '../common/deep-freeze.util';
 import { STAMPED_CACHE_MAX_AGE_MS, StampedCache } from '../common/stamped-cache';
 import { addDays, dayOf, eachDay } from '../common/time.util';
@@ -110,14 +117,25 @@ export class SnapshotService {
    * expected values of the plan ramp. The days lie between 3 years before launch and today, and a
    * request reads at most `maxDays` of them (default 3 years: day-bounds.util.ts).
    */
-  async series(department: string, from: string, to: string, { maxDays = MAX_RANGE_DAYS }: { maxDays?: number } = {}): Promise<MetricSeriesResponse> {
+  async series(
+    department: string,
+    from: string,
+    to: string,
+    { maxDays = MAX_RANGE_DAYS }: { maxDays?: number } = {},
+  ): Promise<MetricSeriesResponse> {
     assertDayRange(from, to);
     assertRangeInBounds(from, to, await this.metrics.dayBounds(), maxDays);
-    return this.seriesCache.one(await this.snapshots.stamp(), `${department} ${from} ${to}`, async () => deepFreeze(await this.readSeries(department, from, to)));
+    return this.seriesCache.one(await this.snapshots.stamp(), `${department} ${from} ${to}`, async () =>
+      deepFreeze(await this.readSeries(department, from, to)),
+    );
   }
 
   private async readSeries(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
-    if (department !== ORGANISATION && !(await this.snapshots.hasDepartment(department)) && !(await this.metrics.departmentNames()).includes(department)) {
+    if (
+      department !== ORGANISATION &&
+      !(await this.snapshots.hasDepartment(department)) &&
+      !(await this.metrics.departmentNames()).includes(department)
+    ) {
       const known = new Set([...(await this.metrics.departmentNames()), ...(await this.snapshots.departments())]);
       throw new UnknownDepartmentError(department, [...known].sort(compareNames));
     }
@@ -178,7 +196,10 @@ export class SnapshotService {
     let done = 0;
     for (const run of consecutiveRuns(days, BACKFILL_CHUNK_DAYS)) {
       const values = await this.metrics.valuesForDays(run[0], run[run.length - 1], plan);
-      await this.snapshots.replaceDays(values.map((day) => ({ day: day.day, rows: rowsOf(day) })), Date.now());
+      await this.snapshots.replaceDays(
+        values.map((day) => ({ day: day.day, rows: rowsOf(day) })),
+        Date.now(),
+      );
       for (const day of values) {
         done += 1;
         onProgress?.(done, days.length, day.day);
@@ -200,6 +221,12 @@ export class SnapshotService {
 function rowsOf(values: DayValues): SnapshotRow[] {
   const scopes = [...values.departments, { department: ORGANISATION, ...values.organisation }];
   return scopes.flatMap((scope) =>
-    METRIC_KEYS.map((metric): SnapshotRow => ({ day: values.day, department: scope.department, metric, value: scope.metrics[metric], seatHolders: scope.seatHolders })),
+    METRIC_KEYS.map((metric): SnapshotRow => ({
+      day: values.day,
+      department: scope.department,
+      metric,
+      value: scope.metrics[metric],
+      seatHolders: scope.seatHolders,
+    })),
   );
 }

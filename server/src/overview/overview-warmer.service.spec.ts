@@ -9,7 +9,11 @@ describe(OverviewWarmer.name, () => {
   let sut: OverviewWarmer;
 
   const warmer = (scheduler: boolean) =>
-    new OverviewWarmer(database.db, overview as unknown as OverviewService, loadConfig({}, { databaseUrl: database.url, scheduler, demo: false }));
+    new OverviewWarmer(
+      database.db,
+      overview as unknown as OverviewService,
+      loadConfig({}, { databaseUrl: database.url, scheduler, demo: false }),
+    );
   const writeCrmData = (name: string) => database.db.query('INSERT INTO departments (name, created_at) VALUES (:name, 0)', { name });
 
   beforeEach(async () => {

@@ -12,7 +12,10 @@ export class OverviewController {
 
   @Get()
   @ApiQuery({ name: 'asOf', required: false, description: 'Day (YYYY-MM-DD) in the plan time zone; default today' })
-  @ApiOkResponse({ description: 'Organisation health, metrics per department and sync state.', schema: openApiSchema(OverviewResponseSchema) })
+  @ApiOkResponse({
+    description: 'Organisation health, metrics per department and sync state.',
+    schema: openApiSchema(OverviewResponseSchema),
+  })
   get(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<OverviewResponse> {
     return this.overview.overview(query.asOf);
   }

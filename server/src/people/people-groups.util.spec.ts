@@ -3,9 +3,24 @@ import type { PersonActivity } from './people.repository';
 
 function person(externalId: string, extra: Partial<PersonActivity> = {}): PersonActivity {
   return {
-    connectionId: 1, externalId, name: externalId, email: null, department: 'Sales', managerExternalId: null, managerName: null,
-    lastLoginAt: null, logins7: 0, logins14: 0, logins30: 0, trackedRecords: 0, completenessSum: 0,
-    openOpportunities: 0, staleOpportunities: 0, requiredCoursesDone: 0, requiredCourses: 0, lastRequiredCompletedAt: null,
+    connectionId: 1,
+    externalId,
+    name: externalId,
+    email: null,
+    department: 'Sales',
+    managerExternalId: null,
+    managerName: null,
+    lastLoginAt: null,
+    logins7: 0,
+    logins14: 0,
+    logins30: 0,
+    trackedRecords: 0,
+    completenessSum: 0,
+    openOpportunities: 0,
+    staleOpportunities: 0,
+    requiredCoursesDone: 0,
+    requiredCourses: 0,
+    lastRequiredCompletedAt: null,
     ...extra,
   };
 }
@@ -43,12 +58,28 @@ describe('people groups', () => {
   it('computes the metrics of a group from per-person counts', () => {
     const metrics = metricsOfPeople(
       [
-        person('a', { logins7: 3, logins30: 4, trackedRecords: 2, completenessSum: 1.5, openOpportunities: 4, staleOpportunities: 1, requiredCourses: 1, requiredCoursesDone: 1 }),
+        person('a', {
+          logins7: 3,
+          logins30: 4,
+          trackedRecords: 2,
+          completenessSum: 1.5,
+          openOpportunities: 4,
+          staleOpportunities: 1,
+          requiredCourses: 1,
+          requiredCoursesDone: 1,
+        }),
         person('b', { logins30: 1, trackedRecords: 2, completenessSum: 0.5, requiredCourses: 1 }),
       ],
       1,
     );
     // active 1/2, MAU 2/2, logins 3/2, completeness 2/4, stale 1/4, trained 1/2
-    expect(metrics).toEqual({ active_users: 0.5, monthly_active_users: 1, logins_per_user: 1.5, record_completeness: 0.5, stale_opportunities: 0.25, training_completion: 0.5 });
+    expect(metrics).toEqual({
+      active_users: 0.5,
+      monthly_active_users: 1,
+      logins_per_user: 1.5,
+      record_completeness: 0.5,
+      stale_opportunities: 0.25,
+      training_completion: 0.5,
+    });
   });
 });

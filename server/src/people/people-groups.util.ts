@@ -60,7 +60,9 @@ export function comparePeople(a: PersonActivity, b: PersonActivity): number {
  * Groups seat holders by their direct manager (same connection), keeping the order of `people`.
  * Groups are ordered by manager name; the group of people without a manager comes last.
  */
-export function groupByManager<T extends Pick<PersonActivity, 'connectionId' | 'managerExternalId' | 'managerName'>>(people: readonly T[]): Array<ManagerGroupOf<T>> {
+export function groupByManager<T extends Pick<PersonActivity, 'connectionId' | 'managerExternalId' | 'managerName'>>(
+  people: readonly T[],
+): Array<ManagerGroupOf<T>> {
   const groups = new Map<string, ManagerGroupOf<T>>();
   for (const person of people) {
     const key = person.managerExternalId === null ? '' : `${person.connectionId}\u0000${person.managerExternalId}`;

@@ -17,8 +17,14 @@ export class PeopleController {
   @Get(':name/people')
   @ApiParam({ name: 'name', description: 'Department name' })
   @ApiQuery({ name: 'asOf', required: false, description: 'Day (YYYY-MM-DD) in the plan time zone; default today' })
-  @ApiOkResponse({ description: 'Each seat holder of the department with their own figures, and the metrics per manager.', schema: openApiSchema(PeopleResponseSchema) })
-  async list(@Param('name') name: string, @Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<PeopleResponse> {
+  @ApiOkResponse({
+    description: 'Each seat holder of the department with their own figures, and the metrics per manager.',
+    schema: openApiSchema(PeopleResponseSchema),
+  })
+  async list(
+    @Param('name') name: string,
+    @Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string },
+  ): Promise<PeopleResponse> {
     return this.people.department(name, query.asOf ?? (await this.overview.today()));
   }
 }

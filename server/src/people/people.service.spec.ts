@@ -50,17 +50,48 @@ async function seed(db: TestDatabase['db']): Promise<void> {
     { objectType: 'account', externalId: 'acc2', ownerExternalId: 'a', fields: { industry: 'n/a' } }, // 0/1
     { objectType: 'account', externalId: 'acc3', ownerExternalId: 'a', fields: { industry: 'Retail' }, deleted: true }, // not tracked
     { objectType: 'account', externalId: 'acc4', ownerExternalId: 'b', fields: { industry: ' ' } }, // 0/1
-    { objectType: 'account', externalId: 'acc5', ownerExternalId: 'b', fields: { industry: 'Retail' }, createdAt: at('2026-03-11T00:00:00Z') }, // after T
+    {
+      objectType: 'account',
+      externalId: 'acc5',
+      ownerExternalId: 'b',
+      fields: { industry: 'Retail' },
+      createdAt: at('2026-03-11T00:00:00Z'),
+    }, // after T
     { objectType: 'note', externalId: 'n1', ownerExternalId: 'c', fields: { body: 'x' } }, // no required fields: not tracked
   ]);
   await fx.opportunities(crm, [
     // Ann: o1 open and fresh (created in the window), o2 open and stale (last touch before the window), o3 closed before T.
-    { externalId: 'o1', ownerExternalId: 'a', amount: 100, createdAt: at('2026-03-01T00:00:00Z'), fields: { amount: '100', next_step: '' } }, // 1/2
-    { externalId: 'o2', ownerExternalId: 'a', amount: 50, createdAt: at('2026-01-01T00:00:00Z'), lastActivityAt: at('2026-02-08T23:59:59.999Z') }, // 0/2
+    {
+      externalId: 'o1',
+      ownerExternalId: 'a',
+      amount: 100,
+      createdAt: at('2026-03-01T00:00:00Z'),
+      fields: { amount: '100', next_step: '' },
+    }, // 1/2
+    {
+      externalId: 'o2',
+      ownerExternalId: 'a',
+      amount: 50,
+      createdAt: at('2026-01-01T00:00:00Z'),
+      lastActivityAt: at('2026-02-08T23:59:59.999Z'),
+    }, // 0/2
     { externalId: 'o3', ownerExternalId: 'a', isClosed: true, closeDate: '2026-03-05', createdAt: at('2026-03-01T00:00:00Z') }, // 0/2, not open
     // Bob: o4 open but past its close date (stale), o5 closed after T (open at T, fresh), o6 deleted.
-    { externalId: 'o4', ownerExternalId: 'b', lastModifiedAt: at('2026-02-09T00:00:00Z'), closeDate: '2026-03-09', fields: { amount: '5', next_step: 'call' } }, // 2/2
-    { externalId: 'o5', ownerExternalId: 'b', isClosed: true, closeDate: '2026-03-11', createdAt: at('2026-03-01T00:00:00Z'), fields: { amount: '7', next_step: 'tbd' } }, // 1/2
+    {
+      externalId: 'o4',
+      ownerExternalId: 'b',
+      lastModifiedAt: at('2026-02-09T00:00:00Z'),
+      closeDate: '2026-03-09',
+      fields: { amount: '5', next_step: 'call' },
+    }, // 2/2
+    {
+      externalId: 'o5',
+      ownerExternalId: 'b',
+      isClosed: true,
+      closeDate: '2026-03-11',
+      createdAt: at('2026-03-01T00:00:00Z'),
+      fields: { amount: '7', next_step: 'tbd' },
+    }, // 1/2
     { externalId: 'o6', ownerExternalId: 'b', deleted: true, createdAt: at('2026-03-01T00:00:00Z') },
   ]);
   await fx.training(crm, [
@@ -81,7 +112,11 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
-    sut = new PeopleService(new PeopleRepository(database.db), new MetricsService(new MetricsRepository(database.db), plans), new PlanInForce(plans, new Clock()));
+    sut = new PeopleService(
+      new PeopleRepository(database.db),
+      new MetricsService(new MetricsRepository(database.db), plans),
+      new PlanInForce(plans, new Clock()),
+    );
     await seed(database.db);
   });
   afterAll(() => database.dispose());
@@ -158,14 +193,28 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
         managerName: 'zz9',
         seatHolders: 1,
         people: ['c'],
-        metrics: { active_users: 0, monthly_active_users: 0, logins_per_user: 0, record_completeness: null, stale_opportunities: null, training_completion: 0 },
+        metrics: {
+          active_users: 0,
+          monthly_active_users: 0,
+          logins_per_user: 0,
+          record_completeness: null,
+          stale_opportunities: null,
+          training_completion: 0,
+        },
       },
       {
         managerExternalId: null,
         managerName: 'No manager',
         seatHolders: 1,
         people: ['m1'],
-        metrics: { active_users: 1, monthly_active_users: 1, logins_per_user: 1, record_completeness: null, stale_opportunities: null, training_completion: 1 },
+        metrics: {
+          active_users: 1,
+          monthly_active_users: 1,
+          logins_per_user: 1,
+          record_completeness: null,
+          stale_opportunities: null,
+          training_completion: 1,
+        },
       },
     ]);
   });
@@ -188,12 +237,21 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
 
   it('lists another department by name, and rejects an unknown one', async () => {
     await expect(sut.department('Support', '2026-03-10')).resolves.toMatchObject({ seatHolders: 1, people: [{ externalId: 'o' }] });
-    await expect(sut.department('Nowhere', '2026-03-10')).rejects.toMatchObject({ code: 'DEPARTMENT_UNKNOWN', message: expect.stringContaining('"Nowhere"') });
+    await expect(sut.department('Nowhere', '2026-03-10')).rejects.toMatchObject({
+      code: 'DEPARTMENT_UNKNOWN',
+      message: expect.stringContaining('"Nowhere"'),
+    });
   });
 
   it('takes the day as of which people are counted', async () => {
     // On 2026-03-03 Ann has logged in on 03-03 only (23:59:59.999) in the 7 days; Pipeline was not done yet.
     const { people } = await sut.department('Sales', '2026-03-03');
-    expect(people[0]).toMatchObject({ externalId: 'a', lastLoginAt: '2026-03-03T23:59:59.999Z', logins7: 1, requiredCoursesDone: 1, trainingComplete: false });
+    expect(people[0]).toMatchObject({
+      externalId: 'a',
+      lastLoginAt: '2026-03-03T23:59:59.999Z',
+      logins7: 1,
+      requiredCoursesDone: 1,
+      trainingComplete: false,
+    });
   });
 });

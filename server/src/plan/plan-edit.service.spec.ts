@@ -35,7 +35,13 @@ describe.each(testEngines())(`${PlanEditService.name} on %s`, (engine) => {
 
   it('stores each edit as a new version with who, when, the comment and what changed, and recomputes today', async () => {
     const first = await sut.update({ plan: V1, changedBy: 'alice' });
-    expect(first).toMatchObject({ version: 1, createdBy: 'alice', source: 'dashboard', createdAt: '2026-02-01T09:30:00.000Z', changes: [] });
+    expect(first).toMatchObject({
+      version: 1,
+      createdBy: 'alice',
+      source: 'dashboard',
+      createdAt: '2026-02-01T09:30:00.000Z',
+      changes: [],
+    });
     clock.set(Date.parse('2026-02-02T10:00:00Z'));
     const second = await sut.update({ plan: V2, changedBy: 'bob', comment: '  later launch  ' });
     expect(second).toMatchObject({

@@ -45,7 +45,12 @@ export class PlanEditService {
     const previous = await this.plans.current();
     const now = this.clock.now();
     const comment = edit.comment?.trim();
-    const stored = await this.plans.addVersion(edit.plan, edit.changedBy, comment ? `${DASHBOARD_SOURCE}: ${comment}` : DASHBOARD_SOURCE, now);
+    const stored = await this.plans.addVersion(
+      edit.plan,
+      edit.changedBy,
+      comment ? `${DASHBOARD_SOURCE}: ${comment}` : DASHBOARD_SOURCE,
+      now,
+    );
     await this.snapshots.recomputeToday(now);
     return view(stored, previous?.plan ?? null);
   }

@@ -5,7 +5,9 @@ import type { PlanRepository, StoredPlanVersion } from './plan.repository';
 
 const planIn = (timezone: string) => ({ timezone }) as LaunchPlan;
 const repositoryOf = (plan: LaunchPlan | null) =>
-  ({ current: async () => (plan ? ({ id: 1, version: 1, createdAt: 0, createdBy: 'admin', source: null, plan } as StoredPlanVersion) : null) }) as unknown as PlanRepository;
+  ({
+    current: async () => (plan ? ({ id: 1, version: 1, createdAt: 0, createdBy: 'admin', source: null, plan } as StoredPlanVersion) : null),
+  }) as unknown as PlanRepository;
 
 describe('PlanInForce', () => {
   // 2026-03-01 03:30 UTC: still 28 February in New York (UTC-5), already 1 March in Tokyo (UTC+9).

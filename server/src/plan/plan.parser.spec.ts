@@ -67,7 +67,12 @@ describe(parseLaunchPlan.name, () => {
         'plan.yaml:7:34 goals[0].metric: expected one of active_users, monthly_active_users, logins_per_user, record_completeness, stale_opportunities, training_completion',
       ].join('\n'),
     );
-    expect(error.problems[0]).toEqual({ line: 1, column: 14, path: 'launch_date', reason: 'expected a date as YYYY-MM-DD, got "2026-02-30"' });
+    expect(error.problems[0]).toEqual({
+      line: 1,
+      column: 14,
+      path: 'launch_date',
+      reason: 'expected a date as YYYY-MM-DD, got "2026-02-30"',
+    });
   });
 
   it('points at the parent of a missing key', () => {
@@ -137,12 +142,19 @@ describe(parseLaunchPlan.name, () => {
   it('refuses a YAML alias bomb (billion laughs) quickly, naming the aliases', () => {
     // Nine levels of nine aliases: 9^9 (387 million) strings once expanded.
     const levels = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let level = 1; level <= 8; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+    for (let level = 1; level <= 8; level++)
+      levels.push(
+        `l${level}: &l${level} [${Array(9)
+          .fill(`*l${level - 1}`)
+          .join(', ')}]`,
+      );
     const started = Date.now();
     const error = failure(`launch_date: 2026-01-15\n${levels.join('\n')}\n`);
     expect(Date.now() - started).toBeLessThan(1000);
     // Located at the first alias: line 3 is `l1: &l1 [*l0, ...`.
-    expect(error.message).toBe('plan.yaml:3:10 YAML aliases expand too much (more than 100 aliased nodes): write the values out instead of nesting aliases');
+    expect(error.message).toBe(
+      'plan.yaml:3:10 YAML aliases expand too much (more than 100 aliased nodes): write the values out instead of nesting aliases',
+    );
   });
 
   it('refuses a plan larger than 500 kB before parsing it, naming its size', () => {

@@ -53,7 +53,9 @@ export function formatSize(bytes: number): string {
 export function parseLaunchPlan(text: string, source: string): LaunchPlan {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_PLAN_BYTES) {
-    throw new PlanInputError(source, [{ line: 1, column: 1, path: '', reason: `the plan is ${formatSize(bytes)}; a plan may be at most ${formatSize(MAX_PLAN_BYTES)}` }]);
+    throw new PlanInputError(source, [
+      { line: 1, column: 1, path: '', reason: `the plan is ${formatSize(bytes)}; a plan may be at most ${formatSize(MAX_PLAN_BYTES)}` },
+    ]);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -72,7 +74,11 @@ export function parseLaunchPlan(text: string, source: string): LaunchPlan {
   if (unresolved.length > 0) {
     throw new PlanInputError(
       source,
-      unresolved.map((alias) => ({ ...at(alias.offset), path: '', reason: `YAML syntax error: alias *${alias.name} refers to no anchor before it` })),
+      unresolved.map((alias) => ({
+        ...at(alias.offset),
+        path: '',
+        reason: `YAML syntax error: alias *${alias.name} refers to no anchor before it`,
+      })),
     );
   }
 
@@ -81,7 +87,9 @@ export function parseLaunchPlan(text: string, source: string): LaunchPlan {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const bomb = /alias count/i.test((error as Error).message);
-    const reason = bomb ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} aliased nodes): write the values out instead of nesting aliases` : `YAML syntax error: ${(error as Error).message}`;
+    const reason = bomb
+      ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} aliased nodes): write the values out instead of nesting aliases`
+      : `YAML syntax error: ${(error as Error).message}`;
     throw new PlanInputError(source, [{ ...at(bomb ? firstAliasOffset(doc) : 0), path: '', reason }]);
   }
   const result = LaunchPlanSchema.safeParse(value);

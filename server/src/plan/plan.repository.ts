@@ -47,7 +47,9 @@ export class PlanRepository {
       await tx.insertMany(
         'plan_required_fields',
         ['plan_version_id', 'object_type', 'field'],
-        Object.entries(plan.required_fields).flatMap(([objectType, fields]) => [...new Set(fields)].map((field) => [planVersionId, objectType, field])),
+        Object.entries(plan.required_fields).flatMap(([objectType, fields]) =>
+          [...new Set(fields)].map((field) => [planVersionId, objectType, field]),
+        ),
       );
       await tx.insertMany(
         'plan_departments',

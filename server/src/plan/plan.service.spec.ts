@@ -63,7 +63,9 @@ describe(PlanService.name, () => {
         'SELECT department, metric, target FROM plan_goals WHERE plan_version_id = :id',
         { id: version.id },
       );
-      expect(goals.map((goal) => ({ ...goal, target: Number(goal.target) }))).toEqual([{ department: '*', metric: 'active_users', target: 0.8 }]);
+      expect(goals.map((goal) => ({ ...goal, target: Number(goal.target) }))).toEqual([
+        { department: '*', metric: 'active_users', target: 0.8 },
+      ]);
       const fields = await database.db.query<{ field: string }>(
         'SELECT field FROM plan_required_fields WHERE plan_version_id = :id ORDER BY field',
         { id: version.id },
@@ -77,7 +79,9 @@ describe(PlanService.name, () => {
       // line 8: '  - { department: "*", metric: active_users, ' is 45 characters, so the target value starts at column 54
       // ('  - { ' 6 + 'department: "*", ' 17 + 'metric: active_users, ' 22 = 45, + 'target: ' 8 = 53)
       await expect(sut.apply(broken, 'plan.yaml', 'mallory', 2)).rejects.toThrow(
-        new PlanInputError('plan.yaml', [{ line: 8, column: 54, path: 'goals[0].target', reason: 'active_users is a share: target must be between 0 and 1' }]),
+        new PlanInputError('plan.yaml', [
+          { line: 8, column: 54, path: 'goals[0].target', reason: 'active_users is a share: target must be between 0 and 1' },
+        ]),
       );
       await expect(sut.apply(broken, 'plan.yaml', 'mallory', 2)).rejects.toThrow(
         'plan.yaml:8:54 goals[0].target: active_users is a share: target must be between 0 and 1',

@@ -72,7 +72,9 @@ export function departmentRoi(input: RoiDepartmentInput, context: RoiContext): R
     ),
     monthlySpend: figure(
       spend,
-      planned === null ? notInPlan : `${planned.seats} seats × ${money(planned.costPerSeatMonth, currency)} = ${money(spend ?? 0, currency)} per month`,
+      planned === null
+        ? notInPlan
+        : `${planned.seats} seats × ${money(planned.costPerSeatMonth, currency)} = ${money(spend ?? 0, currency)} per month`,
     ),
     seatHolders: figure(seatHolders, `Active, licensed, non-integration CRM users of ${department} created by ${asOf}`),
     monthlyActiveUsers: figure(mau, `Seat holders with ${COUNTED} in the 30 days ending ${asOf}`),
@@ -83,11 +85,17 @@ export function departmentRoi(input: RoiDepartmentInput, context: RoiContext): R
     ),
     shelfwareCostPerMonth: figure(
       shelfwareCost,
-      planned === null ? `${notInPlan}: no licence cost` : `${shelfware} shelfware seats × ${money(planned.costPerSeatMonth, currency)} = ${money(shelfwareCost ?? 0, currency)} per month`,
+      planned === null
+        ? `${notInPlan}: no licence cost`
+        : `${shelfware} shelfware seats × ${money(planned.costPerSeatMonth, currency)} = ${money(shelfwareCost ?? 0, currency)} per month`,
     ),
     costPerMonthlyActiveUser: figure(
       spend !== null && mau > 0 ? spend / mau : null,
-      spend === null ? `${notInPlan}: no licence spend` : mau === 0 ? noMonthlyActiveUser(asOf) : `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month`,
+      spend === null
+        ? `${notInPlan}: no licence spend`
+        : mau === 0
+          ? noMonthlyActiveUser(asOf)
+          : `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month`,
     ),
     pipeline: pipelineOf(input.pipeline, context),
   };
@@ -111,16 +119,23 @@ export function organisationRoi(departments: readonly RoiDepartment[], context: 
     seats: figure(seats, `Sum of the seats of ${inPlan}`),
     licenceCostPerSeatMonth: figure(
       seats > 0 ? spend / seats : null,
-      seats > 0 ? `Monthly spend ÷ seats = ${money(spend, currency)} ÷ ${seats} = ${money(spend / seats, currency)}` : 'No seats in the launch plan, so no cost per seat',
+      seats > 0
+        ? `Monthly spend ÷ seats = ${money(spend, currency)} ÷ ${seats} = ${money(spend / seats, currency)}`
+        : 'No seats in the launch plan, so no cost per seat',
     ),
     monthlySpend: figure(spend, `Sum over ${inPlan} of seats × licence cost per seat = ${money(spend, currency)} per month`),
     seatHolders: figure(seatHolders, `Active, licensed, non-integration CRM users of every department created by ${asOf}`),
     monthlyActiveUsers: figure(mau, `Seat holders with ${COUNTED} in the 30 days ending ${asOf}`),
-    shelfwareSeats: figure(shelfware, `Sum of the departments' shelfware seats (a department with more active users than seats offsets no other) = ${shelfware}`),
+    shelfwareSeats: figure(
+      shelfware,
+      `Sum of the departments' shelfware seats (a department with more active users than seats offsets no other) = ${shelfware}`,
+    ),
     shelfwareCostPerMonth: figure(shelfwareCost, `Sum of the departments' shelfware cost = ${money(shelfwareCost, currency)} per month`),
     costPerMonthlyActiveUser: figure(
       mau > 0 ? spend / mau : null,
-      mau > 0 ? `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month` : noMonthlyActiveUser(asOf),
+      mau > 0
+        ? `${money(spend, currency)} ÷ ${mau} monthly active users = ${money(spend / mau, currency)} per month`
+        : noMonthlyActiveUser(asOf),
     ),
     pipeline: pipelineOf(
       {

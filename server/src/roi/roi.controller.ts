@@ -16,7 +16,11 @@ export class RoiController {
 
   @Get()
   @ApiQuery({ name: 'asOf', required: false, description: 'Day (YYYY-MM-DD) in the plan time zone; default today' })
-  @ApiOkResponse({ description: 'Licence spend, shelfware, cost per monthly active user, adoption against plan and the fresh/stale pipeline; every figure says how it was computed.', schema: openApiSchema(RoiResponseSchema) })
+  @ApiOkResponse({
+    description:
+      'Licence spend, shelfware, cost per monthly active user, adoption against plan and the fresh/stale pipeline; every figure says how it was computed.',
+    schema: openApiSchema(RoiResponseSchema),
+  })
   async get(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<RoiResponse> {
     return this.roi.roiAsOf(query.asOf ?? (await this.overview.today()));
   }

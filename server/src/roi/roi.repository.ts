@@ -50,11 +50,14 @@ export class RoiRepository {
 
   /** Pipeline per department with open opportunities at `day` in `timezone`. */
   async pipelineAsOf(day: string, timezone: string): Promise<DepartmentPipeline[]> {
-    const rows = await this.db.query<{ department: string; open_count: Cell; open_amount: Cell; stale_count: Cell; stale_amount: Cell }>(PIPELINE_SQL, {
-      day,
-      endExcl: endOfDayExclusive(day, timezone),
-      start30: startOfDay(addDays(day, -29), timezone),
-    });
+    const rows = await this.db.query<{ department: string; open_count: Cell; open_amount: Cell; stale_count: Cell; stale_amount: Cell }>(
+      PIPELINE_SQL,
+      {
+        day,
+        endExcl: endOfDayExclusive(day, timezone),
+        start30: startOfDay(addDays(day, -29), timezone),
+      },
+    );
     return rows.map((row) => ({
       department: row.department,
       openCount: toNumber(row.open_count),

@@ -70,7 +70,13 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     const plans = new PlanRepository(database.db);
     const metricsRepository = new MetricsRepository(database.db);
     const snapshots = new SnapshotService(new MetricsService(metricsRepository, plans), new SnapshotRepository(database.db), plans);
-    sut = new RoiService(metricsRepository, new RoiRepository(database.db), snapshots, new PlanInForce(plans, new Clock()), new DataCoverageRepository(database.db));
+    sut = new RoiService(
+      metricsRepository,
+      new RoiRepository(database.db),
+      snapshots,
+      new PlanInForce(plans, new Clock()),
+      new DataCoverageRepository(database.db),
+    );
     await seed(database.db);
     await snapshots.computeDay('2026-03-09');
     await snapshots.computeDay('2026-03-10');
@@ -79,10 +85,16 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
 
   const values = (scope: Record<string, unknown>) =>
     Object.fromEntries(
-      ['seats', 'licenceCostPerSeatMonth', 'monthlySpend', 'seatHolders', 'monthlyActiveUsers', 'shelfwareSeats', 'shelfwareCostPerMonth', 'costPerMonthlyActiveUser'].map((key) => [
-        key,
-        (scope[key] as { value: number | null }).value,
-      ]),
+      [
+        'seats',
+        'licenceCostPerSeatMonth',
+        'monthlySpend',
+        'seatHolders',
+        'monthlyActiveUsers',
+        'shelfwareSeats',
+        'shelfwareCostPerMonth',
+        'costPerMonthlyActiveUser',
+      ].map((key) => [key, (scope[key] as { value: number | null }).value]),
     );
 
   it('computes spend, shelfware and cost per monthly active user per department', async () => {
@@ -96,13 +108,49 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     ]);
     const [marketing, ops, sales, support] = result.departments.map(values);
     // Sales: 4 × 75 = 300; MAU s1 only (s2 too early, s3 API) = 1; shelfware 4 − 1 = 3, 3 × 75 = 225; 300 / 1
-    expect(sales).toEqual({ seats: 4, licenceCostPerSeatMonth: 75, monthlySpend: 300, seatHolders: 3, monthlyActiveUsers: 1, shelfwareSeats: 3, shelfwareCostPerMonth: 225, costPerMonthlyActiveUser: 300 });
+    expect(sales).toEqual({
+      seats: 4,
+      licenceCostPerSeatMonth: 75,
+      monthlySpend: 300,
+      seatHolders: 3,
+      monthlyActiveUsers: 1,
+      shelfwareSeats: 3,
+      shelfwareCostPerMonth: 225,
+      costPerMonthlyActiveUser: 300,
+    });
     // Support: 2 × 50 = 100; MAU 3 > 2 seats: shelfware 0; 100 / 3
-    expect(support).toEqual({ seats: 2, licenceCostPerSeatMonth: 50, monthlySpend: 100, seatHolders: 3, monthlyActiveUsers: 3, shelfwareSeats: 0, shelfwareCostPerMonth: 0, costPerMonthlyActiveUser: 100 / 3 });
+    expect(support).toEqual({
+      seats: 2,
+      licenceCostPerSeatMonth: 50,
+      monthlySpend: 100,
+      seatHolders: 3,
+      monthlyActiveUsers: 3,
+      shelfwareSeats: 0,
+      shelfwareCostPerMonth: 0,
+      costPerMonthlyActiveUser: 100 / 3,
+    });
     // Marketing: 3 × 20 = 60, nobody: 3 idle seats cost 60; no active user
-    expect(marketing).toEqual({ seats: 3, licenceCostPerSeatMonth: 20, monthlySpend: 60, seatHolders: 0, monthlyActiveUsers: 0, shelfwareSeats: 3, shelfwareCostPerMonth: 60, costPerMonthlyActiveUser: null });
+    expect(marketing).toEqual({
+      seats: 3,
+      licenceCostPerSeatMonth: 20,
+      monthlySpend: 60,
+      seatHolders: 0,
+      monthlyActiveUsers: 0,
+      shelfwareSeats: 3,
+      shelfwareCostPerMonth: 60,
+      costPerMonthlyActiveUser: null,
+    });
     // Ops: not in the plan: 2 seat holders − 1 active = 1 idle, cost unknown
-    expect(ops).toEqual({ seats: null, licenceCostPerSeatMonth: null, monthlySpend: null, seatHolders: 2, monthlyActiveUsers: 1, shelfwareSeats: 1, shelfwareCostPerMonth: null, costPerMonthlyActiveUser: null });
+    expect(ops).toEqual({
+      seats: null,
+      licenceCostPerSeatMonth: null,
+      monthlySpend: null,
+      seatHolders: 2,
+      monthlyActiveUsers: 1,
+      shelfwareSeats: 1,
+      shelfwareCostPerMonth: null,
+      costPerMonthlyActiveUser: null,
+    });
   });
 
   it('adds up the organisation', async () => {
@@ -110,8 +158,14 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     // seats 4 + 2 + 3 = 9; spend 300 + 100 + 60 = 460 (460 / 9 per seat); 8 seat holders, 5 MAU;
     // shelfware 3 + 0 + 3 + 1 = 7, costing 225 + 0 + 60 = 285; 460 / 5 = 92 per MAU
     expect(values(result.organisation)).toEqual({
-      seats: 9, licenceCostPerSeatMonth: 460 / 9, monthlySpend: 460, seatHolders: 8, monthlyActiveUsers: 5,
-      shelfwareSeats: 7, shelfwareCostPerMonth: 285, costPerMonthlyActiveUser: 92,
+      seats: 9,
+      licenceCostPerSeatMonth: 460 / 9,
+      monthlySpend: 460,
+      seatHolders: 8,
+      monthlyActiveUsers: 5,
+      shelfwareSeats: 7,
+      shelfwareCostPerMonth: 285,
+      costPerMonthlyActiveUser: 92,
     });
     expect(result.organisation.monthlySpend.how).toContain('460 USD');
   });
@@ -120,12 +174,33 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     const result = await sut.roiAsOf('2026-03-10');
     const pipeline = Object.fromEntries(result.departments.map((department) => [department.department, department.pipeline]));
     // Sales: A 1000 fresh, B 500 stale, C (no amount) stale; D closed, E deleted, H not a seat holder's
-    expect(pipeline.Sales).toMatchObject({ openCount: 3, openAmount: 1500, freshCount: 1, freshAmount: 1000, staleCount: 2, staleAmount: 500 });
-    expect(pipeline.Support).toMatchObject({ openCount: 1, openAmount: 200, freshCount: 1, freshAmount: 200, staleCount: 0, staleAmount: 0 });
+    expect(pipeline.Sales).toMatchObject({
+      openCount: 3,
+      openAmount: 1500,
+      freshCount: 1,
+      freshAmount: 1000,
+      staleCount: 2,
+      staleAmount: 500,
+    });
+    expect(pipeline.Support).toMatchObject({
+      openCount: 1,
+      openAmount: 200,
+      freshCount: 1,
+      freshAmount: 200,
+      staleCount: 0,
+      staleAmount: 0,
+    });
     expect(pipeline.Ops).toMatchObject({ openCount: 1, openAmount: 300, freshCount: 0, freshAmount: 0, staleCount: 1, staleAmount: 300 });
     expect(pipeline.Marketing).toMatchObject({ openCount: 0, openAmount: 0, staleCount: 0 });
     // 1500 + 200 + 300 = 2000 open, 500 + 300 = 800 stale
-    expect(result.organisation.pipeline).toMatchObject({ openCount: 5, openAmount: 2000, freshCount: 2, freshAmount: 1200, staleCount: 3, staleAmount: 800 });
+    expect(result.organisation.pipeline).toMatchObject({
+      openCount: 5,
+      openAmount: 2000,
+      freshCount: 2,
+      freshAmount: 1200,
+      staleCount: 3,
+      staleAmount: 800,
+    });
   });
 
   it('says what the data covers: counted logins from s2 on 2026-02-08 to o1 on 2026-03-09 (the API login of s3 not counted)', async () => {

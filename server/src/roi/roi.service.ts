@@ -65,7 +65,11 @@ export class RoiService {
     if (from <= asOf) {
       // Launch to asOf, at most launch to today: as long as the install is old, so more than the 3 years of a series request.
       const series = await this.snapshots.series(ORGANISATION, from, asOf, { maxDays: Number.POSITIVE_INFINITY });
-      points = series.points.map((point) => ({ day: point.day, actual: point.metrics.active_users, expected: point.expected.active_users ?? null }));
+      points = series.points.map((point) => ({
+        day: point.day,
+        actual: point.metrics.active_users,
+        expected: point.expected.active_users ?? null,
+      }));
     }
 
     return {

@@ -15,7 +15,9 @@ describe(SecretBox.name, () => {
 
   it('refuses another key, another context and any altered byte', () => {
     const sealed = sut.seal('secret', 'ctx');
-    expect(() => new SecretBox(randomBytes(32), 'other key').open(sealed, 'ctx', 'the value')).toThrow('the value: cannot be decrypted with the secret key from other key');
+    expect(() => new SecretBox(randomBytes(32), 'other key').open(sealed, 'ctx', 'the value')).toThrow(
+      'the value: cannot be decrypted with the secret key from other key',
+    );
     expect(() => sut.open(sealed, 'another context')).toThrow(/cannot be decrypted/);
     const last = sealed.at(-1) === 'A' ? 'B' : 'A';
     expect(() => sut.open(sealed.slice(0, -1) + last, 'ctx')).toThrow(/cannot be decrypted/);

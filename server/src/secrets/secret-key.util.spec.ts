@@ -21,16 +21,24 @@ describe(resolveSecretKey.name, () => {
 
   it('prefers UPTAKE_SECRET_KEY, in hex or base64', () => {
     const hex = 'ab'.repeat(32);
-    expect(resolveSecretKey({ key: hex }, `sqlite:${join(dir, 'x.sqlite')}`)).toMatchObject({ source: 'UPTAKE_SECRET_KEY', file: null, created: false });
+    expect(resolveSecretKey({ key: hex }, `sqlite:${join(dir, 'x.sqlite')}`)).toMatchObject({
+      source: 'UPTAKE_SECRET_KEY',
+      file: null,
+      created: false,
+    });
     expect(decodeSecretKey(Buffer.alloc(32, 1).toString('base64'), 'k').equals(Buffer.alloc(32, 1))).toBe(true);
-    expect(() => decodeSecretKey('too short', 'UPTAKE_SECRET_KEY')).toThrow('UPTAKE_SECRET_KEY: expected a 256-bit key as 64 hex characters or 44 base64 characters');
+    expect(() => decodeSecretKey('too short', 'UPTAKE_SECRET_KEY')).toThrow(
+      'UPTAKE_SECRET_KEY: expected a 256-bit key as 64 hex characters or 44 base64 characters',
+    );
   });
 
   it('refuses a key file others can read', () => {
     const file = join(dir, 'open.key');
     writeFileSync(file, 'cd'.repeat(32));
     chmodSync(file, 0o644);
-    expect(() => resolveSecretKey({ keyFile: file }, 'sqlite::memory:')).toThrow(`secret key file ${file} is readable by other users (mode 644): run chmod 600 ${file}`);
+    expect(() => resolveSecretKey({ keyFile: file }, 'sqlite::memory:')).toThrow(
+      `secret key file ${file} is readable by other users (mode 644): run chmod 600 ${file}`,
+    );
   });
 
   it('uses data/uptake-secret.key for PostgreSQL and a per-process key for an in-memory database', () => {

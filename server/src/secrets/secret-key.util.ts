@@ -27,9 +27,16 @@ export interface ResolvedSecretKey {
 /** Decodes UPTAKE_SECRET_KEY: 64 hex characters, or base64/base64url of 32 bytes. */
 export function decodeSecretKey(text: string, source: string): Buffer {
   const value = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : null;
+  const key = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+      ? Buffer.from(value, 'base64')
+      : null;
   if (!key || key.length !== SECRET_KEY_BYTES) {
-    throw new UptakeError('CONFIG_INVALID', `${source}: expected a 256-bit key as 64 hex characters or 44 base64 characters (generate one with: openssl rand -hex 32)`);
+    throw new UptakeError(
+      'CONFIG_INVALID',
+      `${source}: expected a 256-bit key as 64 hex characters or 44 base64 characters (generate one with: openssl rand -hex 32)`,
+    );
   }
   return key;
 }
@@ -47,9 +54,11 @@ export function defaultKeyFile(databaseUrl: string, cwd = process.cwd()): string
  * (tests) gets a key that lives as long as the process.
  */
 export function resolveSecretKey(settings: SecretKeySettings, databaseUrl: string, cwd = process.cwd()): ResolvedSecretKey {
-  if (settings.key) return { key: decodeSecretKey(settings.key, 'UPTAKE_SECRET_KEY'), source: 'UPTAKE_SECRET_KEY', file: null, created: false };
+  if (settings.key)
+    return { key: decodeSecretKey(settings.key, 'UPTAKE_SECRET_KEY'), source: 'UPTAKE_SECRET_KEY', file: null, created: false };
   const file = settings.keyFile ? resolve(cwd, settings.keyFile) : defaultKeyFile(databaseUrl, cwd);
-  if (!file) return { key: randomBytes(SECRET_KEY_BYTES), source: 'a key for this process only (in-memory database)', file: null, created: true };
+  if (!file)
+    return { key: randomBytes(SECRET_KEY_BYTES), source: 'a key for this process only (in-memory database)', file: null, created: true };
   if (existsSync(file)) return { key: readKeyFile(file), source: file, file, created: false };
   mkdirSync(dirname(file), { recursive: true });
   const key = randomBytes(SECRET_KEY_BYTES);
@@ -72,7 +81,10 @@ export function resolveSecretKey(settings: SecretKeySettings, databaseUrl: strin
 function readKeyFile(file: string): Buffer {
   const mode = statSync(file).mode & 0o777;
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new UptakeError('CONFIG_INVALID', `secret key file ${file} is readable by other users (mode ${mode.toString(8)}): run chmod 600 ${file}`);
+    throw new UptakeError(
+      'CONFIG_INVALID',
+      `secret key file ${file} is readable by other users (mode ${mode.toString(8)}): run chmod 600 ${file}`,
+    );
   }
   return decodeSecretKey(readFileSync(file, 'utf8'), `secret key file ${file}`);
 }

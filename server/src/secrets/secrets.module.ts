@@ -21,9 +21,14 @@ export class SecretsModule {
         {
           provide: SecretBox,
           useFactory: () => {
-            const resolved = resolveSecretKey({ key: envValue('UPTAKE_SECRET_KEY', env), keyFile: envValue('UPTAKE_SECRET_KEY_FILE', env) }, config.databaseUrl);
+            const resolved = resolveSecretKey(
+              { key: envValue('UPTAKE_SECRET_KEY', env), keyFile: envValue('UPTAKE_SECRET_KEY_FILE', env) },
+              config.databaseUrl,
+            );
             if (resolved.created && resolved.file) {
-              new Logger('Secrets').log(`created the secret key file ${resolved.file} (mode 0600): back it up with the database; without it stored CRM credentials cannot be read`);
+              new Logger('Secrets').log(
+                `created the secret key file ${resolved.file} (mode 0600): back it up with the database; without it stored CRM credentials cannot be read`,
+              );
             }
             return new SecretBox(resolved.key, resolved.source);
           },

@@ -21,7 +21,12 @@ export class IngestRepository {
     const unique = [...new Set(names)];
     const ids = new Map<string, number>();
     if (unique.length === 0) return ids;
-    await tx.insertMany('departments', ['name', 'created_at'], unique.map((name) => [name, now]), 'ON CONFLICT (name) DO NOTHING');
+    await tx.insertMany(
+      'departments',
+      ['name', 'created_at'],
+      unique.map((name) => [name, now]),
+      'ON CONFLICT (name) DO NOTHING',
+    );
     for (let start = 0; start < unique.length; start += 500) {
       const rows = await tx.query<{ id: number; name: string }>('SELECT id, name FROM departments WHERE name IN (:...names)', {
         names: unique.slice(start, start + 500),
@@ -38,7 +43,19 @@ export class IngestRepository {
     const ids = await this.departmentIds(tx, users.map(departmentOf), now);
     await tx.insertMany(
       'crm_users',
-      ['connection_id', 'external_id', 'name', 'email', 'department_id', 'role', 'manager_external_id', 'active', 'licensed', 'integration', 'created_at'],
+      [
+        'connection_id',
+        'external_id',
+        'name',
+        'email',
+        'department_id',
+        'role',
+        'manager_external_id',
+        'active',
+        'licensed',
+        'integration',
+        'created_at',
+      ],
       users.map((user) => [
         connectionId,
         user.externalId,
@@ -75,9 +92,33 @@ export class IngestRepository {
     const opportunities = lastByKey(input, (o) => o.externalId);
     await tx.insertMany(
       'opportunities',
-      ['connection_id', 'external_id', 'owner_external_id', 'stage', 'amount', 'is_closed', 'is_won', 'created_at', 'close_date', 'last_activity_at', 'last_modified_at', 'deleted'],
+      [
+        'connection_id',
+        'external_id',
+        'owner_external_id',
+        'stage',
+        'amount',
+        'is_closed',
+        'is_won',
+        'created_at',
+        'close_date',
+        'last_activity_at',
+        'last_modified_at',
+        'deleted',
+      ],
       opportunities.map((o) => [
-        connectionId, o.externalId, o.ownerExternalId, o.stage, o.amount, o.isClosed, o.isWon, o.createdAt, o.closeDate, o.lastActivityAt, o.lastModifiedAt, o.deleted,
+        connectionId,
+        o.externalId,
+        o.ownerExternalId,
+        o.stage,
+        o.amount,
+        o.isClosed,
+        o.isWon,
+        o.createdAt,
+        o.closeDate,
+        o.lastActivityAt,
+        o.lastModifiedAt,
+        o.deleted,
       ]),
       `ON CONFLICT (connection_id, external_id) DO UPDATE SET owner_external_id = excluded.owner_external_id,
         stage = excluded.stage, amount = excluded.amount, is_closed = excluded.is_closed, is_won = excluded.is_won,
@@ -118,11 +159,14 @@ export class IngestRepository {
     }
     for (const [objectType, externalIds] of byType) {
       for (let start = 0; start < externalIds.length; start += 500) {
-        await tx.query('DELETE FROM record_fields WHERE connection_id = :connectionId AND object_type = :objectType AND record_external_id IN (:...ids)', {
-          connectionId,
-          objectType,
-          ids: externalIds.slice(start, start + 500),
-        });
+        await tx.query(
+          'DELETE FROM record_fields WHERE connection_id = :connectionId AND object_type = :objectType AND record_external_id IN (:...ids)',
+          {
+            connectionId,
+            objectType,
+            ids: externalIds.slice(start, start + 500),
+          },
+        );
       }
     }
     const fieldRows: SqlValue[][] = [];
@@ -151,7 +195,9 @@ export class IngestRepository {
   }
 
   async knownUserIds(sql: Sql, connectionId: number): Promise<Set<string>> {
-    const rows = await sql.query<{ external_id: string }>('SELECT external_id FROM crm_users WHERE connection_id = :connectionId', { connectionId });
+    const rows = await sql.query<{ external_id: string }>('SELECT external_id FROM crm_users WHERE connection_id = :connectionId', {
+      connectionId,
+    });
     return new Set(rows.map((row) => row.external_id));
   }
 }

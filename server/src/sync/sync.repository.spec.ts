@@ -39,7 +39,8 @@ describe.each(testEngines())(`${SyncRepository.name} on %s`, (engine) => {
   });
 
   it('counts a change of the CRM data after each committed page, or at the end of a run written in one transaction', async () => {
-    const changes = async () => Number((await database.db.query<{ value: number }>("SELECT value FROM change_counters WHERE name = 'crm_data'"))[0].value);
+    const changes = async () =>
+      Number((await database.db.query<{ value: number }>("SELECT value FROM change_counters WHERE name = 'crm_data'"))[0].value);
     const paged = await sut.startRun(connectionId, 'schedule', T0);
     await sut.updateCounts(paged.id, { logins: 3 });
     await sut.updateCounts(paged.id, { logins: 6 });

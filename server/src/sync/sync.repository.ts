@@ -92,19 +92,26 @@ export class SyncRepository {
        WHERE sync_leases.expires_at < :now OR sync_leases.holder = :holder`,
       { connectionId, holder, expiresAt: now + ttlMs, now },
     );
-    const rows = await this.db.query<{ holder: string }>('SELECT holder FROM sync_leases WHERE connection_id = :connectionId', { connectionId });
+    const rows = await this.db.query<{ holder: string }>('SELECT holder FROM sync_leases WHERE connection_id = :connectionId', {
+      connectionId,
+    });
     return rows[0]?.holder === holder;
   }
 
   /** Extends the lease; false when it was lost (expired and taken by someone else). */
   async renewLease(connectionId: number, holder: string, now: number, ttlMs: number, runId: number | null): Promise<boolean> {
-    await this.db.query('UPDATE sync_leases SET expires_at = :expiresAt, run_id = :runId WHERE connection_id = :connectionId AND holder = :holder', {
+    await this.db.query(
+      'UPDATE sync_leases SET expires_at = :expiresAt, run_id = :runId WHERE connection_id = :connectionId AND holder = :holder',
+      {
+        connectionId,
+        holder,
+        expiresAt: now + ttlMs,
+        runId,
+      },
+    );
+    const rows = await this.db.query<{ holder: string }>('SELECT holder FROM sync_leases WHERE connection_id = :connectionId', {
       connectionId,
-      holder,
-      expiresAt: now + ttlMs,
-      runId,
     });
-    const rows = await this.db.query<{ holder: string }>('SELECT holder FROM sync_leases WHERE connection_id = :connectionId', { connectionId });
     return rows[0]?.holder === holder;
   }
 
@@ -124,27 +131,39 @@ export class SyncRepository {
    * claims older than TICK_RETENTION_MS.
    */
   async claimTick(connectionId: number, tickAt: number, holder: string, now: number): Promise<boolean> {
-    await this.db.query('DELETE FROM sync_ticks WHERE connection_id = :connectionId AND tick_at < :before', { connectionId, before: now - TICK_RETENTION_MS });
+    await this.db.query('DELETE FROM sync_ticks WHERE connection_id = :connectionId AND tick_at < :before', {
+      connectionId,
+      before: now - TICK_RETENTION_MS,
+    });
     await this.db.query(
       `INSERT INTO sync_ticks (connection_id, tick_at, holder, claimed_at, run_id) VALUES (:connectionId, :tickAt, :holder, :now, NULL)
        ON CONFLICT (connection_id, tick_at) DO NOTHING`,
       { connectionId, tickAt, holder, now },
     );
-    const rows = await this.db.query<{ holder: string }>('SELECT holder FROM sync_ticks WHERE connection_id = :connectionId AND tick_at = :tickAt', {
-      connectionId,
-      tickAt,
-    });
+    const rows = await this.db.query<{ holder: string }>(
+      'SELECT holder FROM sync_ticks WHERE connection_id = :connectionId AND tick_at = :tickAt',
+      {
+        connectionId,
+        tickAt,
+      },
+    );
     return rows[0]?.holder === holder;
   }
 
   /** Records the run a claimed tick started. */
   async recordTickRun(connectionId: number, tickAt: number, runId: number): Promise<void> {
-    await this.db.query('UPDATE sync_ticks SET run_id = :runId WHERE connection_id = :connectionId AND tick_at = :tickAt', { connectionId, tickAt, runId });
+    await this.db.query('UPDATE sync_ticks SET run_id = :runId WHERE connection_id = :connectionId AND tick_at = :tickAt', {
+      connectionId,
+      tickAt,
+      runId,
+    });
   }
 
   /** The claimed ticks of a connection, oldest first. */
   async ticks(connectionId: number): Promise<StoredTick[]> {
-    const rows = await this.db.query<TickRow>('SELECT * FROM sync_ticks WHERE connection_id = :connectionId ORDER BY tick_at', { connectionId });
+    const rows = await this.db.query<TickRow>('SELECT * FROM sync_ticks WHERE connection_id = :connectionId ORDER BY tick_at', {
+      connectionId,
+    });
     return rows.map((row) => ({
       connectionId: toNumber(row.connection_id),
       tickAt: toNumber(row.tick_at),
@@ -160,7 +179,9 @@ export class SyncRepository {
         `INSERT INTO sync_runs (connection_id, trigger, status, started_at, counts) VALUES (:connectionId, :trigger, 'running', :now, '{}')`,
         { connectionId, trigger, now },
       );
-      const rows = await tx.query<SyncRunRow>('SELECT * FROM sync_runs WHERE connection_id = :connectionId ORDER BY id DESC LIMIT 1', { connectionId });
+      const rows = await tx.query<SyncRunRow>('SELECT * FROM sync_runs WHERE connection_id = :connectionId ORDER BY id DESC LIMIT 1', {
+        connectionId,
+      });
       return toRun(rows[0]);
     });
   }
@@ -172,7 +193,13 @@ export class SyncRepository {
     this.changeCounted.add(runId);
   }
 
-  async finishRun(runId: number, status: Exclude<SyncRunStatus, 'running'>, counts: Record<string, number>, error: string | null, now: number): Promise<StoredSyncRun> {
+  async finishRun(
+    runId: number,
+    status: Exclude<SyncRunStatus, 'running'>,
+    counts: Record<string, number>,
+    error: string | null,
+    now: number,
+  ): Promise<StoredSyncRun> {
     await this.db.query('UPDATE sync_runs SET status = :status, counts = :counts, error = :error, finished_at = :now WHERE id = :runId', {
       runId,
       status,

@@ -8,7 +8,17 @@ import type { SyncService } from './sync.service';
 import { SyncScheduler } from './sync.scheduler';
 
 describe('SyncScheduler: one cron job per enabled connection', () => {
-  const connection = (name: string, schedule: string, enabled = true): StoredConnection => ({ id: name.length, name, kind: 'csv', options: {}, schedule, enabled, priority: null, createdAt: 0, removedAt: null });
+  const connection = (name: string, schedule: string, enabled = true): StoredConnection => ({
+    id: name.length,
+    name,
+    kind: 'csv',
+    options: {},
+    schedule,
+    enabled,
+    priority: null,
+    createdAt: 0,
+    removedAt: null,
+  });
   let stored: StoredConnection[];
   let registry: SchedulerRegistry;
   let scheduler: SyncScheduler;

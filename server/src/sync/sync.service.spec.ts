@@ -13,7 +13,18 @@ const T0 = Date.UTC(2026, 0, 10, 12);
 const MINUTE = 60_000;
 
 function user(externalId: string, department = 'Sales'): CrmUser {
-  return { externalId, name: externalId, email: null, department, role: null, managerExternalId: null, active: true, licensed: true, integration: false, createdAt: null };
+  return {
+    externalId,
+    name: externalId,
+    email: null,
+    department,
+    role: null,
+    managerExternalId: null,
+    active: true,
+    licensed: true,
+    integration: false,
+    createdAt: null,
+  };
 }
 
 /** Ten logins one minute apart, served in pages of three (the last page has one). */
@@ -72,7 +83,15 @@ describe.each(testEngines())(`${SyncService.name} on %s`, (engine) => {
     database = await openTestDatabase(engine);
     const connections = new ConnectionRepository(database.db);
     runs = new SyncRepository(database.db);
-    sut = new SyncService(database.db, connections, runs, new IngestRepository(), new PlanRepository(database.db), snapshots as unknown as SnapshotService, clock);
+    sut = new SyncService(
+      database.db,
+      connections,
+      runs,
+      new IngestRepository(),
+      new PlanRepository(database.db),
+      snapshots as unknown as SnapshotService,
+      clock,
+    );
     sut.overlapMs = 2 * MINUTE;
     connection = await connections.create({ name: 'crm', kind: 'demo', options: {}, schedule: '0 * * * *', enabled: true, createdAt: T0 });
     connector = new ScriptedConnector();
@@ -135,11 +154,15 @@ describe.each(testEngines())(`${SyncService.name} on %s`, (engine) => {
     connector.gate = new Promise<void>((resolve) => (open = resolve));
     const first = await sut.start(connection, { trigger: 'manual', connector });
 
-    await expect(sut.start(connection, { trigger: 'manual', connector: new ScriptedConnector() })).rejects.toBeInstanceOf(SyncAlreadyRunningError);
+    await expect(sut.start(connection, { trigger: 'manual', connector: new ScriptedConnector() })).rejects.toBeInstanceOf(
+      SyncAlreadyRunningError,
+    );
 
     open();
     await expect(first.done).resolves.toMatchObject({ status: 'succeeded' });
-    await expect(sut.run(connection, { trigger: 'manual', connector: new ScriptedConnector() })).resolves.toMatchObject({ status: 'succeeded' });
+    await expect(sut.run(connection, { trigger: 'manual', connector: new ScriptedConnector() })).resolves.toMatchObject({
+      status: 'succeeded',
+    });
   });
 
   it('an atomic run writes nothing when it fails', async () => {

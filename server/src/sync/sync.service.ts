@@ -64,7 +64,10 @@ export class SyncService {
   /** Starts a run and returns as soon as it is recorded; refuses when one is already running. */
   async start(connection: StoredConnection, options: SyncOptions): Promise<StartedSync> {
     if (connection.removedAt !== null) {
-      throw new UptakeError('CONNECTION_REMOVED', `connection "${connection.name}" was removed on ${new Date(connection.removedAt).toISOString()}; it no longer syncs`);
+      throw new UptakeError(
+        'CONNECTION_REMOVED',
+        `connection "${connection.name}" was removed on ${new Date(connection.removedAt).toISOString()}; it no longer syncs`,
+      );
     }
     const holder = `${this.holderPrefix}:${randomUUID()}`;
     const ttl = options.atomic ? ATOMIC_LEASE_TTL_MS : LEASE_TTL_MS;
@@ -137,20 +140,49 @@ export class SyncService {
       const mark = await this.runs.watermark(id, entity);
       return mark === null ? null : mark - this.overlapMs;
     };
-    const step = <T>(entity: string, pages: () => Promise<AsyncIterable<Page<T>>>, write: (tx: Sql, items: T[]) => Promise<void>, incremental: boolean): SyncStep =>
-      ({ entity, pages, write, incremental }) as SyncStep;
+    const step = <T>(
+      entity: string,
+      pages: () => Promise<AsyncIterable<Page<T>>>,
+      write: (tx: Sql, items: T[]) => Promise<void>,
+      incremental: boolean,
+    ): SyncStep => ({ entity, pages, write, incremental }) as SyncStep;
     return [
-      step('users', async () => connector.users(ctx), (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now), false),
-      step('logins', async () => connector.logins(await since('logins'), ctx), (tx, items) => this.ingest.upsertLogins(tx, id, items), true),
-      step('opportunities', async () => connector.opportunities(await since('opportunities'), ctx), (tx, items) => this.ingest.upsertOpportunities(tx, id, items), true),
+      step(
+        'users',
+        async () => connector.users(ctx),
+        (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now),
+        false,
+      ),
+      step(
+        'logins',
+        async () => connector.logins(await since('logins'), ctx),
+        (tx, items) => this.ingest.upsertLogins(tx, id, items),
+        true,
+      ),
+      step(
+        'opportunities',
+        async () => connector.opportunities(await since('opportunities'), ctx),
+        (tx, items) => this.ingest.upsertOpportunities(tx, id, items),
+        true,
+      ),
       {
         entity: 'records',
         expand: async () =>
           (await connector.recordObjectTypes(ctx)).map((objectType) =>
-            step(`records:${objectType}`, async () => connector.records(objectType, await since(`records:${objectType}`), ctx), (tx, items) => this.ingest.upsertRecords(tx, id, items), true),
+            step(
+              `records:${objectType}`,
+              async () => connector.records(objectType, await since(`records:${objectType}`), ctx),
+              (tx, items) => this.ingest.upsertRecords(tx, id, items),
+              true,
+            ),
           ),
       },
-      step('training', async () => connector.training(ctx), (tx, items) => this.ingest.upsertTraining(tx, id, items), false),
+      step(
+        'training',
+        async () => connector.training(ctx),
+        (tx, items) => this.ingest.upsertTraining(tx, id, items),
+        false,
+      ),
     ];
   }
 

@@ -53,7 +53,12 @@ export class MetricsFixture {
 
   /** Logins default to a successful web login with a generated external id. */
   async logins(connectionId: number, logins: readonly LoginInput[]): Promise<void> {
-    const rows = logins.map((login): LoginEvent => ({ externalId: `login-${++this.loginSequence}`, success: true, channel: 'web', ...login }));
+    const rows = logins.map((login): LoginEvent => ({
+      externalId: `login-${++this.loginSequence}`,
+      success: true,
+      channel: 'web',
+      ...login,
+    }));
     await this.db.transaction((tx) => this.ingest.upsertLogins(tx, connectionId, rows));
   }
 

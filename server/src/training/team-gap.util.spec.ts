@@ -1,7 +1,14 @@
 import type { DepartmentMetrics } from '@uptake/shared';
 import { metricGap, rankTeams, teamGap } from './team-gap.util';
 
-const NONE = { active_users: null, monthly_active_users: null, logins_per_user: null, record_completeness: null, stale_opportunities: null, training_completion: null };
+const NONE = {
+  active_users: null,
+  monthly_active_users: null,
+  logins_per_user: null,
+  record_completeness: null,
+  stale_opportunities: null,
+  training_completion: null,
+};
 
 function department(name: string, extra: Partial<DepartmentMetrics>): DepartmentMetrics {
   return { department: name, seatHolders: 10, metrics: NONE, expected: {}, attainment: {}, health: null, status: null, ...extra };
@@ -35,7 +42,12 @@ describe('team gaps', () => {
   });
 
   it('ranks lowest health first and teams without health last', () => {
-    const ranked = rankTeams([department('C', {}), department('B', { health: 95 }), department('A', { health: 60 }), department('D', { health: 95 })]);
+    const ranked = rankTeams([
+      department('C', {}),
+      department('B', { health: 95 }),
+      department('A', { health: 60 }),
+      department('D', { health: 95 }),
+    ]);
     expect(ranked.map((team) => team.department)).toEqual(['A', 'B', 'D', 'C']);
   });
 });

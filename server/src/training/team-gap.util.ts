@@ -35,6 +35,10 @@ export function teamGap(department: DepartmentMetrics): TeamGap {
 export function rankTeams(departments: readonly DepartmentMetrics[]): TeamGap[] {
   return departments.map(teamGap).sort((a, b) => {
     if ((a.health === null) !== (b.health === null)) return a.health === null ? 1 : -1;
-    return (a.health ?? 0) - (b.health ?? 0) || (b.largestShortfall?.gap ?? 0) - (a.largestShortfall?.gap ?? 0) || compareNames(a.department, b.department);
+    return (
+      (a.health ?? 0) - (b.health ?? 0) ||
+      (b.largestShortfall?.gap ?? 0) - (a.largestShortfall?.gap ?? 0) ||
+      compareNames(a.department, b.department)
+    );
   });
 }

@@ -10,7 +10,7 @@ describe('training CSV', () => {
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ['+1', '"\'+1"'],
     ['@sum', '"\'@sum"'],
-    ['-2+3+cmd|\' /C calc\'!A0', '"\'-2+3+cmd|\' /C calc\'!A0"'],
+    ["-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\""],
     ['\t=1+1', '"\'\t=1+1"'],
     ['\r=1+1', '"\'\r=1+1"'],
     ['a-b=c', '"a-b=c"'],
@@ -19,6 +19,11 @@ describe('training CSV', () => {
   });
 
   it('ends every row with CRLF', () => {
-    expect(toCsv([['a', 'b'], ['1', null]])).toBe('"a","b"\r\n"1",""\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['1', null],
+      ]),
+    ).toBe('"a","b"\r\n"1",""\r\n');
   });
 });

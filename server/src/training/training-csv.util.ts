@@ -15,7 +15,17 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export const PEOPLE_TO_TRAIN_COLUMNS = ['external_id', 'name', 'email', 'department', 'manager', 'last_login', 'reasons', 'required_courses_done', 'required_courses'] as const;
+export const PEOPLE_TO_TRAIN_COLUMNS = [
+  'external_id',
+  'name',
+  'email',
+  'department',
+  'manager',
+  'last_login',
+  'reasons',
+  'required_courses_done',
+  'required_courses',
+] as const;
 
 /** The people-to-train list as a CSV file with a header row. */
 export function peopleToTrainCsv(people: readonly PersonToTrain[]): string {

@@ -17,7 +17,10 @@ export class TrainingController {
 
   @Get()
   @ApiQuery({ name: 'asOf', required: false, description: 'Day (YYYY-MM-DD) in the plan time zone; default today' })
-  @ApiOkResponse({ description: 'Teams ranked by gap to plan, the people to train, and training lift per department.', schema: openApiSchema(TrainingResponseSchema) })
+  @ApiOkResponse({
+    description: 'Teams ranked by gap to plan, the people to train, and training lift per department.',
+    schema: openApiSchema(TrainingResponseSchema),
+  })
   async get(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<TrainingResponse> {
     return this.training.trainingAsOf(query.asOf ?? (await this.overview.today()));
   }
@@ -26,8 +29,14 @@ export class TrainingController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiQuery({ name: 'asOf', required: false, description: 'Day (YYYY-MM-DD) in the plan time zone; default today' })
-  @ApiOkResponse({ description: 'The people to train as CSV with a header row (external_id, name, email, department, manager, last_login, reasons, required_courses_done, required_courses).' })
-  async peopleCsv(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }, @Res({ passthrough: true }) response: Response): Promise<string> {
+  @ApiOkResponse({
+    description:
+      'The people to train as CSV with a header row (external_id, name, email, department, manager, last_login, reasons, required_courses_done, required_courses).',
+  })
+  async peopleCsv(
+    @Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     const asOf = query.asOf ?? (await this.overview.today());
     const csv = await this.training.peopleToTrainCsv(asOf);
     response.setHeader('Content-Disposition', `attachment; filename="people-to-train-${asOf}.csv"`);

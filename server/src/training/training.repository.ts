@@ -86,14 +86,23 @@ export class TrainingRepository {
    * `completionDays`, and their counted logins in the 28 days before and after it. The caller
    * passes only days at least 28 days before `day`, so both windows are over.
    */
-  async loginsAroundCompletion(day: string, timezone: string, completionDays: readonly string[]): Promise<DepartmentLoginsAroundCompletion[]> {
+  async loginsAroundCompletion(
+    day: string,
+    timezone: string,
+    completionDays: readonly string[],
+  ): Promise<DepartmentLoginsAroundCompletion[]> {
     const days = [...new Set(completionDays)].sort();
     const byDepartment = new Map<string, DepartmentLoginsAroundCompletion>();
     for (let start = 0; start < days.length; start += CALENDAR_DAYS_PER_STATEMENT) {
       for (const part of await this.aroundCompletion(day, timezone, days.slice(start, start + CALENDAR_DAYS_PER_STATEMENT))) {
         const total = byDepartment.get(part.department);
         if (!total) byDepartment.set(part.department, part);
-        else Object.assign(total, { people: total.people + part.people, loginsBefore: total.loginsBefore + part.loginsBefore, loginsAfter: total.loginsAfter + part.loginsAfter });
+        else
+          Object.assign(total, {
+            people: total.people + part.people,
+            loginsBefore: total.loginsBefore + part.loginsBefore,
+            loginsAfter: total.loginsAfter + part.loginsAfter,
+          });
       }
     }
     return [...byDepartment.values()].sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
@@ -114,7 +123,10 @@ export class TrainingRepository {
         rows.push(`(${utcDay}, ${bounds})`);
       }
     });
-    const result = await this.db.query<{ department: string; people: Cell; logins_before: Cell; logins_after: Cell }>(LIFT_SQL(rows.join(',\n    ')), params);
+    const result = await this.db.query<{ department: string; people: Cell; logins_before: Cell; logins_after: Cell }>(
+      LIFT_SQL(rows.join(',\n    ')),
+      params,
+    );
     return result.map((row) => ({
       department: row.department,
       people: toNumber(row.people),

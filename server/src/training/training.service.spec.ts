@@ -78,7 +78,12 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
-    sut = new TrainingService(new PeopleRepository(database.db), new TrainingRepository(database.db), new MetricsService(new MetricsRepository(database.db), plans), new PlanInForce(plans, new Clock()));
+    sut = new TrainingService(
+      new PeopleRepository(database.db),
+      new TrainingRepository(database.db),
+      new MetricsService(new MetricsRepository(database.db), plans),
+      new PlanInForce(plans, new Clock()),
+    );
     await seedTraining(database.db);
   });
   afterAll(() => database.dispose());
@@ -105,16 +110,40 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
     expect(requiredCourses).toBe(2);
     expect(peopleToTrain).toEqual([
       {
-        connectionId: expect.any(Number), externalId: 's3', name: 'Abe', email: null, department: 'Sales', managerName: 'Sam',
-        lastLoginAt: '2026-03-17T23:59:59.999Z', reasons: ['no_login_14_days'], requiredCoursesDone: 2, requiredCourses: 2,
+        connectionId: expect.any(Number),
+        externalId: 's3',
+        name: 'Abe',
+        email: null,
+        department: 'Sales',
+        managerName: 'Sam',
+        lastLoginAt: '2026-03-17T23:59:59.999Z',
+        reasons: ['no_login_14_days'],
+        requiredCoursesDone: 2,
+        requiredCourses: 2,
       },
       {
-        connectionId: expect.any(Number), externalId: 's2', name: 'Sue "Q" Smith', email: 'sue@example.com', department: 'Sales', managerName: null,
-        lastLoginAt: '2026-03-18T00:00:00.000Z', reasons: ['training_incomplete'], requiredCoursesDone: 1, requiredCourses: 2,
+        connectionId: expect.any(Number),
+        externalId: 's2',
+        name: 'Sue "Q" Smith',
+        email: 'sue@example.com',
+        department: 'Sales',
+        managerName: null,
+        lastLoginAt: '2026-03-18T00:00:00.000Z',
+        reasons: ['training_incomplete'],
+        requiredCoursesDone: 1,
+        requiredCourses: 2,
       },
       {
-        connectionId: expect.any(Number), externalId: 'p2', name: 'Pat', email: null, department: 'Support', managerName: null,
-        lastLoginAt: '2026-03-29T09:00:00.000Z', reasons: ['training_incomplete'], requiredCoursesDone: 0, requiredCourses: 2,
+        connectionId: expect.any(Number),
+        externalId: 'p2',
+        name: 'Pat',
+        email: null,
+        department: 'Support',
+        managerName: null,
+        lastLoginAt: '2026-03-29T09:00:00.000Z',
+        reasons: ['training_incomplete'],
+        requiredCoursesDone: 0,
+        requiredCourses: 2,
       },
     ]);
   });

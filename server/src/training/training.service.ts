@@ -114,7 +114,12 @@ export class TrainingService {
 
     const departments = [...new Set(people.map((person) => person.department))].sort(compareNames);
     const organisationAround = around.reduce<DepartmentLoginsAroundCompletion>(
-      (total, part) => ({ ...total, people: total.people + part.people, loginsBefore: total.loginsBefore + part.loginsBefore, loginsAfter: total.loginsAfter + part.loginsAfter }),
+      (total, part) => ({
+        ...total,
+        people: total.people + part.people,
+        loginsBefore: total.loginsBefore + part.loginsBefore,
+        loginsAfter: total.loginsAfter + part.loginsAfter,
+      }),
       { department: ORGANISATION, people: 0, loginsBefore: 0, loginsAfter: 0 },
     );
     return [

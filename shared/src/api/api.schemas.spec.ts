@@ -12,7 +12,10 @@ describe('SeriesQuerySchema', () => {
     const long = SeriesQuerySchema.safeParse({ from: '1000-01-01', to: '2999-12-31' });
     expect(long.success).toBe(false);
     expect(long.error?.issues).toEqual([
-      expect.objectContaining({ path: ['to'], message: 'from 1000-01-01 to 2999-12-31 spans 730485 days: at most 1096 days (3 years) per request' }),
+      expect.objectContaining({
+        path: ['to'],
+        message: 'from 1000-01-01 to 2999-12-31 spans 730485 days: at most 1096 days (3 years) per request',
+      }),
     ]);
     const backwards = SeriesQuerySchema.safeParse({ from: '2026-03-10', to: '2026-03-01' });
     expect(backwards.error?.issues).toEqual([expect.objectContaining({ path: ['from'], message: '2026-03-10 is after to 2026-03-01' })]);

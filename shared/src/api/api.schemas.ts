@@ -5,7 +5,10 @@ import { METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'not a calendar date');
+  .refine(
+    (text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    'not a calendar date',
+  );
 
 const nullableNumber = z.number().nullable();
 const metricShape = Object.fromEntries(METRIC_KEYS.map((key) => [key, nullableNumber])) as Record<MetricKey, typeof nullableNumber>;
@@ -72,7 +75,13 @@ export const ConnectionPrioritySchema = z
   .trim()
   .regex(/^-?\d+$/, 'priority must be a whole number, e.g. 10')
   .transform(Number)
-  .pipe(z.number().int().min(MIN_CONNECTION_PRIORITY, `priority must be at least ${MIN_CONNECTION_PRIORITY}`).max(MAX_CONNECTION_PRIORITY, `priority must be at most ${MAX_CONNECTION_PRIORITY}`));
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(MIN_CONNECTION_PRIORITY, `priority must be at least ${MIN_CONNECTION_PRIORITY}`)
+      .max(MAX_CONNECTION_PRIORITY, `priority must be at most ${MAX_CONNECTION_PRIORITY}`),
+  );
 
 /** DESIGN.md: a connection's priority defaults to 10 for CRM connections and 0 for csv. */
 export function defaultConnectionPriority(kind: z.infer<typeof ConnectionKindSchema>): number {
@@ -153,7 +162,11 @@ export const SeriesQuerySchema = z
     if (from === undefined || to === undefined) return;
     if (from > to) context.addIssue({ code: 'custom', path: ['from'], message: `${from} is after to ${to}` });
     else if (daysInRange(from, to) > MAX_RANGE_DAYS)
-      context.addIssue({ code: 'custom', path: ['to'], message: `from ${from} to ${to} spans ${daysInRange(from, to)} days: at most ${MAX_RANGE_DAYS} days (3 years) per request` });
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `from ${from} to ${to} spans ${daysInRange(from, to)} days: at most ${MAX_RANGE_DAYS} days (3 years) per request`,
+      });
   });
 export const SyncRunsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),

@@ -189,7 +189,9 @@ export const UpdateAccountRequestSchema = z
      */
     linkOidc: z.boolean().optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one of name, role, departments, disabled, password, linkOidc' });
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'give at least one of name, role, departments, disabled, password, linkOidc',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/audit?limit=&before=&action=&actor=  -> AuditPageSchema (admin), newest first.
@@ -267,7 +269,9 @@ export function complementSuppressedLabel(minGroupSize: number): string {
 
 /** The label for a hidden group of `seatHolders` people (unknown: the small-group label). */
 export function suppressedLabelFor(seatHolders: number | null | undefined, minGroupSize: number): string {
-  return typeof seatHolders === 'number' && seatHolders >= minGroupSize ? complementSuppressedLabel(minGroupSize) : suppressedLabel(minGroupSize);
+  return typeof seatHolders === 'number' && seatHolders >= minGroupSize
+    ? complementSuppressedLabel(minGroupSize)
+    : suppressedLabel(minGroupSize);
 }
 
 export function isSuppressed(value: unknown): boolean {

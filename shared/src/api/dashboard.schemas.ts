@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { METRIC_KEYS } from '../metrics/metric-catalogue';
 import { LaunchPlanSchema } from '../plan/launch-plan.schema';
-import { ConnectionKindSchema, ConnectionSchema, DataCoverageSchema, HealthStatusSchema, IsoDateSchema, MetricValuesSchema } from './api.schemas';
+import {
+  ConnectionKindSchema,
+  ConnectionSchema,
+  DataCoverageSchema,
+  HealthStatusSchema,
+  IsoDateSchema,
+  MetricValuesSchema,
+} from './api.schemas';
 
 /*
  * The dashboard API: the department people table, the executive (ROI) view, the training view,
@@ -327,11 +334,16 @@ export const UpdateConnectionRequestSchema = z
     schedule: z.string().trim().min(1).optional(),
     enabled: z.boolean().optional(),
   })
-  .refine((body) => body.options !== undefined || body.schedule !== undefined || body.enabled !== undefined, { message: 'give options, schedule or enabled' });
+  .refine((body) => body.options !== undefined || body.schedule !== undefined || body.enabled !== undefined, {
+    message: 'give options, schedule or enabled',
+  });
 
 export const RemoveConnectionQuerySchema = z.strictObject({
   /** true: delete the connection and everything synced into it; default: keep its data, marked deleted. */
-  purge: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+  purge: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
   /** Purging asks for the connection's name here, as the dashboard asks to type it. */
   confirm: z.string().optional(),
 });

@@ -21,8 +21,7 @@ export interface MetricDefinition {
   definition: string;
 }
 
-const SEAT_HOLDERS =
-  'Seat holders are active, licensed, non-integration CRM users of the department created on or before the day.';
+const SEAT_HOLDERS = 'Seat holders are active, licensed, non-integration CRM users of the department created on or before the day.';
 const COUNTED_LOGIN = 'A login counts when it succeeded and was not made through the API.';
 
 export const METRIC_CATALOGUE: Record<MetricKey, MetricDefinition> = {
@@ -68,8 +67,7 @@ export const METRIC_CATALOGUE: Record<MetricKey, MetricDefinition> = {
     label: 'Training completion',
     unit: 'share',
     direction: 'higher_is_better',
-    definition:
-      'Share of seat holders who completed every required course by the day. Empty when no course is marked required.',
+    definition: 'Share of seat holders who completed every required course by the day. Empty when no course is marked required.',
   },
 };
 

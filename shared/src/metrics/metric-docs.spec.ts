@@ -17,14 +17,17 @@ const DIRECTION_WORDS: Record<MetricDefinition['direction'], string> = {
 };
 
 describe('docs/metrics.md', () => {
-  it.each(METRIC_KEYS.map((key) => [key]))('has a section for %s with its label, direction and the definition the dashboard shows', (key) => {
-    const metric = METRIC_CATALOGUE[key];
-    const section = sectionOf(key);
-    expect(section).not.toBeNull();
-    expect(section!.split('\n')[0]).toBe(`${metric.label} — \`${key}\``);
-    expect(section).toContain(DIRECTION_WORDS[metric.direction]);
-    expect(section).toContain(`Definition shown: "${metric.definition}"`);
-  });
+  it.each(METRIC_KEYS.map((key) => [key]))(
+    'has a section for %s with its label, direction and the definition the dashboard shows',
+    (key) => {
+      const metric = METRIC_CATALOGUE[key];
+      const section = sectionOf(key);
+      expect(section).not.toBeNull();
+      expect(section!.split('\n')[0]).toBe(`${metric.label} — \`${key}\``);
+      expect(section).toContain(DIRECTION_WORDS[metric.direction]);
+      expect(section).toContain(`Definition shown: "${metric.definition}"`);
+    },
+  );
 
   it('documents no metric the catalogue does not have', () => {
     const documented = [...page.matchAll(/^### .* — `([a-z_]+)`$/gm)].map((match) => match[1]);

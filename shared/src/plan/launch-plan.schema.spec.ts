@@ -27,7 +27,10 @@ describe('LaunchPlanSchema', () => {
       launch_date: '2026-01-15',
       timezone: 'Europe/Berlin',
       currency: 'USD',
-      departments: [{ name: ' Sales EMEA ', seats: 40, licence_cost_per_seat_month: 75 }, { name: 'Support', seats: 3 }],
+      departments: [
+        { name: ' Sales EMEA ', seats: 40, licence_cost_per_seat_month: 75 },
+        { name: 'Support', seats: 3 },
+      ],
       required_fields: { Opportunity: ['Amount', 'close_date', 'Next_Step'], account: ['industry'] },
       weights: { active_users: 2, stale_opportunities: 1 },
       privacy: { min_group_size: 3 },
@@ -41,7 +44,13 @@ describe('LaunchPlanSchema', () => {
       { name: 'Support', seats: 3, licence_cost_per_seat_month: 0 },
     ]);
     expect(plan.required_fields).toEqual({ opportunity: ['amount', 'close_date', 'next_step'], account: ['industry'] });
-    expect(plan.goals[1]).toEqual({ department: 'Sales EMEA', metric: 'stale_opportunities', target: 0.15, by: '2026-06-30', baseline: 0.4 });
+    expect(plan.goals[1]).toEqual({
+      department: 'Sales EMEA',
+      metric: 'stale_opportunities',
+      target: 0.15,
+      by: '2026-06-30',
+      baseline: 0.4,
+    });
   });
 
   it('names the path and the reason of every problem', () => {
@@ -72,7 +81,10 @@ describe('LaunchPlanSchema', () => {
     expect(
       problems({
         launch_date: '2026-01-15',
-        departments: [{ name: 'A', seats: 1 }, { name: 'A', seats: 2 }],
+        departments: [
+          { name: 'A', seats: 1 },
+          { name: 'A', seats: 2 },
+        ],
         goals: [
           { department: 'B', metric: 'active_users', target: 1.5, by: '2025-12-31' },
           { department: '*', metric: 'logins_per_user', target: 4, by: '2026-03-01', baseline: 2 },

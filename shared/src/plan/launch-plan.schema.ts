@@ -1,23 +1,21 @@
 import { z } from 'zod';
 import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
 
-const isoDate = z
-  .union([z.string(), z.date()])
-  .transform((value, ctx) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    const valid =
-      match !== null &&
-      (() => {
-        const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-        return date.toISOString().slice(0, 10) === text;
-      })();
-    if (!valid) {
-      ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD, got "${text}"` });
-      return z.NEVER;
-    }
-    return text;
-  });
+const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const valid =
+    match !== null &&
+    (() => {
+      const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      return date.toISOString().slice(0, 10) === text;
+    })();
+  if (!valid) {
+    ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD, got "${text}"` });
+    return z.NEVER;
+  }
+  return text;
+});
 
 /** Answers per zone name, remembered: building an Intl.DateTimeFormat is costly and plans are parsed often. */
 const knownTimeZones = new Map<string, boolean>();
@@ -65,7 +63,11 @@ export const LaunchPlanSchema = z
       .default('UTC')
       .check((ctx) => {
         if (!isTimeZone(ctx.value)) {
-          ctx.issues.push({ code: 'custom', input: ctx.value, message: `unknown time zone "${ctx.value}" (use an IANA name such as Europe/Berlin)` });
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value,
+            message: `unknown time zone "${ctx.value}" (use an IANA name such as Europe/Berlin)`,
+          });
         }
       }),
     currency: z
@@ -74,7 +76,14 @@ export const LaunchPlanSchema = z
       .default('EUR'),
     departments: z.array(PlanDepartmentSchema).default([]),
     required_fields: z
-      .record(z.string().trim().min(1).transform((name) => name.toLowerCase()), z.array(fieldName))
+      .record(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .transform((name) => name.toLowerCase()),
+        z.array(fieldName),
+      )
       .default({}),
     weights: z.partialRecord(metricKey, z.number().positive('weights must be greater than 0')).default({}),
     privacy: z.strictObject({ min_group_size: z.number().int().min(1).default(5) }).default({ min_group_size: 5 }),
@@ -99,17 +108,34 @@ export const LaunchPlanSchema = z
       }
       const key = `${goal.department}\u0000${goal.metric}`;
       if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['goals', index], message: `a second goal for ${goal.metric} in department "${goal.department}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['goals', index],
+          message: `a second goal for ${goal.metric} in department "${goal.department}"`,
+        });
       }
       seen.add(key);
       if (METRIC_CATALOGUE[goal.metric].unit === 'share') {
-        if (goal.target > 1) ctx.addIssue({ code: 'custom', path: ['goals', index, 'target'], message: `${goal.metric} is a share: target must be between 0 and 1` });
+        if (goal.target > 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['goals', index, 'target'],
+            message: `${goal.metric} is a share: target must be between 0 and 1`,
+          });
         if (goal.baseline !== undefined && goal.baseline > 1) {
-          ctx.addIssue({ code: 'custom', path: ['goals', index, 'baseline'], message: `${goal.metric} is a share: baseline must be between 0 and 1` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['goals', index, 'baseline'],
+            message: `${goal.metric} is a share: baseline must be between 0 and 1`,
+          });
         }
       }
       if (goal.by < plan.launch_date) {
-        ctx.addIssue({ code: 'custom', path: ['goals', index, 'by'], message: `target date ${goal.by} is before the launch date ${plan.launch_date}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['goals', index, 'by'],
+          message: `target date ${goal.by} is before the launch date ${plan.launch_date}`,
+        });
       }
     });
   });
@@ -133,5 +159,8 @@ export function goalFor(plan: Pick<LaunchPlan, 'goals'>, department: string, met
 
 /** Formats a validation problem as "key.path: reason", e.g. "goals[1].target: ...". */
 export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+    '',
+  );
 }

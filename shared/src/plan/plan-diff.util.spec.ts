@@ -31,7 +31,11 @@ describe('diffPlans', () => {
 
   it.each<[string, (input: LaunchPlanInput) => LaunchPlanInput, string[]]>([
     ['the launch date', (p) => ({ ...p, launch_date: '2026-01-20' }), ['launch_date 2026-01-15 → 2026-01-20']],
-    ['time zone and currency', (p) => ({ ...p, timezone: 'Europe/Berlin', currency: 'USD' }), ['timezone UTC → Europe/Berlin', 'currency EUR → USD']],
+    [
+      'time zone and currency',
+      (p) => ({ ...p, timezone: 'Europe/Berlin', currency: 'USD' }),
+      ['timezone UTC → Europe/Berlin', 'currency EUR → USD'],
+    ],
     [
       'an added department',
       (p) => ({ ...p, departments: [...p.departments!, { name: 'Marketing', seats: 5, licence_cost_per_seat_month: 60 }] }),
@@ -46,15 +50,26 @@ describe('diffPlans', () => {
     [
       'required fields added and removed, new object type',
       (p) => ({ ...p, required_fields: { opportunity: ['amount', 'next_step'], account: ['industry'] } }),
-      ['required fields of account: added industry', 'required fields of opportunity: added next_step', 'required fields of opportunity: removed close_date'],
+      [
+        'required fields of account: added industry',
+        'required fields of opportunity: added next_step',
+        'required fields of opportunity: removed close_date',
+      ],
     ],
     // active_users 2 -> default 1; logins_per_user default 1 -> 3
-    ['weights, a missing weight being 1', (p) => ({ ...p, weights: { logins_per_user: 3 } }), ['weight active_users: 2 → 1', 'weight logins_per_user: 1 → 3']],
+    [
+      'weights, a missing weight being 1',
+      (p) => ({ ...p, weights: { logins_per_user: 3 } }),
+      ['weight active_users: 2 → 1', 'weight logins_per_user: 1 → 3'],
+    ],
     ['an explicit weight of 1 is no change', (p) => ({ ...p, weights: { active_users: 2, stale_opportunities: 1 } }), []],
     ['the privacy group size', (p) => ({ ...p, privacy: { min_group_size: 3 } }), ['privacy min_group_size 5 → 3']],
     [
       'a goal target',
-      (p) => ({ ...p, goals: [p.goals![0], { department: 'Sales EMEA', metric: 'stale_opportunities', target: 0.15, by: '2026-06-30', baseline: 0.4 }] }),
+      (p) => ({
+        ...p,
+        goals: [p.goals![0], { department: 'Sales EMEA', metric: 'stale_opportunities', target: 0.15, by: '2026-06-30', baseline: 0.4 }],
+      }),
       ['goal Sales EMEA / stale_opportunities: target 0.2 → 0.15'],
     ],
     [
@@ -96,7 +111,11 @@ describe('diffPlans', () => {
       ...p,
       departments: [{ ...p.departments![0], licence_cost_per_seat_month: 80 }, p.departments![1]],
       privacy: { min_group_size: 4 },
-      goals: [{ ...p.goals![0], target: 0.8 }, { ...p.goals![1], baseline: undefined }, { department: 'Support', metric: 'logins_per_user', target: 3, by: '2026-05-01' }],
+      goals: [
+        { ...p.goals![0], target: 0.8 },
+        { ...p.goals![1], baseline: undefined },
+        { department: 'Support', metric: 'logins_per_user', target: 3, by: '2026-05-01' },
+      ],
     }));
     expect(diffPlans(previous, next, DASHBOARD_WORDING)).toEqual([
       'department Sales EMEA: licence cost per seat and month 75 → 80',

@@ -36,7 +36,8 @@ export const DASHBOARD_WORDING: PlanDiffWording = {
   key: (key) => DASHBOARD_KEYS[key] ?? key,
   department: (department) => (department === '*' ? 'All departments' : department),
   metric: (metric) => METRIC_CATALOGUE[metric].label,
-  value: (metric, value) => (METRIC_CATALOGUE[metric].unit === 'share' ? `${Number((value * 100).toFixed(4))}%` : `${value} logins per user`),
+  value: (metric, value) =>
+    METRIC_CATALOGUE[metric].unit === 'share' ? `${Number((value * 100).toFixed(4))}%` : `${value} logins per user`,
 };
 
 function show(value: string | undefined | null): string {
@@ -73,7 +74,9 @@ function departmentChanges(previous: LaunchPlan, next: LaunchPlan, words: PlanDi
     }
     if (old.seats !== department.seats) changes.push(`department ${department.name}: ${seats} ${old.seats} ${ARROW} ${department.seats}`);
     if (old.licence_cost_per_seat_month !== department.licence_cost_per_seat_month) {
-      changes.push(`department ${department.name}: ${cost} ${old.licence_cost_per_seat_month} ${ARROW} ${department.licence_cost_per_seat_month}`);
+      changes.push(
+        `department ${department.name}: ${cost} ${old.licence_cost_per_seat_month} ${ARROW} ${department.licence_cost_per_seat_month}`,
+      );
     }
   }
   for (const department of previous.departments) {
@@ -116,9 +119,11 @@ function goalChanges(previous: LaunchPlan, next: LaunchPlan, words: PlanDiffWord
       changes.push(`${goalName(goal, words)} added: ${describeGoal(goal, words)}`);
       continue;
     }
-    if (old.target !== goal.target) changes.push(`${goalName(goal, words)}: target ${value(goal, old.target)} ${ARROW} ${value(goal, goal.target)}`);
+    if (old.target !== goal.target)
+      changes.push(`${goalName(goal, words)}: target ${value(goal, old.target)} ${ARROW} ${value(goal, goal.target)}`);
     if (old.by !== goal.by) changes.push(`${goalName(goal, words)}: by ${old.by} ${ARROW} ${goal.by}`);
-    if (old.baseline !== goal.baseline) changes.push(`${goalName(goal, words)}: baseline ${show(value(goal, old.baseline))} ${ARROW} ${show(value(goal, goal.baseline))}`);
+    if (old.baseline !== goal.baseline)
+      changes.push(`${goalName(goal, words)}: baseline ${show(value(goal, old.baseline))} ${ARROW} ${show(value(goal, goal.baseline))}`);
   }
   for (const goal of previous.goals) {
     if (!after.has(key(goal))) changes.push(`${goalName(goal, words)} removed (was ${describeGoal(goal, words)})`);

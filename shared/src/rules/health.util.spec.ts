@@ -55,8 +55,22 @@ describe('attainment', () => {
 describe('healthScore', () => {
   it.each([
     // (0.75 * 2 + 1 * 1) / 3 * 100 = 2.5 / 3 * 100 = 83.333...
-    ['weighted mean times 100', [{ attainment: 0.75, weight: 2 }, { attainment: 1, weight: 1 }], 250 / 3],
-    ['equal weights', [{ attainment: 0.5, weight: 1 }, { attainment: 0.9, weight: 1 }], 70],
+    [
+      'weighted mean times 100',
+      [
+        { attainment: 0.75, weight: 2 },
+        { attainment: 1, weight: 1 },
+      ],
+      250 / 3,
+    ],
+    [
+      'equal weights',
+      [
+        { attainment: 0.5, weight: 1 },
+        { attainment: 0.9, weight: 1 },
+      ],
+      70,
+    ],
     ['a single metric', [{ attainment: 0.935, weight: 3 }], 93.5],
     ['no metric with a goal and a value', [], null],
     ['weights that add up to nothing', [{ attainment: 1, weight: 0 }], null],

@@ -21,13 +21,7 @@ export function rampProgress(day: string, launchDate: string, targetDate: string
 }
 
 /** Expected value on `day`: baseline + (target - baseline) * progress. */
-export function expectedValue(args: {
-  day: string;
-  launchDate: string;
-  targetDate: string;
-  target: number;
-  baseline: number;
-}): number {
+export function expectedValue(args: { day: string; launchDate: string; targetDate: string; target: number; baseline: number }): number {
   const progress = rampProgress(args.day, args.launchDate, args.targetDate);
   return args.baseline + (args.target - args.baseline) * progress;
 }

@@ -16,8 +16,8 @@ export function AsOfNotice() {
   if (asOf && launch && asOf < launch) {
     return (
       <div className="notice notice-warning" role="note" data-testid="notice-before-launch">
-        {formatDay(asOf)} is before the launch on {formatDay(launch)}: the plan starts then, so each goal’s expected value is its starting value (measured on the launch day),
-        and the trend is shown from the launch.
+        {formatDay(asOf)} is before the launch on {formatDay(launch)}: the plan starts then, so each goal’s expected value is its starting
+        value (measured on the launch day), and the trend is shown from the launch.
       </div>
     );
   }

@@ -14,14 +14,15 @@ export function DataCoverageNotice({ coverage, asOf, loginFigures }: { coverage:
     <>
       {!hasLoginData(coverage) ? (
         <div className="notice notice-warning" role="note" data-testid="notice-no-logins">
-          <strong>No login data.</strong> The CRM data holds no counted login, so {loginFigures} are unknown, not zero. Connect a source of logins (the CRM’s login
-          history, or <code>logins.csv</code> in an import) to measure them.
+          <strong>No login data.</strong> The CRM data holds no counted login, so {loginFigures} are unknown, not zero. Connect a source of
+          logins (the CRM’s login history, or <code>logins.csv</code> in an import) to measure them.
         </div>
       ) : null}
       {endsOn ? (
         <div className="notice notice-warning" role="note" data-testid="notice-data-ends">
-          <strong>The data ends on {formatDay(endsOn)}</strong>, {formatDay(asOf)} is later: nobody logs in and nothing is touched after the data ends, so the day reads as
-          inactive and stale. <Link to={{ pathname: location.pathname, search: `?${search.toString()}` }}>Show {formatDay(endsOn)}</Link>
+          <strong>The data ends on {formatDay(endsOn)}</strong>, {formatDay(asOf)} is later: nobody logs in and nothing is touched after the
+          data ends, so the day reads as inactive and stale.{' '}
+          <Link to={{ pathname: location.pathname, search: `?${search.toString()}` }}>Show {formatDay(endsOn)}</Link>
         </div>
       ) : null}
     </>

@@ -17,14 +17,24 @@ describe('api client', () => {
   });
 
   it('turns the error body into an ApiError with code and details', async () => {
-    mockApi({ 'PUT /api/plan': apiError(400, 'VALIDATION_FAILED', 'the plan is invalid', [{ path: 'plan.timezone', message: 'unknown' }]) });
+    mockApi({
+      'PUT /api/plan': apiError(400, 'VALIDATION_FAILED', 'the plan is invalid', [{ path: 'plan.timezone', message: 'unknown' }]),
+    });
     const error = await api.put('/api/plan', {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: 'the plan is invalid', details: [{ path: 'plan.timezone', message: 'unknown' }] });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'the plan is invalid',
+      details: [{ path: 'plan.timezone', message: 'unknown' }],
+    });
   });
 
   it('names the request when the API cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
-    await expect(api.get('/api/overview')).rejects.toMatchObject({ code: 'NETWORK_ERROR', message: 'GET /api/overview: the Uptake API cannot be reached (Failed to fetch)' });
+    await expect(api.get('/api/overview')).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      message: 'GET /api/overview: the Uptake API cannot be reached (Failed to fetch)',
+    });
   });
 });

@@ -47,7 +47,11 @@ async function readError(response: Response, what: string): Promise<ApiError> {
   } catch {
     // not JSON: fall through to the status line
   }
-  return new ApiError(`${what} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, response.status, 'HTTP_ERROR');
+  return new ApiError(
+    `${what} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    response.status,
+    'HTTP_ERROR',
+  );
 }
 
 function headersFor(method: string, hasBody: boolean): Record<string, string> {
@@ -91,8 +95,11 @@ export async function request<T>(path: string, options: RequestOptions<T> = {}):
 
 export const api = {
   get: <T>(path: string, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) => request<T>(path, { ...options, method: 'GET' }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) => request<T>(path, { ...options, method: 'POST', body }),
-  put: <T>(path: string, body: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) => request<T>(path, { ...options, method: 'PUT', body }),
-  patch: <T>(path: string, body: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) => request<T>(path, { ...options, method: 'PATCH', body }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+    request<T>(path, { ...options, method: 'POST', body }),
+  put: <T>(path: string, body: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+    request<T>(path, { ...options, method: 'PUT', body }),
+  patch: <T>(path: string, body: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+    request<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) => request<T>(path, { ...options, method: 'DELETE' }),
 };

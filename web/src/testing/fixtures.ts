@@ -1,4 +1,20 @@
-import type { Connection, DepartmentMetrics, LaunchPlan, MetricSeriesResponse, MetricValues, OverviewResponse, PeopleResponse, PersonRow, PlanHistoryResponse, PlanVersionView, Role, RoiResponse, SessionResponse, SyncRun, TrainingResponse } from '@uptake/shared';
+import type {
+  Connection,
+  DepartmentMetrics,
+  LaunchPlan,
+  MetricSeriesResponse,
+  MetricValues,
+  OverviewResponse,
+  PeopleResponse,
+  PersonRow,
+  PlanHistoryResponse,
+  PlanVersionView,
+  Role,
+  RoiResponse,
+  SessionResponse,
+  SyncRun,
+  TrainingResponse,
+} from '@uptake/shared';
 
 export const NO_VALUES: MetricValues = {
   active_users: null,
@@ -134,7 +150,15 @@ export function planHistory(): PlanHistoryResponse {
   };
   const v1Plan = launchPlan();
   v1Plan.goals[1] = { ...v1Plan.goals[1], target: 0.2 };
-  const v1: PlanVersionView = { ...v2, version: 1, createdAt: '2026-01-15T08:00:00.000Z', createdBy: 'uptake (demo)', source: 'built-in demo plan', plan: v1Plan, changes: [] };
+  const v1: PlanVersionView = {
+    ...v2,
+    version: 1,
+    createdAt: '2026-01-15T08:00:00.000Z',
+    createdBy: 'uptake (demo)',
+    source: 'built-in demo plan',
+    plan: v1Plan,
+    changes: [],
+  };
   return { current: v2, history: [v2, v1] };
 }
 
@@ -167,11 +191,38 @@ export function people(): PeopleResponse {
     seatHolders: 2,
     people: [
       person(),
-      person({ externalId: 'u2', name: 'Bob Idle', email: null, managerExternalId: null, managerName: null, lastLoginAt: null, logins7: 0, logins30: 0, recordCompleteness: null, trackedRecords: 0, openOpportunities: 0, staleOpportunities: 0, requiredCoursesDone: 2, trainingComplete: true }),
+      person({
+        externalId: 'u2',
+        name: 'Bob Idle',
+        email: null,
+        managerExternalId: null,
+        managerName: null,
+        lastLoginAt: null,
+        logins7: 0,
+        logins30: 0,
+        recordCompleteness: null,
+        trackedRecords: 0,
+        openOpportunities: 0,
+        staleOpportunities: 0,
+        requiredCoursesDone: 2,
+        trainingComplete: true,
+      }),
     ],
     byManager: [
-      { managerExternalId: 'm1', managerName: 'Grace Hopper', seatHolders: 1, people: ['u1'], metrics: { ...NO_VALUES, active_users: 1, logins_per_user: 4 } },
-      { managerExternalId: null, managerName: 'No manager', seatHolders: 1, people: ['u2'], metrics: { ...NO_VALUES, active_users: 0, logins_per_user: 0 } },
+      {
+        managerExternalId: 'm1',
+        managerName: 'Grace Hopper',
+        seatHolders: 1,
+        people: ['u1'],
+        metrics: { ...NO_VALUES, active_users: 1, logins_per_user: 4 },
+      },
+      {
+        managerExternalId: null,
+        managerName: 'No manager',
+        seatHolders: 1,
+        people: ['u2'],
+        metrics: { ...NO_VALUES, active_users: 0, logins_per_user: 0 },
+      },
     ],
   };
 }
@@ -183,13 +234,26 @@ export function series(): MetricSeriesResponse {
     metrics: { ...NO_VALUES, active_users: active },
     expected: { active_users: expected },
   });
-  return { department: 'Sales EMEA', from: '2026-01-15', to: '2026-03-01', points: [point('2026-01-15', 0.1, 0.1), point('2026-02-15', 0.4, 0.45), point('2026-03-01', 0.55, 0.8)] };
+  return {
+    department: 'Sales EMEA',
+    from: '2026-01-15',
+    to: '2026-03-01',
+    points: [point('2026-01-15', 0.1, 0.1), point('2026-02-15', 0.4, 0.45), point('2026-03-01', 0.55, 0.8)],
+  };
 }
 
 const figure = (value: number | null, how: string) => ({ value, how });
 
 export function roi(): RoiResponse {
-  const pipeline = { openAmount: 100000, openCount: 10, freshAmount: 75000, freshCount: 7, staleAmount: 25000, staleCount: 3, how: 'Open opportunities split by the stale rule.' };
+  const pipeline = {
+    openAmount: 100000,
+    openCount: 10,
+    freshAmount: 75000,
+    freshCount: 7,
+    staleAmount: 25000,
+    staleCount: 3,
+    how: 'Open opportunities split by the stale rule.',
+  };
   const scope = {
     seats: figure(50, 'Seats in the plan.'),
     licenceCostPerSeatMonth: figure(70, 'Spend / seats.'),
@@ -207,8 +271,22 @@ export function roi(): RoiResponse {
     launchDate: '2026-01-15',
     organisation: scope,
     departments: [{ ...scope, department: 'Sales EMEA', inPlan: true }],
-    spendByMonth: { months: [{ month: '2026-01', spend: 3500 }, { month: '2026-02', spend: 3500 }, { month: '2026-03', spend: 3500 }], how: 'Seats × cost per seat, per month.' },
-    adoption: { metric: 'active_users', points: [{ day: '2026-02-28', actual: 0.5, expected: 0.6 }, { day: '2026-03-01', actual: 0.55, expected: 0.62 }], how: 'Organisation active users per day.' },
+    spendByMonth: {
+      months: [
+        { month: '2026-01', spend: 3500 },
+        { month: '2026-02', spend: 3500 },
+        { month: '2026-03', spend: 3500 },
+      ],
+      how: 'Seats × cost per seat, per month.',
+    },
+    adoption: {
+      metric: 'active_users',
+      points: [
+        { day: '2026-02-28', actual: 0.5, expected: 0.6 },
+        { day: '2026-03-01', actual: 0.55, expected: 0.62 },
+      ],
+      how: 'Organisation active users per day.',
+    },
     dataCoverage: { loginsFrom: '2026-01-10', loginsTo: '2026-03-01', dataEndsOn: '2026-03-01' },
   };
 }
@@ -253,7 +331,11 @@ export function training(): TrainingResponse {
         beforeAfter: { people: 10, weeklyLoginsBefore: 1.25, weeklyLoginsAfter: 3.5 },
       },
     ],
-    how: { teams: 'Departments by health.', peopleToTrain: 'No login in 14 days or training incomplete.', lift: 'Trained against untrained.' },
+    how: {
+      teams: 'Departments by health.',
+      peopleToTrain: 'No login in 14 days or training incomplete.',
+      lift: 'Trained against untrained.',
+    },
   };
 }
 

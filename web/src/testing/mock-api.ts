@@ -89,10 +89,15 @@ export function mockApi(initial: Record<string, MockHandler | MockResponse> = {}
       const answer = await route.handler(request);
       const status = answer.status ?? 200;
       if (answer.text !== undefined) return new Response(answer.text, { status, headers: { 'Content-Type': 'text/plain' } });
-      return new Response(status === 204 ? null : JSON.stringify(answer.body ?? null), { status, headers: { 'Content-Type': 'application/json' } });
+      return new Response(status === 204 ? null : JSON.stringify(answer.body ?? null), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }
     unhandled.push(`${method} ${url.pathname}${url.search}`);
-    return new Response(JSON.stringify({ error: { code: 'NOT_MOCKED', message: `no mock for ${method} ${url.pathname}` } }), { status: 501 });
+    return new Response(JSON.stringify({ error: { code: 'NOT_MOCKED', message: `no mock for ${method} ${url.pathname}` } }), {
+      status: 501,
+    });
   });
   vi.stubGlobal('fetch', fetchMock);
 

@@ -6,7 +6,9 @@ import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/router';
 
 export function createTestQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity }, mutations: { retry: false } },
+  });
 }
 
 /** Renders the whole app (layout, routes, providers) at `url`, against whatever `mockApi` answers. */

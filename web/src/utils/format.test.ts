@@ -1,4 +1,13 @@
-import { changeIsGood, formatChange, formatHealth, formatMetric, formatMoney, formatMoneyPrecise, formatShare, missingReason } from './format';
+import {
+  changeIsGood,
+  formatChange,
+  formatHealth,
+  formatMetric,
+  formatMoney,
+  formatMoneyPrecise,
+  formatShare,
+  missingReason,
+} from './format';
 
 describe('formatMetric', () => {
   it.each([

@@ -78,7 +78,12 @@ export class OidcService {
     const settings = this.settings();
     const client = openIdClient();
     const configuration = await this.discover(settings);
-    const transaction: Transaction = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), createdAt: this.clock.now() };
+    const transaction: Transaction = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      verifier: client.randomPKCECodeVerifier(),
+      createdAt: this.clock.now(),
+    };
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: settings.redirectUri,
       scope: settings.scopes,
@@ -141,27 +146,43 @@ export class OidcService {
     const who = email ?? claimedEmail ?? subject;
     if (!subject) throw oidcFailure('sso_failed', 'single sign-on failed: the ID token names no subject');
     if (settings.allowedDomains.length > 0) {
-      if (!email) throw oidcFailure('sso_email_unverified', `${who}: the provider did not confirm the email (email_verified is not true), and UPTAKE_OIDC_ALLOWED_DOMAINS needs one`);
-      if (!settings.allowedDomains.includes(email.slice(email.lastIndexOf('@') + 1))) throw oidcFailure('sso_domain_not_allowed', `${email} is not of a domain in UPTAKE_OIDC_ALLOWED_DOMAINS`);
+      if (!email)
+        throw oidcFailure(
+          'sso_email_unverified',
+          `${who}: the provider did not confirm the email (email_verified is not true), and UPTAKE_OIDC_ALLOWED_DOMAINS needs one`,
+        );
+      if (!settings.allowedDomains.includes(email.slice(email.lastIndexOf('@') + 1)))
+        throw oidcFailure('sso_domain_not_allowed', `${email} is not of a domain in UPTAKE_OIDC_ALLOWED_DOMAINS`);
     }
     const linked = await this.accounts.findByOidc(issuer, subject);
     if (linked) return linked;
     if (!email) {
-      if (claimedEmail) throw oidcFailure('sso_email_unverified', `${claimedEmail}: the provider did not confirm the email (email_verified is not true), so it matches no account`);
+      if (claimedEmail)
+        throw oidcFailure(
+          'sso_email_unverified',
+          `${claimedEmail}: the provider did not confirm the email (email_verified is not true), so it matches no account`,
+        );
       throw oidcFailure('sso_no_account', `${subject} has no Uptake account and the provider sent no email`);
     }
     const byEmail = await this.accounts.findByEmail(email);
     if (byEmail) {
-      const linkable = byEmail.oidcLinkAllowed || (byEmail.oidcSubject === null && byEmail.passwordHash === null && byEmail.role !== 'admin');
+      const linkable =
+        byEmail.oidcLinkAllowed || (byEmail.oidcSubject === null && byEmail.passwordHash === null && byEmail.role !== 'admin');
       if (!linkable) {
-        throw oidcFailure('sso_link_required', `${email} has an Uptake account that is linked to another identity, has a password or is an admin: an admin must allow the link (uptake user set ${email} --link-oidc)`);
+        throw oidcFailure(
+          'sso_link_required',
+          `${email} has an Uptake account that is linked to another identity, has a password or is an admin: an admin must allow the link (uptake user set ${email} --link-oidc)`,
+        );
       }
       await this.accounts.linkOidc(byEmail.id, issuer, subject);
       return this.accounts.get(byEmail.id);
     }
     if (!settings.defaultRole) throw oidcFailure('sso_no_account', `${email} has no Uptake account: ask an admin to create one`);
     const actor = { accountId: null, email: `oidc:${issuer}`, role: null, ip: null };
-    const { account } = await this.accounts.create({ email, name: identity.name ?? undefined, role: settings.defaultRole, oidcIssuer: issuer, oidcSubject: subject }, actor);
+    const { account } = await this.accounts.create(
+      { email, name: identity.name ?? undefined, role: settings.defaultRole, oidcIssuer: issuer, oidcSubject: subject },
+      actor,
+    );
     return account;
   }
 
@@ -173,7 +194,8 @@ export class OidcService {
     } catch {
       throw oidcFailure('sso_expired', 'single sign-on failed: the sign-in cookie is not valid; start again');
     }
-    if (this.clock.now() - transaction.createdAt > OIDC_TRANSACTION_SECONDS * 1000) throw oidcFailure('sso_expired', 'single sign-on failed: the sign-in took too long; start again');
+    if (this.clock.now() - transaction.createdAt > OIDC_TRANSACTION_SECONDS * 1000)
+      throw oidcFailure('sso_expired', 'single sign-on failed: the sign-in took too long; start again');
     return transaction;
   }
 
@@ -187,11 +209,16 @@ export class OidcService {
       const client = openIdClient();
       const auth = settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None();
       const options = settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined;
-      this.configuration = client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret ?? undefined, auth, options).catch((error: Error) => {
-        this.configuration = null;
-        this.logger.warn(`discovery of ${settings.issuer} failed: ${error.message}`);
-        throw oidcFailure('sso_unavailable', `single sign-on is unavailable: the provider ${settings.issuer} did not answer its discovery document (${error.message})`);
-      });
+      this.configuration = client
+        .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret ?? undefined, auth, options)
+        .catch((error: Error) => {
+          this.configuration = null;
+          this.logger.warn(`discovery of ${settings.issuer} failed: ${error.message}`);
+          throw oidcFailure(
+            'sso_unavailable',
+            `single sign-on is unavailable: the provider ${settings.issuer} did not answer its discovery document (${error.message})`,
+          );
+        });
     }
     return this.configuration;
   }

@@ -21,7 +21,9 @@ export function registerConnection(program: Command, globals: () => GlobalOption
     .option('--schedule <cron>', 'sync schedule as a cron expression (default hourly: "0 * * * *")')
     .action(async (name: string, options: { kind: string; option: Record<string, string>; schedule?: string }) => {
       await withCore(globals(), async (app) => {
-        const created = await app.get(ConnectionService).add({ name, kind: options.kind, options: options.option, schedule: options.schedule });
+        const created = await app
+          .get(ConnectionService)
+          .add({ name, kind: options.kind, options: options.option, schedule: options.schedule });
         process.stdout.write(`connection "${created.name}" (${created.kind}) added, schedule "${created.schedule}"\n`);
       });
     });
@@ -35,15 +37,21 @@ export function registerConnection(program: Command, globals: () => GlobalOption
         if (list.length === 0) process.stdout.write('no connections\n');
         for (const item of list) {
           const view = await service.describe(item, null);
-          const last = view.lastRun ? `${view.lastRun.status} at ${view.lastRun.finishedAt ?? view.lastRun.startedAt}${view.lastRun.error ? ` (${view.lastRun.error})` : ''}` : 'never synced';
+          const last = view.lastRun
+            ? `${view.lastRun.status} at ${view.lastRun.finishedAt ?? view.lastRun.startedAt}${view.lastRun.error ? ` (${view.lastRun.error})` : ''}`
+            : 'never synced';
           const state = view.removedAt ? `removed ${view.removedAt}` : item.enabled ? 'enabled' : 'disabled';
-          process.stdout.write(`${item.name}\t${item.kind}\t${item.schedule}\t${state}\t${last}\tpriority ${view.priority}\t${JSON.stringify(redactOptions(item.options))}\n`);
+          process.stdout.write(
+            `${item.name}\t${item.kind}\t${item.schedule}\t${state}\t${last}\tpriority ${view.priority}\t${JSON.stringify(redactOptions(item.options))}\n`,
+          );
         }
       });
     });
   connection
     .command('set')
-    .description('Change a connection: options (merged; a left-out credential keeps its value, an empty value removes an option), priority, schedule, enabled')
+    .description(
+      'Change a connection: options (merged; a left-out credential keeps its value, an empty value removes an option), priority, schedule, enabled',
+    )
     .argument('<name>', 'connection name')
     .option('--option <key=value>', 'connector option, or priority=N (repeatable)', collectOption, {})
     .option('--schedule <cron>', 'sync schedule as a cron expression (UTC)')
@@ -53,7 +61,10 @@ export function registerConnection(program: Command, globals: () => GlobalOption
       if (options.enable && options.disable) throw new UptakeError('VALIDATION_FAILED', 'give --enable or --disable, not both');
       const given = Object.keys(options.option).length > 0;
       if (!given && options.schedule === undefined && !options.enable && !options.disable) {
-        throw new UptakeError('VALIDATION_FAILED', `nothing to change: give --option key=value, --schedule CRON, --enable or --disable (e.g. \`uptake connection set ${name} --option client_secret=...\`)`);
+        throw new UptakeError(
+          'VALIDATION_FAILED',
+          `nothing to change: give --option key=value, --schedule CRON, --enable or --disable (e.g. \`uptake connection set ${name} --option client_secret=...\`)`,
+        );
       }
       await withCore(globals(), async (app) => {
         const service = app.get(ConnectionService);
@@ -63,7 +74,9 @@ export function registerConnection(program: Command, globals: () => GlobalOption
           ...(options.enable || options.disable ? { enabled: Boolean(options.enable) } : {}),
         });
         const view = await service.describe(updated, null);
-        process.stdout.write(`connection "${view.name}" (${view.kind}) changed: schedule "${view.schedule}", ${view.enabled ? 'enabled' : 'disabled'}, priority ${view.priority}, options ${JSON.stringify(redactOptions(updated.options))}\n`);
+        process.stdout.write(
+          `connection "${view.name}" (${view.kind}) changed: schedule "${view.schedule}", ${view.enabled ? 'enabled' : 'disabled'}, priority ${view.priority}, options ${JSON.stringify(redactOptions(updated.options))}\n`,
+        );
       });
     });
   connection
@@ -90,7 +103,8 @@ export function registerConnection(program: Command, globals: () => GlobalOption
         const service = app.get(ConnectionService);
         const stored = await service.get(name);
         const { summary } = await service.test(stored, { log: (message) => process.stderr.write(`${message}\n`) });
-        if (summary === null) process.stdout.write(`${name}: the ${stored.kind} connector has no test; run \`uptake sync --connection ${name}\`\n`);
+        if (summary === null)
+          process.stdout.write(`${name}: the ${stored.kind} connector has no test; run \`uptake sync --connection ${name}\`\n`);
         else process.stdout.write(`${name}: OK\n${summary}\n`);
       });
     });
@@ -128,7 +142,8 @@ async function confirmPurge(name: string): Promise<void> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const typed = await prompt.question(`${refusal}. Type its name to confirm: `);
-    if (typed.trim() !== name) throw new UptakeError('CONNECTION_CONFIRMATION_REQUIRED', `"${typed.trim()}" is not "${name}"; nothing was deleted`);
+    if (typed.trim() !== name)
+      throw new UptakeError('CONNECTION_CONFIRMATION_REQUIRED', `"${typed.trim()}" is not "${name}"; nothing was deleted`);
   } finally {
     prompt.close();
   }

@@ -32,6 +32,10 @@ function formatTable(report: MetricsReport): string {
     healthStatusLabel(scope.status),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return `as of ${report.asOf}\n${line(header)}\n${rows.map(line).join('\n')}\n`;
 }

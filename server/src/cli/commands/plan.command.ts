@@ -21,7 +21,11 @@ export function registerPlan(program: Command, globals: () => GlobalOptions): vo
       };
       // Checked before reading: a huge file is refused without loading it.
       const { size } = await stat(file).catch(cannotRead);
-      if (size > MAX_PLAN_BYTES) throw new UptakeError('PLAN_INVALID', `${file}: the plan is ${formatSize(size)}; a plan may be at most ${formatSize(MAX_PLAN_BYTES)}`);
+      if (size > MAX_PLAN_BYTES)
+        throw new UptakeError(
+          'PLAN_INVALID',
+          `${file}: the plan is ${formatSize(size)}; a plan may be at most ${formatSize(MAX_PLAN_BYTES)}`,
+        );
       const text = await readFile(file, 'utf8').catch(cannotRead);
       await withCore(globals(), async (app) => {
         const version = await app.get(PlanService).apply(text, basename(file), options.by, app.get(Clock).now());

@@ -12,7 +12,9 @@ export function registerSync(program: Command, globals: () => GlobalOptions): vo
     .action(async (options: { connection?: string }) => {
       await withCore(globals(), async (app) => {
         const connections = app.get(ConnectionService);
-        const targets = options.connection ? [await connections.get(options.connection)] : (await connections.list()).filter((c) => c.enabled);
+        const targets = options.connection
+          ? [await connections.get(options.connection)]
+          : (await connections.list()).filter((c) => c.enabled);
         if (targets.length === 0) {
           process.stderr.write('no connection to sync: add one with `uptake connection add` or import a folder with `uptake import`\n');
           return;

@@ -20,10 +20,13 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
       const given = options.expiresInDays ?? options.expiresDays;
       const name = options.expiresInDays !== undefined ? '--expires-in-days' : '--expires-days';
       const days = given === undefined ? tokenTtlDaysFrom(process.env) : Number(given);
-      if (!(Number.isInteger(days) && days > 0)) throw new UptakeError('VALIDATION_FAILED', `${name} "${given}" must be a whole number of days above 0`);
+      if (!(Number.isInteger(days) && days > 0))
+        throw new UptakeError('VALIDATION_FAILED', `${name} "${given}" must be a whole number of days above 0`);
       await withCore(globals(), async (app) => {
         const created = await accountServices(app).tokens.create(email, { label: options.label, expiresInDays: days }, cliActor());
-        process.stderr.write(`API token ${created.stored.id} for ${email.trim().toLowerCase()} (expires ${iso(created.stored.expiresAt)}); send it as "Authorization: Bearer <token>":\n`);
+        process.stderr.write(
+          `API token ${created.stored.id} for ${email.trim().toLowerCase()} (expires ${iso(created.stored.expiresAt)}); send it as "Authorization: Bearer <token>":\n`,
+        );
         process.stdout.write(`${created.token}\n`);
       });
     });
@@ -37,7 +40,9 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
         if (list.length === 0) process.stdout.write('no tokens\n');
         for (const item of list) {
           const state = item.revokedAt !== null ? `revoked ${iso(item.revokedAt)}` : `expires ${iso(item.expiresAt)}`;
-          process.stdout.write(`${item.id}\t${item.prefix}…\t${item.label ?? ''}\tcreated ${iso(item.createdAt)}\tlast used ${iso(item.lastUsedAt)}\t${state}\n`);
+          process.stdout.write(
+            `${item.id}\t${item.prefix}…\t${item.label ?? ''}\tcreated ${iso(item.createdAt)}\tlast used ${iso(item.lastUsedAt)}\t${state}\n`,
+          );
         }
       });
     });
@@ -46,7 +51,8 @@ export function registerToken(program: Command, globals: () => GlobalOptions): v
     .description('Revoke an API token by its id (see `uptake token list EMAIL`)')
     .argument('<id>', 'token id')
     .action(async (id: string) => {
-      if (!/^\d+$/.test(id)) throw new UptakeError('VALIDATION_FAILED', `token id "${id}" must be a number (see \`uptake token list EMAIL\`)`);
+      if (!/^\d+$/.test(id))
+        throw new UptakeError('VALIDATION_FAILED', `token id "${id}" must be a number (see \`uptake token list EMAIL\`)`);
       await withCore(globals(), async (app) => {
         const revoked = await accountServices(app).tokens.revoke(Number(id), cliActor());
         process.stdout.write(`API token ${revoked.id} (${revoked.prefix}…) revoked\n`);

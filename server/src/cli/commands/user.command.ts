@@ -17,11 +17,14 @@ function role(value: string): Role {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function describe(account: StoredAccount): string {
-  const departments = account.role === 'trainer' ? ` departments: ${account.departments.length ? account.departments.join(', ') : '(none)'}` : '';
+  const departments =
+    account.role === 'trainer' ? ` departments: ${account.departments.length ? account.departments.join(', ') : '(none)'}` : '';
   const state = `${account.disabled ? ' (disabled)' : ''}${account.oidcSubject !== null ? ' (single sign-on)' : account.oidcLinkAllowed ? ' (single sign-on link allowed)' : ''}`;
   return `${account.email}\t${account.role}${state}${departments}`;
 }
@@ -38,18 +41,23 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
     .option('--name <name>', 'display name')
     .option('--password-stdin', 'read the password from standard input (at least 12 characters)')
     .option('--link-oidc', 'no generated password: the first single sign-on with this verified email links to the account')
-    .action(async (email: string, options: { role: string; department: string[]; name?: string; passwordStdin?: boolean; linkOidc?: boolean }) => {
-      const password = options.passwordStdin ? await readStdin() : undefined;
-      await withCore(globals(), async (app) => {
-        const { accounts } = accountServices(app);
-        const { account, generatedPassword } = await accounts.create(
-          { email, role: role(options.role), departments: options.department, name: options.name, password, linkOidc: options.linkOidc },
-          cliActor(),
-        );
-        process.stdout.write(`account ${describe(account)} created\n`);
-        if (generatedPassword) process.stdout.write(`password (shown only now): ${generatedPassword}\n`);
-      });
-    });
+    .action(
+      async (
+        email: string,
+        options: { role: string; department: string[]; name?: string; passwordStdin?: boolean; linkOidc?: boolean },
+      ) => {
+        const password = options.passwordStdin ? await readStdin() : undefined;
+        await withCore(globals(), async (app) => {
+          const { accounts } = accountServices(app);
+          const { account, generatedPassword } = await accounts.create(
+            { email, role: role(options.role), departments: options.department, name: options.name, password, linkOidc: options.linkOidc },
+            cliActor(),
+          );
+          process.stdout.write(`account ${describe(account)} created\n`);
+          if (generatedPassword) process.stdout.write(`password (shown only now): ${generatedPassword}\n`);
+        });
+      },
+    );
   user
     .command('list')
     .description('List accounts with their role and departments')
@@ -69,28 +77,45 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
     .option('--disable', 'refuse its logins and tokens')
     .option('--enable', 'allow it again')
     .option('--reset-password', 'generate a new password and print it once')
-    .option('--link-oidc', 'the next single sign-on with this verified email links to the account (also an admin or an account with a password)')
+    .option(
+      '--link-oidc',
+      'the next single sign-on with this verified email links to the account (also an admin or an account with a password)',
+    )
     .option('--unlink-oidc', 'remove the single sign-on link')
-    .action(async (email: string, options: { role?: string; department: string[]; disable?: boolean; enable?: boolean; resetPassword?: boolean; linkOidc?: boolean; unlinkOidc?: boolean }) => {
-      if (options.disable && options.enable) throw new UptakeError('VALIDATION_FAILED', 'give --disable or --enable, not both');
-      if (options.linkOidc && options.unlinkOidc) throw new UptakeError('VALIDATION_FAILED', 'give --link-oidc or --unlink-oidc, not both');
-      await withCore(globals(), async (app) => {
-        const { accounts } = accountServices(app);
-        const account = await accounts.getByEmail(email);
-        const password = options.resetPassword ? generatePassword() : undefined;
-        const updated = await accounts.update(
-          account.id,
-          {
-            role: options.role === undefined ? undefined : role(options.role),
-            departments: options.department.length ? options.department : undefined,
-            disabled: options.disable ? true : options.enable ? false : undefined,
-            password,
-            linkOidc: options.linkOidc ? true : options.unlinkOidc ? false : undefined,
-          },
-          cliActor(),
-        );
-        process.stdout.write(`account ${describe(updated)} updated\n`);
-        if (password) process.stdout.write(`new password (shown only now): ${password}\n`);
-      });
-    });
+    .action(
+      async (
+        email: string,
+        options: {
+          role?: string;
+          department: string[];
+          disable?: boolean;
+          enable?: boolean;
+          resetPassword?: boolean;
+          linkOidc?: boolean;
+          unlinkOidc?: boolean;
+        },
+      ) => {
+        if (options.disable && options.enable) throw new UptakeError('VALIDATION_FAILED', 'give --disable or --enable, not both');
+        if (options.linkOidc && options.unlinkOidc)
+          throw new UptakeError('VALIDATION_FAILED', 'give --link-oidc or --unlink-oidc, not both');
+        await withCore(globals(), async (app) => {
+          const { accounts } = accountServices(app);
+          const account = await accounts.getByEmail(email);
+          const password = options.resetPassword ? generatePassword() : undefined;
+          const updated = await accounts.update(
+            account.id,
+            {
+              role: options.role === undefined ? undefined : role(options.role),
+              departments: options.department.length ? options.department : undefined,
+              disabled: options.disable ? true : options.enable ? false : undefined,
+              password,
+              linkOidc: options.linkOidc ? true : options.unlinkOidc ? false : undefined,
+            },
+            cliActor(),
+          );
+          process.stdout.write(`account ${describe(updated)} updated\n`);
+          if (password) process.stdout.write(`new password (shown only now): ${password}\n`);
+        });
+      },
+    );
 }

@@ -20,7 +20,9 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      response.status(status).json({ error: { code: httpCode(status), message: Array.isArray(message) ? message.join('; ') : String(message) } });
+      response
+        .status(status)
+        .json({ error: { code: httpCode(status), message: Array.isArray(message) ? message.join('; ') : String(message) } });
       return;
     }
     const client = (exception ?? {}) as { status?: unknown; expose?: unknown; message?: unknown };

@@ -23,7 +23,9 @@ describe(frozenAwareJson.name, () => {
     frozenAwareJson({ asOf: '2026-03-01', departments });
     const callsWithDepartments = () => stringify.mock.calls.filter(([value]) => value === departments).length;
     expect(callsWithDepartments()).toBe(1);
-    expect(frozenAwareJson({ asOf: '2026-03-02', departments })).toBe('{"asOf":"2026-03-02","departments":[{"department":"Sales","metrics":{"active_users":0.5}}]}');
+    expect(frozenAwareJson({ asOf: '2026-03-02', departments })).toBe(
+      '{"asOf":"2026-03-02","departments":[{"department":"Sales","metrics":{"active_users":0.5}}]}',
+    );
     expect(callsWithDepartments()).toBe(1);
     stringify.mockRestore();
   });

@@ -63,7 +63,9 @@ describe(readCsvRows.name, () => {
   it('counts the lines of quoted values before the unclosed one, and doubled quotes inside them', async () => {
     // line 1 header; 2-3 a quoted value over two lines with a doubled quote, then on line 3 field 3
     // opens a quote that never closes; 4 one more line
-    await expect(read('id,note,more\na,"say ""hi""\nthere","open\nb,y,z\n')).rejects.toThrow(/^test\.csv:3:3: malformed CSV: Quote Not Closed/);
+    await expect(read('id,note,more\na,"say ""hi""\nthere","open\nb,y,z\n')).rejects.toThrow(
+      /^test\.csv:3:3: malformed CSV: Quote Not Closed/,
+    );
   });
 
   it('reports an invalid closing quote with its line and column', async () => {

@@ -85,7 +85,10 @@ export async function* readCsvRows(path: string, file: string, batchSize: number
         yield toRows(records);
         continue;
       }
-      if (failure !== null) throw failure === readFailure ? new Error(`${file}: cannot read the file: ${failure instanceof Error ? failure.message : String(failure)}`) : await toInputError(failure, file, path);
+      if (failure !== null)
+        throw failure === readFailure
+          ? new Error(`${file}: cannot read the file: ${failure instanceof Error ? failure.message : String(failure)}`)
+          : await toInputError(failure, file, path);
       if (ended) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }

@@ -21,7 +21,12 @@ export interface ImportFile {
 
 const FIXED_FILES = ['users', 'logins', 'opportunities', 'training'] as const;
 /** Object types the fixed files stand for: `opportunity.csv` would be read as records of a second opportunity object. */
-const RESERVED_OBJECTS: Record<string, string> = { user: 'users.csv', login: 'logins.csv', opportunity: 'opportunities.csv', training: 'training.csv' };
+const RESERVED_OBJECTS: Record<string, string> = {
+  user: 'users.csv',
+  login: 'logins.csv',
+  opportunity: 'opportunities.csv',
+  training: 'training.csv',
+};
 const OBJECT_TYPE = /^[a-z][a-z0-9_]{0,99}$/;
 
 /**
@@ -59,15 +64,22 @@ export async function readImportFolder(dir: string): Promise<ImportFolder> {
     }
     const objectType = objectTypeOfFile(base);
     if (!OBJECT_TYPE.test(objectType)) {
-      throw new CsvFolderError(dir, `"${name}": an object file is named <object>.csv with letters, digits and underscores only, at most 100 (e.g. accounts.csv)`);
+      throw new CsvFolderError(
+        dir,
+        `"${name}": an object file is named <object>.csv with letters, digits and underscores only, at most 100 (e.g. accounts.csv)`,
+      );
     }
-    if (RESERVED_OBJECTS[objectType]) throw new CsvFolderError(dir, `"${name}": ${objectType} data goes in ${RESERVED_OBJECTS[objectType]}`);
+    if (RESERVED_OBJECTS[objectType])
+      throw new CsvFolderError(dir, `"${name}": ${objectType} data goes in ${RESERVED_OBJECTS[objectType]}`);
     const other = folder.records.get(objectType);
     if (other) throw new CsvFolderError(dir, `both "${other.name}" and "${name}" hold records of object "${objectType}"`);
     folder.records.set(objectType, { name, path });
   }
   if (!folder.users && !folder.logins && !folder.opportunities && !folder.training && folder.records.size === 0) {
-    throw new CsvFolderError(dir, 'no import files (expected users.csv, logins.csv, opportunities.csv, training.csv or <object>.csv such as accounts.csv)');
+    throw new CsvFolderError(
+      dir,
+      'no import files (expected users.csv, logins.csv, opportunities.csv, training.csv or <object>.csv such as accounts.csv)',
+    );
   }
   return folder;
 }

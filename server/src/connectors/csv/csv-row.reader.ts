@@ -34,7 +34,8 @@ export class CsvHeader {
     const seen = new Map<string, number>();
     this.names.forEach((name, index) => {
       if (name === '') throw new CsvInputError(file, row.line, index + 1, 'empty column name in the header');
-      if (name.length > MAX_NAME_LENGTH) throw new CsvInputError(file, row.line, index + 1, `column name is longer than ${MAX_NAME_LENGTH} characters`);
+      if (name.length > MAX_NAME_LENGTH)
+        throw new CsvInputError(file, row.line, index + 1, `column name is longer than ${MAX_NAME_LENGTH} characters`);
       const first = seen.get(name);
       if (first !== undefined) throw new CsvInputError(file, row.line, index + 1, `duplicate column "${name}" (also column ${first + 1})`);
       seen.set(name, index);

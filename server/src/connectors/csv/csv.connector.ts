@@ -68,7 +68,11 @@ function fileRules<const N extends string>(required: readonly N[], optional: rea
   return { required, optional, strict };
 }
 
-const USER_RULES = fileRules(['id', 'department'], ['name', 'email', 'role', 'manager_id', 'active', 'licensed', 'integration', 'created_at'], true);
+const USER_RULES = fileRules(
+  ['id', 'department'],
+  ['name', 'email', 'role', 'manager_id', 'active', 'licensed', 'integration', 'created_at'],
+  true,
+);
 const LOGIN_RULES = fileRules(['user_id', 'login_at', 'status'], ['channel'], true);
 const TRAINING_RULES = fileRules(['user_id', 'course', 'required', 'completed_at'], [], true);
 /** Extra columns are fields of object `opportunity`. */
@@ -144,16 +148,28 @@ export class CsvConnector implements CrmConnector {
     const file = (await this.files()).logins;
     if (!file) return;
     const isUser = await this.userIds(ctx);
-    yield* this.pages(file, LOGIN_RULES, ctx, (header) => {
-      const c = columns(header, LOGIN_RULES);
-      return (row): LoginEvent => {
-        const userExternalId = this.userRef(row, c.user_id, isUser, true);
-        const loginAt = row.requiredInstant(c.login_at);
-        const status = row.raw(c.status).trim();
-        const channel = row.channel(c.channel);
-        return { externalId: loginExternalId(userExternalId, loginAt, status, channel), userExternalId, loginAt, success: isSuccessStatus(status), channel };
-      };
-    }, byUserAndTime);
+    yield* this.pages(
+      file,
+      LOGIN_RULES,
+      ctx,
+      (header) => {
+        const c = columns(header, LOGIN_RULES);
+        return (row): LoginEvent => {
+          const userExternalId = this.userRef(row, c.user_id, isUser, true);
+          const loginAt = row.requiredInstant(c.login_at);
+          const status = row.raw(c.status).trim();
+          const channel = row.channel(c.channel);
+          return {
+            externalId: loginExternalId(userExternalId, loginAt, status, channel),
+            userExternalId,
+            loginAt,
+            success: isSuccessStatus(status),
+            channel,
+          };
+        };
+      },
+      byUserAndTime,
+    );
   }
 
   async *opportunities(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<Opportunity>> {
@@ -217,7 +233,8 @@ export class CsvConnector implements CrmConnector {
         const course = row.required(c.course);
         const key = `${userExternalId}\u0000${course}`;
         const first = assignments.get(key);
-        if (first !== undefined) throw row.error(c.course.index + 1, `duplicate course "${course}" for user_id "${userExternalId}" (first on line ${first})`);
+        if (first !== undefined)
+          throw row.error(c.course.index + 1, `duplicate course "${course}" for user_id "${userExternalId}" (first on line ${first})`);
         assignments.set(key, row.line);
         return { userExternalId, course, required: row.boolean(c.required, false), completedAt: row.instant(c.completed_at) };
       };
@@ -239,7 +256,8 @@ export class CsvConnector implements CrmConnector {
     await count(folder.users?.name, this.users(ctx));
     await count(folder.logins?.name, this.logins(null, ctx));
     await count(folder.opportunities?.name, this.opportunities(null, ctx));
-    for (const objectType of await this.recordObjectTypes()) await count(folder.records.get(objectType)?.name, this.records(objectType, null, ctx));
+    for (const objectType of await this.recordObjectTypes())
+      await count(folder.records.get(objectType)?.name, this.records(objectType, null, ctx));
     await count(folder.training?.name, this.training(ctx));
     return `folder ${folder.dir}: ${counted.join(', ')}`;
   }

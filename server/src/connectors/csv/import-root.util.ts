@@ -21,7 +21,9 @@ export function folderInImportRoot(path: string, root: string = importRoot()): {
   const realRoot = realpathOfExisting(root);
   const rel = relative(realRoot, dir);
   if (rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))) return { dir };
-  return { refused: `the folder ${dir} is outside the import root ${realRoot} (${IMPORT_ROOT_ENV}); csv connections read only folders under it` };
+  return {
+    refused: `the folder ${dir} is outside the import root ${realRoot} (${IMPORT_ROOT_ENV}); csv connections read only folders under it`,
+  };
 }
 
 /** realpath of the longest existing prefix of `path`, followed by the parts that do not exist (yet). */

@@ -60,7 +60,12 @@ export class DataverseApiClient {
           {
             vendor: 'Dataverse',
             url: `${options.authority}/${encodeURIComponent(options.tenant_id)}/oauth2/v2.0/token`,
-            form: { grant_type: 'client_credentials', client_id: options.client_id, client_secret: options.client_secret, scope: `${options.instance_url}/.default` },
+            form: {
+              grant_type: 'client_credentials',
+              client_id: options.client_id,
+              client_secret: options.client_secret,
+              scope: `${options.instance_url}/.default`,
+            },
           },
           context,
         ),
@@ -77,9 +82,15 @@ export class DataverseApiClient {
    * which must be on the environment's origin or an https host of Dataverse's domain.
    */
   async get<T>(pathOrUrl: string, context: CallContext = {}, pageSize = this.options.page_size): Promise<T> {
-    const url = /^[a-z][a-z0-9+.-]*:/i.test(pathOrUrl) || pathOrUrl.startsWith('//')
-      ? assertTrustedUrl(new URL(pathOrUrl, this.apiBase).toString(), { origins: [this.options.instance_url], domains: DATAVERSE_DOMAINS }, 'Dataverse', 'an @odata.nextLink')
-      : `${this.apiBase}/${pathOrUrl}`;
+    const url =
+      /^[a-z][a-z0-9+.-]*:/i.test(pathOrUrl) || pathOrUrl.startsWith('//')
+        ? assertTrustedUrl(
+            new URL(pathOrUrl, this.apiBase).toString(),
+            { origins: [this.options.instance_url], domains: DATAVERSE_DOMAINS },
+            'Dataverse',
+            'an @odata.nextLink',
+          )
+        : `${this.apiBase}/${pathOrUrl}`;
     const response = await callWithRetry(
       this.transport,
       {
@@ -108,7 +119,8 @@ export class DataverseApiClient {
     let next: string | null = path;
     while (next !== null) {
       const body: { value?: unknown; '@odata.nextLink'?: unknown } = await this.get(next, context);
-      if (!body || !Array.isArray(body.value)) throw new ConnectorError('DATAVERSE_BAD_RESPONSE', `Dataverse answered GET ${describeUrl(next)} without a value list`);
+      if (!body || !Array.isArray(body.value))
+        throw new ConnectorError('DATAVERSE_BAD_RESPONSE', `Dataverse answered GET ${describeUrl(next)} without a value list`);
       yield body.value as DataverseRow[];
       next = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
     }
@@ -120,7 +132,11 @@ export class DataverseApiClient {
     if (!pending) {
       const path = `EntityDefinitions(LogicalName='${logicalName.replace(/'/g, "''")}')?$select=LogicalName,EntitySetName,PrimaryIdAttribute&$expand=Attributes($select=LogicalName,AttributeType)`;
       pending = this.get<DataverseEntity>(path, context).then((entity) => {
-        if (!entity || !Array.isArray(entity.Attributes)) throw new ConnectorError('DATAVERSE_BAD_RESPONSE', `Dataverse answered the definition of table ${logicalName} without its columns`);
+        if (!entity || !Array.isArray(entity.Attributes))
+          throw new ConnectorError(
+            'DATAVERSE_BAD_RESPONSE',
+            `Dataverse answered the definition of table ${logicalName} without its columns`,
+          );
         return entity;
       });
       pending.catch(() => this.entities.delete(logicalName));
@@ -132,16 +148,28 @@ export class DataverseApiClient {
   private classify(response: HttpResponse, attempt: number, url: string): Verdict {
     if (response.status >= 200 && response.status < 300) return { kind: 'ok' };
     const error = ((response.body ?? {}) as { error?: { code?: string; message?: string } }).error;
-    const detail = error?.message ? `${error.code ? `${error.code} ` : ''}${error.message}` : response.text.trim().slice(0, 200) || 'no details given';
+    const detail = error?.message
+      ? `${error.code ? `${error.code} ` : ''}${error.message}`
+      : response.text.trim().slice(0, 200) || 'no details given';
     if (response.status === 401) return { kind: 'reauthenticate', reason: `HTTP 401 ${detail}` };
     if (response.status === 429) {
-      const delayMs = parseRetryAfter(response.headers.get('retry-after'), this.transport.now()) ?? exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs);
+      const delayMs =
+        parseRetryAfter(response.headers.get('retry-after'), this.transport.now()) ??
+        exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs);
       return { kind: 'retry', delayMs, code: 'DATAVERSE_THROTTLED', reason: `Dataverse service protection limit, HTTP 429: ${detail}` };
     }
     if (response.status >= 500) {
-      return { kind: 'retry', delayMs: exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs), code: 'DATAVERSE_UNAVAILABLE', reason: `Dataverse server error, HTTP ${response.status}: ${detail}` };
+      return {
+        kind: 'retry',
+        delayMs: exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs),
+        code: 'DATAVERSE_UNAVAILABLE',
+        reason: `Dataverse server error, HTTP ${response.status}: ${detail}`,
+      };
     }
-    return { kind: 'fail', error: new DataverseRequestError(response.status, `Dataverse refused GET ${describeUrl(url)}: HTTP ${response.status} ${detail}`) };
+    return {
+      kind: 'fail',
+      error: new DataverseRequestError(response.status, `Dataverse refused GET ${describeUrl(url)}: HTTP ${response.status} ${detail}`),
+    };
   }
 }
 

@@ -22,7 +22,9 @@ export interface DataverseField {
 export function toCrmUser(row: DataverseRow, integrationUsers: readonly string[], timezone: string): CrmUser {
   const id = String(row.systemuserid);
   const domainName = text(row.domainname);
-  const listed = integrationUsers.some((entry) => entry.toLowerCase() === id.toLowerCase() || (domainName !== null && entry.toLowerCase() === domainName.toLowerCase()));
+  const listed = integrationUsers.some(
+    (entry) => entry.toLowerCase() === id.toLowerCase() || (domainName !== null && entry.toLowerCase() === domainName.toLowerCase()),
+  );
   return {
     externalId: id,
     name: text(row.fullname),
@@ -32,7 +34,8 @@ export function toCrmUser(row: DataverseRow, integrationUsers: readonly string[]
     managerExternalId: text(row._parentsystemuserid_value),
     active: row.isdisabled !== true,
     licensed: row.islicensed === true,
-    integration: NON_HUMAN_ACCESS_MODES.has(Number(row.accessmode)) || row.isintegrationuser === true || text(row.applicationid) !== null || listed,
+    integration:
+      NON_HUMAN_ACCESS_MODES.has(Number(row.accessmode)) || row.isintegrationuser === true || text(row.applicationid) !== null || listed,
     createdAt: instant(row.createdon, timezone),
   };
 }
@@ -74,10 +77,29 @@ export function toOpportunity(row: DataverseRow, fields: readonly DataverseField
 
 /** A row removed from Dataverse, known from its audit record (operation 3): only the id is left. */
 export function deletedOpportunity(id: string, deletedAt: number | null): Opportunity {
-  return { externalId: id, ownerExternalId: null, stage: null, amount: null, isClosed: false, isWon: false, createdAt: null, closeDate: null, lastActivityAt: null, lastModifiedAt: deletedAt, deleted: true, fields: {} };
+  return {
+    externalId: id,
+    ownerExternalId: null,
+    stage: null,
+    amount: null,
+    isClosed: false,
+    isWon: false,
+    createdAt: null,
+    closeDate: null,
+    lastActivityAt: null,
+    lastModifiedAt: deletedAt,
+    deleted: true,
+    fields: {},
+  };
 }
 
-export function toCrmRecord(objectType: string, primaryId: string, row: DataverseRow, fields: readonly DataverseField[], timezone: string): CrmRecord {
+export function toCrmRecord(
+  objectType: string,
+  primaryId: string,
+  row: DataverseRow,
+  fields: readonly DataverseField[],
+  timezone: string,
+): CrmRecord {
   return {
     objectType,
     externalId: String(row[primaryId]),

@@ -1,18 +1,77 @@
-import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
+import {
+  ConnectorError,
+  type CrmConnector,
+  type CrmRecord,
+  type CrmUser,
+  type LoginEvent,
+  type Opportunity,
+  type Page,
+  type SyncContext,
+  type TrainingAssignment,
+} from '../connector.port';
 import { planRecordObjectTypes } from '../shared/record-object-types.util';
 import { parseConnectorOptions } from '../http/connector-options.util';
 import { matchFieldName, suggestFieldNames } from '../http/field-name.util';
 import { defaultTransport, type HttpTransport } from '../http/http.transport';
 import { newestOf } from '../http/paging.util';
 import { parseInstant } from '../../common/time.util';
-import { columnOf, DataverseApiClient, DataverseRequestError, odataDateTime, type DataverseEntity, type DataverseRetrySettings, type DataverseRow } from './dataverse-api.client';
-import { ACCESS_VIA_WEB, ACCESS_VIA_WEB_SERVICES, deletedOpportunity, toCrmRecord, toCrmUser, toLoginEvent, toOpportunity, type DataverseField } from './dataverse-mapping.util';
+import {
+  columnOf,
+  DataverseApiClient,
+  DataverseRequestError,
+  odataDateTime,
+  type DataverseEntity,
+  type DataverseRetrySettings,
+  type DataverseRow,
+} from './dataverse-api.client';
+import {
+  ACCESS_VIA_WEB,
+  ACCESS_VIA_WEB_SERVICES,
+  deletedOpportunity,
+  toCrmRecord,
+  toCrmUser,
+  toLoginEvent,
+  toOpportunity,
+  type DataverseField,
+} from './dataverse-mapping.util';
 import { DataverseOptionsSchema, type DataverseOptions } from './dataverse-options.schema';
 
-const USER_COLUMNS = ['systemuserid', 'fullname', 'internalemailaddress', 'domainname', 'jobtitle', 'isdisabled', 'accessmode', 'islicensed', 'isintegrationuser', 'applicationid', '_businessunitid_value', '_parentsystemuserid_value', 'createdon'];
-const OPPORTUNITY_COLUMNS = ['name', 'statecode', 'statuscode', 'stepname', 'estimatedvalue', 'estimatedclosedate', 'actualvalue', 'actualclosedate', 'createdon', 'modifiedon', 'ownerid'];
+const USER_COLUMNS = [
+  'systemuserid',
+  'fullname',
+  'internalemailaddress',
+  'domainname',
+  'jobtitle',
+  'isdisabled',
+  'accessmode',
+  'islicensed',
+  'isintegrationuser',
+  'applicationid',
+  '_businessunitid_value',
+  '_parentsystemuserid_value',
+  'createdon',
+];
+const OPPORTUNITY_COLUMNS = [
+  'name',
+  'statecode',
+  'statuscode',
+  'stepname',
+  'estimatedvalue',
+  'estimatedclosedate',
+  'actualvalue',
+  'actualclosedate',
+  'createdon',
+  'modifiedon',
+  'ownerid',
+];
 /** Launch-plan names for opportunity columns that Dataverse names differently. */
-const OPPORTUNITY_ALIASES: Record<string, string> = { amount: 'estimatedvalue', close_date: 'estimatedclosedate', closedate: 'estimatedclosedate', stage: 'stepname', owner: 'ownerid' };
+const OPPORTUNITY_ALIASES: Record<string, string> = {
+  amount: 'estimatedvalue',
+  close_date: 'estimatedclosedate',
+  closedate: 'estimatedclosedate',
+  stage: 'stepname',
+  owner: 'ownerid',
+};
 const DELETE_OPERATION = 3;
 
 interface AuditSettings {
@@ -52,7 +111,10 @@ export class DataverseConnector implements CrmConnector {
   async *logins(since: number | null, ctx: SyncContext): AsyncIterable<Page<LoginEvent>> {
     const settings = await this.auditSettings(ctx);
     if (!settings.isauditenabled || !settings.isuseraccessauditenabled) throw auditOff(settings);
-    const filter = [`(action eq ${ACCESS_VIA_WEB} or action eq ${ACCESS_VIA_WEB_SERVICES})`, ...(since === null ? [] : [`createdon gt ${odataDateTime(since)}`])].join(' and ');
+    const filter = [
+      `(action eq ${ACCESS_VIA_WEB} or action eq ${ACCESS_VIA_WEB_SERVICES})`,
+      ...(since === null ? [] : [`createdon gt ${odataDateTime(since)}`]),
+    ].join(' and ');
     const path = `audits?$select=auditid,createdon,action,_userid_value&$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent('createdon asc')}`;
     for await (const rows of this.client.pages(path, ctx)) {
       const items = rows.map((row) => toLoginEvent(row, ctx.timezone)).filter((login): login is LoginEvent => login !== null);
@@ -66,7 +128,9 @@ export class DataverseConnector implements CrmConnector {
     const fields = [...this.columns(entity, OPPORTUNITY_COLUMNS), ...this.planFields('opportunity', entity, ctx)];
     if (since !== null) {
       for await (const deleted of this.deletions('opportunity', since, ctx)) {
-        yield { items: deleted.map((row) => deletedOpportunity(String(row._objectid_value), parseInstant(String(row.createdon ?? ''), 'UTC'))) };
+        yield {
+          items: deleted.map((row) => deletedOpportunity(String(row._objectid_value), parseInstant(String(row.createdon ?? ''), 'UTC'))),
+        };
       }
     }
     for await (const rows of this.changed(entity, fields, since, ctx)) {
@@ -112,17 +176,23 @@ export class DataverseConnector implements CrmConnector {
 
   async test(ctx: SyncContext): Promise<string> {
     const who = await this.client.get<{ UserId?: string }>('WhoAmI', ctx);
-    const lines = [`Dataverse ${this.options.instance_url} (Web API v${this.options.api_version}), signed in as application user ${who?.UserId ?? '(unknown)'}`];
+    const lines = [
+      `Dataverse ${this.options.instance_url} (Web API v${this.options.api_version}), signed in as application user ${who?.UserId ?? '(unknown)'}`,
+    ];
     const users = await this.client.get<{ '@odata.count'?: number }>('systemusers?$select=systemuserid&$count=true', ctx, 1);
     lines.push(`users: ${users?.['@odata.count'] ?? 'some'} systemusers, department from the business unit`);
     const settings = await this.auditSettings(ctx);
     if (!settings.isauditenabled || !settings.isuseraccessauditenabled) throw auditOff(settings);
     await this.client.get('audits?$select=auditid&$top=1', ctx, 1);
-    lines.push(`logins: audit of user access readable (Dataverse records access at most once every ${settings.useraccessauditinginterval ?? 4} hours per user)`);
+    lines.push(
+      `logins: audit of user access readable (Dataverse records access at most once every ${settings.useraccessauditinginterval ?? 4} hours per user)`,
+    );
     const entity = await this.client.entity('opportunity', ctx);
     const planned = this.planFields('opportunity', entity, ctx);
     const opportunities = await this.client.get<{ '@odata.count'?: number }>('opportunities?$select=opportunityid&$count=true', ctx, 1);
-    lines.push(`opportunities: ${opportunities?.['@odata.count'] ?? 'some'}, incremental on modifiedon, deletions from the audit log${describeFields(planned)}`);
+    lines.push(
+      `opportunities: ${opportunities?.['@odata.count'] ?? 'some'}, incremental on modifiedon, deletions from the audit log${describeFields(planned)}`,
+    );
     for (const objectType of await this.recordObjectTypes(ctx)) {
       const table = await this.tableFor(objectType, ctx);
       lines.push(`records: ${objectType} from table ${table.LogicalName}${describeFields(this.planFields(objectType, table, ctx))}`);
@@ -136,14 +206,29 @@ export class DataverseConnector implements CrmConnector {
   }
 
   private async auditSettings(ctx: SyncContext): Promise<AuditSettings> {
-    const body = await this.client.get<{ value?: AuditSettings[] }>('organizations?$select=isauditenabled,isuseraccessauditenabled,useraccessauditinginterval', ctx);
+    const body = await this.client.get<{ value?: AuditSettings[] }>(
+      'organizations?$select=isauditenabled,isuseraccessauditenabled,useraccessauditinginterval',
+      ctx,
+    );
     return body?.value?.[0] ?? {};
   }
 
   /** Rows changed after `since` (all rows when null), oldest change first. */
-  private changed(entity: DataverseEntity, fields: readonly DataverseField[], since: number | null, ctx: SyncContext): AsyncGenerator<DataverseRow[]> {
+  private changed(
+    entity: DataverseEntity,
+    fields: readonly DataverseField[],
+    since: number | null,
+    ctx: SyncContext,
+  ): AsyncGenerator<DataverseRow[]> {
     const has = (name: string) => entity.Attributes.some((attribute) => attribute.LogicalName === name);
-    const columns = [...new Set([entity.PrimaryIdAttribute, ...['createdon', 'modifiedon'].filter(has), ...(has('ownerid') ? ['_ownerid_value'] : []), ...fields.map((field) => field.column)])];
+    const columns = [
+      ...new Set([
+        entity.PrimaryIdAttribute,
+        ...['createdon', 'modifiedon'].filter(has),
+        ...(has('ownerid') ? ['_ownerid_value'] : []),
+        ...fields.map((field) => field.column),
+      ]),
+    ];
     const query = [`$select=${columns.join(',')}`];
     if (has('modifiedon')) {
       if (since !== null) query.push(`$filter=${encodeURIComponent(`modifiedon gt ${odataDateTime(since)}`)}`);
@@ -160,7 +245,10 @@ export class DataverseConnector implements CrmConnector {
       return;
     }
     const filter = `operation eq ${DELETE_OPERATION} and objecttypecode eq '${logicalName}' and createdon gt ${odataDateTime(since)}`;
-    for await (const rows of this.client.pages(`audits?$select=auditid,createdon,_objectid_value&$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent('createdon asc')}`, ctx)) {
+    for await (const rows of this.client.pages(
+      `audits?$select=auditid,createdon,_objectid_value&$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent('createdon asc')}`,
+      ctx,
+    )) {
       const deleted = rows.filter((row) => typeof row._objectid_value === 'string');
       if (deleted.length) yield deleted;
     }
@@ -171,14 +259,21 @@ export class DataverseConnector implements CrmConnector {
       return await this.client.entity(objectType.toLowerCase(), ctx);
     } catch (error) {
       if (error instanceof DataverseRequestError && error.status === 404) {
-        throw new ConnectorError('DATAVERSE_UNKNOWN_OBJECT', `launch plan required_fields names object "${objectType}", which is not a Dataverse table (logical name) in ${this.options.instance_url}`);
+        throw new ConnectorError(
+          'DATAVERSE_UNKNOWN_OBJECT',
+          `launch plan required_fields names object "${objectType}", which is not a Dataverse table (logical name) in ${this.options.instance_url}`,
+        );
       }
       throw error;
     }
   }
 
   private columns(entity: DataverseEntity, names: readonly string[]): DataverseField[] {
-    return entity.Attributes.filter((attribute) => names.includes(attribute.LogicalName)).map((attribute) => ({ planName: attribute.LogicalName, logicalName: attribute.LogicalName, column: columnOf(attribute) }));
+    return entity.Attributes.filter((attribute) => names.includes(attribute.LogicalName)).map((attribute) => ({
+      planName: attribute.LogicalName,
+      logicalName: attribute.LogicalName,
+      column: columnOf(attribute),
+    }));
   }
 
   /** Plan fields resolved to columns ignoring case and "_" (opportunity also knows `amount`, `close_date`). */
@@ -189,8 +284,13 @@ export class DataverseConnector implements CrmConnector {
       const alias = entity.LogicalName === 'opportunity' ? OPPORTUNITY_ALIASES[planName] : undefined;
       if (!('name' in match) && alias && names.includes(alias)) match = { name: alias };
       if (!('name' in match)) {
-        const several = match.candidates.length ? ` (it matches several: ${match.candidates.join(', ')})` : suggestFieldNames(planName, names);
-        throw new ConnectorError('DATAVERSE_UNKNOWN_FIELD', `launch plan required field "${objectType}.${planName}" is not a column of Dataverse table ${entity.LogicalName}${several}`);
+        const several = match.candidates.length
+          ? ` (it matches several: ${match.candidates.join(', ')})`
+          : suggestFieldNames(planName, names);
+        throw new ConnectorError(
+          'DATAVERSE_UNKNOWN_FIELD',
+          `launch plan required field "${objectType}.${planName}" is not a column of Dataverse table ${entity.LogicalName}${several}`,
+        );
       }
       const attribute = entity.Attributes.find((candidate) => candidate.LogicalName === (match as { name: string }).name)!;
       return { planName, logicalName: attribute.LogicalName, column: columnOf(attribute) };
@@ -199,7 +299,9 @@ export class DataverseConnector implements CrmConnector {
 }
 
 function auditOff(settings: AuditSettings): ConnectorError {
-  const off = !settings.isauditenabled ? 'auditing is off for this environment (isauditenabled = false)' : 'user access auditing is off (isuseraccessauditenabled = false)';
+  const off = !settings.isauditenabled
+    ? 'auditing is off for this environment (isauditenabled = false)'
+    : 'user access auditing is off (isuseraccessauditenabled = false)';
   return new ConnectorError(
     'DATAVERSE_AUDIT_OFF',
     `Dataverse ${off}, so logins cannot be read: in the Power Platform admin center open the environment, Settings > Audit and logs > Audit settings, and turn on "Start auditing" and "Log access"`,

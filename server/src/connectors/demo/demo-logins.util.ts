@@ -36,7 +36,13 @@ export function personLoginsOn(company: DemoCompany, person: DemoPerson, launchA
     const channel = random.chance(person.mobileShare) ? 'mobile' : 'web';
     const id = `${person.externalId}@${label}#${index}`;
     if (random.chance(person.failedLoginShare)) {
-      out.push({ externalId: `${id}-failed`, userExternalId: person.externalId, loginAt: loginAt - random.int(20, 290) * 1000, success: false, channel });
+      out.push({
+        externalId: `${id}-failed`,
+        userExternalId: person.externalId,
+        loginAt: loginAt - random.int(20, 290) * 1000,
+        success: false,
+        channel,
+      });
     }
     out.push({ externalId: id, userExternalId: person.externalId, loginAt, success: true, channel });
   }

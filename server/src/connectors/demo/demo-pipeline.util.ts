@@ -78,7 +78,13 @@ export function simulatePipeline(
   return visible.sort((a, b) => a.lastModifiedAt! - b.lastModifiedAt! || (a.externalId < b.externalId ? -1 : 1));
 }
 
-function simulateOwner(company: DemoCompany, person: DemoPerson, launchAt: number, calendar: WorkCalendar, cutoff: NowCutoff<SimOpportunity>): SimOpportunity[] {
+function simulateOwner(
+  company: DemoCompany,
+  person: DemoPerson,
+  launchAt: number,
+  calendar: WorkCalendar,
+  cutoff: NowCutoff<SimOpportunity>,
+): SimOpportunity[] {
   const all: SimOpportunity[] = [];
   const open: SimOpportunity[] = [];
   const toDelete: SimOpportunity[] = [];
@@ -136,7 +142,15 @@ function simulateOwner(company: DemoCompany, person: DemoPerson, launchAt: numbe
   return all;
 }
 
-function create(person: DemoPerson, launchAt: number, day: number, at: number, random: SeededRandom, neglected: number, blank: number): SimOpportunity {
+function create(
+  person: DemoPerson,
+  launchAt: number,
+  day: number,
+  at: number,
+  random: SeededRandom,
+  neglected: number,
+  blank: number,
+): SimOpportunity {
   const motion = AMOUNTS[person.department.motion as Exclude<DemoSalesMotion, 'none'>];
   const amount = Math.round(random.logBetween(motion.min, motion.max) / motion.step) * motion.step;
   const amountFilled = !random.chance(blank * 0.6);
@@ -164,7 +178,14 @@ function create(person: DemoPerson, launchAt: number, day: number, at: number, r
   };
 }
 
-function touch(opportunity: SimOpportunity, day: number, at: number, random: SeededRandom, rules: DemoDepartmentProfile['pipeline'], blank: number): void {
+function touch(
+  opportunity: SimOpportunity,
+  day: number,
+  at: number,
+  random: SeededRandom,
+  rules: DemoDepartmentProfile['pipeline'],
+  blank: number,
+): void {
   if (random.chance(0.75)) opportunity.lastActivityAt = at;
   const overdue = opportunity.closeDay !== null && opportunity.closeDay < day;
   if (overdue && random.chance(rules.closeDateHygiene)) opportunity.closeDay = day + random.int(14, 45);

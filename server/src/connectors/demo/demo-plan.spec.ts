@@ -16,7 +16,9 @@ describe(demoLaunchPlan.name, () => {
 
   it('buys each department its head count plus 10% (at least 2) spare seats', () => {
     // Head counts 71, 64, 45, 51, 38, 51 (demo-company.util.spec.ts); spare round(7.1)=7, 6, round(4.5)=5, 5, 4, 5.
-    expect(demoLaunchPlan(now).departments!.map((department) => [department.name, department.seats, department.licence_cost_per_seat_month])).toEqual([
+    expect(
+      demoLaunchPlan(now).departments!.map((department) => [department.name, department.seats, department.licence_cost_per_seat_month]),
+    ).toEqual([
       ['Sales EMEA', 78, 95],
       ['Sales Americas', 70, 95],
       ['Sales APAC', 50, 95],
@@ -38,10 +40,30 @@ describe(demoLaunchPlan.name, () => {
     const sut = LaunchPlanSchema.parse(demoLaunchPlan(now));
     // 2026-01-05 + 90 days = 2026-04-05; + 60 = 2026-03-06; + 120 = 2026-05-05; + 180 = 2026-07-04.
     expect(goalFor(sut, 'Sales EMEA', 'active_users')).toEqual({ department: '*', metric: 'active_users', target: 0.85, by: '2026-04-05' });
-    expect(goalFor(sut, 'Marketing', 'monthly_active_users')).toEqual({ department: '*', metric: 'monthly_active_users', target: 0.9, by: '2026-04-05' });
-    expect(goalFor(sut, 'Marketing', 'training_completion')).toEqual({ department: '*', metric: 'training_completion', target: 0.9, by: '2026-03-06' });
-    expect(goalFor(sut, 'Marketing', 'record_completeness')).toEqual({ department: '*', metric: 'record_completeness', target: 0.8, by: '2026-05-05' });
-    expect(goalFor(sut, 'Sales EMEA', 'stale_opportunities')).toEqual({ department: '*', metric: 'stale_opportunities', target: 0.15, by: '2026-05-05' });
+    expect(goalFor(sut, 'Marketing', 'monthly_active_users')).toEqual({
+      department: '*',
+      metric: 'monthly_active_users',
+      target: 0.9,
+      by: '2026-04-05',
+    });
+    expect(goalFor(sut, 'Marketing', 'training_completion')).toEqual({
+      department: '*',
+      metric: 'training_completion',
+      target: 0.9,
+      by: '2026-03-06',
+    });
+    expect(goalFor(sut, 'Marketing', 'record_completeness')).toEqual({
+      department: '*',
+      metric: 'record_completeness',
+      target: 0.8,
+      by: '2026-05-05',
+    });
+    expect(goalFor(sut, 'Sales EMEA', 'stale_opportunities')).toEqual({
+      department: '*',
+      metric: 'stale_opportunities',
+      target: 0.15,
+      by: '2026-05-05',
+    });
     expect(goalFor(sut, 'Sales APAC', 'stale_opportunities')).toEqual({
       department: 'Sales APAC',
       metric: 'stale_opportunities',

@@ -77,7 +77,13 @@ export function simulateRecords(
   return visible.sort((a, b) => a.lastModifiedAt! - b.lastModifiedAt! || (a.externalId < b.externalId ? -1 : 1));
 }
 
-function simulateOwner(company: DemoCompany, person: DemoPerson, launchAt: number, calendar: WorkCalendar, cutoff: NowCutoff<SimRecord>): SimRecord[] {
+function simulateOwner(
+  company: DemoCompany,
+  person: DemoPerson,
+  launchAt: number,
+  calendar: WorkCalendar,
+  cutoff: NowCutoff<SimRecord>,
+): SimRecord[] {
   const records = person.createdDay < 0 ? migratedRecords(company, person, launchAt) : [];
   const accounts = records.filter((record) => record.objectType === 'account');
   const incomplete = records.filter((record) => missingKeyField(record) !== null);
@@ -115,12 +121,18 @@ function simulateOwner(company: DemoCompany, person: DemoPerson, launchAt: numbe
       add(account, day);
       const contacts = random.int(1, 3);
       for (let index = 0; index < contacts; index++) {
-        add(newContact(`demo-contact-${person.number}-${label}-${index}`, person, account, at + (index + 1) * MINUTE_MS, random, blank), day);
+        add(
+          newContact(`demo-contact-${person.number}-${label}-${index}`, person, account, at + (index + 1) * MINUTE_MS, random, blank),
+          day,
+        );
       }
     } else if (random.chance(sells ? 0.05 : 0.15)) {
       // A contact met at an event (marketing) or added to an existing account.
       const account = sells && accounts.length > 0 ? random.pick(accounts) : null;
-      add(newContact(`demo-contact-${person.number}-${label}-x`, person, account, editTime(random, workStart, launchAt, day), random, blank), day);
+      add(
+        newContact(`demo-contact-${person.number}-${label}-x`, person, account, editTime(random, workStart, launchAt, day), random, blank),
+        day,
+      );
     }
   }
   return records;
@@ -144,7 +156,14 @@ function migratedRecords(company: DemoCompany, person: DemoPerson, launchAt: num
     const contacts = random.int(1, 3);
     for (let contact = 0; contact < contacts; contact++) {
       records.push(
-        newContact(`demo-contact-${person.number}-legacy-${index}-${contact}`, person, account, account.createdAt + (contact + 1) * HOUR_MS, random, LEGACY_BLANK),
+        newContact(
+          `demo-contact-${person.number}-legacy-${index}-${contact}`,
+          person,
+          account,
+          account.createdAt + (contact + 1) * HOUR_MS,
+          random,
+          LEGACY_BLANK,
+        ),
       );
     }
   }
@@ -172,7 +191,14 @@ function newAccount(externalId: string, person: DemoPerson, at: number, random: 
   };
 }
 
-function newContact(externalId: string, person: DemoPerson, account: SimRecord | null, at: number, random: SeededRandom, blank: number): SimRecord {
+function newContact(
+  externalId: string,
+  person: DemoPerson,
+  account: SimRecord | null,
+  at: number,
+  random: SeededRandom,
+  blank: number,
+): SimRecord {
   const { first, last } = contactName(random);
   const domain = account?.domain ?? random.pick(['gmail', 'outlook', 'proton']);
   return {

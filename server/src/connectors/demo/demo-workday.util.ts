@@ -30,10 +30,16 @@ export class WorkCalendar {
   readonly firstDay: number;
   private readonly starts: Float64Array;
 
-  constructor(company: DemoCompany, person: DemoPerson, launchAt: number, readonly lastDay: number) {
+  constructor(
+    company: DemoCompany,
+    person: DemoPerson,
+    launchAt: number,
+    readonly lastDay: number,
+  ) {
     this.firstDay = -LEGACY_DAYS;
     this.starts = new Float64Array(lastDay >= this.firstDay ? lastDay - this.firstDay + 1 : 0);
-    for (let day = this.firstDay; day <= lastDay; day++) this.starts[day - this.firstDay] = workStartOn(company, person, launchAt, day) ?? NO_WORK;
+    for (let day = this.firstDay; day <= lastDay; day++)
+      this.starts[day - this.firstDay] = workStartOn(company, person, launchAt, day) ?? NO_WORK;
   }
 
   startOn(day: number): number | null {

@@ -1,5 +1,13 @@
 import { isFieldFilled } from '@uptake/shared';
-import { ConnectorError, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext } from '../connector.port';
+import {
+  ConnectorError,
+  type CrmRecord,
+  type CrmUser,
+  type LoginEvent,
+  type Opportunity,
+  type Page,
+  type SyncContext,
+} from '../connector.port';
 import { createConnector } from '../connector.registry';
 import { createDemoConnector, DemoConnector } from './demo.connector';
 import { parseDemoOptions } from './demo-options.schema';
@@ -41,10 +49,14 @@ async function everything(sut: DemoConnector, now: number) {
 
 /** The share of seat holders per department with a counted login in the 7 days ending `end` (DESIGN.md). */
 function weeklyActiveByDepartment(users: CrmUser[], logins: LoginEvent[], end: number): Map<string, number> {
-  const active = new Set(logins.filter((l) => l.success && l.channel !== 'api' && l.loginAt > end - 7 * DAY && l.loginAt <= end).map((l) => l.userExternalId));
+  const active = new Set(
+    logins.filter((l) => l.success && l.channel !== 'api' && l.loginAt > end - 7 * DAY && l.loginAt <= end).map((l) => l.userExternalId),
+  );
   const shares = new Map<string, number>();
   for (const department of new Set(users.map((user) => user.department!))) {
-    const seatHolders = users.filter((u) => u.department === department && u.active && u.licensed && !u.integration && (u.createdAt ?? 0) <= end);
+    const seatHolders = users.filter(
+      (u) => u.department === department && u.active && u.licensed && !u.integration && (u.createdAt ?? 0) <= end,
+    );
     if (seatHolders.length > 0) shares.set(department, seatHolders.filter((u) => active.has(u.externalId)).length / seatHolders.length);
   }
   return shares;
@@ -201,7 +213,11 @@ describe(DemoConnector.name, () => {
       expect(opportunities.some((o) => o.isClosed && o.isWon && o.stage === 'Closed Won')).toBe(true);
       expect(opportunities.some((o) => o.isClosed && !o.isWon && o.stage === 'Closed Lost')).toBe(true);
       expect(opportunities.some((o) => o.deleted)).toBe(true);
-      expect(opportunities.filter((o) => !o.isClosed).every((o) => ['Prospecting', 'Qualification', 'Proposal', 'Negotiation'].includes(o.stage!))).toBe(true);
+      expect(
+        opportunities
+          .filter((o) => !o.isClosed)
+          .every((o) => ['Prospecting', 'Qualification', 'Proposal', 'Negotiation'].includes(o.stage!)),
+      ).toBe(true);
     });
 
     it('include stale and overdue open ones, many more of them in the lagging department', () => {
@@ -213,11 +229,13 @@ describe(DemoConnector.name, () => {
         return mine.filter((o) => isStale(o, dayOfNow, endOfNowDay)).length / mine.length;
       };
       expect(staleShare('Sales APAC')).toBeGreaterThan(0.4);
-      for (const department of ['Sales EMEA', 'Sales Americas', 'Customer Success', 'Inside Sales']) expect(staleShare(department)).toBeLessThan(0.3);
+      for (const department of ['Sales EMEA', 'Sales Americas', 'Customer Success', 'Inside Sales'])
+        expect(staleShare(department)).toBeLessThan(0.3);
     });
 
     it('carry the fields amount, close_date, next_step and stage, some of them empty or placeholders', () => {
-      for (const o of opportunities) expect(Object.keys(o.fields)).toEqual(expect.arrayContaining(['amount', 'close_date', 'next_step', 'stage']));
+      for (const o of opportunities)
+        expect(Object.keys(o.fields)).toEqual(expect.arrayContaining(['amount', 'close_date', 'next_step', 'stage']));
       const blank = (field: string) => opportunities.filter((o) => !isFieldFilled(o.fields[field])).length;
       expect(blank('amount')).toBeGreaterThan(0);
       expect(blank('close_date')).toBeGreaterThan(0);
@@ -245,7 +263,9 @@ describe(DemoConnector.name, () => {
         else changed++;
       }
       expect(changed).toBeGreaterThan(0);
-      expect(opportunities.filter((o) => o.lastModifiedAt! <= earlier)).toHaveLength(before.filter((o) => after.get(o.externalId)!.lastModifiedAt! <= earlier).length);
+      expect(opportunities.filter((o) => o.lastModifiedAt! <= earlier)).toHaveLength(
+        before.filter((o) => after.get(o.externalId)!.lastModifiedAt! <= earlier).length,
+      );
     });
   });
 
@@ -267,7 +287,8 @@ describe(DemoConnector.name, () => {
 
     it('have the key fields, sometimes empty, blank or a placeholder', () => {
       const values = (records: CrmRecord[], field: string) => records.map((record) => record.fields[field]);
-      for (const field of ['industry', 'phone', 'website']) expect(values(accounts, field).some((value) => !isFieldFilled(value))).toBe(true);
+      for (const field of ['industry', 'phone', 'website'])
+        expect(values(accounts, field).some((value) => !isFieldFilled(value))).toBe(true);
       for (const field of ['email', 'phone', 'title']) expect(values(contacts, field).some((value) => !isFieldFilled(value))).toBe(true);
       const all = [...accounts, ...contacts].flatMap((record) => Object.values(record.fields));
       for (const kind of [null, '', '   ', 'n/a', 'unknown', '-']) expect(all).toContain(kind);
@@ -275,9 +296,11 @@ describe(DemoConnector.name, () => {
 
     it('are owned by people, created and modified by now, and listed incrementally', async () => {
       const people = new Set(users.filter((user) => !user.integration).map((user) => user.externalId));
-      expect(contacts.every((record) => people.has(record.ownerExternalId!) && record.lastModifiedAt! <= NOW && record.createdAt! <= record.lastModifiedAt!)).toBe(
-        true,
-      );
+      expect(
+        contacts.every(
+          (record) => people.has(record.ownerExternalId!) && record.lastModifiedAt! <= NOW && record.createdAt! <= record.lastModifiedAt!,
+        ),
+      ).toBe(true);
       const since = LAUNCH + 100 * DAY;
       expect(await itemsOf(demo().records('contact', since, ctx))).toEqual(contacts.filter((record) => record.lastModifiedAt! > since));
     });
@@ -304,7 +327,9 @@ describe(DemoConnector.name, () => {
     it('shows no completion before it happens', async () => {
       const early = await itemsOf(demo().training(contextAt(LAUNCH)));
       expect(early.every((row) => row.completedAt === null || row.completedAt <= LAUNCH)).toBe(true);
-      expect(early.filter((row) => row.completedAt !== null).length).toBeLessThan(world.training.flatMap((page) => page.items).filter((row) => row.completedAt !== null).length);
+      expect(early.filter((row) => row.completedAt !== null).length).toBeLessThan(
+        world.training.flatMap((page) => page.items).filter((row) => row.completedAt !== null).length,
+      );
     });
   });
 
@@ -322,7 +347,9 @@ describe(DemoConnector.name, () => {
   });
 
   it('sums up what it will sync', async () => {
-    expect(await demo().test(ctx)).toBe('Demo CRM: 320 people in 6 departments, 2 integration accounts, launched 2026-01-05 (120 days ago), seed "uptake"');
+    expect(await demo().test(ctx)).toBe(
+      'Demo CRM: 320 people in 6 departments, 2 integration accounts, launched 2026-01-05 (120 days ago), seed "uptake"',
+    );
   });
 
   it('generates 320 people over 120 days quickly', async () => {

@@ -52,7 +52,8 @@ export class DemoConnector implements CrmConnector {
     for (const person of this.company.people) {
       const createdAt = createdAtOf(person, launchAt);
       if (createdAt > ctx.now) continue;
-      const leftAt = person.deactivatedDay === null ? null : dayStart(launchAt, person.deactivatedDay) + person.deactivatedMinute * MINUTE_MS;
+      const leftAt =
+        person.deactivatedDay === null ? null : dayStart(launchAt, person.deactivatedDay) + person.deactivatedMinute * MINUTE_MS;
       users.push({
         externalId: person.externalId,
         name: person.name,
@@ -116,7 +117,10 @@ export class DemoConnector implements CrmConnector {
   /** Records of `objectType` last modified in `(since, now]`, by last modification. */
   records(objectType: string, since: Instant | null, ctx: SyncContext): AsyncGenerator<Page<CrmRecord>> {
     if (!(DEMO_RECORD_OBJECT_TYPES as readonly string[]).includes(objectType)) {
-      throw new ConnectorError('DEMO_OBJECT_TYPE_UNKNOWN', `demo CRM has no object type "${objectType}" (it has: ${DEMO_RECORD_OBJECT_TYPES.join(', ')})`);
+      throw new ConnectorError(
+        'DEMO_OBJECT_TYPE_UNKNOWN',
+        `demo CRM has no object type "${objectType}" (it has: ${DEMO_RECORD_OBJECT_TYPES.join(', ')})`,
+      );
     }
     const records = this.simulated(ctx.now, 'records').filter((record) => record.objectType === objectType);
     return pagesByInstant(modifiedSince(records, since), (record) => record.lastModifiedAt!, this.pageSize, ctx.signal);
@@ -141,7 +145,8 @@ export class DemoConnector implements CrmConnector {
   private simulated(now: Instant, what: 'opportunities' | 'records'): Opportunity[] | CrmRecord[] {
     const launchAt = this.launchAt(now);
     const key = `${launchAt}:${now}`;
-    if (this.simulation?.key !== key) this.simulation = { key, calendars: workCalendars(this.company, launchAt, dayIndexOf(launchAt, now)) };
+    if (this.simulation?.key !== key)
+      this.simulation = { key, calendars: workCalendars(this.company, launchAt, dayIndexOf(launchAt, now)) };
     const { calendars } = this.simulation;
     if (what === 'opportunities') return (this.simulation.opportunities ??= simulatePipeline(this.company, launchAt, now, calendars));
     return (this.simulation.records ??= simulateRecords(this.company, launchAt, now, calendars));

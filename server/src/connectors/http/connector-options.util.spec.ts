@@ -30,7 +30,9 @@ describe(parseConnectorOptions.name, () => {
       process.env.UPTAKE_ALLOW_PRIVATE_CRM_HOSTS = 'true';
       expect(parseConnectorOptions('x', schema, { url: 'http://127.0.0.1:8080', secret: 's' }).url).toBe('http://127.0.0.1:8080');
       expect(parseConnectorOptions('x', schema, { url: 'https://10.1.2.3', secret: 's' }).url).toBe('https://10.1.2.3');
-      expect(() => parseConnectorOptions('x', schema, { url: 'http://crm.example.com', secret: 's' })).toThrow('option "url": expected an https URL (the API base)');
+      expect(() => parseConnectorOptions('x', schema, { url: 'http://crm.example.com', secret: 's' })).toThrow(
+        'option "url": expected an https URL (the API base)',
+      );
     });
 
     it.each([
@@ -54,7 +56,9 @@ describe(parseConnectorOptions.name, () => {
 
     it('accepts a public host and a name (names are checked when connecting)', () => {
       delete process.env.UPTAKE_ALLOW_PRIVATE_CRM_HOSTS;
-      expect(parseConnectorOptions('x', schema, { url: 'https://acme.my.salesforce.com', secret: 's' }).url).toBe('https://acme.my.salesforce.com');
+      expect(parseConnectorOptions('x', schema, { url: 'https://acme.my.salesforce.com', secret: 's' }).url).toBe(
+        'https://acme.my.salesforce.com',
+      );
       expect(parseConnectorOptions('x', schema, { url: 'https://13.107.42.14', secret: 's' }).url).toBe('https://13.107.42.14');
     });
 

@@ -37,7 +37,10 @@ export function baseUrlOption(what: string) {
       if (!isBaseUrl(value) || privateCrmHostsAllowed()) return;
       const host = privateHostOf(new URL(value));
       if (host !== null) {
-        ctx.addIssue({ code: 'custom', message: `${host} is a private, loopback or link-local host; set ${ALLOW_PRIVATE_CRM_HOSTS_ENV}=true to allow CRM hosts on the internal network` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${host} is a private, loopback or link-local host; set ${ALLOW_PRIVATE_CRM_HOSTS_ENV}=true to allow CRM hosts on the internal network`,
+        });
       }
     })
     .transform((value) => value.replace(/\/+$/, ''));
@@ -56,7 +59,10 @@ function isBaseUrl(value: string): boolean {
 
 /** A required non-empty string (a credential or an id). */
 export function requiredText(what: string) {
-  return z.string({ message: `required: ${what}` }).trim().min(1, `must not be empty (${what})`);
+  return z
+    .string({ message: `required: ${what}` })
+    .trim()
+    .min(1, `must not be empty (${what})`);
 }
 
 /** A comma-separated list; empty entries dropped. */

@@ -25,6 +25,12 @@ describe('field-name.util', () => {
   });
 
   it('writes values as text', () => {
-    expect([fieldText('x'), fieldText(12.5), fieldText(false), fieldText(null), fieldText({ Name: 'x' })]).toEqual(['x', '12.5', 'false', null, null]);
+    expect([fieldText('x'), fieldText(12.5), fieldText(false), fieldText(null), fieldText({ Name: 'x' })]).toEqual([
+      'x',
+      '12.5',
+      'false',
+      null,
+      null,
+    ]);
   });
 });

@@ -28,11 +28,18 @@ describe(createGuardedFetch.name, () => {
   });
 
   /** DNS that answers every name with the loopback address of the test server, as a rebinding attacker's DNS would. */
-  const rebindingDns = (hostname: string, _options: unknown, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) =>
-    callback(null, [
-      { address: '93.184.216.34', family: 4 },
-      { address: '127.0.0.1', family: 4 },
-    ].slice(hostname === 'crm.example.test' ? 1 : 0));
+  const rebindingDns = (
+    hostname: string,
+    _options: unknown,
+    callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+  ) =>
+    callback(
+      null,
+      [
+        { address: '93.184.216.34', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ].slice(hostname === 'crm.example.test' ? 1 : 0),
+    );
 
   it('refuses a name that resolves to a private address when connecting, before anything is sent', async () => {
     delete process.env.UPTAKE_ALLOW_PRIVATE_CRM_HOSTS;

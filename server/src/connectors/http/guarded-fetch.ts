@@ -33,15 +33,21 @@ export function createGuardedFetch(lookup: LookupFunction = guardedLookup()): Fe
       const headers: Record<string, string> = { 'User-Agent': 'uptake', ...(init.headers as Record<string, string> | undefined) };
       if (body) headers['Content-Length'] = String(body.length);
       const send = secure ? httpsRequest : httpRequest;
-      const request = send(url, { method: init.method ?? 'GET', headers, lookup, agent: secure ? agents.https : agents.http, signal: init.signal ?? undefined }, (response) => {
-        try {
-          resolve(toResponse(response, init.method ?? 'GET'));
-        } catch (error) {
-          response.destroy();
-          reject(error);
-        }
-      });
-      request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(Object.assign(new Error(`no answer for ${IDLE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
+      const request = send(
+        url,
+        { method: init.method ?? 'GET', headers, lookup, agent: secure ? agents.https : agents.http, signal: init.signal ?? undefined },
+        (response) => {
+          try {
+            resolve(toResponse(response, init.method ?? 'GET'));
+          } catch (error) {
+            response.destroy();
+            reject(error);
+          }
+        },
+      );
+      request.setTimeout(IDLE_TIMEOUT_MS, () =>
+        request.destroy(Object.assign(new Error(`no answer for ${IDLE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })),
+      );
       request.on('error', (error) => reject(new TypeError('fetch failed', { cause: error })));
       request.end(body ?? undefined);
     });

@@ -38,7 +38,12 @@ export interface CallContext {
  * delay it gives, renews the token once when it is refused, and turns everything else into a
  * ConnectorError that names the vendor, the call and the reason.
  */
-export async function callWithRetry(transport: HttpTransport, request: HttpRequest, policy: CallPolicy, context: CallContext = {}): Promise<HttpResponse> {
+export async function callWithRetry(
+  transport: HttpTransport,
+  request: HttpRequest,
+  policy: CallPolicy,
+  context: CallContext = {},
+): Promise<HttpResponse> {
   const method = request.method ?? 'GET';
   const where = `${method} ${describeUrl(request.url)}`;
   let renew = false;
@@ -66,7 +71,10 @@ export async function callWithRetry(transport: HttpTransport, request: HttpReque
         throw verdict.error;
       case 'reauthenticate':
         if (reauthenticated || !policy.authorize) {
-          throw new ConnectorError(vendorErrorCode(policy.vendor, 'AUTH_REJECTED'), `${policy.vendor} refused a newly issued token for ${where}: ${verdict.reason}`);
+          throw new ConnectorError(
+            vendorErrorCode(policy.vendor, 'AUTH_REJECTED'),
+            `${policy.vendor} refused a newly issued token for ${where}: ${verdict.reason}`,
+          );
         }
         context.log?.(`${policy.vendor} refused the token (${verdict.reason}); getting a new one`);
         reauthenticated = true;
@@ -77,7 +85,9 @@ export async function callWithRetry(transport: HttpTransport, request: HttpReque
         if (attempt >= policy.maxAttempts) {
           throw new ConnectorError(verdict.code, `${verdict.reason} on ${where}; gave up after ${attempt} attempts`);
         }
-        context.log?.(`${verdict.reason} on ${where}; retrying in ${formatDelay(verdict.delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts})`);
+        context.log?.(
+          `${verdict.reason} on ${where}; retrying in ${formatDelay(verdict.delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts})`,
+        );
         await transport.sleep(verdict.delayMs, context.signal);
     }
   }

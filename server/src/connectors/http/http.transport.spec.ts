@@ -34,19 +34,25 @@ describe(sendRequest.name, () => {
 
   describe('redirects', () => {
     it('asks fetch not to follow them, and refuses a 3xx naming only the origin it points to', async () => {
-      const { sut, calls } = transportAnswering(() => new Response('', { status: 302, headers: { Location: 'http://169.254.169.254/latest/meta-data/iam?x=1' } }));
-      const error = await failure(sendRequest(sut, { url: 'https://acme.my.salesforce.com/services/data/v59.0/query?q=SELECT' }, 'Salesforce'));
+      const { sut, calls } = transportAnswering(
+        () => new Response('', { status: 302, headers: { Location: 'http://169.254.169.254/latest/meta-data/iam?x=1' } }),
+      );
+      const error = await failure(
+        sendRequest(sut, { url: 'https://acme.my.salesforce.com/services/data/v59.0/query?q=SELECT' }, 'Salesforce'),
+      );
       expect(calls[0].init.redirect).toBe('manual');
       expect(error.code).toBe('CRM_REDIRECT_REFUSED');
       expect(error.message).toBe(
-        'Salesforce answered GET https://acme.my.salesforce.com/services/data/v59.0/query with a redirect (HTTP 302) to http://169.254.169.254; redirects are not followed: set the connection\'s URL to the address that answers directly',
+        "Salesforce answered GET https://acme.my.salesforce.com/services/data/v59.0/query with a redirect (HTTP 302) to http://169.254.169.254; redirects are not followed: set the connection's URL to the address that answers directly",
       );
     });
 
     it('resolves a relative Location against the request', async () => {
       const { sut } = transportAnswering(() => new Response(null, { status: 307, headers: { Location: '/elsewhere' } }));
       const error = await failure(sendRequest(sut, { method: 'POST', url: 'https://api.hubapi.com/oauth/v1/token' }, 'HubSpot'));
-      expect(error.message).toContain('HubSpot answered POST https://api.hubapi.com/oauth/v1/token with a redirect (HTTP 307) to https://api.hubapi.com;');
+      expect(error.message).toContain(
+        'HubSpot answered POST https://api.hubapi.com/oauth/v1/token with a redirect (HTTP 307) to https://api.hubapi.com;',
+      );
     });
   });
 
@@ -65,9 +71,13 @@ describe(sendRequest.name, () => {
         },
       });
       const { sut } = transportAnswering(() => new Response(endless), 12);
-      const error = await failure(sendRequest(sut, { url: 'https://org.crm4.dynamics.com/api/data/v9.2/systemusers?$select=x' }, 'Dataverse'));
+      const error = await failure(
+        sendRequest(sut, { url: 'https://org.crm4.dynamics.com/api/data/v9.2/systemusers?$select=x' }, 'Dataverse'),
+      );
       expect(error.code).toBe('CRM_RESPONSE_TOO_LARGE');
-      expect(error.message).toBe('Dataverse at https://org.crm4.dynamics.com sent a response larger than 12 bytes; it was not read to its end');
+      expect(error.message).toBe(
+        'Dataverse at https://org.crm4.dynamics.com sent a response larger than 12 bytes; it was not read to its end',
+      );
       // 5 + 5 + 5 = 15 > 12 after the third chunk: nothing more is pulled (a 4th pull may be queued ahead).
       expect(pulled).toBeLessThanOrEqual(4);
     });
@@ -76,7 +86,9 @@ describe(sendRequest.name, () => {
       const { sut } = transportAnswering(() => new Response('x', { headers: { 'Content-Length': String(MAX_RESPONSE_BYTES + 1) } }));
       const error = await failure(sendRequest(sut, { url: 'https://acme.my.salesforce.com/x' }, 'Salesforce'));
       expect(MAX_RESPONSE_BYTES).toBe(52_428_800);
-      expect(error.message).toBe('Salesforce at https://acme.my.salesforce.com sent a response larger than 50 MB; it was not read to its end');
+      expect(error.message).toBe(
+        'Salesforce at https://acme.my.salesforce.com sent a response larger than 50 MB; it was not read to its end',
+      );
     });
   });
 
@@ -95,7 +107,9 @@ describe(sendRequest.name, () => {
       const error = await failure(sendRequest(sut, { url }, 'HubSpot'));
       expect(calls).toEqual([]);
       expect(error.code).toBe('CRM_HOST_PRIVATE');
-      expect(error.message).toBe(`refused to connect to ${host}: a private, loopback or link-local address; set UPTAKE_ALLOW_PRIVATE_CRM_HOSTS=true to allow CRM hosts on the internal network`);
+      expect(error.message).toBe(
+        `refused to connect to ${host}: a private, loopback or link-local address; set UPTAKE_ALLOW_PRIVATE_CRM_HOSTS=true to allow CRM hosts on the internal network`,
+      );
     });
 
     it('sends to a private host when UPTAKE_ALLOW_PRIVATE_CRM_HOSTS is true', async () => {

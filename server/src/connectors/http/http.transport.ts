@@ -79,11 +79,22 @@ export function describeUrl(url: string): string {
  * be private (unless allowed), a redirect is not followed but refused (it would carry the
  * credentials to wherever it points), and a body over the transport's cap is refused.
  */
-export async function sendRequest(transport: HttpTransport, request: HttpRequest, vendor: CrmVendor, signal?: AbortSignal): Promise<HttpResponse> {
+export async function sendRequest(
+  transport: HttpTransport,
+  request: HttpRequest,
+  vendor: CrmVendor,
+  signal?: AbortSignal,
+): Promise<HttpResponse> {
   assertPublicHost(request.url);
   let response: Response;
   try {
-    response = await transport.fetch(request.url, { method: request.method ?? 'GET', headers: request.headers, body: request.body, signal, redirect: 'manual' });
+    response = await transport.fetch(request.url, {
+      method: request.method ?? 'GET',
+      headers: request.headers,
+      body: request.body,
+      signal,
+      redirect: 'manual',
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     const refused = privateHostErrorIn(error);
@@ -141,7 +152,9 @@ function privateHostErrorIn(error: unknown): PrivateHostError | null {
 export class RedirectRefusedError extends ConnectorError {
   constructor(vendor: CrmVendor, request: HttpRequest, response: Response) {
     const location = response.headers.get('location') ?? '';
-    const target = URL.canParse(location, request.url) ? describeOrigin(new URL(location, request.url).toString()) : 'an address that is not a URL';
+    const target = URL.canParse(location, request.url)
+      ? describeOrigin(new URL(location, request.url).toString())
+      : 'an address that is not a URL';
     super(
       'CRM_REDIRECT_REFUSED',
       `${vendor} answered ${request.method ?? 'GET'} ${describeUrl(request.url)} with a redirect (HTTP ${response.status}) to ${target}; redirects are not followed: set the connection's URL to the address that answers directly`,
@@ -152,7 +165,10 @@ export class RedirectRefusedError extends ConnectorError {
 /** The CRM sent a body larger than the cap. */
 export class ResponseTooLargeError extends ConnectorError {
   constructor(vendor: CrmVendor, url: string, cap: number) {
-    super('CRM_RESPONSE_TOO_LARGE', `${vendor} at ${describeOrigin(url)} sent a response larger than ${formatBytes(cap)}; it was not read to its end`);
+    super(
+      'CRM_RESPONSE_TOO_LARGE',
+      `${vendor} at ${describeOrigin(url)} sent a response larger than ${formatBytes(cap)}; it was not read to its end`,
+    );
   }
 }
 
@@ -165,7 +181,8 @@ function formatBytes(bytes: number): string {
 /** The server could not be reached at all (refused, reset, DNS); retryable. */
 export class NetworkError extends ConnectorError {
   constructor(vendor: CrmVendor, url: string, cause: unknown) {
-    const reason = (cause as { cause?: { code?: string; message?: string } })?.cause?.code ?? (cause instanceof Error ? cause.message : String(cause));
+    const reason =
+      (cause as { cause?: { code?: string; message?: string } })?.cause?.code ?? (cause instanceof Error ? cause.message : String(cause));
     super(vendorErrorCode(vendor, 'UNREACHABLE'), `could not reach ${vendor} at ${describeUrl(url)}: ${reason}`);
   }
 }

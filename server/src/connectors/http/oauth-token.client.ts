@@ -41,9 +41,20 @@ export async function requestOAuthToken(transport: HttpTransport, request: Token
       classify: (res, attempt) => {
         if (res.status >= 200 && res.status < 300) return { kind: 'ok' };
         if (res.status === 429 || res.status >= 500) {
-          return { kind: 'retry', delayMs: exponentialBackoff(attempt, 1000, 30_000), code, reason: `${request.vendor} token endpoint answered ${res.status}` };
+          return {
+            kind: 'retry',
+            delayMs: exponentialBackoff(attempt, 1000, 30_000),
+            code,
+            reason: `${request.vendor} token endpoint answered ${res.status}`,
+          };
         }
-        return { kind: 'fail', error: new ConnectorError(code, `${request.vendor} refused the credentials at ${describeUrl(request.url)} (HTTP ${res.status}): ${oauthErrorText(res.body, res.text)}`) };
+        return {
+          kind: 'fail',
+          error: new ConnectorError(
+            code,
+            `${request.vendor} refused the credentials at ${describeUrl(request.url)} (HTTP ${res.status}): ${oauthErrorText(res.body, res.text)}`,
+          ),
+        };
       },
     },
     context,

@@ -42,7 +42,11 @@ export function assertPublicHost(url: string): void {
   if (host !== null) throw new PrivateHostError(parsed.host);
 }
 
-type Resolver = (hostname: string, options: LookupOptions & { all: true }, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolver = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for sockets that resolves the name once and refuses it when any of its addresses is

@@ -34,7 +34,9 @@ describe(assertTrustedUrl.name, () => {
     expect(assertTrustedUrl('https://org.crm4.dynamics.com/api/data/v9.2/x?$skiptoken=1', trust, 'Dataverse', 'an @odata.nextLink')).toBe(
       'https://org.crm4.dynamics.com/api/data/v9.2/x?$skiptoken=1',
     );
-    expect(() => assertTrustedUrl('https://evil.example:8443/api/data/v9.2/x?$skiptoken=1', trust, 'Dataverse', 'an @odata.nextLink')).toThrow(
+    expect(() =>
+      assertTrustedUrl('https://evil.example:8443/api/data/v9.2/x?$skiptoken=1', trust, 'Dataverse', 'an @odata.nextLink'),
+    ).toThrow(
       new ConnectorError(
         'CRM_URL_REFUSED',
         'Dataverse gave an @odata.nextLink on another host (https://evil.example:8443); credentials are sent only to https://org.crm4.dynamics.com, https://*.dynamics.com',

@@ -56,7 +56,12 @@ export class HubSpotApiClient {
               {
                 vendor: 'HubSpot',
                 url: `${options.base_url}/oauth/v1/token`,
-                form: { grant_type: 'refresh_token', client_id: options.client_id!, client_secret: options.client_secret!, refresh_token: options.refresh_token! },
+                form: {
+                  grant_type: 'refresh_token',
+                  client_id: options.client_id!,
+                  client_secret: options.client_secret!,
+                  refresh_token: options.refresh_token!,
+                },
               },
               context,
             ),
@@ -85,15 +90,28 @@ export class HubSpotApiClient {
   }
 
   async post<T>(path: string, body: unknown, context: CallContext = {}): Promise<T> {
-    return this.send<T>({ method: 'POST', url: `${this.options.base_url}${path}`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, context);
+    return this.send<T>(
+      {
+        method: 'POST',
+        url: `${this.options.base_url}${path}`,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      context,
+    );
   }
 
   /** Every page of a GET listing, following `paging.next.after` until there is no `paging`. */
-  async *pages<T>(path: string, query: Record<string, string | number | boolean | undefined>, context: CallContext = {}): AsyncGenerator<T[]> {
+  async *pages<T>(
+    path: string,
+    query: Record<string, string | number | boolean | undefined>,
+    context: CallContext = {},
+  ): AsyncGenerator<T[]> {
     let after: string | undefined;
     do {
       const page = await this.get<HubSpotPage<T>>(path, { ...query, after }, context);
-      if (!page || !Array.isArray(page.results)) throw new ConnectorError('HUBSPOT_BAD_RESPONSE', `HubSpot answered GET ${path} without a results list`);
+      if (!page || !Array.isArray(page.results))
+        throw new ConnectorError('HUBSPOT_BAD_RESPONSE', `HubSpot answered GET ${path} without a results list`);
       yield page.results;
       after = page.paging?.next?.after;
     } while (after);
@@ -107,7 +125,9 @@ export class HubSpotApiClient {
         vendor: 'HubSpot',
         maxAttempts: this.retry.maxAttempts,
         backoff: (attempt) => exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs),
-        authorize: async (renew, call) => ({ Authorization: `Bearer ${this.tokens ? (await this.tokens.get(renew, call)).accessToken : this.options.access_token}` }),
+        authorize: async (renew, call) => ({
+          Authorization: `Bearer ${this.tokens ? (await this.tokens.get(renew, call)).accessToken : this.options.access_token}`,
+        }),
         observe: (res) => this.observeLimits(res),
         classify: (res, attempt) => this.classify(res, attempt, `${request.method ?? 'GET'} ${describeUrl(request.url)}`),
       },
@@ -122,7 +142,13 @@ export class HubSpotApiClient {
     const message = typeof body.message === 'string' ? body.message : response.text.trim().slice(0, 200) || 'no details given';
     if (response.status === 401) {
       if (this.tokens) return { kind: 'reauthenticate', reason: `${String(body.category ?? 'HTTP 401')}: ${message}` };
-      return { kind: 'fail', error: new ConnectorError('HUBSPOT_AUTH_FAILED', `HubSpot refused the private app token (option access_token) on ${where}: ${message}`) };
+      return {
+        kind: 'fail',
+        error: new ConnectorError(
+          'HUBSPOT_AUTH_FAILED',
+          `HubSpot refused the private app token (option access_token) on ${where}: ${message}`,
+        ),
+      };
     }
     if (response.status === 429) {
       const policy = String(body.policyName ?? '').toUpperCase();
@@ -150,9 +176,21 @@ export class HubSpotApiClient {
     }
     if (response.status === 403 && body.category === 'MISSING_SCOPES') {
       const scopes = missingScopes(body);
-      return { kind: 'fail', error: new ConnectorError('HUBSPOT_SCOPE_MISSING', `HubSpot refused ${where}: the app lacks the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ') || '(not named)'}; add it to the private app and use its new token`) };
+      return {
+        kind: 'fail',
+        error: new ConnectorError(
+          'HUBSPOT_SCOPE_MISSING',
+          `HubSpot refused ${where}: the app lacks the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ') || '(not named)'}; add it to the private app and use its new token`,
+        ),
+      };
     }
-    return { kind: 'fail', error: new ConnectorError('HUBSPOT_REQUEST_FAILED', `HubSpot refused ${where}: HTTP ${response.status}${body.category ? ` ${String(body.category)}` : ''}: ${message}`) };
+    return {
+      kind: 'fail',
+      error: new ConnectorError(
+        'HUBSPOT_REQUEST_FAILED',
+        `HubSpot refused ${where}: HTTP ${response.status}${body.category ? ` ${String(body.category)}` : ''}: ${message}`,
+      ),
+    };
   }
 
   private observeLimits(response: HttpResponse): void {

@@ -67,7 +67,13 @@ export function hubspotLoginChannel(userAgent: string | null | undefined): Login
 export function toLoginEvent(login: HubSpotLogin, ownerId: string): LoginEvent | null {
   const loginAt = parseInstant(login.loginAt ?? '', 'UTC');
   if (loginAt === null) return null;
-  return { externalId: String(login.id), userExternalId: ownerId, loginAt, success: login.loginSucceeded === true, channel: hubspotLoginChannel(login.userAgent) };
+  return {
+    externalId: String(login.id),
+    userExternalId: ownerId,
+    loginAt,
+    success: login.loginSucceeded === true,
+    channel: hubspotLoginChannel(login.userAgent),
+  };
 }
 
 /**
@@ -89,7 +95,12 @@ export function hubspotInstant(value: string | null | undefined, timezone: strin
   return parseInstant(value, timezone);
 }
 
-export function toOpportunity(deal: HubSpotObject, stages: ReadonlyMap<string, HubSpotStage>, plan: readonly HubSpotPlanField[], timezone: string): Opportunity {
+export function toOpportunity(
+  deal: HubSpotObject,
+  stages: ReadonlyMap<string, HubSpotStage>,
+  plan: readonly HubSpotPlanField[],
+  timezone: string,
+): Opportunity {
   const p = deal.properties ?? {};
   const stage = p.dealstage ? stages.get(p.dealstage) : undefined;
   const closedByStage = stage ? String(stage.metadata?.isClosed) === 'true' : undefined;

@@ -20,15 +20,25 @@ export const HubSpotOptionsSchema = z
   .superRefine((options, ctx) => {
     const oauth = [options.client_id, options.client_secret, options.refresh_token];
     if (options.access_token) {
-      if (oauth.some(Boolean)) ctx.addIssue({ code: 'custom', path: ['access_token'], message: 'give either a private app access_token or client_id, client_secret and refresh_token, not both' });
+      if (oauth.some(Boolean))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['access_token'],
+          message: 'give either a private app access_token or client_id, client_secret and refresh_token, not both',
+        });
       return;
     }
     if (!oauth.some(Boolean)) {
-      ctx.addIssue({ code: 'custom', path: ['access_token'], message: 'required: a private app access token (or client_id, client_secret and refresh_token of an OAuth app)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['access_token'],
+        message: 'required: a private app access token (or client_id, client_secret and refresh_token of an OAuth app)',
+      });
       return;
     }
     for (const name of ['client_id', 'client_secret', 'refresh_token'] as const) {
-      if (!options[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required for OAuth (with client_id, client_secret and refresh_token)' });
+      if (!options[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'required for OAuth (with client_id, client_secret and refresh_token)' });
     }
   });
 

@@ -1,4 +1,14 @@
-import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
+import {
+  ConnectorError,
+  type CrmConnector,
+  type CrmRecord,
+  type CrmUser,
+  type LoginEvent,
+  type Opportunity,
+  type Page,
+  type SyncContext,
+  type TrainingAssignment,
+} from '../connector.port';
 import { planRecordObjectTypes } from '../shared/record-object-types.util';
 import { logApiUsage } from '../shared/log-api-usage.util';
 import { formatApiUsage, type ApiUsage } from '../http/api-usage';
@@ -7,10 +17,32 @@ import { matchFieldName, suggestFieldNames } from '../http/field-name.util';
 import { defaultTransport, type HttpTransport } from '../http/http.transport';
 import { newestOf, withFinalWatermark } from '../http/paging.util';
 import { HubSpotApiClient, type HubSpotObject, type HubSpotPage, type HubSpotRetrySettings } from './hubspot-api.client';
-import { hubspotInstant, toCrmRecord, toCrmUser, toLoginEvent, toOpportunity, type HubSpotLogin, type HubSpotOwner, type HubSpotPlanField, type HubSpotStage } from './hubspot-mapping.util';
+import {
+  hubspotInstant,
+  toCrmRecord,
+  toCrmUser,
+  toLoginEvent,
+  toOpportunity,
+  type HubSpotLogin,
+  type HubSpotOwner,
+  type HubSpotPlanField,
+  type HubSpotStage,
+} from './hubspot-mapping.util';
 import { HubSpotOptionsSchema, type HubSpotOptions } from './hubspot-options.schema';
 
-const DEAL_PROPERTIES = ['dealname', 'dealstage', 'pipeline', 'amount', 'closedate', 'createdate', 'hs_lastmodifieddate', 'notes_last_updated', 'hubspot_owner_id', 'hs_is_closed', 'hs_is_closed_won'];
+const DEAL_PROPERTIES = [
+  'dealname',
+  'dealstage',
+  'pipeline',
+  'amount',
+  'closedate',
+  'createdate',
+  'hs_lastmodifieddate',
+  'notes_last_updated',
+  'hubspot_owner_id',
+  'hs_is_closed',
+  'hs_is_closed_won',
+];
 /** Launch-plan object types and the HubSpot object they are read from. */
 const OBJECT_TYPES: Record<string, string> = {
   contact: 'contacts',
@@ -81,7 +113,9 @@ export class HubSpotConnector implements CrmConnector {
       for await (const results of client.pages<HubSpotLogin>('/account-info/v3/activity/login', { limit: LOGIN_LIMIT }, ctx)) {
         const items: LoginEvent[] = [];
         for (const login of results) {
-          const ownerId = (login.userId != null ? ownerOf.byUserId.get(String(login.userId)) : undefined) ?? (login.email ? ownerOf.byEmail.get(login.email.toLowerCase()) : undefined);
+          const ownerId =
+            (login.userId != null ? ownerOf.byUserId.get(String(login.userId)) : undefined) ??
+            (login.email ? ownerOf.byEmail.get(login.email.toLowerCase()) : undefined);
           const event = ownerId ? toLoginEvent(login, ownerId) : null;
           if (!ownerId) skipped += 1;
           if (event && (since === null || event.loginAt > since)) items.push(event);
@@ -133,7 +167,11 @@ export class HubSpotConnector implements CrmConnector {
     lines.push('logins: login activity readable (HubSpot keeps the last 90 days)');
     const stages = await this.dealStages(ctx);
     const dealFields = await this.planFields('opportunity', 'deals', ctx);
-    const deals = await this.client.post<HubSpotPage<unknown>>('/crm/v3/objects/deals/search', { limit: 1, properties: ['hs_object_id'] }, ctx);
+    const deals = await this.client.post<HubSpotPage<unknown>>(
+      '/crm/v3/objects/deals/search',
+      { limit: 1, properties: ['hs_object_id'] },
+      ctx,
+    );
     lines.push(`opportunities: ${deals.total ?? 'some'} deals, ${stages.size} pipeline stages${describePlan(dealFields)}`);
     for (const objectType of await this.recordObjectTypes(ctx)) {
       const hubspotType = this.objectTypeFor(objectType);
@@ -163,7 +201,8 @@ export class HubSpotConnector implements CrmConnector {
     const byEmail = new Map<string, string>();
     for await (const page of this.owners(ctx)) {
       for (const owner of page) {
-        for (const userId of [owner.userId, owner.userIdIncludingInactive]) if (userId != null && !byUserId.has(String(userId))) byUserId.set(String(userId), owner.id);
+        for (const userId of [owner.userId, owner.userIdIncludingInactive])
+          if (userId != null && !byUserId.has(String(userId))) byUserId.set(String(userId), owner.id);
         if (owner.email && !byEmail.has(owner.email.toLowerCase())) byEmail.set(owner.email.toLowerCase(), owner.id);
       }
     }
@@ -198,7 +237,8 @@ export class HubSpotConnector implements CrmConnector {
       const match = matchFieldName(planName, names);
       const prefixed = 'name' in match ? match : matchFieldName(`hs_${planName}`, names);
       if ('name' in prefixed) return { planName, property: prefixed.name };
-      const several = 'candidates' in match && match.candidates.length ? match.candidates : 'candidates' in prefixed ? prefixed.candidates : [];
+      const several =
+        'candidates' in match && match.candidates.length ? match.candidates : 'candidates' in prefixed ? prefixed.candidates : [];
       throw new ConnectorError(
         'HUBSPOT_UNKNOWN_FIELD',
         `launch plan required field "${objectType}.${planName}" is not a property of HubSpot ${hubspotType}${several.length ? ` (it matches several: ${several.join(', ')})` : suggestFieldNames(planName, names)}`,
@@ -223,13 +263,16 @@ export class HubSpotConnector implements CrmConnector {
   ): AsyncGenerator<Page<T>> {
     const listing = { limit: LIST_LIMIT, properties: properties.join(',') };
     for await (const page of this.client.pages<HubSpotObject>(`/crm/v3/objects/${hubspotType}`, { ...listing, archived: true }, ctx)) {
-      const deleted = page.filter((object) => since === null || (hubspotInstant(object.archivedAt ?? object.updatedAt, 'UTC') ?? Infinity) > since);
+      const deleted = page.filter(
+        (object) => since === null || (hubspotInstant(object.archivedAt ?? object.updatedAt, 'UTC') ?? Infinity) > since,
+      );
       if (deleted.length) yield { items: deleted.map((object) => map({ ...object, archived: true })) };
     }
     if (since === null) {
       const client = this.client;
       async function* active(): AsyncGenerator<T[]> {
-        for await (const page of client.pages<HubSpotObject>(`/crm/v3/objects/${hubspotType}`, { ...listing, archived: false }, ctx)) yield page.map(map);
+        for await (const page of client.pages<HubSpotObject>(`/crm/v3/objects/${hubspotType}`, { ...listing, archived: false }, ctx))
+          yield page.map(map);
       }
       yield* withFinalWatermark(active(), modifiedOf);
     } else {
@@ -242,7 +285,13 @@ export class HubSpotConnector implements CrmConnector {
     this.logUsage(ctx);
   }
 
-  private async *search(hubspotType: string, modifiedProperty: string, properties: string[], since: number, ctx: SyncContext): AsyncGenerator<HubSpotObject[]> {
+  private async *search(
+    hubspotType: string,
+    modifiedProperty: string,
+    properties: string[],
+    since: number,
+    ctx: SyncContext,
+  ): AsyncGenerator<HubSpotObject[]> {
     let floor = since;
     let operator: 'GT' | 'GTE' = 'GT';
     let after: string | undefined;
@@ -261,7 +310,8 @@ export class HubSpotConnector implements CrmConnector {
         },
         ctx,
       );
-      if (!body || !Array.isArray(body.results)) throw new ConnectorError('HUBSPOT_BAD_RESPONSE', `HubSpot search of ${hubspotType} answered without a results list`);
+      if (!body || !Array.isArray(body.results))
+        throw new ConnectorError('HUBSPOT_BAD_RESPONSE', `HubSpot search of ${hubspotType} answered without a results list`);
       const fresh = body.results.filter((object) => !(modifiedAt(object, modifiedProperty) === boundary.at && boundary.ids.has(object.id)));
       for (const object of body.results) {
         const at = modifiedAt(object, modifiedProperty) ?? -Infinity;
@@ -274,7 +324,10 @@ export class HubSpotConnector implements CrmConnector {
       offset += body.results.length;
       if (offset + this.searchPageSize > this.searchWindow) {
         if (operator === 'GTE' && boundary.at === floor) {
-          throw new ConnectorError('HUBSPOT_SEARCH_WINDOW', `more than ${this.searchWindow} HubSpot ${hubspotType} share the modification time ${new Date(floor).toISOString()}; the search cannot page past them`);
+          throw new ConnectorError(
+            'HUBSPOT_SEARCH_WINDOW',
+            `more than ${this.searchWindow} HubSpot ${hubspotType} share the modification time ${new Date(floor).toISOString()}; the search cannot page past them`,
+          );
         }
         floor = boundary.at;
         operator = 'GTE';

@@ -88,14 +88,23 @@ export class SalesforceApiClient {
     let path: string | null = `${this.dataPath()}/${options.all ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`;
     let what = 'a query URL';
     while (path !== null) {
-      const body = (await this.getJson(path, options, { 'Sforce-Query-Options': `batchSize=${this.options.batch_size}` }, what)) as Record<string, unknown>;
+      const body = (await this.getJson(path, options, { 'Sforce-Query-Options': `batchSize=${this.options.batch_size}` }, what)) as Record<
+        string,
+        unknown
+      >;
       if (!body || !Array.isArray(body.records) || typeof body.done !== 'boolean') {
-        throw new ConnectorError('SALESFORCE_BAD_RESPONSE', `Salesforce answered a query with something that is not a query result (no records/done) at ${describeUrl(path)}`);
+        throw new ConnectorError(
+          'SALESFORCE_BAD_RESPONSE',
+          `Salesforce answered a query with something that is not a query result (no records/done) at ${describeUrl(path)}`,
+        );
       }
       yield { records: body.records as SalesforceRecord[], totalSize: Number(body.totalSize ?? body.records.length) };
       if (body.done) return;
       if (typeof body.nextRecordsUrl !== 'string' || body.nextRecordsUrl === '') {
-        throw new ConnectorError('SALESFORCE_BAD_RESPONSE', `Salesforce answered done=false without a nextRecordsUrl for query on ${soqlObject(soql)}`);
+        throw new ConnectorError(
+          'SALESFORCE_BAD_RESPONSE',
+          `Salesforce answered done=false without a nextRecordsUrl for query on ${soqlObject(soql)}`,
+        );
       }
       path = body.nextRecordsUrl;
       what = 'a nextRecordsUrl';
@@ -112,7 +121,8 @@ export class SalesforceApiClient {
   objectNames(context: CallContext = {}): Promise<string[]> {
     this.globalDescribe ??= this.getJson(`${this.dataPath()}/sobjects`, context).then((body) => {
       const sobjects = (body as { sobjects?: Array<{ name?: unknown }> })?.sobjects;
-      if (!Array.isArray(sobjects)) throw new ConnectorError('SALESFORCE_BAD_RESPONSE', 'Salesforce global describe answered without a list of sobjects');
+      if (!Array.isArray(sobjects))
+        throw new ConnectorError('SALESFORCE_BAD_RESPONSE', 'Salesforce global describe answered without a list of sobjects');
       return sobjects.map((sobject) => String(sobject.name));
     });
     this.globalDescribe.catch(() => (this.globalDescribe = null));
@@ -147,7 +157,10 @@ export class SalesforceApiClient {
   private instanceUrl(token: OAuthToken): string {
     const fromToken = token.response.instance_url;
     if (typeof fromToken !== 'string' || fromToken === '') return this.options.instance_url;
-    const trust = { origins: [this.options.instance_url, this.options.login_url ?? this.options.instance_url], domains: SALESFORCE_DOMAINS };
+    const trust = {
+      origins: [this.options.instance_url, this.options.login_url ?? this.options.instance_url],
+      domains: SALESFORCE_DOMAINS,
+    };
     return assertTrustedUrl(fromToken, trust, 'Salesforce', 'an instance_url in its token answer').replace(/\/+$/, '');
   }
 
@@ -188,14 +201,27 @@ export class SalesforceApiClient {
     const delayMs = exponentialBackoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs);
     const usage = this.usage ? ` (API usage ${this.usage.used}/${this.usage.limit})` : '';
     if ((response.status === 403 && error.errorCode === 'REQUEST_LIMIT_EXCEEDED') || response.status === 429) {
-      return { kind: 'retry', delayMs, code: 'SALESFORCE_LIMIT_EXCEEDED', reason: `Salesforce API limit reached, HTTP ${response.status} ${detail}${usage}` };
+      return {
+        kind: 'retry',
+        delayMs,
+        code: 'SALESFORCE_LIMIT_EXCEEDED',
+        reason: `Salesforce API limit reached, HTTP ${response.status} ${detail}${usage}`,
+      };
     }
     if (response.status >= 500) {
-      return { kind: 'retry', delayMs, code: 'SALESFORCE_UNAVAILABLE', reason: `Salesforce server error, HTTP ${response.status} ${detail}` };
+      return {
+        kind: 'retry',
+        delayMs,
+        code: 'SALESFORCE_UNAVAILABLE',
+        reason: `Salesforce server error, HTTP ${response.status} ${detail}`,
+      };
     }
     return {
       kind: 'fail',
-      error: new ConnectorError('SALESFORCE_REQUEST_FAILED', `Salesforce refused GET ${describeUrl(url)}: HTTP ${response.status} ${detail}`),
+      error: new ConnectorError(
+        'SALESFORCE_REQUEST_FAILED',
+        `Salesforce refused GET ${describeUrl(url)}: HTTP ${response.status} ${detail}`,
+      ),
     };
   }
 
@@ -209,10 +235,17 @@ export class SalesforceApiClient {
 
 /** The first entry of Salesforce's error array `[{ message, errorCode }]`, or what can be read of the body. */
 export function salesforceError(response: HttpResponse): { errorCode: string; message: string } {
-  const first = Array.isArray(response.body) ? (response.body[0] as Record<string, unknown> | undefined) : (response.body as Record<string, unknown> | undefined);
-  const errorCode = typeof first?.errorCode === 'string' ? first.errorCode : typeof first?.error === 'string' ? first.error : `HTTP_${response.status}`;
+  const first = Array.isArray(response.body)
+    ? (response.body[0] as Record<string, unknown> | undefined)
+    : (response.body as Record<string, unknown> | undefined);
+  const errorCode =
+    typeof first?.errorCode === 'string' ? first.errorCode : typeof first?.error === 'string' ? first.error : `HTTP_${response.status}`;
   const message =
-    typeof first?.message === 'string' ? first.message : typeof first?.error_description === 'string' ? first.error_description : response.text.trim().slice(0, 200) || 'no details given';
+    typeof first?.message === 'string'
+      ? first.message
+      : typeof first?.error_description === 'string'
+        ? first.error_description
+        : response.text.trim().slice(0, 200) || 'no details given';
   return { errorCode, message };
 }
 

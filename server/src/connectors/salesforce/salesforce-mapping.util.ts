@@ -11,7 +11,14 @@ export interface ResolvedField {
 }
 
 /** LoginType values of API and integration logins (LoginHistory.LoginType picklist). */
-const API_LOGIN_TYPES = new Set(['remote access 2.0', 'remote access client', 'other apex api', 'partner product', 'sync', 'networks portal api only']);
+const API_LOGIN_TYPES = new Set([
+  'remote access 2.0',
+  'remote access client',
+  'other apex api',
+  'partner product',
+  'sync',
+  'networks portal api only',
+]);
 /** Application values of Salesforce's own mobile apps: "Salesforce for iOS", "Salesforce for Android", "Salesforce1 for iOS", "Field Service". */
 const MOBILE_APPLICATION = /\b(ios|android|iphone|ipad|mobile|salesforce1|field service)\b/i;
 
@@ -40,7 +47,10 @@ export function toCrmUser(row: SalesforceRecord, mapping: UserMapping): CrmUser 
   const userType = text(row.UserType);
   const roleName = text(nested(row, 'UserRole.Name'));
   const listed = mapping.integrationUsers.some(
-    (entry) => entry === id || (entry.length === 15 && id.startsWith(entry)) || (username !== null && entry.toLowerCase() === username.toLowerCase()),
+    (entry) =>
+      entry === id ||
+      (entry.length === 15 && id.startsWith(entry)) ||
+      (username !== null && entry.toLowerCase() === username.toLowerCase()),
   );
   return {
     externalId: id,
@@ -68,8 +78,14 @@ export function toLoginEvent(row: SalesforceRecord, timezone: string): LoginEven
   };
 }
 
-export function toOpportunity(row: SalesforceRecord, selected: readonly string[], required: readonly ResolvedField[], timezone: string): Opportunity {
-  const amount = typeof row.Amount === 'number' ? row.Amount : typeof row.Amount === 'string' && row.Amount.trim() !== '' ? Number(row.Amount) : null;
+export function toOpportunity(
+  row: SalesforceRecord,
+  selected: readonly string[],
+  required: readonly ResolvedField[],
+  timezone: string,
+): Opportunity {
+  const amount =
+    typeof row.Amount === 'number' ? row.Amount : typeof row.Amount === 'string' && row.Amount.trim() !== '' ? Number(row.Amount) : null;
   return {
     externalId: String(row.Id),
     ownerExternalId: text(row.OwnerId),
@@ -86,7 +102,13 @@ export function toOpportunity(row: SalesforceRecord, selected: readonly string[]
   };
 }
 
-export function toCrmRecord(objectType: string, row: SalesforceRecord, selected: readonly string[], required: readonly ResolvedField[], timezone: string): CrmRecord {
+export function toCrmRecord(
+  objectType: string,
+  row: SalesforceRecord,
+  selected: readonly string[],
+  required: readonly ResolvedField[],
+  timezone: string,
+): CrmRecord {
   return {
     objectType,
     externalId: String(row.Id),

@@ -15,8 +15,13 @@ describe('salesforce-soql.util', () => {
   });
 
   it('builds SELECT ... FROM ... WHERE ... ORDER BY', () => {
-    expect(buildSoql({ fields: ['Id', 'id', 'Name'], from: 'Account', where: ['SystemModstamp > 2021-01-01T00:00:00Z', 'IsDeleted = false'], orderBy: ['SystemModstamp ASC'] })).toBe(
-      'SELECT Id, Name FROM Account WHERE SystemModstamp > 2021-01-01T00:00:00Z AND IsDeleted = false ORDER BY SystemModstamp ASC',
-    );
+    expect(
+      buildSoql({
+        fields: ['Id', 'id', 'Name'],
+        from: 'Account',
+        where: ['SystemModstamp > 2021-01-01T00:00:00Z', 'IsDeleted = false'],
+        orderBy: ['SystemModstamp ASC'],
+      }),
+    ).toBe('SELECT Id, Name FROM Account WHERE SystemModstamp > 2021-01-01T00:00:00Z AND IsDeleted = false ORDER BY SystemModstamp ASC');
   });
 });

@@ -1,5 +1,15 @@
 import { parseInstant } from '../../common/time.util';
-import { ConnectorError, type CrmConnector, type CrmRecord, type CrmUser, type LoginEvent, type Opportunity, type Page, type SyncContext, type TrainingAssignment } from '../connector.port';
+import {
+  ConnectorError,
+  type CrmConnector,
+  type CrmRecord,
+  type CrmUser,
+  type LoginEvent,
+  type Opportunity,
+  type Page,
+  type SyncContext,
+  type TrainingAssignment,
+} from '../connector.port';
 import { planRecordObjectTypes } from '../shared/record-object-types.util';
 import { logApiUsage } from '../shared/log-api-usage.util';
 import { formatApiUsage, type ApiUsage } from '../http/api-usage';
@@ -13,7 +23,20 @@ import { buildSoql, soqlDateTime, soqlString, uniqueFields } from './salesforce-
 
 const USER_FIELDS = ['Id', 'Name', 'Email', 'Username', 'IsActive', 'UserType', 'ManagerId', 'CreatedDate', 'UserRole.Name'];
 const LOGIN_FIELDS = ['Id', 'UserId', 'LoginTime', 'Status', 'LoginType', 'Application'];
-const OPPORTUNITY_FIELDS = ['Id', 'OwnerId', 'StageName', 'Amount', 'IsClosed', 'IsWon', 'CloseDate', 'LastActivityDate', 'LastModifiedDate', 'CreatedDate', 'SystemModstamp', 'IsDeleted'];
+const OPPORTUNITY_FIELDS = [
+  'Id',
+  'OwnerId',
+  'StageName',
+  'Amount',
+  'IsClosed',
+  'IsWon',
+  'CloseDate',
+  'LastActivityDate',
+  'LastModifiedDate',
+  'CreatedDate',
+  'SystemModstamp',
+  'IsDeleted',
+];
 /** Selected for paging and state, not field values of the record. */
 const BOOKKEEPING_FIELDS = new Set(['id', 'isdeleted', 'systemmodstamp']);
 
@@ -94,7 +117,9 @@ export class SalesforceConnector implements CrmConnector {
     const required = await this.resolveRequiredFields(objectType, apiName, ctx);
     const has = (name: string) => describe.fields.some((field) => field.name === name);
     const modified = has('SystemModstamp') ? 'SystemModstamp' : has('LastModifiedDate') ? 'LastModifiedDate' : null;
-    const standard = ['Id', 'OwnerId', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'IsDeleted'].filter((name) => name === 'Id' || has(name));
+    const standard = ['Id', 'OwnerId', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'IsDeleted'].filter(
+      (name) => name === 'Id' || has(name),
+    );
     const selected = uniqueFields([...standard, ...required.map((field) => field.path)]);
     const valueFields = selected.filter((field) => !BOOKKEEPING_FIELDS.has(field.toLowerCase()));
     const soql = buildSoql({
@@ -120,14 +145,18 @@ export class SalesforceConnector implements CrmConnector {
   async test(ctx: SyncContext): Promise<string> {
     const identity = await this.client.identity(ctx);
     const flow = this.options.refresh_token ? 'refresh token' : 'client credentials';
-    const lines = [`Salesforce ${identity.instanceUrl} (REST API v${this.client.apiVersion}), signed in with ${flow}${identity.userId ? ` as user ${identity.userId}` : ''}`];
+    const lines = [
+      `Salesforce ${identity.instanceUrl} (REST API v${this.client.apiVersion}), signed in with ${flow}${identity.userId ? ` as user ${identity.userId}` : ''}`,
+    ];
     const department = await this.departmentField(ctx);
     const users = await this.client.count('SELECT COUNT() FROM User', ctx);
     lines.push(`users: ${users} from User, department from ${department === 'UserRole.Name' ? 'the role name' : `User.${department}`}`);
     lines.push(`logins: LoginHistory readable (${await this.loginHistoryAccess(identity.userId, ctx)})`);
     const opportunities = await this.client.count('SELECT COUNT() FROM Opportunity', ctx);
     const opportunityFields = await this.resolveRequiredFields('opportunity', 'Opportunity', ctx);
-    lines.push(`opportunities: ${opportunities}, incremental on SystemModstamp, deletions through queryAll${describeFields(opportunityFields)}`);
+    lines.push(
+      `opportunities: ${opportunities}, incremental on SystemModstamp, deletions through queryAll${describeFields(opportunityFields)}`,
+    );
     for (const objectType of await this.recordObjectTypes(ctx)) {
       const apiName = await this.resolveObject(objectType, ctx);
       lines.push(`records: ${objectType} from ${apiName}${describeFields(await this.resolveRequiredFields(objectType, apiName, ctx))}`);
@@ -150,9 +179,15 @@ export class SalesforceConnector implements CrmConnector {
     const wanted = this.options.department_field;
     if (wanted.toLowerCase() === 'userrole') return 'UserRole.Name';
     const describe = await this.client.describe('User', ctx);
-    const match = matchFieldName(wanted, describe.fields.map((field) => field.name));
+    const match = matchFieldName(
+      wanted,
+      describe.fields.map((field) => field.name),
+    );
     if ('name' in match) return match.name;
-    throw new ConnectorError('CONNECTOR_OPTIONS_INVALID', `salesforce option "department_field": the User object has no field "${wanted}"${suggest(wanted, describe)}`);
+    throw new ConnectorError(
+      'CONNECTOR_OPTIONS_INVALID',
+      `salesforce option "department_field": the User object has no field "${wanted}"${suggest(wanted, describe)}`,
+    );
   }
 
   /** Manage Users through the profile or a permission set; failing that, other users' rows visible (Monitor Login History). */
@@ -180,7 +215,10 @@ export class SalesforceConnector implements CrmConnector {
     const match = matchFieldName(objectType, names);
     if ('name' in match) return match.name;
     const detail = match.candidates.length ? ` (it matches several: ${match.candidates.join(', ')})` : '';
-    throw new ConnectorError('SALESFORCE_UNKNOWN_OBJECT', `launch plan required_fields names object "${objectType}", which is not a Salesforce object the API user can see${detail}`);
+    throw new ConnectorError(
+      'SALESFORCE_UNKNOWN_OBJECT',
+      `launch plan required_fields names object "${objectType}", which is not a Salesforce object the API user can see${detail}`,
+    );
   }
 
   /** Launch-plan fields of an object resolved to Salesforce API names (or one-level relationship paths). */
@@ -199,7 +237,10 @@ export class SalesforceConnector implements CrmConnector {
     for (const [index, part] of parts.entries()) {
       const last = index === parts.length - 1;
       if (last) {
-        const match = matchFieldName(part, describe.fields.map((field) => field.name));
+        const match = matchFieldName(
+          part,
+          describe.fields.map((field) => field.name),
+        );
         if ('name' in match) {
           path.push(match.name);
           break;
@@ -207,7 +248,10 @@ export class SalesforceConnector implements CrmConnector {
         throw unknownField(objectType, planName, describe, part, match.candidates);
       }
       const relations = describe.fields.filter((field) => field.relationshipName && field.referenceTo?.length);
-      const match = matchFieldName(part, relations.map((field) => field.relationshipName as string));
+      const match = matchFieldName(
+        part,
+        relations.map((field) => field.relationshipName as string),
+      );
       if (!('name' in match)) throw unknownField(objectType, planName, describe, part, match.candidates);
       const relation = relations.find((field) => field.relationshipName === match.name)!;
       path.push(match.name);
@@ -217,7 +261,13 @@ export class SalesforceConnector implements CrmConnector {
   }
 }
 
-function unknownField(objectType: string, planName: string, describe: SalesforceObjectDescribe, part: string, candidates: string[]): ConnectorError {
+function unknownField(
+  objectType: string,
+  planName: string,
+  describe: SalesforceObjectDescribe,
+  part: string,
+  candidates: string[],
+): ConnectorError {
   const detail = candidates.length ? ` (it matches several: ${candidates.join(', ')})` : suggest(part, describe);
   return new ConnectorError(
     'SALESFORCE_UNKNOWN_FIELD',
@@ -226,7 +276,10 @@ function unknownField(objectType: string, planName: string, describe: Salesforce
 }
 
 function suggest(wanted: string, describe: SalesforceObjectDescribe): string {
-  return suggestFieldNames(wanted, describe.fields.map((field) => field.name));
+  return suggestFieldNames(
+    wanted,
+    describe.fields.map((field) => field.name),
+  );
 }
 
 function describeFields(fields: readonly ResolvedField[]): string {
@@ -234,7 +287,9 @@ function describeFields(fields: readonly ResolvedField[]): string {
 }
 
 function maxInstant(values: readonly unknown[]): number | undefined {
-  const instants = values.map((value) => (typeof value === 'string' ? parseInstant(value, 'UTC') : null)).filter((value): value is number => value !== null);
+  const instants = values
+    .map((value) => (typeof value === 'string' ? parseInstant(value, 'UTC') : null))
+    .filter((value): value is number => value !== null);
   return instants.length ? Math.max(...instants) : undefined;
 }
 

@@ -2,7 +2,10 @@ import { planRecordObjectTypes } from './record-object-types.util';
 
 describe('planRecordObjectTypes', () => {
   it('lists object types with required fields, leaving out opportunity and empty ones', () => {
-    expect(planRecordObjectTypes({ opportunity: ['amount'], account: ['industry'], lead: [], task: ['subject', 'type'] })).toEqual(['account', 'task']);
+    expect(planRecordObjectTypes({ opportunity: ['amount'], account: ['industry'], lead: [], task: ['subject', 'type'] })).toEqual([
+      'account',
+      'task',
+    ]);
   });
 
   it('is empty when the plan needs only opportunity fields', () => {

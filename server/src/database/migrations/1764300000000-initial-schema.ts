@@ -5,7 +5,12 @@ const connectionId: TableColumnOptions = { name: 'connection_id', type: 'integer
 const externalId = (name = 'external_id'): TableColumnOptions => ({ name, type: 'varchar', length: '255' });
 const instant = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
 const flag = (name: string, fallback: boolean): TableColumnOptions => ({ name, type: 'boolean', default: fallback ? 'TRUE' : 'FALSE' });
-const connectionFk = { columnNames: ['connection_id'], referencedTableName: 'connections', referencedColumnNames: ['id'], onDelete: 'CASCADE' };
+const connectionFk = {
+  columnNames: ['connection_id'],
+  referencedTableName: 'connections',
+  referencedColumnNames: ['id'],
+  onDelete: 'CASCADE',
+};
 
 /**
  * The whole schema. Instants are epoch milliseconds (bigint) so that window arithmetic is plain
@@ -203,7 +208,12 @@ export class InitialSchema1764300000000 implements MigrationInterface {
         ],
       }),
     );
-    const planFk = { columnNames: ['plan_version_id'], referencedTableName: 'plan_versions', referencedColumnNames: ['id'], onDelete: 'CASCADE' };
+    const planFk = {
+      columnNames: ['plan_version_id'],
+      referencedTableName: 'plan_versions',
+      referencedColumnNames: ['id'],
+      onDelete: 'CASCADE',
+    };
     await queryRunner.createTable(
       new Table({
         name: 'plan_goals',
@@ -261,9 +271,22 @@ export class InitialSchema1764300000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
-      'metric_snapshots', 'plan_departments', 'plan_required_fields', 'plan_goals', 'plan_versions',
-      'training_assignments', 'record_fields', 'records', 'opportunities', 'login_events', 'crm_users',
-      'sync_leases', 'sync_watermarks', 'sync_runs', 'connections', 'departments',
+      'metric_snapshots',
+      'plan_departments',
+      'plan_required_fields',
+      'plan_goals',
+      'plan_versions',
+      'training_assignments',
+      'record_fields',
+      'records',
+      'opportunities',
+      'login_events',
+      'crm_users',
+      'sync_leases',
+      'sync_watermarks',
+      'sync_runs',
+      'connections',
+      'departments',
     ]) {
       await queryRunner.dropTable(table);
     }

@@ -2,7 +2,12 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'type
 
 const id: TableColumnOptions = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
 const instant = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
-const text = (name: string, length: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length, isNullable: nullable });
+const text = (name: string, length: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length,
+  isNullable: nullable,
+});
 const accountFk = { columnNames: ['account_id'], referencedTableName: 'accounts', referencedColumnNames: ['id'], onDelete: 'CASCADE' };
 
 /**

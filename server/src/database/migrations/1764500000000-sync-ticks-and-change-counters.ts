@@ -20,7 +20,9 @@ export class SyncTicksAndChangeCounters1764500000000 implements MigrationInterfa
           { name: 'claimed_at', type: 'bigint' },
           { name: 'run_id', type: 'integer', isNullable: true },
         ],
-        foreignKeys: [{ columnNames: ['connection_id'], referencedTableName: 'connections', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['connection_id'], referencedTableName: 'connections', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     await queryRunner.createTable(

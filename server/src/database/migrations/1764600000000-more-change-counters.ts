@@ -24,12 +24,20 @@ export class MoreChangeCounters1764600000000 implements MigrationInterface {
     const postgres = queryRunner.connection.options.type === 'postgres';
     for (const [counter, tables] of Object.entries(TRIGGER_COUNTED)) {
       const bump = `UPDATE change_counters SET value = value + 1 WHERE name = '${counter}'`;
-      if (postgres) await queryRunner.query(`CREATE FUNCTION uptake_count_${counter}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`);
+      if (postgres)
+        await queryRunner.query(
+          `CREATE FUNCTION uptake_count_${counter}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`,
+        );
       for (const table of tables) {
         if (postgres) {
-          await queryRunner.query(`CREATE TRIGGER ${table}_count_${counter} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION uptake_count_${counter}()`);
+          await queryRunner.query(
+            `CREATE TRIGGER ${table}_count_${counter} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION uptake_count_${counter}()`,
+          );
         } else {
-          for (const event of EVENTS) await queryRunner.query(`CREATE TRIGGER ${table}_count_${counter}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${bump}; END`);
+          for (const event of EVENTS)
+            await queryRunner.query(
+              `CREATE TRIGGER ${table}_count_${counter}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${bump}; END`,
+            );
         }
       }
     }

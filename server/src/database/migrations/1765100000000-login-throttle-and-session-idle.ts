@@ -34,7 +34,9 @@ export class LoginThrottleAndSessionIdle1765100000000 implements MigrationInterf
     await queryRunner.query('ALTER TABLE sessions ADD COLUMN last_seen_at bigint');
     await queryRunner.query('UPDATE sessions SET last_seen_at = created_at');
     await queryRunner.query('ALTER TABLE accounts ADD COLUMN oidc_link_allowed boolean NOT NULL DEFAULT FALSE');
-    await queryRunner.query(`UPDATE api_tokens SET expires_at = ${Date.now() + LEGACY_TOKEN_TTL_MS} WHERE expires_at IS NULL AND revoked_at IS NULL`);
+    await queryRunner.query(
+      `UPDATE api_tokens SET expires_at = ${Date.now() + LEGACY_TOKEN_TTL_MS} WHERE expires_at IS NULL AND revoked_at IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

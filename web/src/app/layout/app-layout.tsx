@@ -54,7 +54,13 @@ export function AppLayout() {
             </span>
             Uptake
           </NavLink>
-          <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>
+          <button
+            type="button"
+            className="nav-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
             <span aria-hidden="true">☰</span> Menu
           </button>
           <nav aria-label="Main" id="main-nav" className={menuOpen ? 'main-nav open' : 'main-nav'}>

@@ -24,8 +24,14 @@ describe('Connections page', () => {
   });
 
   it('adds a connection after checking the required options, and shows the API refusal', async () => {
-    const created: ConnectionDetail = { ...connection({ id: 2, name: 'crm-files', kind: 'csv', lastRun: null }), options: { path: '/data/crm' } };
-    const api = mockSignedInApi({ 'GET /api/connections': json([demo]), 'POST /api/connections': apiError(409, 'CONNECTION_EXISTS', 'a connection named "crm-files" exists') });
+    const created: ConnectionDetail = {
+      ...connection({ id: 2, name: 'crm-files', kind: 'csv', lastRun: null }),
+      options: { path: '/data/crm' },
+    };
+    const api = mockSignedInApi({
+      'GET /api/connections': json([demo]),
+      'POST /api/connections': apiError(409, 'CONNECTION_EXISTS', 'a connection named "crm-files" exists'),
+    });
     const user = userEvent.setup();
     renderApp('/connections');
     await user.click(await screen.findByRole('button', { name: 'Add a connection' }));
@@ -38,7 +44,12 @@ describe('Connections page', () => {
     await user.type(screen.getByLabelText('path (required)'), '/data/crm');
     await user.click(screen.getByRole('button', { name: 'Add connection' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('a connection named "crm-files" exists (CONNECTION_EXISTS)');
-    expect(api.calls('POST', '/api/connections')[0].body).toEqual({ name: 'crm-files', kind: 'csv', schedule: '0 * * * *', options: { path: '/data/crm' } });
+    expect(api.calls('POST', '/api/connections')[0].body).toEqual({
+      name: 'crm-files',
+      kind: 'csv',
+      schedule: '0 * * * *',
+      options: { path: '/data/crm' },
+    });
 
     api.on('POST /api/connections', json(created, 201));
     api.on('GET /api/connections', json([demo, created]));

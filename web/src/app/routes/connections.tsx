@@ -53,7 +53,9 @@ export default function ConnectionsRoute() {
           loadingLabel="Loading connections…"
           errorTitle="Could not load the connections"
           isEmpty={(data) => data.length === 0}
-          empty={<EmptyState title="No connection yet">Add a connection to a CRM (or the demo CRM) to start measuring adoption.</EmptyState>}
+          empty={
+            <EmptyState title="No connection yet">Add a connection to a CRM (or the demo CRM) to start measuring adoption.</EmptyState>
+          }
         >
           {(data) => (
             <div className="stack">

@@ -55,7 +55,10 @@ describe('Department page', () => {
     const user = userEvent.setup();
     renderApp('/departments/Sales%20EMEA');
     const table = await screen.findByTestId('people-table');
-    const names = () => within(table).getAllByRole('rowheader').map((cell) => cell.firstChild?.textContent);
+    const names = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.firstChild?.textContent);
     expect(names()).toEqual(['Ada Lovelace', 'Bob Idle']);
     await user.click(within(table).getByRole('button', { name: /Logins \(7 days\)/ }));
     expect(names()).toEqual(['Bob Idle', 'Ada Lovelace']);
@@ -78,7 +81,9 @@ describe('Department page', () => {
     expect(from).toHaveValue('2026-01-15');
     fireEvent.change(from, { target: { value: '2026-02-01' } });
     await waitFor(() => expect(router.state.location.search).toBe('?from=2026-02-01'));
-    await waitFor(() => expect(api.calls('GET', '/api/departments/Sales EMEA/series').some((call) => call.query.get('from') === '2026-02-01')).toBe(true));
+    await waitFor(() =>
+      expect(api.calls('GET', '/api/departments/Sales EMEA/series').some((call) => call.query.get('from') === '2026-02-01')).toBe(true),
+    );
   });
 
   it('says when the role may not see people, and when there are no snapshots', async () => {

@@ -30,7 +30,13 @@ function PeopleSections({ department, asOf }: { department: string; asOf?: strin
   if (people.isPending) return <Loading label="Loading people…" />;
   if (people.isError) {
     const forbidden = people.error instanceof ApiError && people.error.status === 403;
-    return <ErrorState error={people.error} title={forbidden ? 'Your role may not see people in this department' : 'Could not load the people of this department'} onRetry={() => void people.refetch()} />;
+    return (
+      <ErrorState
+        error={people.error}
+        title={forbidden ? 'Your role may not see people in this department' : 'Could not load the people of this department'}
+        onRetry={() => void people.refetch()}
+      />
+    );
   }
   return (
     <>
@@ -99,14 +105,20 @@ export default function DepartmentRoute() {
                       <Suppressed seatHolders={scope.seatHolders} />
                     ) : (
                       <>
-                        <Explained title="Health" how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.">
+                        <Explained
+                          title="Health"
+                          how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below."
+                        >
                           {formatHealth(scope.health)}
                         </Explained>
                         <StatusBadge status={scope.status} />
                       </>
                     )}
                     <span>
-                      <Explained how="Active, licensed, non-integration CRM users created on or before the day.">{formatCount(scope.seatHolders)}</Explained> seat holders
+                      <Explained how="Active, licensed, non-integration CRM users created on or before the day.">
+                        {formatCount(scope.seatHolders)}
+                      </Explained>{' '}
+                      seat holders
                     </span>
                   </span>
                 }
@@ -119,7 +131,10 @@ export default function DepartmentRoute() {
           }}
         </QueryView>
 
-        <Section title="Trend since launch" actions={<DateRange defaultFrom={series.data?.from ?? currentPlan?.launch_date} defaultTo={range.to ?? shownDay} />}>
+        <Section
+          title="Trend since launch"
+          actions={<DateRange defaultFrom={series.data?.from ?? currentPlan?.launch_date} defaultTo={range.to ?? shownDay} />}
+        >
           {plan.isError ? <p className="muted">The launch plan could not be loaded: target dates are not marked.</p> : null}
           {seriesDays.shortened ? <p className="muted">The trend shows the last {MAX_SERIES_YEARS} years of the range.</p> : null}
           <QueryView query={series} loadingLabel="Loading the daily snapshots…" errorTitle="Could not load the trend">

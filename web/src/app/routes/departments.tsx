@@ -40,26 +40,27 @@ export default function DepartmentsRoute() {
                 </tr>
               </thead>
               <tbody>
-                {[{ department: '*', label: 'Organisation', scope: data.organisation }, ...data.departments.map((d) => ({ department: d.department, label: d.department, scope: d }))].map(
-                  ({ department, label, scope }) => (
-                    <tr key={department} data-testid={`dept-row-${label}`}>
-                      <th scope="row">
-                        <Link to={`/departments/${encodeURIComponent(department)}${search}`}>{label}</Link>
-                      </th>
-                      <td className="num">
-                        <Explained how={SEATS_HOW}>{formatCount(scope.seatHolders)}</Explained>
-                      </td>
-                      <td className="num">
-                        <Explained how={HEALTH_HOW} title="Health">
-                          {formatHealth(scope.health)}
-                        </Explained>
-                      </td>
-                      <td>
-                        <StatusBadge status={scope.status} />
-                      </td>
-                    </tr>
-                  ),
-                )}
+                {[
+                  { department: '*', label: 'Organisation', scope: data.organisation },
+                  ...data.departments.map((d) => ({ department: d.department, label: d.department, scope: d })),
+                ].map(({ department, label, scope }) => (
+                  <tr key={department} data-testid={`dept-row-${label}`}>
+                    <th scope="row">
+                      <Link to={`/departments/${encodeURIComponent(department)}${search}`}>{label}</Link>
+                    </th>
+                    <td className="num">
+                      <Explained how={SEATS_HOW}>{formatCount(scope.seatHolders)}</Explained>
+                    </td>
+                    <td className="num">
+                      <Explained how={HEALTH_HOW} title="Health">
+                        {formatHealth(scope.health)}
+                      </Explained>
+                    </td>
+                    <td>
+                      <StatusBadge status={scope.status} />
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </TableScroll>

@@ -16,13 +16,18 @@ describe('Executive page', () => {
     expect(screen.getByTestId('roi-cost-per-mau-value')).toHaveTextContent('€109.38');
     // stale 25000 of 100000 open = 25.0%
     expect(visibleText(screen.getByTestId('pipeline'))).toContain('Stale€25,000 (3 opportunities, 25.0% of the open amount)');
-    expect(visibleText(screen.getByTestId('roi-adoption-latest'))).toBe('Active users (7 days) on 1 Mar 2026: 55.0% against 62.0% expected · goal 85.0% by 15 Apr 2026');
+    expect(visibleText(screen.getByTestId('roi-adoption-latest'))).toBe(
+      'Active users (7 days) on 1 Mar 2026: 55.0% against 62.0% expected · goal 85.0% by 15 Apr 2026',
+    );
     expect(within(screen.getByTestId('spend-table')).getAllByRole('row')).toHaveLength(4);
     expect(visibleText(screen.getByTestId('roi-dept-Sales EMEA'))).toContain('€1,260');
   });
 
   it('shows an error the API gives', async () => {
-    mockSignedInApi({ 'GET /api/roi': apiError(400, 'VALIDATION_FAILED', 'asOf: expected a date as YYYY-MM-DD'), 'GET /api/plan': json(planHistory()) });
+    mockSignedInApi({
+      'GET /api/roi': apiError(400, 'VALIDATION_FAILED', 'asOf: expected a date as YYYY-MM-DD'),
+      'GET /api/plan': json(planHistory()),
+    });
     renderApp('/executive');
     expect(await screen.findByRole('alert')).toHaveTextContent('asOf: expected a date as YYYY-MM-DD');
   });

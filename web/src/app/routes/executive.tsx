@@ -13,7 +13,11 @@ export default function ExecutiveRoute() {
   const goal = plan.data?.current ? goalFor(plan.data.current.plan, '*', 'active_users') : undefined;
   return (
     <>
-      <PageHeader title="Executive" subtitle="Are we getting value for the licences? What does shelfware cost us?" busy={query.isPlaceholderData} />
+      <PageHeader
+        title="Executive"
+        subtitle="Are we getting value for the licences? What does shelfware cost us?"
+        busy={query.isPlaceholderData}
+      />
       <QueryView query={query} loadingLabel="Loading licence value…" errorTitle="Could not load the executive view">
         {(data) => <RoiView data={data} adoptionGoal={goal ? { target: goal.target, by: goal.by } : undefined} />}
       </QueryView>

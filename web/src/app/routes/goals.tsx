@@ -46,7 +46,10 @@ export default function GoalsRoute() {
               </p>
             ) : null}
             {editing ? (
-              <Section title="Edit the launch plan" description="For CRM admins. The plan is validated like `uptake plan apply`; nothing is overwritten, a new version is added.">
+              <Section
+                title="Edit the launch plan"
+                description="For CRM admins. The plan is validated like `uptake plan apply`; nothing is overwritten, a new version is added."
+              >
                 <PlanForm
                   current={data.current?.plan ?? null}
                   changedBy={account?.email ?? ''}
@@ -59,7 +62,10 @@ export default function GoalsRoute() {
             ) : null}
             {data.current ? (
               <>
-                <Section title="Goals" description={`Version ${data.current.version}, stored ${formatInstant(data.current.createdAt)}${data.current.createdBy ? ` by ${data.current.createdBy}` : ''}.`}>
+                <Section
+                  title="Goals"
+                  description={`Version ${data.current.version}, stored ${formatInstant(data.current.createdAt)}${data.current.createdBy ? ` by ${data.current.createdBy}` : ''}.`}
+                >
                   <GoalsTable plan={data.current.plan} />
                 </Section>
                 <Section title="Launch plan">
@@ -69,7 +75,8 @@ export default function GoalsRoute() {
             ) : (
               !editing && (
                 <EmptyState title="No launch plan yet">
-                  {isAdmin ? 'Create one here, or load' : 'An admin creates it here, or loads'} a file with <code>npm run uptake -- plan apply plan.yaml</code>.
+                  {isAdmin ? 'Create one here, or load' : 'An admin creates it here, or loads'} a file with{' '}
+                  <code>npm run uptake -- plan apply plan.yaml</code>.
                 </EmptyState>
               )
             )}

@@ -60,7 +60,10 @@ describe('Overview page', () => {
 describe('Overview page: missing data is not bad data', () => {
   it('says there is no login data instead of showing 0.0% active', async () => {
     const noLogins = overview({ dataCoverage: { loginsFrom: null, loginsTo: null, dataEndsOn: '2026-03-01' } });
-    noLogins.organisation = { ...noLogins.organisation, metrics: { ...noLogins.organisation.metrics, active_users: 0, monthly_active_users: 0, logins_per_user: 0 } };
+    noLogins.organisation = {
+      ...noLogins.organisation,
+      metrics: { ...noLogins.organisation.metrics, active_users: 0, monthly_active_users: 0, logins_per_user: 0 },
+    };
     mockSignedInApi({ 'GET /api/overview': json(noLogins) });
     renderApp('/');
     expect(await screen.findByTestId('notice-no-logins')).toHaveTextContent('No login data');
@@ -75,7 +78,9 @@ describe('Overview page: missing data is not bad data', () => {
 
   it('says when the data ends for a day long after it, with a link to that day', async () => {
     // Data ends on 2017-12-31; the day shown is 2026-03-01, far more than a week later.
-    mockSignedInApi({ 'GET /api/overview': json(overview({ dataCoverage: { loginsFrom: '2016-10-20', loginsTo: '2017-12-31', dataEndsOn: '2017-12-31' } })) });
+    mockSignedInApi({
+      'GET /api/overview': json(overview({ dataCoverage: { loginsFrom: '2016-10-20', loginsTo: '2017-12-31', dataEndsOn: '2017-12-31' } })),
+    });
     renderApp('/?asOf=2026-03-01');
     const notice = await screen.findByTestId('notice-data-ends');
     expect(notice).toHaveTextContent('The data ends on 31 Dec 2017');

@@ -12,7 +12,11 @@ export default function OverviewRoute() {
   const isAdmin = useSession().data?.account.role === 'admin';
   return (
     <>
-      <PageHeader title="Overview" subtitle="Which departments are behind plan, on which metric, and is the sync healthy?" busy={query.isPlaceholderData} />
+      <PageHeader
+        title="Overview"
+        subtitle="Which departments are behind plan, on which metric, and is the sync healthy?"
+        busy={query.isPlaceholderData}
+      />
       <QueryView query={query} loadingLabel="Loading the overview…" errorTitle="Could not load the overview">
         {(data) => <OverviewView data={data} linkSearch={linkSearch} canManageConnections={isAdmin} />}
       </QueryView>

@@ -9,7 +9,11 @@ describe('What each role sees', () => {
     renderApp('/');
     await screen.findByTestId('org-health');
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Overview', 'Departments', 'Executive', 'Training', 'Goals']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Overview', 'Departments', 'Executive', 'Training', 'Goals']);
     expect(within(screen.getByTestId('sync-demo')).queryByRole('link')).not.toBeInTheDocument();
     expect(screen.getByLabelText('role: viewer')).toBeInTheDocument();
   });
@@ -18,7 +22,11 @@ describe('What each role sees', () => {
     mockSignedInApi({ 'GET /api/overview': json(overview()) });
     renderApp('/');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toContain('Audit log');
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toContain('Audit log');
     expect(within(nav).getByRole('link', { name: 'Connections' })).toBeInTheDocument();
   });
 
@@ -59,8 +67,25 @@ describe('What each role sees', () => {
   });
 
   it('shows a small group hidden by the server as hidden, not as missing data', async () => {
-    const small = { ...salesEmea, department: 'Legal', seatHolders: 3, metrics: overview().weekEarlier!, expected: {}, attainment: undefined, health: null, status: null, suppressed: true };
-    small.metrics = { ...small.metrics, active_users: null, monthly_active_users: null, logins_per_user: null, record_completeness: null, stale_opportunities: null };
+    const small = {
+      ...salesEmea,
+      department: 'Legal',
+      seatHolders: 3,
+      metrics: overview().weekEarlier!,
+      expected: {},
+      attainment: undefined,
+      health: null,
+      status: null,
+      suppressed: true,
+    };
+    small.metrics = {
+      ...small.metrics,
+      active_users: null,
+      monthly_active_users: null,
+      logins_per_user: null,
+      record_completeness: null,
+      stale_opportunities: null,
+    };
     mockSignedInApi({ 'GET /api/overview': json(overview({ departments: [small] })), 'GET /api/plan': json(planHistory()) }, 'viewer');
     renderApp('/');
     const cell = await screen.findByTestId('heat-Legal-active_users');
@@ -70,7 +95,10 @@ describe('What each role sees', () => {
   });
 
   it('sends a visitor without a session to the login page', async () => {
-    mockApi({ 'GET /api/auth/session': signedOut(), 'GET /api/auth/providers': json({ password: true, oidc: { enabled: false, label: '' } }) });
+    mockApi({
+      'GET /api/auth/session': signedOut(),
+      'GET /api/auth/providers': json({ password: true, oidc: { enabled: false, label: '' } }),
+    });
     const { router } = renderApp('/training?asOf=2026-03-01');
     expect(await screen.findByRole('heading', { name: /Sign in to Uptake/ })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');

@@ -22,7 +22,12 @@ describe('Training page', () => {
 
     // 0.8 - 0.2 = +60.0 pts; 1.25 -> 3.5 weekly logins
     const lift = screen.getByTestId('lift-Sales EMEA');
-    expect(within(lift).getAllByRole('cell').map(visibleText)).toEqual(['80.0% of 25', '20.0% of 15', '+60.0 pts', '1.3 → 3.5 (10 people)']);
+    expect(within(lift).getAllByRole('cell').map(visibleText)).toEqual([
+      '80.0% of 25',
+      '20.0% of 15',
+      '+60.0 pts',
+      '1.3 → 3.5 (10 people)',
+    ]);
     expect(api.calls('GET', '/api/training')[0].query.get('asOf')).toBe('2026-03-01');
   });
 
@@ -45,7 +50,10 @@ describe('Training page: people hidden for the role', () => {
   });
 
   it('tells a trainer which departments they can see when their list is empty', async () => {
-    mockSignedInApi({ 'GET /api/training': json({ ...training(), peopleToTrain: [] }), 'GET /api/auth/me': json(session('trainer', {})) }, 'trainer');
+    mockSignedInApi(
+      { 'GET /api/training': json({ ...training(), peopleToTrain: [] }), 'GET /api/auth/me': json(session('trainer', {})) },
+      'trainer',
+    );
     renderApp('/training');
     const note = await screen.findByTestId('people-scope');
     expect(note).toHaveTextContent('You see the people of Sales EMEA only');

@@ -18,7 +18,11 @@ export default function TrainingRoute() {
   const canExport = peopleAccess !== 'none';
   return (
     <>
-      <PageHeader title="Training" subtitle="Which teams and people to train next, and did training move adoption?" busy={query.isPlaceholderData} />
+      <PageHeader
+        title="Training"
+        subtitle="Which teams and people to train next, and did training move adoption?"
+        busy={query.isPlaceholderData}
+      />
       <QueryView query={query} loadingLabel="Loading the training view…" errorTitle="Could not load the training view">
         {(data) => (
           <div className="stack" data-as-of={data.asOf}>
@@ -30,9 +34,14 @@ export default function TrainingRoute() {
               description={`As of ${formatDay(data.asOf)}: no counted login in 14 days, or a required course not completed.`}
               actions={
                 canExport ? (
-                <a className="button button-secondary" href={peopleToTrainCsvUrl({ asOf: data.asOf })} download={`people-to-train-${data.asOf}.csv`} data-testid="csv-export">
-                  Export CSV
-                </a>
+                  <a
+                    className="button button-secondary"
+                    href={peopleToTrainCsvUrl({ asOf: data.asOf })}
+                    download={`people-to-train-${data.asOf}.csv`}
+                    data-testid="csv-export"
+                  >
+                    Export CSV
+                  </a>
                 ) : null
               }
             >
@@ -40,12 +49,21 @@ export default function TrainingRoute() {
                 <PeopleHiddenForRole role={session?.account.role ?? 'viewer'} />
               ) : (
                 <>
-                  {peopleAccess === 'departments' ? <TrainerScope departments={session?.account.departments ?? []} known={data.teams.map((team) => team.department)} /> : null}
-                  <PeopleToTrain people={data.peopleToTrain} how={data.how.peopleToTrain} departments={peopleAccess === 'departments' ? session?.account.departments : undefined} />
+                  {peopleAccess === 'departments' ? (
+                    <TrainerScope departments={session?.account.departments ?? []} known={data.teams.map((team) => team.department)} />
+                  ) : null}
+                  <PeopleToTrain
+                    people={data.peopleToTrain}
+                    how={data.how.peopleToTrain}
+                    departments={peopleAccess === 'departments' ? session?.account.departments : undefined}
+                  />
                 </>
               )}
             </Section>
-            <Section title="Training lift" description="Active rate (7 days) of seat holders who completed the required training against those who did not, and logins before and after.">
+            <Section
+              title="Training lift"
+              description="Active rate (7 days) of seat holders who completed the required training against those who did not, and logins before and after."
+            >
               <TrainingLift lift={data.lift} requiredCourses={data.requiredCourses} how={data.how.lift} />
             </Section>
           </div>

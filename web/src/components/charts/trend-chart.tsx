@@ -36,7 +36,17 @@ export const EXPECTED_COLOUR = '#b45309';
 export const TARGET_COLOUR = '#7f1d1d';
 
 /** A metric over time (solid) against the goal ramp (dashed), with the target date marked. */
-export function TrendChart({ points, format, isShare, targetDate, targetLabel = 'target', actualLabel = 'Actual', expectedLabel = 'Expected (plan)', title, height = 220 }: TrendChartProps) {
+export function TrendChart({
+  points,
+  format,
+  isShare,
+  targetDate,
+  targetLabel = 'target',
+  actualLabel = 'Actual',
+  expectedLabel = 'Expected (plan)',
+  title,
+  height = 220,
+}: TrendChartProps) {
   const data = points.map((point) => ({ time: toTime(point.day), actual: point.actual, expected: point.expected }));
   const first = data[0]?.time ?? Date.now();
   const last = data[data.length - 1]?.time ?? first;
@@ -47,7 +57,15 @@ export function TrendChart({ points, format, isShare, targetDate, targetLabel = 
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />
-          <XAxis dataKey="time" type="number" scale="time" domain={domain} tickFormatter={tickDay} tick={{ fontSize: 12, fill: '#4b5563' }} minTickGap={24} />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={domain}
+            tickFormatter={tickDay}
+            tick={{ fontSize: 12, fill: '#4b5563' }}
+            minTickGap={24}
+          />
           <YAxis
             width={48}
             domain={isShare ? [0, 1] : [0, 'auto']}
@@ -59,10 +77,34 @@ export function TrendChart({ points, format, isShare, targetDate, targetLabel = 
             formatter={(value, name) => [typeof value === 'number' ? format(value) : '—', name === 'actual' ? actualLabel : expectedLabel]}
           />
           {target !== null ? (
-            <ReferenceLine x={target} stroke={TARGET_COLOUR} strokeDasharray="2 3" label={{ value: targetLabel, position: 'insideTopRight', fill: TARGET_COLOUR, fontSize: 12 }} />
+            <ReferenceLine
+              x={target}
+              stroke={TARGET_COLOUR}
+              strokeDasharray="2 3"
+              label={{ value: targetLabel, position: 'insideTopRight', fill: TARGET_COLOUR, fontSize: 12 }}
+            />
           ) : null}
-          <Line type="monotone" dataKey="expected" name="expected" stroke={EXPECTED_COLOUR} strokeWidth={2} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="actual" name="actual" stroke={ACTUAL_COLOUR} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="expected"
+            name="expected"
+            stroke={EXPECTED_COLOUR}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="actual"
+            name="actual"
+            stroke={ACTUAL_COLOUR}
+            strokeWidth={2}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -70,7 +112,15 @@ export function TrendChart({ points, format, isShare, targetDate, targetLabel = 
 }
 
 /** The legend for TrendChart, as text (colour is not the only cue: solid against dashed). */
-export function TrendLegend({ actualLabel = 'Actual', expectedLabel = 'Expected (plan ramp)', showTarget = true }: { actualLabel?: string; expectedLabel?: string; showTarget?: boolean }) {
+export function TrendLegend({
+  actualLabel = 'Actual',
+  expectedLabel = 'Expected (plan ramp)',
+  showTarget = true,
+}: {
+  actualLabel?: string;
+  expectedLabel?: string;
+  showTarget?: boolean;
+}) {
   return (
     <p className="chart-legend">
       <span>
@@ -83,7 +133,11 @@ export function TrendLegend({ actualLabel = 'Actual', expectedLabel = 'Expected 
       </span>
       {showTarget ? (
         <span>
-          <span className="legend-line legend-dashed" style={{ borderColor: TARGET_COLOUR, width: 0, height: '1rem', borderTop: 0, borderLeft: `2px dotted ${TARGET_COLOUR}` }} aria-hidden="true" />
+          <span
+            className="legend-line legend-dashed"
+            style={{ borderColor: TARGET_COLOUR, width: 0, height: '1rem', borderTop: 0, borderLeft: `2px dotted ${TARGET_COLOUR}` }}
+            aria-hidden="true"
+          />
           target date (vertical)
         </span>
       ) : null}

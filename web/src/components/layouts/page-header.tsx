@@ -1,7 +1,17 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** The page title (also the document title) with an optional subtitle and actions. */
-export function PageHeader({ title, subtitle, actions, busy }: { title: string; subtitle?: ReactNode; actions?: ReactNode; busy?: boolean }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+  busy,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  busy?: boolean;
+}) {
   useEffect(() => {
     document.title = `${title} · Uptake`;
   }, [title]);

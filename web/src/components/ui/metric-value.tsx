@@ -26,7 +26,19 @@ interface MetricValueProps {
 }
 
 /** A metric number that explains itself: the catalogue definition on hover and on focus. */
-export function MetricValue({ metric, value, seatHolders, display, detail, showReason, className, testId, focusable, suppressed, unknownBecause }: MetricValueProps) {
+export function MetricValue({
+  metric,
+  value,
+  seatHolders,
+  display,
+  detail,
+  showReason,
+  className,
+  testId,
+  focusable,
+  suppressed,
+  unknownBecause,
+}: MetricValueProps) {
   if (suppressed) return <Suppressed focusable={focusable} testId={testId} seatHolders={seatHolders} />;
   const definition = METRIC_CATALOGUE[metric];
   const missing = unknownBecause !== undefined || value === null || value === undefined;

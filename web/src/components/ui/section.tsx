@@ -1,7 +1,19 @@
 import { useId, type ReactNode } from 'react';
 
 /** A titled card of a page; the heading labels the region. */
-export function Section({ title, actions, children, className, description }: { title: string; actions?: ReactNode; children: ReactNode; className?: string; description?: ReactNode }) {
+export function Section({
+  title,
+  actions,
+  children,
+  className,
+  description,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  description?: ReactNode;
+}) {
   const id = useId();
   return (
     <section className={className ? `card ${className}` : 'card'} aria-labelledby={id}>

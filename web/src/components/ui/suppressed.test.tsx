@@ -12,6 +12,8 @@ describe(Suppressed.name, () => {
   it('says a group of min_group_size or more is hidden because it would reveal a smaller one', () => {
     renderWithProviders(<Suppressed testId="cell" seatHolders={6} />);
     expect(screen.getByTestId('cell')).toHaveTextContent('hidden (would reveal a group of fewer than 5 people)');
-    expect(screen.getByRole('tooltip', { hidden: true })).toHaveTextContent('This group has 6 seat holders, but the organisation total minus the groups shown would give the figures of a group of fewer than 5');
+    expect(screen.getByRole('tooltip', { hidden: true })).toHaveTextContent(
+      'This group has 6 seat holders, but the organisation total minus the groups shown would give the figures of a group of fewer than 5',
+    );
   });
 });

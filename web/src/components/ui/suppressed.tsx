@@ -27,7 +27,17 @@ function reasonText(size: number, seatHolders: number | null | undefined, lift: 
  * the reader may not see this group's people): "hidden (fewer than N people)" or "hidden (would
  * reveal a group of fewer than N people)" as `seatHolders` says, with the reason on hover and focus.
  */
-export function Suppressed({ focusable, testId, seatHolders, lift = false }: { focusable?: boolean; testId?: string; seatHolders?: number | null; lift?: boolean }) {
+export function Suppressed({
+  focusable,
+  testId,
+  seatHolders,
+  lift = false,
+}: {
+  focusable?: boolean;
+  testId?: string;
+  seatHolders?: number | null;
+  lift?: boolean;
+}) {
   const size = useMinGroupSizeSetting();
   return (
     <Tooltip

@@ -5,7 +5,17 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * a visible hint while columns are out of view. The region is named and focusable so keyboard
  * users can scroll it (axe: scrollable-region-focusable).
  */
-export function TableScroll({ label, children, className, asOf }: { label: string; children: ReactNode; className?: string; asOf?: string }) {
+export function TableScroll({
+  label,
+  children,
+  className,
+  asOf,
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+  asOf?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [hidden, setHidden] = useState<'none' | 'right' | 'left' | 'both'>('none');
   useEffect(() => {

@@ -40,7 +40,8 @@ export function Tooltip({ content, children, className, testId, focusable = true
     const viewportHeight = window.innerHeight;
     const left = Math.max(MARGIN, Math.min(trigger.left, viewportWidth - tip.width - MARGIN));
     const below = trigger.bottom + 6;
-    const top = below + tip.height > viewportHeight - MARGIN && trigger.top - tip.height - 6 > MARGIN ? trigger.top - tip.height - 6 : below;
+    const top =
+      below + tip.height > viewportHeight - MARGIN && trigger.top - tip.height - 6 > MARGIN ? trigger.top - tip.height - 6 : below;
     setPosition({ top, left });
   }, [open]);
 

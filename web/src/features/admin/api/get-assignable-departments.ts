@@ -9,7 +9,11 @@ export async function getAssignableDepartments({ signal }: { signal?: AbortSigna
 }
 
 export function getAssignableDepartmentsQueryOptions() {
-  return queryOptions({ queryKey: ['assignable-departments'], queryFn: ({ signal }) => getAssignableDepartments({ signal }), staleTime: 60_000 });
+  return queryOptions({
+    queryKey: ['assignable-departments'],
+    queryFn: ({ signal }) => getAssignableDepartments({ signal }),
+    staleTime: 60_000,
+  });
 }
 
 export function useAssignableDepartments() {

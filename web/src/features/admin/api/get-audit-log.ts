@@ -7,7 +7,11 @@ export function getAuditLog(query: AuditQuery, { signal }: { signal?: AbortSigna
 }
 
 export function getAuditLogQueryOptions(query: AuditQuery = {}) {
-  return queryOptions({ queryKey: ['audit', query], queryFn: ({ signal }) => getAuditLog(query, { signal }), placeholderData: keepPreviousData });
+  return queryOptions({
+    queryKey: ['audit', query],
+    queryFn: ({ signal }) => getAuditLog(query, { signal }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useAuditLog(query: AuditQuery = {}) {

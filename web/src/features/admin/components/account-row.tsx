@@ -15,7 +15,8 @@ export function AccountRow({ account, isSelf }: { account: AccountView; isSelf: 
   const update = useUpdateUser();
   const changes: UpdateAccountRequest = {};
   if (role !== account.role) changes.role = role;
-  if (role === 'trainer' && [...departments].sort().join('\n') !== [...account.departments].sort().join('\n')) changes.departments = departments;
+  if (role === 'trainer' && [...departments].sort().join('\n') !== [...account.departments].sort().join('\n'))
+    changes.departments = departments;
   const dirty = Object.keys(changes).length > 0;
   const error = update.error instanceof ApiError ? update.error : null;
   const label = account.name ? `${account.name} (${account.email})` : account.email;
@@ -48,7 +49,12 @@ export function AccountRow({ account, isSelf }: { account: AccountView; isSelf: 
       <td>{formatInstant(account.lastLoginAt)}</td>
       <td>
         <div className="row">
-          <button type="button" className="button button-small" disabled={!dirty || update.isPending} onClick={() => update.mutate({ id: account.id, changes })}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!dirty || update.isPending}
+            onClick={() => update.mutate({ id: account.id, changes })}
+          >
             Save
           </button>
           <button

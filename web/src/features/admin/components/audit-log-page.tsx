@@ -10,7 +10,10 @@ const PAGE_SIZE = 50;
 
 function describeDetail(detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`,
+    )
     .join('; ');
 }
 
@@ -48,7 +51,11 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Every view of people-level data, every sign-in and every change, with who and when." busy={log.isFetching && !log.isPending} />
+      <PageHeader
+        title="Audit log"
+        subtitle="Every view of people-level data, every sign-in and every change, with who and when."
+        busy={log.isFetching && !log.isPending}
+      />
       <Section title="Entries">
         <div className="table-tools">
           <div className="field">
@@ -106,10 +113,20 @@ export function AuditLogPage() {
                 </table>
               </TableScroll>
               <div className="row">
-                <button type="button" className="button button-secondary" disabled={pages.length === 0} onClick={() => setPages((stack) => stack.slice(0, -1))}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={pages.length === 0}
+                  onClick={() => setPages((stack) => stack.slice(0, -1))}
+                >
                   Newer entries
                 </button>
-                <button type="button" className="button button-secondary" disabled={page.nextBefore === null} onClick={() => page.nextBefore !== null && setPages((stack) => [...stack, page.nextBefore as number])}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={page.nextBefore === null}
+                  onClick={() => page.nextBefore !== null && setPages((stack) => [...stack, page.nextBefore as number])}
+                >
                   Older entries
                 </button>
               </div>

@@ -22,7 +22,9 @@ export function DepartmentPicker({ label, value, onChange, error }: DepartmentPi
       <legend>{label}</legend>
       {known.isPending ? <span className="muted">Loading departments…</span> : null}
       {known.isError ? <span className="field-error">Could not load the departments: {known.error.message}</span> : null}
-      {known.isSuccess && names.length === 0 ? <span className="muted">No department is known yet: apply a launch plan or sync the CRM first.</span> : null}
+      {known.isSuccess && names.length === 0 ? (
+        <span className="muted">No department is known yet: apply a launch plan or sync the CRM first.</span>
+      ) : null}
       {[...names, ...unknown].map((name) => (
         <label key={name} className="checkbox">
           <input type="checkbox" checked={value.includes(name)} onChange={(event) => toggle(name, event.target.checked)} />

@@ -5,8 +5,17 @@ import { renderWithProviders } from '@/testing/test-utils';
 import { UsersPage } from './users-page';
 
 const account = (overrides: Partial<AccountView>): AccountView => ({
-  id: 1, email: 'admin@example.com', name: 'Ada', role: 'admin', departments: [], disabled: false, hasPassword: true, sso: false,
-  createdAt: '2026-01-01T00:00:00.000Z', lastLoginAt: null, ...overrides,
+  id: 1,
+  email: 'admin@example.com',
+  name: 'Ada',
+  role: 'admin',
+  departments: [],
+  disabled: false,
+  hasPassword: true,
+  sso: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastLoginAt: null,
+  ...overrides,
 });
 
 // Departments known to the plan (Sales EMEA, Support) and with seat holders (Sales APAC, Sales EMEA).
@@ -35,7 +44,11 @@ describe(UsersPage.name, () => {
     // The departments are picked from those the plan and the CRM know, not typed.
     const picker = within(form).getByRole('group', { name: 'Departments' });
     await within(picker).findByRole('checkbox', { name: 'Support' });
-    expect(within(picker).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual(['Sales APAC', 'Sales EMEA', 'Support']);
+    expect(
+      within(picker)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('label')?.textContent),
+    ).toEqual(['Sales APAC', 'Sales EMEA', 'Support']);
     fireEvent.click(within(picker).getByRole('checkbox', { name: 'Sales EMEA' }));
     fireEvent.click(within(picker).getByRole('checkbox', { name: 'Support' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Add account' }));
@@ -52,7 +65,9 @@ describe(UsersPage.name, () => {
       'GET /api/auth/session': signedInAs({ account: account({}), via: 'session', csrfToken: 'c', peopleAccess: 'all', expiresAt: null }),
       'GET /api/users': json([account({}), account({ id: 3, email: 'eve@example.com', name: 'Eve', role: 'viewer' })]),
       'PATCH /api/users/:id': (request) =>
-        request.params.id === '1' ? apiError(409, 'LAST_ADMIN', 'admin@example.com is the last enabled admin: make another account admin first') : json(account({ id: 3, email: 'eve@example.com', name: 'Eve', role: 'executive' })),
+        request.params.id === '1'
+          ? apiError(409, 'LAST_ADMIN', 'admin@example.com is the last enabled admin: make another account admin first')
+          : json(account({ id: 3, email: 'eve@example.com', name: 'Eve', role: 'executive' })),
     });
     renderWithProviders(<UsersPage />);
     fireEvent.change(await screen.findByRole('combobox', { name: 'Role of Eve (eve@example.com)' }), { target: { value: 'executive' } });
@@ -74,8 +89,13 @@ describe(UsersPage.name, () => {
     const api = mockApi({
       ...knownDepartments,
       'GET /api/auth/me': json({ account: account({}), via: 'session', csrfToken: 'c', peopleAccess: 'all', expiresAt: null }),
-      'GET /api/users': json([account({}), account({ id: 4, email: 'tina@example.com', name: 'Tina', role: 'trainer', departments: ['Sales Apac'] })]),
-      'PATCH /api/users/:id': json(account({ id: 4, email: 'tina@example.com', name: 'Tina', role: 'trainer', departments: ['Sales APAC'] })),
+      'GET /api/users': json([
+        account({}),
+        account({ id: 4, email: 'tina@example.com', name: 'Tina', role: 'trainer', departments: ['Sales Apac'] }),
+      ]),
+      'PATCH /api/users/:id': json(
+        account({ id: 4, email: 'tina@example.com', name: 'Tina', role: 'trainer', departments: ['Sales APAC'] }),
+      ),
     });
     renderWithProviders(<UsersPage />);
     const picker = await screen.findByRole('group', { name: 'Departments of Tina (tina@example.com)' });

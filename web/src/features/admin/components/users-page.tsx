@@ -51,7 +51,11 @@ export function UsersPage() {
                   </thead>
                   <tbody>
                     {accounts.map((account) => (
-                      <AccountRow key={`${account.id}:${account.role}:${account.departments.join(',')}:${account.disabled}`} account={account} isSelf={account.id === session.data?.account.id} />
+                      <AccountRow
+                        key={`${account.id}:${account.role}:${account.departments.join(',')}:${account.disabled}`}
+                        account={account}
+                        isSelf={account.id === session.data?.account.id}
+                      />
                     ))}
                   </tbody>
                 </table>

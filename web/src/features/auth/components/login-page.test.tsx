@@ -6,7 +6,18 @@ import { renderWithProviders } from '@/testing/test-utils';
 import { LoginPage, safeNext } from './login-page';
 
 const session: SessionResponse = {
-  account: { id: 1, email: 'ann@example.com', name: 'Ann', role: 'trainer', departments: ['Sales'], disabled: false, hasPassword: true, sso: false, createdAt: '2026-01-01T00:00:00.000Z', lastLoginAt: null },
+  account: {
+    id: 1,
+    email: 'ann@example.com',
+    name: 'Ann',
+    role: 'trainer',
+    departments: ['Sales'],
+    disabled: false,
+    hasPassword: true,
+    sso: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastLoginAt: null,
+  },
   via: 'session',
   csrfToken: 'csrf',
   peopleAccess: 'departments',

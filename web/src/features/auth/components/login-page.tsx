@@ -52,7 +52,10 @@ export function LoginPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = { email: email.trim() ? undefined : 'Enter your email address.', password: password ? undefined : 'Enter your password.' };
+    const found = {
+      email: email.trim() ? undefined : 'Enter your email address.',
+      password: password ? undefined : 'Enter your password.',
+    };
     setMissing(found);
     if (found.email || found.password) return;
     signIn.mutate({ email: email.trim(), password });

@@ -9,7 +9,18 @@ function Where() {
   return <p>at {`${location.pathname}${location.search}`}</p>;
 }
 
-const account = { id: 2, email: 'vic@example.com', name: null, role: 'viewer', departments: [], disabled: false, hasPassword: true, sso: false, createdAt: '2026-01-01T00:00:00.000Z', lastLoginAt: null };
+const account = {
+  id: 2,
+  email: 'vic@example.com',
+  name: null,
+  role: 'viewer',
+  departments: [],
+  disabled: false,
+  hasPassword: true,
+  sso: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastLoginAt: null,
+};
 
 function renderAt(url: string, role?: 'admin') {
   return renderWithProviders(

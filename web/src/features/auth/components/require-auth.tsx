@@ -17,7 +17,9 @@ export function RequireAuth({ children, role }: { children: ReactNode; role?: Ro
   if (role && session.data.account.role !== role) {
     return (
       <EmptyState title="Not for your role">
-        <p>This page is for the {role} role; you are signed in as {session.data.account.role}.</p>
+        <p>
+          This page is for the {role} role; you are signed in as {session.data.account.role}.
+        </p>
       </EmptyState>
     );
   }

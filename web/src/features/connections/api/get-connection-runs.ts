@@ -5,7 +5,15 @@ import { api } from '@/lib/api-client';
 
 const RunListSchema = z.array(SyncRunSchema);
 
-export function getConnectionRuns({ connectionId, limit, signal }: { connectionId: number; limit?: number; signal?: AbortSignal }): Promise<SyncRun[]> {
+export function getConnectionRuns({
+  connectionId,
+  limit,
+  signal,
+}: {
+  connectionId: number;
+  limit?: number;
+  signal?: AbortSignal;
+}): Promise<SyncRun[]> {
   return api.get(`/api/connections/${connectionId}/runs`, { params: { limit }, schema: RunListSchema, signal });
 }
 

@@ -3,7 +3,15 @@ import { RemoveConnectionResponseSchema, type RemoveConnectionResponse } from '@
 import { api } from '@/lib/api-client';
 
 /** Removes a connection: its data kept and marked deleted, or with `purge` (confirmed by its name) deleted for good. */
-export function removeConnection({ connectionId, purge, confirm }: { connectionId: number; purge: boolean; confirm?: string }): Promise<RemoveConnectionResponse> {
+export function removeConnection({
+  connectionId,
+  purge,
+  confirm,
+}: {
+  connectionId: number;
+  purge: boolean;
+  confirm?: string;
+}): Promise<RemoveConnectionResponse> {
   const params: Record<string, string> = purge ? { purge: 'true', confirm: confirm ?? '' } : {};
   return api.delete(`/api/connections/${connectionId}`, { params, schema: RemoveConnectionResponseSchema });
 }

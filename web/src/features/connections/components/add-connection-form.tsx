@@ -29,12 +29,14 @@ export function AddConnectionForm({ onCreated, onCancel }: { onCreated: (connect
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const body: Record<string, string> = {};
-    for (const option of [...known.map((o) => o.name), PRIORITY_OPTION]) if ((options[option] ?? '').trim()) body[option] = options[option].trim();
+    for (const option of [...known.map((o) => o.name), PRIORITY_OPTION])
+      if ((options[option] ?? '').trim()) body[option] = options[option].trim();
     for (const row of extra) if (row.name.trim() && row.value.trim()) body[row.name.trim()] = row.value.trim();
     create.mutate({ name: name.trim(), kind, schedule: schedule.trim(), options: body });
   };
 
-  const serverError = create.error instanceof ApiError ? create.error : create.error ? new ApiError(create.error.message, 0, 'ERROR') : null;
+  const serverError =
+    create.error instanceof ApiError ? create.error : create.error ? new ApiError(create.error.message, 0, 'ERROR') : null;
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Add a connection">
@@ -63,7 +65,14 @@ export function AddConnectionForm({ onCreated, onCancel }: { onCreated: (connect
           <input type="text" value={schedule} onChange={(e) => setSchedule(e.target.value)} />
         </Field>
       </div>
-      <ConnectionOptionFields kind={kind} options={options} onOptionsChange={setOptions} extra={extra} onExtraChange={setExtra} errors={errors} />
+      <ConnectionOptionFields
+        kind={kind}
+        options={options}
+        onOptionsChange={setOptions}
+        extra={extra}
+        onExtraChange={setExtra}
+        errors={errors}
+      />
       <div className="row">
         <button type="submit" className="button" disabled={create.isPending}>
           {create.isPending ? 'Adding…' : 'Add connection'}

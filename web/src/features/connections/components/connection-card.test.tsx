@@ -5,14 +5,25 @@ import { apiError, json, mockApi } from '@/testing/mock-api';
 import { renderWithProviders } from '@/testing/test-utils';
 import { ConnectionCard } from './connection-card';
 
-const detail = (overrides: Partial<ConnectionDetail> = {}): ConnectionDetail => ({ ...connection(), options: { seed: 'uptake', client_secret: 'set' }, ...overrides });
+const detail = (overrides: Partial<ConnectionDetail> = {}): ConnectionDetail => ({
+  ...connection(),
+  options: { seed: 'uptake', client_secret: 'set' },
+  ...overrides,
+});
 
 describe(ConnectionCard.name, () => {
   beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
   afterEach(() => vi.useRealTimers());
 
   it('starts a sync and polls its run every second until it ends, showing counts as they grow', async () => {
-    const started: SyncRun = syncRun({ id: 8, trigger: 'manual', status: 'running', startedAt: new Date().toISOString(), finishedAt: null, counts: {} });
+    const started: SyncRun = syncRun({
+      id: 8,
+      trigger: 'manual',
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      counts: {},
+    });
     const progress: SyncRun[] = [
       { ...started, counts: { users: 120 } },
       { ...started, counts: { users: 120, logins: 2000 } },
@@ -51,7 +62,12 @@ describe(ConnectionCard.name, () => {
     const started = syncRun({ id: 9, status: 'running', finishedAt: null, counts: {} });
     mockApi({
       'POST /api/connections/:id/sync': json({ run: started }, 202),
-      'GET /api/sync-runs/:runId': json({ ...started, status: 'failed', finishedAt: started.startedAt, error: 'HubSpot refused the token (401)' }),
+      'GET /api/sync-runs/:runId': json({
+        ...started,
+        status: 'failed',
+        finishedAt: started.startedAt,
+        error: 'HubSpot refused the token (401)',
+      }),
       'GET /api/connections': json([detail()]),
     });
     renderWithProviders(<ConnectionCard connection={detail()} />);
@@ -117,10 +133,15 @@ describe(ConnectionCard.name, () => {
     expect(screen.getByText('Schedule').nextSibling).toHaveTextContent('At 06:30, Monday through Friday (UTC) 30 6 * * 1-5');
   });
 
-  it('edits a connection with the add form\'s fields, sending only what changed and keeping a stored secret left empty', async () => {
-    const salesforce = detail({ kind: 'salesforce', name: 'sf', options: { instance_url: 'https://acme.my.salesforce.com', client_id: 'first-id', client_secret: 'set' } });
+  it("edits a connection with the add form's fields, sending only what changed and keeping a stored secret left empty", async () => {
+    const salesforce = detail({
+      kind: 'salesforce',
+      name: 'sf',
+      options: { instance_url: 'https://acme.my.salesforce.com', client_id: 'first-id', client_secret: 'set' },
+    });
     const api = mockApi({
-      'PATCH /api/connections/:id': ({ body }) => json({ ...salesforce, priority: 5, options: { ...salesforce.options, ...(body as { options: object }).options } }),
+      'PATCH /api/connections/:id': ({ body }) =>
+        json({ ...salesforce, priority: 5, options: { ...salesforce.options, ...(body as { options: object }).options } }),
       'GET /api/connections': json([salesforce]),
     });
     renderWithProviders(<ConnectionCard connection={salesforce} />);
@@ -145,7 +166,13 @@ describe(ConnectionCard.name, () => {
   });
 
   it('shows why the server refused an edit', async () => {
-    mockApi({ 'PATCH /api/connections/:id': apiError(400, 'CONNECTOR_OPTIONS_INVALID', 'invalid demo connection options: option "people": at least 30') });
+    mockApi({
+      'PATCH /api/connections/:id': apiError(
+        400,
+        'CONNECTOR_OPTIONS_INVALID',
+        'invalid demo connection options: option "people": at least 30',
+      ),
+    });
     renderWithProviders(<ConnectionCard connection={detail()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add an option' }));
@@ -171,7 +198,7 @@ describe(ConnectionCard.name, () => {
     expect(api.calls('DELETE', '/api/connections/1')[0].query.toString()).toBe('');
   });
 
-  it('purges only once the connection\'s name is typed', async () => {
+  it("purges only once the connection's name is typed", async () => {
     const api = mockApi({
       'DELETE /api/connections/:id': json({ name: 'demo', purged: true, rows: { crm_users: 320 } }),
       'GET /api/connections': json([]),

@@ -60,7 +60,15 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
         </div>
         <div>
           <dt>Next run</dt>
-          <dd>{removed ? 'removed' : connection.enabled ? (connection.nextRunAt ? formatInstant(connection.nextRunAt) : 'not scheduled') : 'paused'}</dd>
+          <dd>
+            {removed
+              ? 'removed'
+              : connection.enabled
+                ? connection.nextRunAt
+                  ? formatInstant(connection.nextRunAt)
+                  : 'not scheduled'
+                : 'paused'}
+          </dd>
         </div>
         <div>
           <dt>Priority</dt>
@@ -71,7 +79,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
           <dd>
             {run ? (
               <>
-                <span className={`run-status run-${run.status}`}>{STATUS[run.status]}</span> {formatInstant(run.finishedAt ?? run.startedAt)}
+                <span className={`run-status run-${run.status}`}>{STATUS[run.status]}</span>{' '}
+                {formatInstant(run.finishedAt ?? run.startedAt)}
               </>
             ) : (
               'never'
@@ -86,7 +95,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
       {run?.error ? <p className="sync-error">Last error: {run.error}</p> : null}
       {removed ? (
         <p className="muted">
-          Removed on {formatInstant(connection.removedAt!)}: it no longer syncs, and its data is kept, marked deleted, so the metrics no longer count it.
+          Removed on {formatInstant(connection.removedAt!)}: it no longer syncs, and its data is kept, marked deleted, so the metrics no
+          longer count it.
         </p>
       ) : null}
 
@@ -109,7 +119,9 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
       ) : null}
       {test.isSuccess ? (
         <p className={`test-result ${test.data.ok ? 'run-succeeded' : 'run-failed'}`} role="status">
-          {test.data.ok ? `Connection works${test.data.summary ? `: ${test.data.summary}` : '.'}` : `Connection test failed: ${test.data.error ?? 'no reason given'}`}
+          {test.data.ok
+            ? `Connection works${test.data.summary ? `: ${test.data.summary}` : '.'}`
+            : `Connection test failed: ${test.data.error ?? 'no reason given'}`}
         </p>
       ) : null}
       {test.isError ? (
@@ -129,21 +141,42 @@ export function ConnectionCard({ connection }: { connection: ConnectionDetail })
       <div className="row">
         {removed ? null : (
           <>
-            <button type="button" className="button" disabled={isRunning || sync.isPending} onClick={() => sync.mutate({ connectionId: connection.id })}>
+            <button
+              type="button"
+              className="button"
+              disabled={isRunning || sync.isPending}
+              onClick={() => sync.mutate({ connectionId: connection.id })}
+            >
               {isRunning ? 'Syncing…' : 'Sync now'}
             </button>
-            <button type="button" className="button button-secondary" disabled={test.isPending} onClick={() => test.mutate({ connectionId: connection.id })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={test.isPending}
+              onClick={() => test.mutate({ connectionId: connection.id })}
+            >
               {test.isPending ? 'Testing…' : 'Test connection'}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setEditing((open) => !open)} aria-expanded={editing}>
               Edit
             </button>
-            <button type="button" className="button button-secondary" disabled={update.isPending} onClick={() => update.mutate({ connectionId: connection.id, enabled: !connection.enabled })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={update.isPending}
+              onClick={() => update.mutate({ connectionId: connection.id, enabled: !connection.enabled })}
+            >
               {connection.enabled ? 'Pause' : 'Resume'}
             </button>
           </>
         )}
-        <button type="button" className="button button-secondary" aria-expanded={showHistory} aria-controls={historyId} onClick={() => setShowHistory((open) => !open)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={showHistory}
+          aria-controls={historyId}
+          onClick={() => setShowHistory((open) => !open)}
+        >
           {showHistory ? 'Hide run history' : 'Run history'}
         </button>
         <button type="button" className="button button-danger" onClick={() => setRemoving(true)} disabled={removing}>

@@ -6,7 +6,13 @@ export interface OptionHint {
   hint: string;
 }
 
-export const KIND_LABEL: Record<ConnectionKind, string> = { demo: 'Demo CRM', csv: 'CSV folder', salesforce: 'Salesforce', hubspot: 'HubSpot', dataverse: 'Dynamics 365 (Dataverse)' };
+export const KIND_LABEL: Record<ConnectionKind, string> = {
+  demo: 'Demo CRM',
+  csv: 'CSV folder',
+  salesforce: 'Salesforce',
+  hubspot: 'HubSpot',
+  dataverse: 'Dynamics 365 (Dataverse)',
+};
 
 /** The options each connector reads (validated again by the server's connector schema). */
 export const CONNECTOR_OPTIONS: Record<ConnectionKind, OptionHint[]> = {

@@ -28,7 +28,15 @@ function initialState(connection: ConnectionDetail) {
  * Changes a connection with the add form's fields: schedule, options and priority. Only what changed
  * is sent; a credential left empty keeps its stored value, an emptied option is removed.
  */
-export function EditConnectionForm({ connection, onSaved, onCancel }: { connection: ConnectionDetail; onSaved: () => void; onCancel: () => void }) {
+export function EditConnectionForm({
+  connection,
+  onSaved,
+  onCancel,
+}: {
+  connection: ConnectionDetail;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const initial = useMemo(() => initialState(connection), [connection]);
   const [schedule, setSchedule] = useState(connection.schedule);
   const [options, setOptions] = useState(initial.options);
@@ -42,9 +50,15 @@ export function EditConnectionForm({ connection, onSaved, onCancel }: { connecti
     if (schedule.trim() === '') found.schedule = 'Give a cron schedule, e.g. 0 * * * * for hourly.';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const before = new Map<string, string>([...Object.entries(initial.options), ...initial.extra.map((row): [string, string] => [row.name, row.value])]);
+    const before = new Map<string, string>([
+      ...Object.entries(initial.options),
+      ...initial.extra.map((row): [string, string] => [row.name, row.value]),
+    ]);
     const changed: Record<string, string> = {};
-    const rows: Array<[string, string]> = [...Object.entries(options), ...extra.map((row): [string, string] => [row.name.trim(), row.value])];
+    const rows: Array<[string, string]> = [
+      ...Object.entries(options),
+      ...extra.map((row): [string, string] => [row.name.trim(), row.value]),
+    ];
     for (const [name, raw] of rows) {
       const value = raw.trim();
       if (!name) continue;
@@ -62,7 +76,8 @@ export function EditConnectionForm({ connection, onSaved, onCancel }: { connecti
     update.mutate({ connectionId: connection.id, ...body }, { onSuccess: onSaved });
   };
 
-  const serverError = update.error instanceof ApiError ? update.error : update.error ? new ApiError(update.error.message, 0, 'ERROR') : null;
+  const serverError =
+    update.error instanceof ApiError ? update.error : update.error ? new ApiError(update.error.message, 0, 'ERROR') : null;
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={`Edit connection ${connection.name}`}>

@@ -17,17 +17,20 @@ export function RemoveConnectionDialog({ connection, onClose }: { connection: Co
   const [typed, setTyped] = useState('');
   const remove = useRemoveConnection({ onSuccess: onClose });
   const confirmed = !purge || typed.trim() === connection.name;
-  const serverError = remove.error instanceof ApiError ? remove.error : remove.error ? new ApiError(remove.error.message, 0, 'ERROR') : null;
+  const serverError =
+    remove.error instanceof ApiError ? remove.error : remove.error ? new ApiError(remove.error.message, 0, 'ERROR') : null;
 
   return (
     <div className="card remove-connection" role="alertdialog" aria-labelledby={titleId}>
-      <h3 id={titleId}>{alreadyRemoved ? `Delete the data of "${connection.name}" for good?` : `Remove connection "${connection.name}"?`}</h3>
+      <h3 id={titleId}>
+        {alreadyRemoved ? `Delete the data of "${connection.name}" for good?` : `Remove connection "${connection.name}"?`}
+      </h3>
       <FormServerError title="The connection was not removed" error={serverError} />
       {alreadyRemoved ? null : (
         <p>
           It stops syncing. Its data stays in Uptake, marked deleted as of now: its people no longer count as seat holders and its
-          opportunities and records leave the metrics. Daily snapshots already stored keep their values. The name stays taken until
-          the data is deleted.
+          opportunities and records leave the metrics. Daily snapshots already stored keep their values. The name stays taken until the data
+          is deleted.
         </p>
       )}
       {alreadyRemoved ? null : (
@@ -38,8 +41,8 @@ export function RemoveConnectionDialog({ connection, onClose }: { connection: Co
       {purge ? (
         <>
           <p className="sync-error">
-            Deletes the connection with all its users, logins, opportunities, records, training and run history. This cannot be undone;
-            days recomputed later will not know this data.
+            Deletes the connection with all its users, logins, opportunities, records, training and run history. This cannot be undone; days
+            recomputed later will not know this data.
           </p>
           <Field label={`Type the connection's name, ${connection.name}, to confirm`}>
             <input type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />

@@ -11,7 +11,12 @@ const STATUS = { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' } 
 export function RunHistory({ connectionId }: { connectionId: number }) {
   const runs = useConnectionRuns({ connectionId, limit: 20 });
   return (
-    <QueryView query={runs} loadingLabel="Loading the run history…" isEmpty={(data) => data.length === 0} empty={<EmptyState title="No run yet" />}>
+    <QueryView
+      query={runs}
+      loadingLabel="Loading the run history…"
+      isEmpty={(data) => data.length === 0}
+      empty={<EmptyState title="No run yet" />}
+    >
       {(data) => (
         <TableScroll label="Run history">
           <table data-testid={`runs-${connectionId}`}>

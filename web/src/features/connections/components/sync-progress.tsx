@@ -25,7 +25,12 @@ export function SyncProgress({ runId, onFinished }: { runId: number; onFinished?
   if (run.isError) return <ErrorState error={run.error} title={`Could not follow sync run ${runId}`} onRetry={() => void run.refetch()} />;
   const data = run.data;
   return (
-    <div className={`sync-progress sync-progress-${data?.status ?? 'running'}`} role="status" aria-live="polite" data-testid={`sync-progress-${runId}`}>
+    <div
+      className={`sync-progress sync-progress-${data?.status ?? 'running'}`}
+      role="status"
+      aria-live="polite"
+      data-testid={`sync-progress-${runId}`}
+    >
       {!data || data.status === 'running' ? (
         <>
           <span className="spinner" aria-hidden="true" />
@@ -36,11 +41,13 @@ export function SyncProgress({ runId, onFinished }: { runId: number; onFinished?
         </>
       ) : data.status === 'succeeded' ? (
         <span>
-          <strong className="run-succeeded">Sync finished</strong> in {formatDuration(data.startedAt, data.finishedAt)}: <RunCounts counts={data.counts} />
+          <strong className="run-succeeded">Sync finished</strong> in {formatDuration(data.startedAt, data.finishedAt)}:{' '}
+          <RunCounts counts={data.counts} />
         </span>
       ) : (
         <span>
-          <strong className="run-failed">Sync failed</strong> after {formatDuration(data.startedAt, data.finishedAt)}: {data.error ?? 'no reason given'}
+          <strong className="run-failed">Sync failed</strong> after {formatDuration(data.startedAt, data.finishedAt)}:{' '}
+          {data.error ?? 'no reason given'}
         </span>
       )}
     </div>

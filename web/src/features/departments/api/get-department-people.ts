@@ -2,7 +2,15 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { PeopleResponseSchema, type PeopleResponse } from '@uptake/shared';
 import { api } from '@/lib/api-client';
 
-export function getDepartmentPeople({ department, asOf, signal }: { department: string; asOf?: string; signal?: AbortSignal }): Promise<PeopleResponse> {
+export function getDepartmentPeople({
+  department,
+  asOf,
+  signal,
+}: {
+  department: string;
+  asOf?: string;
+  signal?: AbortSignal;
+}): Promise<PeopleResponse> {
   return api.get(`/api/departments/${encodeURIComponent(department)}/people`, { params: { asOf }, schema: PeopleResponseSchema, signal });
 }
 

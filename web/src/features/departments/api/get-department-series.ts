@@ -9,8 +9,17 @@ interface SeriesArgs {
   to?: string;
 }
 
-export function getDepartmentSeries({ department, from, to, signal }: SeriesArgs & { signal?: AbortSignal }): Promise<MetricSeriesResponse> {
-  return api.get(`/api/departments/${encodeURIComponent(department)}/series`, { params: { from, to }, schema: MetricSeriesResponseSchema, signal });
+export function getDepartmentSeries({
+  department,
+  from,
+  to,
+  signal,
+}: SeriesArgs & { signal?: AbortSignal }): Promise<MetricSeriesResponse> {
+  return api.get(`/api/departments/${encodeURIComponent(department)}/series`, {
+    params: { from, to },
+    schema: MetricSeriesResponseSchema,
+    signal,
+  });
 }
 
 export function getDepartmentSeriesQueryOptions({ department, from, to }: SeriesArgs) {

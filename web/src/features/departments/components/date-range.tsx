@@ -27,11 +27,25 @@ export function DateRange({ defaultFrom, defaultTo }: { defaultFrom?: string; de
     <div className="row" role="group" aria-label="Chart date range">
       <div className="field">
         <label htmlFor={fromId}>From</label>
-        <input id={fromId} type="date" value={from ?? defaultFrom ?? ''} max={to ?? defaultTo} onChange={(event) => set('from', event.target.value)} aria-invalid={invalid || undefined} />
+        <input
+          id={fromId}
+          type="date"
+          value={from ?? defaultFrom ?? ''}
+          max={to ?? defaultTo}
+          onChange={(event) => set('from', event.target.value)}
+          aria-invalid={invalid || undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor={toId}>To</label>
-        <input id={toId} type="date" value={to ?? defaultTo} min={from ?? defaultFrom} onChange={(event) => set('to', event.target.value)} aria-invalid={invalid || undefined} />
+        <input
+          id={toId}
+          type="date"
+          value={to ?? defaultTo}
+          min={from ?? defaultFrom}
+          onChange={(event) => set('to', event.target.value)}
+          aria-invalid={invalid || undefined}
+        />
       </div>
       {invalid ? (
         <p className="field-error" role="alert">

@@ -34,16 +34,32 @@ export function DepartmentMetrics({ scope }: { scope: OrganisationMetrics }) {
               <tr key={metric} data-testid={`dept-metric-${metric}`}>
                 <th scope="row">{METRIC_CATALOGUE[metric].label}</th>
                 <td className="num">
-                  <MetricValue metric={metric} value={value} seatHolders={scope.seatHolders} showReason suppressed={scope.suppressed} testId={`dept-value-${metric}`} />
+                  <MetricValue
+                    metric={metric}
+                    value={value}
+                    seatHolders={scope.seatHolders}
+                    showReason
+                    suppressed={scope.suppressed}
+                    testId={`dept-value-${metric}`}
+                  />
                 </td>
                 <td className="num">
-                  {expected === undefined ? <span className="muted">no goal</span> : <MetricValue metric={metric} value={expected} detail="Expected on the goal ramp on this day." />}
+                  {expected === undefined ? (
+                    <span className="muted">no goal</span>
+                  ) : (
+                    <MetricValue metric={metric} value={expected} detail="Expected on the goal ramp on this day." />
+                  )}
                 </td>
                 <td className="num">
                   {reached === null ? (
                     <span className="muted">—</span>
                   ) : (
-                    <MetricValue metric={metric} value={value} display={formatShare(reached)} detail={`Attainment: ${formatMetric(metric, value)} against ${formatMetric(metric, expected)} expected, clamped to 0–100%.`} />
+                    <MetricValue
+                      metric={metric}
+                      value={value}
+                      display={formatShare(reached)}
+                      detail={`Attainment: ${formatMetric(metric, value)} against ${formatMetric(metric, expected)} expected, clamped to 0–100%.`}
+                    />
                   )}
                 </td>
                 <td>

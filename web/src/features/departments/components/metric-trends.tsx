@@ -19,7 +19,11 @@ interface MetricTrendsProps {
 
 function MetricTrend({ metric, series, goal }: { metric: MetricKey; series: MetricSeriesResponse; goal?: GoalMark }) {
   const definition = METRIC_CATALOGUE[metric];
-  const points = series.points.map((point) => ({ day: point.day, actual: point.metrics[metric], expected: point.expected[metric] ?? null }));
+  const points = series.points.map((point) => ({
+    day: point.day,
+    actual: point.metrics[metric],
+    expected: point.expected[metric] ?? null,
+  }));
   const latest = [...series.points].reverse().find((point) => point.metrics[metric] !== null) ?? series.points[series.points.length - 1];
   const headingId = `trend-${metric}`;
   return (
@@ -32,13 +36,19 @@ function MetricTrend({ metric, series, goal }: { metric: MetricKey; series: Metr
             {latest.expected[metric] !== undefined ? (
               <>
                 {' '}
-                against <MetricValue metric={metric} value={latest.expected[metric]} detail="Expected on that day on the goal ramp." /> expected
+                against <MetricValue metric={metric} value={latest.expected[metric]} detail="Expected on that day on the goal ramp." />{' '}
+                expected
               </>
             ) : null}
             {goal ? (
               <>
                 {' '}
-                · goal <MetricValue metric={metric} value={goal.target} detail={`Target of the launch plan, due ${formatDay(goal.by)}.`} /> by {formatDay(goal.by)}
+                · goal <MetricValue
+                  metric={metric}
+                  value={goal.target}
+                  detail={`Target of the launch plan, due ${formatDay(goal.by)}.`}
+                />{' '}
+                by {formatDay(goal.by)}
               </>
             ) : (
               ' · no goal in the plan'
@@ -74,7 +84,8 @@ export function MetricTrends({ series, goals }: MetricTrendsProps) {
     <>
       {hiddenDays > 0 ? (
         <p className="muted" data-testid="trend-hidden-days">
-          {hiddenDays} of {series.points.length} days are <Suppressed />: the department was smaller than the privacy threshold on those days, or its figures would have revealed a smaller group.
+          {hiddenDays} of {series.points.length} days are <Suppressed />: the department was smaller than the privacy threshold on those
+          days, or its figures would have revealed a smaller group.
         </p>
       ) : null}
       <TrendLegend />

@@ -25,8 +25,20 @@ const COLUMNS: Column[] = [
     how: 'Latest counted login (succeeded, not through the API) on or before the as-of day.',
     value: (p) => p.lastLoginAt,
   },
-  { key: 'logins7', label: 'Logins (7 days)', numeric: true, how: 'Counted logins in the 7 days ending on the as-of day.', value: (p) => p.logins7 },
-  { key: 'logins30', label: 'Logins (30 days)', numeric: true, how: 'Counted logins in the 30 days ending on the as-of day.', value: (p) => p.logins30 },
+  {
+    key: 'logins7',
+    label: 'Logins (7 days)',
+    numeric: true,
+    how: 'Counted logins in the 7 days ending on the as-of day.',
+    value: (p) => p.logins7,
+  },
+  {
+    key: 'logins30',
+    label: 'Logins (30 days)',
+    numeric: true,
+    how: 'Counted logins in the 30 days ending on the as-of day.',
+    value: (p) => p.logins30,
+  },
   {
     key: 'completeness',
     label: 'Record completeness',
@@ -82,7 +94,11 @@ function cell(column: SortKey, person: PersonRow): ReactNode {
         explained(`${formatShare(person.recordCompleteness)} of ${person.trackedRecords}`)
       );
     case 'stale':
-      return person.openOpportunities === 0 ? <span className="muted">no open</span> : explained(`${person.staleOpportunities} of ${person.openOpportunities}`);
+      return person.openOpportunities === 0 ? (
+        <span className="muted">no open</span>
+      ) : (
+        explained(`${person.staleOpportunities} of ${person.openOpportunities}`)
+      );
     case 'training':
       return person.requiredCourses === 0 ? (
         <span className="muted">no required course</span>
@@ -116,7 +132,13 @@ export function PeopleTable({ people }: { people: PersonRow[] }) {
       <div className="table-tools">
         <div className="field">
           <label htmlFor={filterId}>Filter people</label>
-          <input id={filterId} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Name, e-mail or manager" />
+          <input
+            id={filterId}
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            placeholder="Name, e-mail or manager"
+          />
         </div>
         <p className="muted" aria-live="polite">
           {rows.length === people.length ? `${people.length} people` : `${rows.length} of ${people.length} people`}
@@ -136,7 +158,9 @@ export function PeopleTable({ people }: { people: PersonRow[] }) {
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() => setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : false }))}
+                    onClick={() =>
+                      setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : false }))
+                    }
                   >
                     {column.label}
                     <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>

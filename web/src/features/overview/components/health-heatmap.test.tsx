@@ -24,9 +24,16 @@ describe(HealthHeatmap.name, () => {
   });
 
   it('lists the organisation first and every department with health, linking to the department page', () => {
-    renderWithProviders(<HealthHeatmap departments={[salesEmea, support]} organisation={data.organisation} linkSearch="?asOf=2026-03-01" />);
+    renderWithProviders(
+      <HealthHeatmap departments={[salesEmea, support]} organisation={data.organisation} linkSearch="?asOf=2026-03-01" />,
+    );
     const rows = within(screen.getByRole('table')).getAllByRole('row');
-    expect(rows.map((row) => within(row).queryByRole('rowheader')?.textContent ?? null)).toEqual([null, 'Organisation', 'Sales EMEA', 'Support']);
+    expect(rows.map((row) => within(row).queryByRole('rowheader')?.textContent ?? null)).toEqual([
+      null,
+      'Organisation',
+      'Sales EMEA',
+      'Support',
+    ]);
     expect(screen.getByRole('link', { name: 'Sales EMEA' })).toHaveAttribute('href', '/departments/Sales%20EMEA?asOf=2026-03-01');
     expect(screen.getByTestId('heat-Sales EMEA-health')).toHaveTextContent('78.1');
     expect(within(rows[2]).getByText('At risk')).toBeInTheDocument();

@@ -27,7 +27,10 @@ function Row({ name, scope, href, noLoginData }: { name: string; scope: Organisa
         <Link to={href}>{name}</Link>
       </th>
       <td className="num">
-        <Explained how="Active, licensed, non-integration CRM users of the department created on or before the day." testId={`heat-${name}-seats`}>
+        <Explained
+          how="Active, licensed, non-integration CRM users of the department created on or before the day."
+          testId={`heat-${name}-seats`}
+        >
           {formatCount(scope.seatHolders)}
         </Explained>
       </td>
@@ -70,7 +73,11 @@ function Row({ name, scope, href, noLoginData }: { name: string; scope: Organisa
               }
             />
             <span className="heat-attainment">
-              {value === null ? (unknownBecause ?? missingReason(metric, scope.seatHolders)) : reached === null ? 'no goal' : `${formatShare(reached)} of plan`}
+              {value === null
+                ? (unknownBecause ?? missingReason(metric, scope.seatHolders))
+                : reached === null
+                  ? 'no goal'
+                  : `${formatShare(reached)} of plan`}
             </span>
           </td>
         );
@@ -85,8 +92,8 @@ export function HealthHeatmap({ departments, organisation, linkSearch, noLoginDa
     <TableScroll label="Attainment by department and metric">
       <table className="heatmap">
         <caption className="visually-hidden">
-          Attainment of the plan by department and metric. Each cell shows the value and the share of the expected value reached; colour repeats the status: green from
-          90%, amber from 70%, red below, grey without a goal.
+          Attainment of the plan by department and metric. Each cell shows the value and the share of the expected value reached; colour
+          repeats the status: green from 90%, amber from 70%, red below, grey without a goal.
         </caption>
         <thead>
           <tr>
@@ -105,7 +112,12 @@ export function HealthHeatmap({ departments, organisation, linkSearch, noLoginDa
           </tr>
         </thead>
         <tbody>
-          <Row name="Organisation" scope={organisation} href={`/departments/${encodeURIComponent('*')}${linkSearch}`} noLoginData={noLoginData} />
+          <Row
+            name="Organisation"
+            scope={organisation}
+            href={`/departments/${encodeURIComponent('*')}${linkSearch}`}
+            noLoginData={noLoginData}
+          />
           {departments.map((department) => (
             <Row
               key={department.department}

@@ -18,7 +18,16 @@ export interface MetricTileProps {
 }
 
 /** One organisation metric: value, expected value on the ramp, change against a week earlier, status. */
-export function MetricTile({ metric, value: givenValue, expected, weekEarlier: givenWeekEarlier, attainment: given, seatHolders, suppressed, unknownBecause }: MetricTileProps) {
+export function MetricTile({
+  metric,
+  value: givenValue,
+  expected,
+  weekEarlier: givenWeekEarlier,
+  attainment: given,
+  seatHolders,
+  suppressed,
+  unknownBecause,
+}: MetricTileProps) {
   const definition = METRIC_CATALOGUE[metric];
   const value = unknownBecause ? null : givenValue;
   const weekEarlier = unknownBecause ? null : givenWeekEarlier;
@@ -41,7 +50,9 @@ export function MetricTile({ metric, value: givenValue, expected, weekEarlier: g
           suppressed={suppressed}
           unknownBecause={unknownBecause}
           testId={`tile-value-${metric}`}
-          detail={reached !== null ? `Attainment against the ramp: ${formatShare(reached)}.` : 'No goal for this metric in the launch plan.'}
+          detail={
+            reached !== null ? `Attainment against the ramp: ${formatShare(reached)}.` : 'No goal for this metric in the launch plan.'
+          }
         />
       </p>
       <dl className="tile-facts">
@@ -51,7 +62,11 @@ export function MetricTile({ metric, value: givenValue, expected, weekEarlier: g
             {expected === undefined ? (
               <span className="muted">no goal</span>
             ) : (
-              <MetricValue metric={metric} value={expected} detail="Expected value today on the goal ramp from launch to the target date." />
+              <MetricValue
+                metric={metric}
+                value={expected}
+                detail="Expected value today on the goal ramp from launch to the target date."
+              />
             )}
           </dd>
         </div>

@@ -13,7 +13,15 @@ import { MetricTile } from './metric-tile';
 import { SyncStatus } from './sync-status';
 
 /** The CRM owner's Monday page: organisation health, one tile per metric, heatmap, sync state. */
-export function OverviewView({ data, linkSearch, canManageConnections }: { data: OverviewResponse; linkSearch: string; canManageConnections: boolean }) {
+export function OverviewView({
+  data,
+  linkSearch,
+  canManageConnections,
+}: {
+  data: OverviewResponse;
+  linkSearch: string;
+  canManageConnections: boolean;
+}) {
   const organisation = data.organisation;
   const noLoginData = !hasLoginData(data.dataCoverage);
   return (
@@ -49,7 +57,8 @@ export function OverviewView({ data, linkSearch, canManageConnections }: { data:
 
       {organisation.seatHolders === 0 && data.departments.length === 0 ? (
         <EmptyState title="No usage data yet">
-          No seat holders as of {formatDay(data.asOf)}. Run a sync on the <Link to="/connections">Connections</Link> page or pick a later day.
+          No seat holders as of {formatDay(data.asOf)}. Run a sync on the <Link to="/connections">Connections</Link> page or pick a later
+          day.
         </EmptyState>
       ) : null}
 
@@ -75,7 +84,9 @@ export function OverviewView({ data, linkSearch, canManageConnections }: { data:
       </section>
 
       <Section title="Departments against plan" description="Each cell: the value, then the share of the expected value reached.">
-        {data.departments.length === 0 ? <EmptyState title="No departments yet">Departments appear after the first sync.</EmptyState> : null}
+        {data.departments.length === 0 ? (
+          <EmptyState title="No departments yet">Departments appear after the first sync.</EmptyState>
+        ) : null}
         <HealthHeatmap departments={data.departments} organisation={organisation} linkSearch={linkSearch} noLoginData={noLoginData} />
       </Section>
 

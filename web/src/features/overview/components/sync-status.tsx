@@ -37,7 +37,8 @@ export function SyncStatus({ connections, linkToConnections }: { connections: Co
                 <dd>
                   {run ? (
                     <>
-                      <span className={`run-status run-${run.status}`}>{RUN_LABEL[run.status]}</span> {formatInstant(run.finishedAt ?? run.startedAt)}
+                      <span className={`run-status run-${run.status}`}>{RUN_LABEL[run.status]}</span>{' '}
+                      {formatInstant(run.finishedAt ?? run.startedAt)}
                     </>
                   ) : (
                     'never'

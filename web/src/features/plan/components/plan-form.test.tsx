@@ -11,7 +11,11 @@ describe('Goals page', () => {
     const goals = await screen.findByTestId('goals-table');
     // 0.85 -> 85.0%; 0.15 with baseline 0.4 -> 15.0%, 40.0%
     expect(within(goals).getByTestId('goal-*-active_users')).toHaveTextContent('All departmentsActive users (7 days)85.0%');
-    expect(within(screen.getByTestId('goal-Sales EMEA-stale_opportunities')).getAllByText(/%$/).map((e) => e.textContent)).toEqual(['15.0%', '40.0%']);
+    expect(
+      within(screen.getByTestId('goal-Sales EMEA-stale_opportunities'))
+        .getAllByText(/%$/)
+        .map((e) => e.textContent),
+    ).toEqual(['15.0%', '40.0%']);
     const v2 = screen.getByTestId('plan-version-2');
     expect(v2).toHaveTextContent('Version 2');
     expect(v2).toHaveTextContent('by Ana Owner');
@@ -35,7 +39,11 @@ describe('Goals page', () => {
 
     const summary = await screen.findByTestId('plan-form-errors');
     expect(summary).toHaveTextContent('The plan was not saved: 1 problem');
-    expect(within(summary).getByRole('link', { name: 'Goal All departments / Active users (7 days): target: The target must be a percentage from 0 to 100.' })).toHaveAttribute('href', '#plan-field-goals-0-target');
+    expect(
+      within(summary).getByRole('link', {
+        name: 'Goal All departments / Active users (7 days): target: The target must be a percentage from 0 to 100.',
+      }),
+    ).toHaveAttribute('href', '#plan-field-goals-0-target');
     expect(targetInput).toHaveAttribute('aria-invalid', 'true');
     expect(targetInput).toHaveAccessibleDescription('The target must be a percentage from 0 to 100.');
     expect(api.calls('PUT', '/api/plan')).toHaveLength(0);
@@ -45,7 +53,14 @@ describe('Goals page', () => {
     const saved = planHistory();
     const next = launchPlan();
     next.goals[0] = { ...next.goals[0], target: 0.9 };
-    const v3 = { ...saved.current!, version: 3, createdBy: 'admin@example.test', source: 'dashboard: raise adoption goal', plan: next, changes: ['goal * / active_users: target 0.85 → 0.9'] };
+    const v3 = {
+      ...saved.current!,
+      version: 3,
+      createdBy: 'admin@example.test',
+      source: 'dashboard: raise adoption goal',
+      plan: next,
+      changes: ['goal * / active_users: target 0.85 → 0.9'],
+    };
     const api = mockSignedInApi({ 'GET /api/plan': json(saved), 'PUT /api/plan': json(v3) });
     const user = userEvent.setup();
     renderApp('/goals');
@@ -63,7 +78,9 @@ describe('Goals page', () => {
     const [put] = api.calls('PUT', '/api/plan');
     expect(put.body).toMatchObject({ changedBy: 'admin@example.test', comment: 'raise adoption goal' });
     expect((put.body as { plan: { goals: Array<{ target: number }> } }).plan.goals[0].target).toBe(0.9);
-    await waitFor(() => expect(screen.getByTestId('plan-version-3')).toHaveTextContent('goal All departments / Active users (7 days): target 85% → 90%'));
+    await waitFor(() =>
+      expect(screen.getByTestId('plan-version-3')).toHaveTextContent('goal All departments / Active users (7 days): target 85% → 90%'),
+    );
   });
 
   it('reports every mistake of one save, not only the first', async () => {
@@ -73,12 +90,18 @@ describe('Goals page', () => {
     await user.click(await screen.findByRole('button', { name: 'Edit the plan' }));
     // Goal 1: a target over 100% (a field mistake); goal 2: a target date before the launch on 2026-01-15 (a plan mistake).
     fireEvent.change(within(screen.getByRole('group', { name: 'Goal 1' })).getByLabelText('Target (%)'), { target: { value: '150' } });
-    fireEvent.change(within(screen.getByRole('group', { name: 'Goal 2' })).getByLabelText('Target date'), { target: { value: '2026-01-01' } });
+    fireEvent.change(within(screen.getByRole('group', { name: 'Goal 2' })).getByLabelText('Target date'), {
+      target: { value: '2026-01-01' },
+    });
     await user.click(screen.getByRole('button', { name: 'Save as a new version' }));
 
     const summary = await screen.findByTestId('plan-form-errors');
     expect(summary).toHaveTextContent('The plan was not saved: 2 problems');
-    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
       'Goal All departments / Active users (7 days): target: The target must be a percentage from 0 to 100.',
       'Goal Sales EMEA / Stale opportunities: target date: target date 2026-01-01 is before the launch date 2026-01-15',
     ]);
@@ -106,7 +129,9 @@ describe('Goals page', () => {
   it('puts the server validation errors on the fields', async () => {
     mockSignedInApi({
       'GET /api/plan': json(planHistory()),
-      'PUT /api/plan': apiError(400, 'VALIDATION_FAILED', 'the plan is invalid', [{ path: 'plan.timezone', message: 'unknown time zone "Mars/Base"' }]),
+      'PUT /api/plan': apiError(400, 'VALIDATION_FAILED', 'the plan is invalid', [
+        { path: 'plan.timezone', message: 'unknown time zone "Mars/Base"' },
+      ]),
     });
     const user = userEvent.setup();
     renderApp('/goals');

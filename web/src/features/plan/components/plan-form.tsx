@@ -1,4 +1,12 @@
-import { DASHBOARD_WORDING, diffPlans, LaunchPlanSchema, METRIC_CATALOGUE, METRIC_KEYS, type LaunchPlan, type MetricKey } from '@uptake/shared';
+import {
+  DASHBOARD_WORDING,
+  diffPlans,
+  LaunchPlanSchema,
+  METRIC_CATALOGUE,
+  METRIC_KEYS,
+  type LaunchPlan,
+  type MetricKey,
+} from '@uptake/shared';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
@@ -9,23 +17,46 @@ import { errorsFromServer, targetUnit, toFormValues, validatePlanForm, type Plan
 const FIELD_ID_PREFIX = 'plan-field-';
 const fieldId = (key: string) => `${FIELD_ID_PREFIX}${key.replace(/\./g, '-')}`;
 
-const LEAF_LABEL: Record<string, string> = { department: 'department', metric: 'metric', target: 'target', by: 'target date', baseline: 'baseline', name: 'name', seats: 'seats', cost: 'licence cost' };
+const LEAF_LABEL: Record<string, string> = {
+  department: 'department',
+  metric: 'metric',
+  target: 'target',
+  by: 'target date',
+  baseline: 'baseline',
+  name: 'name',
+  seats: 'seats',
+  cost: 'licence cost',
+};
 
 const FIELD_LABEL = (key: string, values: PlanFormValues): string => {
   const [head, index, rawLeaf] = key.split('.');
   const leaf = LEAF_LABEL[rawLeaf] ?? rawLeaf;
   if (head === 'goals') {
     const goal = values.goals[Number(index)];
-    const name = goal?.metric ? `${DASHBOARD_WORDING.department(goal.department || '?')} / ${METRIC_CATALOGUE[goal.metric].label}` : `#${Number(index) + 1}`;
+    const name = goal?.metric
+      ? `${DASHBOARD_WORDING.department(goal.department || '?')} / ${METRIC_CATALOGUE[goal.metric].label}`
+      : `#${Number(index) + 1}`;
     return `Goal ${name}: ${leaf}`;
   }
   if (head === 'departments') return `Department ${values.departments[Number(index)]?.name || `#${Number(index) + 1}`}: ${leaf}`;
   if (head === 'weights') return `Weight of ${METRIC_CATALOGUE[index as MetricKey]?.label ?? index}`;
-  return { launchDate: 'Launch date', changedBy: 'Changed by', comment: 'Comment', timezone: 'Time zone', currency: 'Currency', form: 'Plan' }[head] ?? key;
+  return (
+    { launchDate: 'Launch date', changedBy: 'Changed by', comment: 'Comment', timezone: 'Time zone', currency: 'Currency', form: 'Plan' }[
+      head
+    ] ?? key
+  );
 };
 
 /** Edits the launch plan (departments, goals, weights) and stores it as a new version with who and why. */
-export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan | null; changedBy: string; onDone: (savedVersion: number | null) => void }) {
+export function PlanForm({
+  current,
+  changedBy,
+  onDone,
+}: {
+  current: LaunchPlan | null;
+  changedBy: string;
+  onDone: (savedVersion: number | null) => void;
+}) {
   const [values, setValues] = useState<PlanFormValues>(() => ({ ...toFormValues(current, todayIso()), changedBy }));
   const [errors, setErrors] = useState<PlanFormErrors>({});
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -111,21 +142,43 @@ export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan |
                 <input type="text" value={department.name} onChange={(e) => updateDepartment(index, { name: e.target.value })} />
               </Field>
               <Field label="Seats" error={errors[`departments.${index}.seats`]} id={fieldId(`departments.${index}.seats`)}>
-                <input type="text" inputMode="numeric" value={department.seats} onChange={(e) => updateDepartment(index, { seats: e.target.value })} />
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  value={department.seats}
+                  onChange={(e) => updateDepartment(index, { seats: e.target.value })}
+                />
               </Field>
-              <Field label={`Licence cost per seat and month (${values.currency || 'currency'})`} error={errors[`departments.${index}.cost`]} id={fieldId(`departments.${index}.cost`)}>
-                <input type="text" inputMode="decimal" value={department.cost} onChange={(e) => updateDepartment(index, { cost: e.target.value })} />
+              <Field
+                label={`Licence cost per seat and month (${values.currency || 'currency'})`}
+                error={errors[`departments.${index}.cost`]}
+                id={fieldId(`departments.${index}.cost`)}
+              >
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={department.cost}
+                  onChange={(e) => updateDepartment(index, { cost: e.target.value })}
+                />
               </Field>
               <div className="field">
                 <span aria-hidden="true">&nbsp;</span>
-                <button type="button" className="button button-danger" onClick={() => update({ departments: values.departments.filter((_, i) => i !== index) })}>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => update({ departments: values.departments.filter((_, i) => i !== index) })}
+                >
                   Remove {department.name || `department ${index + 1}`}
                 </button>
               </div>
             </div>
           ))}
           <div>
-            <button type="button" className="button button-secondary" onClick={() => update({ departments: [...values.departments, { name: '', seats: '0', cost: '0' }] })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => update({ departments: [...values.departments, { name: '', seats: '0', cost: '0' }] })}
+            >
               Add a department
             </button>
           </div>
@@ -134,7 +187,9 @@ export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan |
 
       <fieldset>
         <legend>Goals</legend>
-        <p className="field-hint">Shares (active users, completeness, stale opportunities, training) are entered as percentages; logins per user as a number.</p>
+        <p className="field-hint">
+          Shares (active users, completeness, stale opportunities, training) are entered as percentages; logins per user as a number.
+        </p>
         <div className="stack">
           {values.goals.map((goal, index) => (
             <div className="form-row" key={index} role="group" aria-label={`Goal ${index + 1}`}>
@@ -147,7 +202,9 @@ export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan |
                       {name}
                     </option>
                   ))}
-                  {goal.department && goal.department !== '*' && !departmentNames.includes(goal.department) ? <option value={goal.department}>{goal.department} (not in departments)</option> : null}
+                  {goal.department && goal.department !== '*' && !departmentNames.includes(goal.department) ? (
+                    <option value={goal.department}>{goal.department} (not in departments)</option>
+                  ) : null}
                 </select>
               </Field>
               <Field label="Metric" error={errors[`goals.${index}.metric`]} id={fieldId(`goals.${index}.metric`)}>
@@ -160,18 +217,41 @@ export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan |
                   ))}
                 </select>
               </Field>
-              <Field label={`Target${goal.metric ? ` (${targetUnit(goal.metric)})` : ''}`} error={errors[`goals.${index}.target`]} id={fieldId(`goals.${index}.target`)}>
-                <input type="text" inputMode="decimal" value={goal.target} onChange={(e) => updateGoal(index, { target: e.target.value })} />
+              <Field
+                label={`Target${goal.metric ? ` (${targetUnit(goal.metric)})` : ''}`}
+                error={errors[`goals.${index}.target`]}
+                id={fieldId(`goals.${index}.target`)}
+              >
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={goal.target}
+                  onChange={(e) => updateGoal(index, { target: e.target.value })}
+                />
               </Field>
               <Field label="Target date" error={errors[`goals.${index}.by`]} id={fieldId(`goals.${index}.by`)}>
                 <input type="date" value={goal.by} onChange={(e) => updateGoal(index, { by: e.target.value })} />
               </Field>
-              <Field label="Baseline (optional)" hint="Empty: measured at launch" error={errors[`goals.${index}.baseline`]} id={fieldId(`goals.${index}.baseline`)}>
-                <input type="text" inputMode="decimal" value={goal.baseline} onChange={(e) => updateGoal(index, { baseline: e.target.value })} />
+              <Field
+                label="Baseline (optional)"
+                hint="Empty: measured at launch"
+                error={errors[`goals.${index}.baseline`]}
+                id={fieldId(`goals.${index}.baseline`)}
+              >
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={goal.baseline}
+                  onChange={(e) => updateGoal(index, { baseline: e.target.value })}
+                />
               </Field>
               <div className="field">
                 <span aria-hidden="true">&nbsp;</span>
-                <button type="button" className="button button-danger" onClick={() => update({ goals: values.goals.filter((_, i) => i !== index) })}>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => update({ goals: values.goals.filter((_, i) => i !== index) })}
+                >
                   Remove goal {index + 1}
                 </button>
               </div>
@@ -194,7 +274,12 @@ export function PlanForm({ current, changedBy, onDone }: { current: LaunchPlan |
         <p className="field-hint">Empty means 1.</p>
         <div className="form-row">
           {METRIC_KEYS.map((metric) => (
-            <Field key={metric} label={METRIC_CATALOGUE[metric].label} error={errors[`weights.${metric}`]} id={fieldId(`weights.${metric}`)}>
+            <Field
+              key={metric}
+              label={METRIC_CATALOGUE[metric].label}
+              error={errors[`weights.${metric}`]}
+              id={fieldId(`weights.${metric}`)}
+            >
               <input
                 type="text"
                 inputMode="decimal"

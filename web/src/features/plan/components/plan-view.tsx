@@ -96,7 +96,8 @@ export function PlanSummary({ plan }: { plan: LaunchPlan }) {
 
 /** The goals of the plan: department, metric, target, target date, baseline, weight. */
 export function GoalsTable({ plan }: { plan: LaunchPlan }) {
-  if (plan.goals.length === 0) return <EmptyState title="No goals yet">Add goals to compute expected values, attainment and health.</EmptyState>;
+  if (plan.goals.length === 0)
+    return <EmptyState title="No goals yet">Add goals to compute expected values, attainment and health.</EmptyState>;
   return (
     <TableScroll label="Goals">
       <table data-testid="goals-table">
@@ -170,8 +171,10 @@ export function PlanHistory({ history }: { history: PlanVersionView[] }) {
 
 /** What a version changed. The API's `changes` speak the plan file; with the version before it at hand the page's words are used. */
 function VersionChanges({ version, previous }: { version: PlanVersionView; previous: PlanVersionView | null }) {
-  const changes = previous && previous.version === version.version - 1 ? diffPlans(previous.plan, version.plan, DASHBOARD_WORDING) : version.changes;
-  if (changes.length === 0) return <p className="muted">{version.version === 1 ? 'First version of the plan.' : 'No change to the plan.'}</p>;
+  const changes =
+    previous && previous.version === version.version - 1 ? diffPlans(previous.plan, version.plan, DASHBOARD_WORDING) : version.changes;
+  if (changes.length === 0)
+    return <p className="muted">{version.version === 1 ? 'First version of the plan.' : 'No change to the plan.'}</p>;
   return (
     <ul>
       {changes.map((change, index) => (

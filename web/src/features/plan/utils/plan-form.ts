@@ -1,4 +1,13 @@
-import { formatIssuePath, LaunchPlanSchema, METRIC_CATALOGUE, METRIC_KEYS, isMetricKey, type LaunchPlan, type LaunchPlanInput, type MetricKey } from '@uptake/shared';
+import {
+  formatIssuePath,
+  LaunchPlanSchema,
+  METRIC_CATALOGUE,
+  METRIC_KEYS,
+  isMetricKey,
+  type LaunchPlan,
+  type LaunchPlanInput,
+  type MetricKey,
+} from '@uptake/shared';
 import { isIsoDay } from '@/utils/date';
 
 /** The plan as the edit form holds it: text as typed; shares as percentages (85 means 0.85). */
@@ -26,14 +35,27 @@ export function targetUnit(metric: MetricKey | ''): string {
 }
 
 export function toFormValues(plan: LaunchPlan | null, today: string): PlanFormValues {
-  const fromValue = (metric: MetricKey, value: number | undefined) => (value === undefined ? '' : String(trimNumber(isShare(metric) ? value * 100 : value)));
+  const fromValue = (metric: MetricKey, value: number | undefined) =>
+    value === undefined ? '' : String(trimNumber(isShare(metric) ? value * 100 : value));
   return {
     launchDate: plan?.launch_date ?? today,
     timezone: plan?.timezone ?? 'UTC',
     currency: plan?.currency ?? 'EUR',
-    departments: (plan?.departments ?? []).map((d) => ({ name: d.name, seats: String(d.seats), cost: String(d.licence_cost_per_seat_month) })),
-    goals: (plan?.goals ?? []).map((g) => ({ department: g.department, metric: g.metric, target: fromValue(g.metric, g.target), by: g.by, baseline: fromValue(g.metric, g.baseline) })),
-    weights: Object.fromEntries(METRIC_KEYS.map((metric) => [metric, plan?.weights[metric] === undefined ? '' : String(plan.weights[metric])])) as Record<MetricKey, string>,
+    departments: (plan?.departments ?? []).map((d) => ({
+      name: d.name,
+      seats: String(d.seats),
+      cost: String(d.licence_cost_per_seat_month),
+    })),
+    goals: (plan?.goals ?? []).map((g) => ({
+      department: g.department,
+      metric: g.metric,
+      target: fromValue(g.metric, g.target),
+      by: g.by,
+      baseline: fromValue(g.metric, g.baseline),
+    })),
+    weights: Object.fromEntries(
+      METRIC_KEYS.map((metric) => [metric, plan?.weights[metric] === undefined ? '' : String(plan.weights[metric])]),
+    ) as Record<MetricKey, string>,
     changedBy: '',
     comment: '',
   };
@@ -73,7 +95,10 @@ export function fieldKeyOfPlanPath(path: string): string {
  * Checks the form field by field (messages in the form's units), then the whole plan with the
  * shared LaunchPlanSchema (duplicate goals, unknown departments, dates before launch...).
  */
-export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null): { plan: LaunchPlanInput | null; errors: PlanFormErrors } {
+export function validatePlanForm(
+  values: PlanFormValues,
+  base: LaunchPlan | null,
+): { plan: LaunchPlanInput | null; errors: PlanFormErrors } {
   const errors: PlanFormErrors = {};
   if (!isIsoDay(values.launchDate)) errors.launchDate = 'Enter the launch date as a calendar day.';
   if (values.changedBy.trim() === '') errors.changedBy = 'Nobody is signed in to change the plan: sign in again.';
@@ -84,7 +109,8 @@ export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null
     const seats = parseNumber(department.seats);
     const cost = department.cost.trim() === '' ? 0 : parseNumber(department.cost);
     if (department.name.trim() === '') errors[`departments.${index}.name`] = 'Name the department.';
-    if (seats === null || !Number.isInteger(seats) || seats < 0) errors[`departments.${index}.seats`] = 'Seats must be a whole number, 0 or more.';
+    if (seats === null || !Number.isInteger(seats) || seats < 0)
+      errors[`departments.${index}.seats`] = 'Seats must be a whole number, 0 or more.';
     if (cost === null || cost < 0) errors[`departments.${index}.cost`] = 'The licence cost must be a number, 0 or more.';
     return { name: department.name.trim(), seats: seats ?? 0, licence_cost_per_seat_month: cost ?? 0 };
   });
@@ -102,7 +128,9 @@ export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null
       const number = parseNumber(text);
       const label = field === 'target' ? 'The target' : 'The baseline';
       if (number === null) {
-        errors[key(field)] = share ? `${label} must be a percentage from 0 to 100.` : `${label} must be a number of logins per user, 0 or more.`;
+        errors[key(field)] = share
+          ? `${label} must be a percentage from 0 to 100.`
+          : `${label} must be a number of logins per user, 0 or more.`;
         return undefined;
       }
       if (share && (number < 0 || number > 100)) {
@@ -118,7 +146,13 @@ export function validatePlanForm(values: PlanFormValues, base: LaunchPlan | null
     const target = convert(goal.target, 'target');
     const baseline = goal.baseline.trim() === '' ? undefined : convert(goal.baseline, 'baseline');
     if (!isIsoDay(goal.by)) errors[key('by')] = 'Enter the target date as a calendar day.';
-    return { department: goal.department.trim(), metric, target: target ?? 0, by: goal.by, ...(baseline === undefined ? {} : { baseline }) };
+    return {
+      department: goal.department.trim(),
+      metric,
+      target: target ?? 0,
+      by: goal.by,
+      ...(baseline === undefined ? {} : { baseline }),
+    };
   });
 
   const weights: Partial<Record<MetricKey, number>> = {};

@@ -32,17 +32,53 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
   const fromLogins = (text: string) => loginsUnknown ?? text;
   return (
     <div className="stack" data-as-of={data.asOf}>
-      <DataCoverageNotice coverage={data.dataCoverage} asOf={data.asOf} loginFigures="monthly active users, shelfware and the cost per active user" />
+      <DataCoverageNotice
+        coverage={data.dataCoverage}
+        asOf={data.asOf}
+        loginFigures="monthly active users, shelfware and the cost per active user"
+      />
       <section aria-labelledby="roi-figures">
         <h2 id="roi-figures" className="visually-hidden">
           Licence value
         </h2>
         <div className="figures">
-          <FigureCard label="Licence spend per month" figure={org.monthlySpend} format={money} testId="roi-monthly-spend" note="No seats or costs in the launch plan." />
-          <FigureCard label="Shelfware seats" figure={org.shelfwareSeats} format={formatCount} testId="roi-shelfware-seats" unknownBecause={loginsUnknown} />
-          <FigureCard label="Shelfware cost per month" figure={org.shelfwareCostPerMonth} format={money} testId="roi-shelfware-cost" unknownBecause={loginsUnknown} note="No licence cost in the plan." />
-          <FigureCard label="Cost per monthly active user" figure={org.costPerMonthlyActiveUser} format={precise} testId="roi-cost-per-mau" unknownBecause={loginsUnknown} note="No spend or no monthly active user." />
-          <FigureCard label="Monthly active users" figure={org.monthlyActiveUsers} format={formatCount} testId="roi-mau" unknownBecause={loginsUnknown} />
+          <FigureCard
+            label="Licence spend per month"
+            figure={org.monthlySpend}
+            format={money}
+            testId="roi-monthly-spend"
+            note="No seats or costs in the launch plan."
+          />
+          <FigureCard
+            label="Shelfware seats"
+            figure={org.shelfwareSeats}
+            format={formatCount}
+            testId="roi-shelfware-seats"
+            unknownBecause={loginsUnknown}
+          />
+          <FigureCard
+            label="Shelfware cost per month"
+            figure={org.shelfwareCostPerMonth}
+            format={money}
+            testId="roi-shelfware-cost"
+            unknownBecause={loginsUnknown}
+            note="No licence cost in the plan."
+          />
+          <FigureCard
+            label="Cost per monthly active user"
+            figure={org.costPerMonthlyActiveUser}
+            format={precise}
+            testId="roi-cost-per-mau"
+            unknownBecause={loginsUnknown}
+            note="No spend or no monthly active user."
+          />
+          <FigureCard
+            label="Monthly active users"
+            figure={org.monthlyActiveUsers}
+            format={formatCount}
+            testId="roi-mau"
+            unknownBecause={loginsUnknown}
+          />
           <FigureCard label="Seats bought" figure={org.seats} format={formatCount} testId="roi-seats" />
         </div>
       </section>
@@ -55,7 +91,8 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
             <p className="chart-summary" data-testid="roi-adoption-latest">
               {latest ? (
                 <>
-                  {METRIC_CATALOGUE.active_users.label} on {formatDay(latest.day)}: <MetricValue metric="active_users" value={latest.actual} />
+                  {METRIC_CATALOGUE.active_users.label} on {formatDay(latest.day)}:{' '}
+                  <MetricValue metric="active_users" value={latest.actual} />
                   {latest.expected !== null ? (
                     <>
                       {' '}
@@ -151,37 +188,37 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                       </td>
                     ) : (
                       <>
-                    <td className="num">
-                      <Explained how={department.monthlyActiveUsers.how} focusable={false}>
-                        {fromLogins(formatCount(department.monthlyActiveUsers.value))}
-                      </Explained>
-                    </td>
-                    <td className="num">
-                      <Explained how={department.monthlySpend.how} focusable={false}>
-                        {money(department.monthlySpend.value)}
-                      </Explained>
-                    </td>
-                    <td className="num">
-                      <Explained how={department.shelfwareSeats.how} focusable={false}>
-                        {fromLogins(formatCount(department.shelfwareSeats.value))}
-                      </Explained>
-                    </td>
-                    <td className="num" data-testid={`roi-dept-${department.department}-shelfware-cost`}>
-                      <Explained how={department.shelfwareCostPerMonth.how} focusable={false}>
-                        {fromLogins(money(department.shelfwareCostPerMonth.value))}
-                      </Explained>
-                    </td>
-                    <td className="num">
-                      <Explained how={department.costPerMonthlyActiveUser.how} focusable={false}>
-                        {fromLogins(precise(department.costPerMonthlyActiveUser.value))}
-                      </Explained>
-                    </td>
-                    <td className="num">
-                      <Explained how={department.pipeline.how} focusable={false}>
-                        {money(department.pipeline.staleAmount)}
-                      </Explained>{' '}
-                      <span className="muted">of {money(department.pipeline.openAmount)}</span>
-                    </td>
+                        <td className="num">
+                          <Explained how={department.monthlyActiveUsers.how} focusable={false}>
+                            {fromLogins(formatCount(department.monthlyActiveUsers.value))}
+                          </Explained>
+                        </td>
+                        <td className="num">
+                          <Explained how={department.monthlySpend.how} focusable={false}>
+                            {money(department.monthlySpend.value)}
+                          </Explained>
+                        </td>
+                        <td className="num">
+                          <Explained how={department.shelfwareSeats.how} focusable={false}>
+                            {fromLogins(formatCount(department.shelfwareSeats.value))}
+                          </Explained>
+                        </td>
+                        <td className="num" data-testid={`roi-dept-${department.department}-shelfware-cost`}>
+                          <Explained how={department.shelfwareCostPerMonth.how} focusable={false}>
+                            {fromLogins(money(department.shelfwareCostPerMonth.value))}
+                          </Explained>
+                        </td>
+                        <td className="num">
+                          <Explained how={department.costPerMonthlyActiveUser.how} focusable={false}>
+                            {fromLogins(precise(department.costPerMonthlyActiveUser.value))}
+                          </Explained>
+                        </td>
+                        <td className="num">
+                          <Explained how={department.pipeline.how} focusable={false}>
+                            {money(department.pipeline.staleAmount)}
+                          </Explained>{' '}
+                          <span className="muted">of {money(department.pipeline.openAmount)}</span>
+                        </td>
                       </>
                     )}
                   </tr>

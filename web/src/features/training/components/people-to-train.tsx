@@ -17,7 +17,8 @@ export function PeopleHiddenForRole({ role }: { role: Role }) {
   return (
     <div data-testid="people-hidden">
       <EmptyState title={`The people list is hidden for the ${role} role`}>
-        Only admins and trainers (for the departments assigned to them) see people. The teams above and the training lift below are aggregates every role sees.
+        Only admins and trainers (for the departments assigned to them) see people. The teams above and the training lift below are
+        aggregates every role sees.
       </EmptyState>
     </div>
   );
@@ -28,11 +29,14 @@ export function TrainerScope({ departments, known }: { departments: readonly str
   const unknown = departments.filter((department) => !known.includes(department));
   return (
     <p className="card-description" data-testid="people-scope">
-      {departments.length === 0 ? 'No department is assigned to you, so you see nobody: ask an admin to assign your departments.' : `You see the people of ${departments.join(', ')} only.`}
+      {departments.length === 0
+        ? 'No department is assigned to you, so you see nobody: ask an admin to assign your departments.'
+        : `You see the people of ${departments.join(', ')} only.`}
       {unknown.length > 0 ? (
         <span className="field-error">
           {' '}
-          {unknown.map((name) => `“${name}”`).join(', ')} {unknown.length === 1 ? 'matches' : 'match'} no department of the plan or the CRM: ask an admin to correct your departments.
+          {unknown.map((name) => `“${name}”`).join(', ')} {unknown.length === 1 ? 'matches' : 'match'} no department of the plan or the CRM:
+          ask an admin to correct your departments.
         </span>
       ) : null}
     </p>
@@ -44,7 +48,11 @@ export function PeopleToTrain({ people, how, departments }: { people: PersonToTr
   const [limit, setLimit] = useState(PAGE);
   if (people.length === 0) {
     const scope = departments && departments.length > 0 ? ` in ${departments.join(', ')}` : '';
-    return <EmptyState title={`Nobody to train on this day${scope}`}>Everyone logged in within 14 days and completed the required training.</EmptyState>;
+    return (
+      <EmptyState title={`Nobody to train on this day${scope}`}>
+        Everyone logged in within 14 days and completed the required training.
+      </EmptyState>
+    );
   }
   return (
     <>

@@ -18,9 +18,8 @@ export function formatGap(gap: MetricGap): string {
 function Shortfall({ gap }: { gap: MetricGap }) {
   return (
     <>
-      <strong>{METRIC_CATALOGUE[gap.metric].label}</strong>:{' '}
-      <MetricValue metric={gap.metric} value={gap.actual} focusable={false} /> against{' '}
-      <MetricValue metric={gap.metric} value={gap.expected} focusable={false} detail="Expected on the plan ramp." /> expected ·{' '}
+      <strong>{METRIC_CATALOGUE[gap.metric].label}</strong>: <MetricValue metric={gap.metric} value={gap.actual} focusable={false} />{' '}
+      against <MetricValue metric={gap.metric} value={gap.expected} focusable={false} detail="Expected on the plan ramp." /> expected ·{' '}
       <MetricValue
         metric={gap.metric}
         value={gap.gap}
@@ -45,7 +44,11 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
             </th>
             <th scope="col">Department</th>
             <th scope="col" className="num">
-              Health <InfoTip label="Health" content="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below." />
+              Health{' '}
+              <InfoTip
+                label="Health"
+                content="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below."
+              />
             </th>
             <th scope="col">
               Furthest behind <InfoTip label="Furthest behind" content={how} />
@@ -72,27 +75,39 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
                 </td>
               ) : (
                 <>
-              <td className="num">
-                <Explained how="Weighted mean of the attainments of the metrics that have goals, times 100." focusable={false}>
-                  {formatHealth(team.health)}
-                </Explained>{' '}
-                <StatusBadge status={team.status} />
-              </td>
-              <td>{team.largestShortfall ? <Shortfall gap={team.largestShortfall} /> : <span className="muted">no goal with a value</span>}</td>
-              <td>
-                {team.gaps.length <= 1 ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <ul className="plain-list">
-                    {team.gaps.slice(1).map((gap) => (
-                      <li key={gap.metric}>
-                        {METRIC_CATALOGUE[gap.metric].label}:{' '}
-                        <MetricValue metric={gap.metric} value={gap.actual} focusable={false} detail={`Expected ${formatMetric(gap.metric, gap.expected)}.`} /> ({formatGap(gap)})
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
+                  <td className="num">
+                    <Explained how="Weighted mean of the attainments of the metrics that have goals, times 100." focusable={false}>
+                      {formatHealth(team.health)}
+                    </Explained>{' '}
+                    <StatusBadge status={team.status} />
+                  </td>
+                  <td>
+                    {team.largestShortfall ? (
+                      <Shortfall gap={team.largestShortfall} />
+                    ) : (
+                      <span className="muted">no goal with a value</span>
+                    )}
+                  </td>
+                  <td>
+                    {team.gaps.length <= 1 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <ul className="plain-list">
+                        {team.gaps.slice(1).map((gap) => (
+                          <li key={gap.metric}>
+                            {METRIC_CATALOGUE[gap.metric].label}:{' '}
+                            <MetricValue
+                              metric={gap.metric}
+                              value={gap.actual}
+                              focusable={false}
+                              detail={`Expected ${formatMetric(gap.metric, gap.expected)}.`}
+                            />{' '}
+                            ({formatGap(gap)})
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </>
               )}
             </tr>

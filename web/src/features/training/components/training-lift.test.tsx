@@ -17,6 +17,8 @@ describe(TrainingLift.name, () => {
     renderWithProviders(<TrainingLift lift={[hidden('Legal')]} requiredCourses={1} how="" />);
     const row = screen.getByTestId('lift-Legal');
     expect(within(row).getAllByRole('cell').map(visibleText)).toEqual(['hidden (a group of fewer than 5 people, or one it would reveal)']);
-    expect(within(row).getByRole('tooltip', { hidden: true })).toHaveTextContent('A group of this row (trained, not trained, or trained 4 weeks ago) has fewer than 5 people');
+    expect(within(row).getByRole('tooltip', { hidden: true })).toHaveTextContent(
+      'A group of this row (trained, not trained, or trained 4 weeks ago) has fewer than 5 people',
+    );
   });
 });

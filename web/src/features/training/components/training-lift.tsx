@@ -29,7 +29,8 @@ function Rate({ rate }: { rate: ActiveRate }) {
 
 /** Did training move adoption? Active rate of trained against untrained seat holders, and logins before/after. */
 export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; requiredCourses: number; how: string }) {
-  if (requiredCourses === 0) return <EmptyState title="No required course">Mark a course as required in the training data to measure its lift.</EmptyState>;
+  if (requiredCourses === 0)
+    return <EmptyState title="No required course">Mark a course as required in the training data to measure its lift.</EmptyState>;
   if (lift.length === 0) return <EmptyState title="No departments yet" />;
   return (
     <>
@@ -62,33 +63,33 @@ export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; req
                   </td>
                 ) : (
                   <>
-                <td className="num">
-                  <Rate rate={row.trained} />
-                </td>
-                <td className="num">
-                  <Rate rate={row.untrained} />
-                </td>
-                <td className="num">
-                  {row.activeRateLift === null ? (
-                    <span className="muted">{MISSING}</span>
-                  ) : (
-                    <Explained how="Active rate of the trained minus that of the untrained." focusable={false}>
-                      {formatChange('active_users', row.activeRateLift, 0)}
-                    </Explained>
-                  )}
-                </td>
-                <td className="num">
-                  {row.beforeAfter.people === 0 ? (
-                    <span className="muted">nobody trained 4 weeks ago</span>
-                  ) : (
-                    <>
-                      <Explained how={WEEKLY_HOW} focusable={false}>
-                        {`${formatDecimal(row.beforeAfter.weeklyLoginsBefore)} → ${formatDecimal(row.beforeAfter.weeklyLoginsAfter)}`}
-                      </Explained>{' '}
-                      <span className="muted">({formatCount(row.beforeAfter.people)} people)</span>
-                    </>
-                  )}
-                </td>
+                    <td className="num">
+                      <Rate rate={row.trained} />
+                    </td>
+                    <td className="num">
+                      <Rate rate={row.untrained} />
+                    </td>
+                    <td className="num">
+                      {row.activeRateLift === null ? (
+                        <span className="muted">{MISSING}</span>
+                      ) : (
+                        <Explained how="Active rate of the trained minus that of the untrained." focusable={false}>
+                          {formatChange('active_users', row.activeRateLift, 0)}
+                        </Explained>
+                      )}
+                    </td>
+                    <td className="num">
+                      {row.beforeAfter.people === 0 ? (
+                        <span className="muted">nobody trained 4 weeks ago</span>
+                      ) : (
+                        <>
+                          <Explained how={WEEKLY_HOW} focusable={false}>
+                            {`${formatDecimal(row.beforeAfter.weeklyLoginsBefore)} → ${formatDecimal(row.beforeAfter.weeklyLoginsAfter)}`}
+                          </Explained>{' '}
+                          <span className="muted">({formatCount(row.beforeAfter.people)} people)</span>
+                        </>
+                      )}
+                    </td>
                   </>
                 )}
               </tr>
