@@ -13,7 +13,7 @@ import {
   type SyncRun,
   type TrainingResponse,
 } from '@uptake/shared';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { attainment as attainmentOf, DASHBOARD_WORDING, diffPlans } from '@uptake/shared';
 import {
   formatChange,
@@ -27,6 +27,7 @@ import {
 } from '../../web/src/utils/format';
 import { seriousAxeViolations } from './axe';
 import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { addDays, visibleText } from './page-text';
 
 /*
  * The built dashboard served by the real server (node server/dist/main.js) on a fresh SQLite
@@ -43,20 +44,6 @@ let browser: Browser;
 let desktop: BrowserContext;
 let phone: BrowserContext;
 let page: Page;
-
-/** What a sighted reader sees in an element: closed tooltips and screen-reader-only text left out. */
-function visibleText(locator: Locator): Promise<string> {
-  return locator.evaluate((element) => {
-    const copy = element.cloneNode(true) as Element;
-    copy.querySelectorAll('[role="tooltip"], .visually-hidden').forEach((node) => node.remove());
-    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-}
-
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** Opens `path` in the desktop page, waits for `ready`, runs axe, then screenshots it at 1280×800 and 390×844 (axe again on the phone). */
 async function visit(name: string, path: string, ready: (target: Page) => Promise<void>): Promise<void> {

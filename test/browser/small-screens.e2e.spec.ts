@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ConnectionDetail, OverviewResponse } from '@uptake/shared';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { addDays, visibleText } from './page-text';
 
 /*
  * The built dashboard on a phone (390 px) and a laptop (1366 px) in Debian Chromium, against the
@@ -31,20 +32,6 @@ let server: DashboardServer;
 let browser: Browser;
 let phone: BrowserContext;
 let laptop: BrowserContext;
-
-/** What a sighted reader sees in an element: closed tooltips and screen-reader-only text left out. */
-function visibleText(locator: Locator): Promise<string> {
-  return locator.evaluate((element) => {
-    const copy = element.cloneNode(true) as Element;
-    copy.querySelectorAll('[role="tooltip"], .visually-hidden').forEach((node) => node.remove());
-    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-}
-
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 async function signedInContext(viewport: { width: number; height: number }, mobile: boolean): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
