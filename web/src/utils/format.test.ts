@@ -1,32 +1,6 @@
-import {
-  changeIsGood,
-  formatChange,
-  formatHealth,
-  formatMetric,
-  formatMoney,
-  formatMoneyPrecise,
-  formatShare,
-  missingReason,
-} from './format';
+import { changeIsGood, formatChange, formatMoney, formatMoneyPrecise, missingReason } from './format';
 
-describe('formatMetric', () => {
-  it.each([
-    // shares: x 100, one decimal
-    ['active_users', 0.7125, '71.3%'],
-    ['record_completeness', 0.64, '64.0%'],
-    ['stale_opportunities', 0, '0.0%'],
-    ['training_completion', 1, '100.0%'],
-    // 2/3 = 66.666...% -> 66.7%
-    ['monthly_active_users', 2 / 3, '66.7%'],
-    // logins per user: one decimal, not a percentage
-    ['logins_per_user', 3.25, '3.3'],
-    ['logins_per_user', 12, '12.0'],
-    ['active_users', null, '—'],
-    ['logins_per_user', undefined, '—'],
-  ] as const)('%s %s -> %s', (metric, value, text) => {
-    expect(formatMetric(metric, value)).toBe(text);
-  });
-});
+// formatMetric, formatShare and formatHealth are shared/'s formatters (tested in shared/src/format/).
 
 describe('missingReason', () => {
   it('says "no seat holders" first, whatever the metric', () => {
@@ -67,17 +41,10 @@ describe('changeIsGood', () => {
   });
 });
 
-describe('money and health', () => {
+describe('money', () => {
   it('formats money in whole units of the plan currency', () => {
     expect(formatMoney(1234.5, 'EUR')).toBe('€1,235');
     expect(formatMoneyPrecise(12.5, 'USD')).toBe('$12.50');
     expect(formatMoney(null, 'EUR')).toBe('—');
-  });
-  it('formats health with one decimal', () => {
-    expect(formatHealth(78.125)).toBe('78.1');
-    expect(formatHealth(null)).toBe('—');
-  });
-  it('formatShare rounds half away as toFixed does', () => {
-    expect(formatShare(0.95)).toBe('95.0%');
   });
 });

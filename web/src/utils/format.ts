@@ -1,18 +1,10 @@
-import { METRIC_CATALOGUE, type MetricKey } from '@uptake/shared';
+import { METRIC_CATALOGUE, MISSING_VALUE, type MetricKey } from '@uptake/shared';
+
+// The value formats are written once in shared/ (the CLI's human output uses them too).
+export { formatHealthScore as formatHealth, formatMetricValue as formatMetric, formatSharePercent as formatShare } from '@uptake/shared';
 
 /** What the dashboard prints for a value that does not exist. */
-export const MISSING = '—';
-
-/** A share (0..1) as a percentage with one decimal: 0.7125 -> "71.3%". */
-export function formatShare(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
-}
-
-/** A metric value in its unit: shares as percentages, logins per user with one decimal, null as "—". */
-export function formatMetric(metric: MetricKey, value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return MISSING;
-  return METRIC_CATALOGUE[metric].unit === 'share' ? formatShare(value) : value.toFixed(1);
-}
+export const MISSING = MISSING_VALUE;
 
 /** Why a metric has no value, in a few words a reader understands. */
 export function missingReason(metric: MetricKey, seatHolders: number | null | undefined): string {
@@ -48,11 +40,6 @@ export function changeIsGood(metric: MetricKey, current: number | null | undefin
   const rounded = Number(((current - earlier) * (METRIC_CATALOGUE[metric].unit === 'share' ? 100 : 1)).toFixed(1));
   if (rounded === 0) return null;
   return METRIC_CATALOGUE[metric].direction === 'higher_is_better' ? rounded > 0 : rounded < 0;
-}
-
-/** Health score (0..100) with one decimal. */
-export function formatHealth(health: number | null | undefined): string {
-  return health === null || health === undefined ? MISSING : health.toFixed(1);
 }
 
 /** Money in the plan's currency, whole units: 1234.5 EUR -> "€1,235". */
