@@ -297,6 +297,10 @@ describe('single sign-on with OpenID Connect (built server, fake provider on loo
     expect(noCookie.headers.location).toBe('/login?error=sso_expired');
     // The details are in the server log.
     expect(server?.output()).toMatch(/single sign-on failed \(sso_failed\): .*"state"/);
+    // The child process writes its log a moment after it answers: wait up to 5 s for the line.
+    for (let waited = 0; waited < 5000 && !/sso_expired\): .*not started here/.test(server?.output() ?? ''); waited += 100) {
+      await new Promise((resume) => setTimeout(resume, 100));
+    }
     expect(server?.output()).toMatch(/single sign-on failed \(sso_expired\): .*not started here/);
   });
 
