@@ -1,4 +1,4 @@
-import { usePlan } from '@/features/plan/api/get-plan';
+import { usePlan } from '@/features/goals/api/get-plan';
 import { useAsOf } from '@/hooks/use-as-of';
 import { formatDay } from '@/utils/date';
 

@@ -6,7 +6,7 @@ import { Loading } from '@/components/ui/states';
 import { DEFAULT_MIN_GROUP_SIZE, MinGroupSizeContext } from '@/components/ui/suppressed';
 import { useSession } from '@/features/auth/api/get-session';
 import { AccountMenu } from '@/features/auth/components/account-menu';
-import { usePlan } from '@/features/plan/api/get-plan';
+import { usePlan } from '@/features/goals/api/get-plan';
 import { useAsOfSearch } from '@/hooks/use-as-of';
 
 interface NavItem {

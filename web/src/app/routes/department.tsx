@@ -17,7 +17,7 @@ import { ManagerBreakdown } from '@/features/departments/components/manager-brea
 import { MetricTrends, type GoalMark } from '@/features/departments/components/metric-trends';
 import { PeopleTable } from '@/features/departments/components/people-table';
 import { MAX_SERIES_YEARS, seriesRange } from '@/features/departments/utils/series-range';
-import { usePlan } from '@/features/plan/api/get-plan';
+import { usePlan } from '@/features/goals/api/get-plan';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
 import { ApiError } from '@/lib/api-client';
 import { formatDay, todayIso } from '@/utils/date';

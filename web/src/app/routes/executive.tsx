@@ -1,9 +1,9 @@
 import { goalFor } from '@uptake/shared';
 import { PageHeader } from '@/components/layouts/page-header';
 import { QueryView } from '@/components/ui/query-view';
-import { usePlan } from '@/features/plan/api/get-plan';
-import { useRoi } from '@/features/roi/api/get-roi';
-import { RoiView } from '@/features/roi/components/roi-view';
+import { usePlan } from '@/features/goals/api/get-plan';
+import { useRoi } from '@/features/executive/api/get-roi';
+import { RoiView } from '@/features/executive/components/roi-view';
 import { useAsOf } from '@/hooks/use-as-of';
 
 export default function ExecutiveRoute() {

@@ -4,9 +4,9 @@ import { QueryView } from '@/components/ui/query-view';
 import { Section } from '@/components/ui/section';
 import { EmptyState } from '@/components/ui/states';
 import { useSession } from '@/features/auth/api/get-session';
-import { usePlan } from '@/features/plan/api/get-plan';
-import { PlanForm } from '@/features/plan/components/plan-form';
-import { GoalsTable, PlanHistory, PlanSummary } from '@/features/plan/components/plan-view';
+import { usePlan } from '@/features/goals/api/get-plan';
+import { PlanForm } from '@/features/goals/components/plan-form';
+import { GoalsTable, PlanHistory, PlanSummary } from '@/features/goals/components/plan-view';
 import { formatInstant } from '@/utils/format';
 
 export default function GoalsRoute() {

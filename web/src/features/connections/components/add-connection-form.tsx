@@ -4,7 +4,7 @@ import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
 import { useCreateConnection } from '../api/create-connection';
 import { checkOptions, ConnectionOptionFields, type ExtraOption, type FieldErrors } from './connection-option-fields';
-import { CONNECTOR_OPTIONS, KIND_LABEL } from './connection-options';
+import { CONNECTOR_OPTIONS, KIND_LABEL } from '../utils/connection-options';
 import { FormServerError } from '../../../components/ui/form-server-error';
 
 const KINDS = ConnectionKindSchema.options;

@@ -7,7 +7,7 @@ import { useUpdateConnection } from '../api/update-connection';
 import { EditConnectionForm } from './edit-connection-form';
 import { RemoveConnectionDialog } from './remove-connection-dialog';
 import { RunCounts } from './run-counts';
-import { scheduleInWords } from './schedule-in-words';
+import { scheduleInWords } from '../utils/schedule-in-words';
 import { RunHistory } from './run-history';
 import { SyncProgress } from './sync-progress';
 

@@ -1,7 +1,7 @@
 import type { ConnectionKind } from '@uptake/shared';
 import { PRIORITY_OPTION } from '@uptake/shared';
 import { Field } from '@/components/ui/field';
-import { CONNECTOR_OPTIONS, isSecretOption, KIND_LABEL } from './connection-options';
+import { CONNECTOR_OPTIONS, isSecretOption, KIND_LABEL } from '../utils/connection-options';
 
 export interface ExtraOption {
   name: string;

@@ -5,8 +5,8 @@ import { FormServerError } from '@/components/ui/form-server-error';
 import { ApiError } from '@/lib/api-client';
 import { useUpdateConnection } from '../api/update-connection';
 import { checkOptions, ConnectionOptionFields, type ExtraOption, type FieldErrors } from './connection-option-fields';
-import { CONNECTOR_OPTIONS, isSecretOption } from './connection-options';
-import { scheduleInWords } from './schedule-in-words';
+import { CONNECTOR_OPTIONS, isSecretOption } from '../utils/connection-options';
+import { scheduleInWords } from '../utils/schedule-in-words';
 
 /** What the form starts from: the stored options (credentials only as "set"), split into the connector's known ones and the others. */
 function initialState(connection: ConnectionDetail) {
