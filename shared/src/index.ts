@@ -7,3 +7,6 @@ export * from './api/api.schemas';
 export * from './api/dashboard.schemas';
 export * from './api/auth.schemas';
 export * from './format/metric-format.util';
+export * from './goals/forecast.util';
+export * from './interventions/intervention-effect.util';
+export * from './api/programme.schemas';
