@@ -24,6 +24,10 @@ import { RoiService } from './roi/roi.service';
 import { SyncScheduler } from './sync/sync.scheduler';
 import { TrainingRepository } from './training/training.repository';
 import { TrainingService } from './training/training.service';
+import { ForecastsController } from './forecasts/forecasts.controller';
+import { ForecastsModule } from './forecasts/forecasts.module';
+import { InterventionsController } from './interventions/interventions.controller';
+import { InterventionsModule } from './interventions/interventions.module';
 
 /** The HTTP service: core, the API controllers and the sync scheduler. */
 @Module({})
@@ -31,7 +35,13 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: { clock?: Clock; auth?: AuthOverrides } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, overrides), ScheduleModule.forRoot(), AuthModule.forRoot(config, overrides.auth)],
+      imports: [
+        CoreModule.forRoot(config, overrides),
+        ScheduleModule.forRoot(),
+        AuthModule.forRoot(config, overrides.auth),
+        InterventionsModule,
+        ForecastsModule,
+      ],
       controllers: [
         HealthController,
         OverviewController,
@@ -42,6 +52,8 @@ export class AppModule {
         CatalogueController,
         RoiController,
         TrainingController,
+        InterventionsController,
+        ForecastsController,
       ],
       providers: [
         OverviewService,

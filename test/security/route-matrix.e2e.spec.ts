@@ -23,6 +23,7 @@ function expected(policy: RoutePolicy, caller: Caller): Expected {
   if (caller === 'anonymous') return 401;
   if (policy.access === 'authenticated' || caller === 'admin') return 'allowed';
   if (policy.access === 'admin') return 403;
+  if (policy.access === 'trainers') return caller === 'viewer' || caller === 'executive' ? 403 : 'allowed';
   // people-level data
   if (caller === 'viewer' || caller === 'executive') return 403;
   if (caller === 'trainer of another department' && policy.departmentParam) return 403;

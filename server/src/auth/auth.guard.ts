@@ -62,6 +62,8 @@ export class AuthGuard implements CanActivate {
   private async authorize(request: Request, principal: Principal, policy: RoutePolicy, key: string): Promise<void> {
     let reason: string | null = null;
     if (policy.access === 'admin' && principal.role !== 'admin') reason = `only an admin may call ${key}`;
+    if (policy.access === 'trainers' && principal.role !== 'admin' && principal.role !== 'trainer')
+      reason = `only an admin or a trainer may call ${key}`;
     if (policy.access === 'people') {
       if (principal.role !== 'admin' && principal.role !== 'trainer')
         reason = `the ${principal.role} role sees aggregates only, not people-level data`;

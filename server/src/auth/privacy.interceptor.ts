@@ -1,6 +1,14 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { MetricSeriesResponse, MetricsReport, OverviewResponse, PeopleResponse, RoiResponse, TrainingResponse } from '@uptake/shared';
+import type {
+  ForecastsResponse,
+  MetricSeriesResponse,
+  MetricsReport,
+  OverviewResponse,
+  PeopleResponse,
+  RoiResponse,
+  TrainingResponse,
+} from '@uptake/shared';
 import type { Request } from 'express';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { addDays } from '../common/time.util';
@@ -10,6 +18,7 @@ import { PlanInForce } from '../plan/plan-in-force.service';
 import { peopleToTrainCsv } from '../training/training-csv.util';
 import { TrainingService } from '../training/training.service';
 import { AuditService } from './audit.service';
+import { suppressForecasts } from './forecast-suppression.util';
 import { safeUrl } from './auth.guard';
 import { actorOf, clientIp, peopleAccessOf, principalOf, seesPeopleOf, type Principal } from './principal';
 import {
@@ -129,6 +138,15 @@ export class PrivacyInterceptor implements NestInterceptor {
           body,
           audit: { action: 'people.view', department: people.department, detail: { asOf: people.asOf, rows: people.people.length } },
         };
+      }
+      case 'forecasts': {
+        const forecasts = body as ForecastsResponse;
+        const sizes = viewer.seesEveryone
+          ? undefined
+          : (await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(forecasts.asOf, forecasts.asOf)).get(
+              forecasts.asOf,
+            );
+        return { body: suppressForecasts(forecasts, await minGroupSize(), viewer, sizes), audit: null };
       }
       case 'trainingCsv':
         return this.trainingCsv(request, principal, body as string, viewer);

@@ -12,12 +12,14 @@ import type { StatusOnlyFilter } from './status-only.util';
  * - people: people-level data. admin: all; trainer: only departments assigned (the department is
  *   the path parameter `departmentParam`, or the answer is filtered to them); executive and
  *   viewer: 403.
+ * - trainers: admins and trainers (the handler limits a trainer to the departments assigned);
+ *   executive and viewer: 403.
  * - admin: admins only.
  */
-export type Access = 'public' | 'authenticated' | 'people' | 'admin';
+export type Access = 'public' | 'authenticated' | 'people' | 'trainers' | 'admin';
 
 /** How the PrivacyInterceptor filters an answer. */
-export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people';
+export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people' | 'forecasts';
 
 export interface RoutePolicy {
   access: Access;
@@ -65,10 +67,16 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/training': { access: 'authenticated', query: true, privacy: 'training' },
   'GET /api/metrics/catalogue': { access: 'authenticated' },
   'GET /api/plan': { access: 'authenticated', statusOnly: 'plan' },
+  'GET /api/forecasts': { access: 'authenticated', query: true, privacy: 'forecasts' },
+  'GET /api/interventions': { access: 'authenticated', query: true },
 
   // People-level data
   'GET /api/departments/:name/people': { access: 'people', departmentParam: 'name', query: true, privacy: 'people', audit: 'people.view' },
   'GET /api/training/people.csv': { access: 'people', query: true, privacy: 'trainingCsv', audit: 'training.people.export' },
+
+  // The interventions log: admins, and trainers for the departments assigned to them
+  'POST /api/interventions': { access: 'trainers', body: true },
+  'DELETE /api/interventions/:id': { access: 'trainers' },
 
   // Administration: goals, connections and syncs
   'PUT /api/plan': { access: 'admin', body: true, actorField: 'changedBy' },

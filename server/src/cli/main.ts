@@ -4,6 +4,7 @@ import type { GlobalOptions } from './cli-context';
 import { assertDatabaseExists, namedDatabase } from './database-presence';
 import { registerConnection } from './commands/connection.command';
 import { registerImport } from './commands/import.command';
+import { registerIntervention } from './commands/intervention.command';
 import { registerMetrics } from './commands/metrics.command';
 import { registerPlan } from './commands/plan.command';
 import { registerServe } from './commands/serve.command';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerServe(program, globals);
   registerUser(program, globals);
   registerToken(program, globals);
+  registerIntervention(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -3,6 +3,7 @@ import { CONFIG_ERRORS } from '../config/config.errors';
 import { CONNECTION_ERRORS } from '../connections/connection.errors';
 import { CONNECTOR_ERRORS, CRM_ERRORS } from '../connectors/connector.errors';
 import { DATABASE_ERRORS } from '../database/database.errors';
+import { INTERVENTION_ERRORS } from '../interventions/interventions.errors';
 import { METRICS_ERRORS } from '../metrics/metrics.errors';
 import { PLAN_ERRORS } from '../plan/plan.errors';
 import { SYNC_ERRORS } from '../sync/sync.errors';
@@ -23,6 +24,7 @@ export const DOMAIN_ERROR_TABLES = {
   connectors: CONNECTOR_ERRORS,
   crm: CRM_ERRORS,
   database: DATABASE_ERRORS,
+  interventions: INTERVENTION_ERRORS,
   metrics: METRICS_ERRORS,
   plan: PLAN_ERRORS,
   sync: SYNC_ERRORS,
@@ -42,6 +44,7 @@ const ERROR_TABLE = {
   ...CONNECTOR_ERRORS,
   ...CRM_ERRORS,
   ...DATABASE_ERRORS,
+  ...INTERVENTION_ERRORS,
   ...METRICS_ERRORS,
   ...PLAN_ERRORS,
   ...SYNC_ERRORS,

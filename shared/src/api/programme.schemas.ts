@@ -32,6 +32,10 @@ export const ForecastSchema = z.object({
   points: count,
   slopePerDay: z.number().nullable(),
   latest: z.number().nullable(),
+  /** Seat holders on the last day with a snapshot in the window (null: no snapshot). */
+  seatHolders: count.nullable(),
+  /** The fewest seat holders on any day with a snapshot in the window (null: no snapshot). */
+  fewestSeatHolders: count.nullable(),
   /** Set when the group was smaller than the plan's min_group_size and the caller may not see its people: values are hidden. */
   suppressed: z.boolean().optional(),
 });
@@ -74,10 +78,8 @@ export const CreateInterventionRequestSchema = z.strictObject({
     .max(200)
     .refine((names) => new Set(names).size === names.length, 'a department is named twice'),
   description: z.string().trim().min(1, 'say what was done').max(2000),
-  /** Who ran it (a trainer, a team); default: who logs it. */
+  /** Who ran it (a trainer, a team); default: who logs it (the signed-in account). */
   who: z.string().trim().min(1).max(200).optional(),
-  /** Set by the server to the signed-in account: who logged it. */
-  loggedBy: z.string().optional(),
 });
 
 export const GroupChangeSchema = z.object({
