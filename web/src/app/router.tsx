@@ -13,6 +13,7 @@ const DepartmentRoute = lazy(() => import('./routes/department'));
 const ExecutiveRoute = lazy(() => import('./routes/executive'));
 const TrainingRoute = lazy(() => import('./routes/training'));
 const GoalsRoute = lazy(() => import('./routes/goals'));
+const InterventionsRoute = lazy(() => import('./routes/interventions'));
 const ConnectionsRoute = lazy(() => import('./routes/connections'));
 const UsersRoute = lazy(() => import('./routes/admin-users'));
 const AuditRoute = lazy(() => import('./routes/admin-audit'));
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'executive', element: <ExecutiveRoute /> },
       { path: 'training', element: <TrainingRoute /> },
       { path: 'goals', element: <GoalsRoute /> },
+      { path: 'interventions', element: <InterventionsRoute /> },
       {
         path: 'connections',
         element: (

@@ -118,5 +118,11 @@ export type MockApi = ReturnType<typeof mockApi>;
  * default) and GET /api/plan an empty history unless the routes say otherwise.
  */
 export function mockSignedInApi(routes: Record<string, MockHandler | MockResponse> = {}, role: Role = 'admin') {
-  return mockApi({ 'GET /api/auth/session': signedInAs(session(role)), 'GET /api/plan': json({ current: null, history: [] }), ...routes });
+  return mockApi({
+    'GET /api/auth/session': signedInAs(session(role)),
+    'GET /api/plan': json({ current: null, history: [] }),
+    'GET /api/interventions': json({ asOf: '2026-03-01', minGroupSize: 5, how: 'how', interventions: [] }),
+    'GET /api/forecasts': json({ asOf: '2026-03-01', how: 'how', forecasts: [] }),
+    ...routes,
+  });
 }

@@ -17,7 +17,9 @@ import { ManagerBreakdown } from '@/features/departments/components/manager-brea
 import { MetricTrends, type GoalMark } from '@/features/departments/components/metric-trends';
 import { PeopleTable } from '@/features/departments/components/people-table';
 import { MAX_SERIES_YEARS, seriesRange } from '@/features/departments/utils/series-range';
+import { useForecasts } from '@/features/forecasts/api/get-forecasts';
 import { usePlan } from '@/features/goals/api/get-plan';
+import { useInterventionMarkers } from '@/features/interventions/utils/intervention-markers';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
 import { ApiError } from '@/lib/api-client';
 import { formatDay, todayIso } from '@/utils/date';
@@ -64,6 +66,14 @@ export default function DepartmentRoute() {
   const seriesDays = seriesRange({ launch: currentPlan?.launch_date, today: todayIso(), asOf, from: range.from, to: range.to });
   const series = useDepartmentSeries({ department: name, from: seriesDays.from, to: seriesDays.to, enabled: !plan.isPending });
   const canSeePeople = useCanSeePeople(name);
+  const forecastAnswer = useForecasts({ asOf }).data;
+  const markers = useInterventionMarkers(name);
+  const forecasts = forecastAnswer && {
+    how: forecastAnswer.how,
+    byMetric: Object.fromEntries(
+      forecastAnswer.forecasts.filter((entry) => entry.department === name).map((entry) => [entry.metric, entry]),
+    ),
+  };
 
   const goals: Partial<Record<MetricKey, GoalMark>> = {};
   if (currentPlan) {
@@ -138,7 +148,7 @@ export default function DepartmentRoute() {
           {plan.isError ? <p className="muted">The launch plan could not be loaded: target dates are not marked.</p> : null}
           {seriesDays.shortened ? <p className="muted">The trend shows the last {MAX_SERIES_YEARS} years of the range.</p> : null}
           <QueryView query={series} loadingLabel="Loading the daily snapshots…" errorTitle="Could not load the trend">
-            {(data) => <MetricTrends series={data} goals={goals} />}
+            {(data) => <MetricTrends series={data} goals={goals} forecasts={forecasts} markers={markers} />}
           </QueryView>
         </Section>
 

@@ -2,6 +2,7 @@ import { PageHeader } from '@/components/layouts/page-header';
 import { QueryView } from '@/components/ui/query-view';
 import { useSession } from '@/features/auth/api/get-session';
 import { useOverview } from '@/features/overview/api/get-overview';
+import { OrganisationTrend } from '@/features/overview/components/organisation-trend';
 import { OverviewView } from '@/features/overview/components/overview-view';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
 
@@ -18,7 +19,9 @@ export default function OverviewRoute() {
         busy={query.isPlaceholderData}
       />
       <QueryView query={query} loadingLabel="Loading the overview…" errorTitle="Could not load the overview">
-        {(data) => <OverviewView data={data} linkSearch={linkSearch} canManageConnections={isAdmin} />}
+        {(data) => (
+          <OverviewView data={data} linkSearch={linkSearch} canManageConnections={isAdmin} trend={<OrganisationTrend asOf={asOf} />} />
+        )}
       </QueryView>
     </>
   );

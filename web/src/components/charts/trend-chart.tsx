@@ -8,6 +8,16 @@ export interface TrendPoint {
   expected: number | null;
 }
 
+/** A day marked on the chart with a vertical line, e.g. an intervention. */
+export interface ChartMarker {
+  /** YYYY-MM-DD */
+  day: string;
+  /** A short label drawn at the top of the line, e.g. "#3 Training". */
+  label: string;
+  /** What it was, read by screen readers with the chart. */
+  description: string;
+}
+
 interface TrendChartProps {
   points: TrendPoint[];
   /** Formats a value for the axis and the tooltip. */
@@ -22,6 +32,8 @@ interface TrendChartProps {
   /** Accessible name of the chart image; the figure around it carries the numbers as text. */
   title: string;
   height?: number;
+  /** Interventions: a dotted vertical line each, labelled; days outside the chart's range are left out. */
+  markers?: readonly ChartMarker[];
 }
 
 const DAY_MS = 86_400_000;
@@ -34,6 +46,7 @@ const tickDay = (time: number) => {
 export const ACTUAL_COLOUR = '#1d4ed8';
 export const EXPECTED_COLOUR = '#b45309';
 export const TARGET_COLOUR = '#7f1d1d';
+export const MARKER_COLOUR = '#6d28d9';
 
 /** A metric over time (solid) against the goal ramp (dashed), with the target date marked. */
 export function TrendChart({
@@ -46,14 +59,19 @@ export function TrendChart({
   expectedLabel = 'Expected (plan)',
   title,
   height = 220,
+  markers = [],
 }: TrendChartProps) {
   const data = points.map((point) => ({ time: toTime(point.day), actual: point.actual, expected: point.expected }));
   const first = data[0]?.time ?? Date.now();
   const last = data[data.length - 1]?.time ?? first;
   const target = targetDate ? toTime(targetDate) : null;
   const domain: [number, number] = [Math.min(first, target ?? first), Math.max(last, target ?? last, first + DAY_MS)];
+  const shown = markers.filter((marker) => toTime(marker.day) >= domain[0] && toTime(marker.day) <= domain[1]);
+  const label = shown.length
+    ? `${title}. Interventions marked: ${shown.map((marker) => `${formatDay(marker.day)}, ${marker.description}`).join('; ')}`
+    : title;
   return (
-    <div className="chart-box" style={{ height }} role="img" aria-label={title}>
+    <div className="chart-box" style={{ height }} role="img" aria-label={label} data-markers={shown.length}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />
@@ -84,6 +102,16 @@ export function TrendChart({
               label={{ value: targetLabel, position: 'insideTopRight', fill: TARGET_COLOUR, fontSize: 12 }}
             />
           ) : null}
+          {shown.map((marker, index) => (
+            <ReferenceLine
+              key={`${marker.day}-${index}`}
+              x={toTime(marker.day)}
+              stroke={MARKER_COLOUR}
+              strokeDasharray="1 3"
+              strokeWidth={2}
+              label={{ value: marker.label, position: index % 2 ? 'insideBottomLeft' : 'insideTopLeft', fill: MARKER_COLOUR, fontSize: 11 }}
+            />
+          ))}
           <Line
             type="monotone"
             dataKey="expected"
@@ -116,10 +144,12 @@ export function TrendLegend({
   actualLabel = 'Actual',
   expectedLabel = 'Expected (plan ramp)',
   showTarget = true,
+  showInterventions = false,
 }: {
   actualLabel?: string;
   expectedLabel?: string;
   showTarget?: boolean;
+  showInterventions?: boolean;
 }) {
   return (
     <p className="chart-legend">
@@ -139,6 +169,16 @@ export function TrendLegend({
             aria-hidden="true"
           />
           target date (vertical)
+        </span>
+      ) : null}
+      {showInterventions ? (
+        <span>
+          <span
+            className="legend-line legend-dashed"
+            style={{ borderColor: MARKER_COLOUR, width: 0, height: '1rem', borderTop: 0, borderLeft: `2px dotted ${MARKER_COLOUR}` }}
+            aria-hidden="true"
+          />
+          interventions (vertical, labelled)
         </span>
       ) : null}
     </p>

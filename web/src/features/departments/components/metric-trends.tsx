@@ -1,8 +1,9 @@
-import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey, type MetricSeriesResponse } from '@uptake/shared';
-import { TrendChart, TrendLegend } from '@/components/charts/trend-chart';
+import { METRIC_CATALOGUE, METRIC_KEYS, type Forecast, type MetricKey, type MetricSeriesResponse } from '@uptake/shared';
+import { TrendChart, TrendLegend, type ChartMarker } from '@/components/charts/trend-chart';
 import { MetricValue } from '@/components/ui/metric-value';
 import { Suppressed } from '@/components/ui/suppressed';
 import { EmptyState } from '@/components/ui/states';
+import { GoalForecast } from '@/features/forecasts/components/goal-forecast';
 import { formatDay } from '@/utils/date';
 import { formatMetric } from '@/utils/format';
 
@@ -15,9 +16,27 @@ export interface GoalMark {
 interface MetricTrendsProps {
   series: MetricSeriesResponse;
   goals: Partial<Record<MetricKey, GoalMark>>;
+  /** The forecast of each metric's goal, with how it is computed. */
+  forecasts?: { how: string; byMetric: Partial<Record<MetricKey, Forecast>> };
+  /** Interventions marked on every chart. */
+  markers?: readonly ChartMarker[];
 }
 
-function MetricTrend({ metric, series, goal }: { metric: MetricKey; series: MetricSeriesResponse; goal?: GoalMark }) {
+function MetricTrend({
+  metric,
+  series,
+  goal,
+  forecast,
+  how,
+  markers,
+}: {
+  metric: MetricKey;
+  series: MetricSeriesResponse;
+  goal?: GoalMark;
+  forecast?: Forecast;
+  how?: string;
+  markers?: readonly ChartMarker[];
+}) {
   const definition = METRIC_CATALOGUE[metric];
   const points = series.points.map((point) => ({
     day: point.day,
@@ -58,12 +77,14 @@ function MetricTrend({ metric, series, goal }: { metric: MetricKey; series: Metr
           'No snapshot in this range.'
         )}
       </figcaption>
+      {forecast && how ? <GoalForecast forecast={forecast} how={how} /> : null}
       <TrendChart
         points={points}
         isShare={definition.unit === 'share'}
         format={(value) => formatMetric(metric, value)}
         targetDate={goal?.by}
         targetLabel={goal ? `target ${formatMetric(metric, goal.target)}` : undefined}
+        markers={markers}
         title={`${definition.label} per day from ${formatDay(series.from)} to ${formatDay(series.to)}${goal ? `, goal ${formatMetric(metric, goal.target)} by ${formatDay(goal.by)}` : ''}`}
       />
     </figure>
@@ -71,7 +92,7 @@ function MetricTrend({ metric, series, goal }: { metric: MetricKey; series: Metr
 }
 
 /** One trend chart per metric over the chosen range, with the goal ramp and the target date. */
-export function MetricTrends({ series, goals }: MetricTrendsProps) {
+export function MetricTrends({ series, goals, forecasts, markers }: MetricTrendsProps) {
   if (series.points.length === 0) {
     return (
       <EmptyState title="No daily snapshots in this range">
@@ -88,10 +109,23 @@ export function MetricTrends({ series, goals }: MetricTrendsProps) {
           days, or its figures would have revealed a smaller group.
         </p>
       ) : null}
-      <TrendLegend />
+      <TrendLegend showInterventions={(markers?.length ?? 0) > 0} />
+      {forecasts && Object.keys(forecasts.byMetric).length > 0 ? (
+        <p className="muted" data-testid="forecast-how">
+          How the forecast is computed: {forecasts.how}
+        </p>
+      ) : null}
       <div className="charts">
         {METRIC_KEYS.map((metric) => (
-          <MetricTrend key={metric} metric={metric} series={series} goal={goals[metric]} />
+          <MetricTrend
+            key={metric}
+            metric={metric}
+            series={series}
+            goal={goals[metric]}
+            forecast={forecasts?.byMetric[metric]}
+            how={forecasts?.how}
+            markers={markers}
+          />
         ))}
       </div>
     </>

@@ -7,6 +7,7 @@ import { Section } from '@/components/ui/section';
 import { EmptyState } from '@/components/ui/states';
 import { Suppressed } from '@/components/ui/suppressed';
 import { InfoTip } from '@/components/ui/tooltip';
+import { useInterventionMarkers } from '@/features/interventions/utils/intervention-markers';
 import { hasLoginData, NO_LOGIN_DATA } from '@/utils/data-coverage';
 import { formatDay } from '@/utils/date';
 import { formatCount, formatMetric, formatMoney, formatMoneyPrecise } from '@/utils/format';
@@ -23,6 +24,7 @@ interface RoiViewProps {
 
 /** The executive's page: licence spend, shelfware, cost per active user, adoption against plan, pipeline. */
 export function RoiView({ data, adoptionGoal }: RoiViewProps) {
+  const markers = useInterventionMarkers('*');
   const money = (value: number | null) => formatMoney(value, data.currency);
   const precise = (value: number | null) => formatMoneyPrecise(value, data.currency);
   const org = data.organisation;
@@ -107,13 +109,14 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                 'No value yet.'
               )}
             </p>
-            <TrendLegend showTarget={adoptionGoal !== undefined} />
+            <TrendLegend showTarget={adoptionGoal !== undefined} showInterventions={markers.length > 0} />
             <TrendChart
               points={data.adoption.points}
               isShare
               format={(value) => formatMetric('active_users', value)}
               targetDate={adoptionGoal?.by}
               targetLabel={adoptionGoal ? `target ${formatMetric('active_users', adoptionGoal.target)}` : undefined}
+              markers={markers}
               title={`Organisation ${METRIC_CATALOGUE.active_users.label.toLowerCase()} per day since launch against the plan`}
               height={260}
             />

@@ -1,4 +1,5 @@
 import { METRIC_KEYS, type OverviewResponse } from '@uptake/shared';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DataCoverageNotice } from '@/components/data-coverage-notice';
 import { Explained } from '@/components/ui/explained';
@@ -17,10 +18,13 @@ export function OverviewView({
   data,
   linkSearch,
   canManageConnections,
+  trend,
 }: {
   data: OverviewResponse;
   linkSearch: string;
   canManageConnections: boolean;
+  /** The organisation's trend since launch, shown after the tiles. */
+  trend?: ReactNode;
 }) {
   const organisation = data.organisation;
   const noLoginData = !hasLoginData(data.dataCoverage);
@@ -82,6 +86,8 @@ export function OverviewView({
           ))}
         </div>
       </section>
+
+      {trend}
 
       <Section title="Departments against plan" description="Each cell: the value, then the share of the expected value reached.">
         {data.departments.length === 0 ? (
