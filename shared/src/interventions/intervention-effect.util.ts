@@ -97,7 +97,8 @@ export function interventionEffect(input: EffectInput): InterventionEffect {
 
   if (input.asOf < after.to) return without('too_early', `The 4 weeks after end on ${after.to}: the estimate comes then.`);
   const otherDepartments = new Set(input.rows.filter((row) => !treatedNames.has(row.department)).map((row) => row.department));
-  if (otherDepartments.size === 0) return without('no_comparison', 'Every department had it: there is no department to compare with.');
+  if (otherDepartments.size === 0)
+    return without('no_comparison', 'Every department with stored values had it: there is no department to compare with.');
   if (treated.people < input.minGroupSize || comparison.people < input.minGroupSize) {
     return without(
       'too_few_people',
