@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { PageHeader } from '@/components/layouts/page-header';
 import { QueryView } from '@/components/ui/query-view';
+import { Loading } from '@/components/ui/states';
 import { useSession } from '@/features/auth/api/get-session';
 import { useOverview } from '@/features/overview/api/get-overview';
-import { OrganisationTrend } from '@/features/overview/components/organisation-trend';
 import { OverviewView } from '@/features/overview/components/overview-view';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
+
+// The chart library loads with the trend, after the overview's figures: the first page stays small.
+const OrganisationTrend = lazy(() =>
+  import('@/features/overview/components/organisation-trend').then((module) => ({ default: module.OrganisationTrend })),
+);
 
 export default function OverviewRoute() {
   const { asOf } = useAsOf();
@@ -20,7 +26,16 @@ export default function OverviewRoute() {
       />
       <QueryView query={query} loadingLabel="Loading the overview…" errorTitle="Could not load the overview">
         {(data) => (
-          <OverviewView data={data} linkSearch={linkSearch} canManageConnections={isAdmin} trend={<OrganisationTrend asOf={asOf} />} />
+          <OverviewView
+            data={data}
+            linkSearch={linkSearch}
+            canManageConnections={isAdmin}
+            trend={
+              <Suspense fallback={<Loading label="Loading the trend…" />}>
+                <OrganisationTrend asOf={asOf} />
+              </Suspense>
+            }
+          />
         )}
       </QueryView>
     </>
