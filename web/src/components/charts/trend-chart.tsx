@@ -48,6 +48,14 @@ export const EXPECTED_COLOUR = '#b45309';
 export const TARGET_COLOUR = '#7f1d1d';
 export const MARKER_COLOUR = '#6d28d9';
 
+/** Labels go on the side of the line with more room (left of it in the right half), alternating bottom and top so neighbours do not overlap. */
+function markerLabelPosition(day: string, domain: [number, number], index: number) {
+  const rightHalf = toTime(day) - domain[0] > (domain[1] - domain[0]) / 2;
+  // Bottom first: the target date's label sits at the top.
+  if (index % 2) return rightHalf ? 'insideTopRight' : 'insideTopLeft';
+  return rightHalf ? 'insideBottomRight' : 'insideBottomLeft';
+}
+
 /** A metric over time (solid) against the goal ramp (dashed), with the target date marked. */
 export function TrendChart({
   points,
@@ -109,7 +117,7 @@ export function TrendChart({
               stroke={MARKER_COLOUR}
               strokeDasharray="1 3"
               strokeWidth={2}
-              label={{ value: marker.label, position: index % 2 ? 'insideBottomLeft' : 'insideTopLeft', fill: MARKER_COLOUR, fontSize: 11 }}
+              label={{ value: marker.label, position: markerLabelPosition(marker.day, domain, index), fill: MARKER_COLOUR, fontSize: 11 }}
             />
           ))}
           <Line
