@@ -32,7 +32,7 @@ export default function OverviewRoute() {
             canManageConnections={isAdmin}
             trend={
               <Suspense fallback={<Loading label="Loading the trend…" />}>
-                <OrganisationTrend asOf={asOf} />
+                <OrganisationTrend asOf={asOf} linkSearch={linkSearch} />
               </Suspense>
             }
           />

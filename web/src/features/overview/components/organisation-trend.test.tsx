@@ -37,7 +37,23 @@ describe('Overview: the organisation trend since launch', () => {
       'GET /api/overview': json(overview()),
       'GET /api/plan': json(planHistory()),
       'GET /api/departments/:name/series': json({ ...series(), department: '*' }),
-      'GET /api/forecasts': json({ asOf: '2026-03-01', how: 'A straight line (least squares) through 8 weeks.', forecasts: [FORECAST] }),
+      'GET /api/forecasts': json({
+        asOf: '2026-03-01',
+        how: 'A straight line (least squares) through 8 weeks.',
+        forecasts: [
+          {
+            ...FORECAST,
+            department: 'Sales EMEA',
+            metric: 'stale_opportunities',
+            target: 0.15,
+            by: '2026-06-30',
+            status: 'reached',
+            projectedDate: null,
+            onTrack: true,
+          },
+          FORECAST,
+        ],
+      }),
       'GET /api/interventions': json({ asOf: '2026-03-01', minGroupSize: 5, how: 'how', interventions: [INTERVENTION] }),
     });
     renderApp('/');
@@ -52,6 +68,18 @@ describe('Overview: the organisation trend since launch', () => {
     const chart = await within(trend).findByRole('img', { name: /Interventions marked/ });
     expect(chart).toHaveAttribute('data-markers', '1');
     expect(chart.getAttribute('aria-label')).toContain('intervention #7, training session for Sales EMEA: Pipeline hygiene workshop');
+
+    // Every goal with its forecast, misses first.
+    const table = screen.getByTestId('forecast-table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.getAttribute('data-testid'))).toEqual([
+      'forecast-row-*-active_users',
+      'forecast-row-Sales EMEA-stale_opportunities',
+    ]);
+    expect(rows[0]).toHaveTextContent('Will miss');
+    expect(rows[1]).toHaveTextContent('Target 15.0% reached.');
+    expect(rows[1]).toHaveTextContent('Reached');
+    expect(screen.getByText('1 of 2 goals are forecast to be missed at this pace.', { exact: false })).toBeInTheDocument();
   });
 
   it('says where to set goals when the plan has none for the organisation', async () => {
