@@ -221,7 +221,7 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     expect(await visibleText(page.getByTestId(`dept-row-${first.department}`))).toContain(formatHealth(first.health));
     await page.getByRole('link', { name: first.department, exact: true }).click();
     await page.waitForURL(`**/departments/${encodeURIComponent(first.department)}?asOf=${day}`);
-    expect(await page.getByLabel('As of').inputValue()).toBe(day);
+    expect(await page.getByLabel('As of', { exact: true }).inputValue()).toBe(day);
   });
 
   it('department: metrics, trend charts with the goal ramp and target date, managers and people equal the API', async () => {
