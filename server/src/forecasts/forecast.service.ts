@@ -11,6 +11,8 @@ import {
   type LaunchPlan,
   type MetricSeriesResponse,
 } from '@uptake/shared';
+import { deepFreeze } from '../common/deep-freeze.util';
+import { StampedCache } from '../common/stamped-cache';
 import { addDays } from '../common/time.util';
 import { compareNames } from '../metrics/metric-values.util';
 import { MetricsService, ORGANISATION } from '../metrics/metrics.service';
@@ -25,6 +27,9 @@ import { PlanInForce } from '../plan/plan-in-force.service';
  */
 @Injectable()
 export class ForecastService {
+  /** Answers per day, kept until the snapshots, the data or the plan change; frozen, as every caller shares them. */
+  private readonly cache = new StampedCache<ForecastsResponse>();
+
   constructor(
     private readonly snapshots: SnapshotService,
     private readonly snapshotRows: SnapshotRepository,
@@ -36,6 +41,10 @@ export class ForecastService {
   async forecasts(asOf?: string): Promise<ForecastsResponse> {
     const day = asOf ?? (await this.planInForce.today());
     await this.metrics.assertDayInBounds('asOf', day);
+    return this.cache.one(await this.snapshotRows.stamp(), day, async () => deepFreeze(await this.compute(day)));
+  }
+
+  private async compute(day: string): Promise<ForecastsResponse> {
     const plan = await this.planInForce.plan();
     if (!plan || plan.goals.length === 0) return { asOf: day, how: FORECAST_HOW, forecasts: [] };
     const departments = [...new Set([...(await this.metrics.departmentNames()), ...(await this.snapshotRows.departments())])].sort(

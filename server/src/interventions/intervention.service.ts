@@ -92,9 +92,12 @@ export class InterventionService {
     const minGroupSize = (await this.planInForce.plan())?.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
     const stamp = await this.snapshots.stamp();
     const interventions: Intervention[] = [];
+    let departments: Promise<string[]> | null = null;
     for (const stored of await this.interventions.list()) {
       const key = `${stored.id} ${stored.day} ${stored.departments.join('\u0000')} ${day} ${minGroupSize}`;
-      const effects = await this.effects.one(stamp, key, () => this.effectsOf(stored, day, minGroupSize));
+      const effects = await this.effects.one(stamp, key, async () =>
+        this.effectsOf(stored, day, minGroupSize, await (departments ??= this.snapshots.departments())),
+      );
       interventions.push(view(stored, effects, actor.seesLoggers));
     }
     return { asOf: day, minGroupSize, how: EFFECT_HOW, interventions };
@@ -124,11 +127,16 @@ export class InterventionService {
   }
 
   /** The effect on every metric, from the snapshots of every department in the 8 weeks around the day. */
-  private async effectsOf(intervention: StoredIntervention, asOf: string, minGroupSize: number): Promise<InterventionEffectView[]> {
+  private async effectsOf(
+    intervention: StoredIntervention,
+    asOf: string,
+    minGroupSize: number,
+    departments: readonly string[],
+  ): Promise<InterventionEffectView[]> {
     const from = addDays(intervention.day, -EFFECT_WINDOW_DAYS);
     const to = addDays(intervention.day, EFFECT_WINDOW_DAYS - 1);
     const rows: SnapshotRow[] = [];
-    for (const department of await this.snapshots.departments()) rows.push(...(await this.snapshots.read(department, from, to)));
+    for (const department of departments) rows.push(...(await this.snapshots.read(department, from, to)));
     const byMetric = new Map<MetricKey, DepartmentDay[]>(METRIC_KEYS.map((metric) => [metric, []]));
     for (const row of rows) {
       // A day after asOf is not known yet on the day shown.
