@@ -146,6 +146,11 @@ describe.each(testEngines())('Forecasts and interventions API on %s', (engine) =
       await salesTrainer.delete(`/api/interventions/${own.id}`).expect(404);
     });
 
+    it('refuses to estimate as of a day after today (the 4 weeks after would count as passed)', async () => {
+      const { body } = await viewer.get('/api/interventions?asOf=2026-04-01').expect(400);
+      expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('after today') });
+    });
+
     it('names what is wrong with a bad body and stores nothing', async () => {
       const before = (await admin.get('/api/interventions').expect(200)).body.interventions.length;
       const bad = await admin

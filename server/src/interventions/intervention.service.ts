@@ -88,7 +88,8 @@ export class InterventionService {
   /** Every intervention not removed, newest first, with its effect on every metric as of `asOf` (default today). */
   async list(asOf: string | undefined, actor: Pick<InterventionActor, 'seesLoggers'>): Promise<InterventionsResponse> {
     const day = asOf ?? (await this.planInForce.today());
-    assertDay('asOf', day);
+    // Not after today: a later day would count the 4 weeks after as passed with only part of them stored.
+    await this.metrics.assertDayInBounds('asOf', day);
     const minGroupSize = (await this.planInForce.plan())?.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
     const stamp = await this.snapshots.stamp();
     const interventions: Intervention[] = [];
