@@ -278,8 +278,8 @@ describe(suppressRoi.name, () => {
       adoption: {
         metric: 'active_users',
         points: [
-          { day: '2026-03-01', actual: 0.5, expected: null },
-          { day: '2026-03-02', actual: 0.5, expected: null },
+          { day: '2026-03-01', actual: 0.5, expected: null, provenance: 'observed' },
+          { day: '2026-03-02', actual: 0.5, expected: null, provenance: 'observed' },
         ],
         how: '',
       },

@@ -70,6 +70,7 @@ export class RoiService {
         day: point.day,
         actual: point.metrics.active_users,
         expected: point.expected.active_users ?? null,
+        provenance: point.provenance,
       }));
     }
 

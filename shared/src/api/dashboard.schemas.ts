@@ -9,6 +9,7 @@ import {
   HealthStatusSchema,
   IsoDateSchema,
   MetricValuesSchema,
+  ProvenanceSchema,
 } from './api.schemas';
 
 /*
@@ -148,6 +149,8 @@ export const AdoptionPointSchema = z.object({
   actual: z.number().nullable(),
   /** The plan ramp of the organisation's active_users goal (null: no such goal). */
   expected: z.number().nullable(),
+  /** Whether the day's value was observed on the day or reconstructed from data seen later. */
+  provenance: ProvenanceSchema,
 });
 
 export const RoiResponseSchema = z.object({

@@ -23,6 +23,7 @@ function MetricTrend({ metric, series, goal }: { metric: MetricKey; series: Metr
     day: point.day,
     actual: point.metrics[metric],
     expected: point.expected[metric] ?? null,
+    provenance: point.provenance,
   }));
   const latest = [...series.points].reverse().find((point) => point.metrics[metric] !== null) ?? series.points[series.points.length - 1];
   const headingId = `trend-${metric}`;
@@ -80,6 +81,7 @@ export function MetricTrends({ series, goals }: MetricTrendsProps) {
     );
   }
   const hiddenDays = series.points.filter((point) => point.suppressed).length;
+  const reconstructedDays = series.points.filter((point) => point.provenance === 'reconstructed').length;
   return (
     <>
       {hiddenDays > 0 ? (
@@ -88,7 +90,13 @@ export function MetricTrends({ series, goals }: MetricTrendsProps) {
           days, or its figures would have revealed a smaller group.
         </p>
       ) : null}
-      <TrendLegend />
+      {reconstructedDays > 0 ? (
+        <p className="muted" data-testid="trend-reconstructed-days">
+          {reconstructedDays} of {series.points.length} days are reconstructed (drawn with short dashes): they end before Uptake first read
+          the CRM data they use, so their values are rebuilt from data seen later.
+        </p>
+      ) : null}
+      <TrendLegend showReconstructed={reconstructedDays > 0} />
       <div className="charts">
         {METRIC_KEYS.map((metric) => (
           <MetricTrend key={metric} metric={metric} series={series} goal={goals[metric]} />

@@ -107,7 +107,10 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                 'No value yet.'
               )}
             </p>
-            <TrendLegend showTarget={adoptionGoal !== undefined} />
+            <TrendLegend
+              showTarget={adoptionGoal !== undefined}
+              showReconstructed={data.adoption.points.some((point) => point.provenance === 'reconstructed')}
+            />
             <TrendChart
               points={data.adoption.points}
               isShare
