@@ -201,11 +201,11 @@ export class MetricsService {
     return expected;
   }
 
-  /** Names of every department known from the CRM data and the plan. */
+  /** Names of every department known from the CRM data and any plan version (each lists its own on the days it is in force). */
   async departmentNames(): Promise<string[]> {
-    const plan = (await this.plans.current())?.plan ?? null;
+    const { versions } = await this.planVersions();
     const names = new Set(await this.repo.departmentNames());
-    for (const listed of plan?.departments ?? []) names.add(listed.name);
+    for (const version of versions) for (const listed of version.plan.departments) names.add(listed.name);
     return [...names].sort(compareNames);
   }
 
