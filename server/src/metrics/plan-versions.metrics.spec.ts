@@ -1,4 +1,7 @@
-import { FixedClock } from '../common/clock';
+import { Clock, FixedClock } from '../common/clock';
+import { PeopleRepository } from '../people/people.repository';
+import { PeopleService } from '../people/people.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
@@ -88,6 +91,14 @@ describe('metrics by the plan in force on each day', () => {
       await snapshots.backfill('2026-03-03', '2026-03-06');
       const series = await snapshots.series('Sales', '2026-03-03', '2026-03-06');
       expect(series.points.map((point) => point.metrics.record_completeness)).toEqual([1, 1, 0.75, 0.75]);
+    });
+
+    it('gives the people table the required fields of the plan in force on the day', async () => {
+      const plans = new PlanRepository(database.db);
+      const people = new PeopleService(new PeopleRepository(database.db), metrics, new PlanInForce(plans, new Clock()));
+      const completeness = async (day: string) => (await people.department('Sales', day)).people[0].recordCompleteness;
+      expect(await completeness('2026-03-04')).toBe(1); // v1: industry only, filled on both
+      expect(await completeness('2026-03-05')).toBe(0.75); // v2: (1/2 + 2/2) / 2
     });
 
     it('lets a version applied later with an earlier effective day replace the ones before it from that day', async () => {
