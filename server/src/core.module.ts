@@ -10,6 +10,7 @@ import { ImportService } from './import/import.service';
 import { DataCoverageRepository } from './metrics/data-coverage.repository';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { MetricsService } from './metrics/metrics.service';
+import { ProvenanceRepository } from './metrics/provenance.repository';
 import { SnapshotRepository } from './metrics/snapshot.repository';
 import { SnapshotService } from './metrics/snapshot.service';
 import { PlanInForce } from './plan/plan-in-force.service';
@@ -44,6 +45,7 @@ export class CoreModule {
       PlanInForce,
       MetricsRepository,
       DataCoverageRepository,
+      ProvenanceRepository,
       MetricsService,
       SnapshotRepository,
       SnapshotService,

@@ -455,6 +455,13 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       };
       const both = await http().put('/api/plan').send({ plan: twoMistakes, changedBy: 'bob' }).expect(400);
       expect(both.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['plan.goals[0].target', 'plan.goals[1].by']);
+      // the same rule as `plan apply --effective-from`: not before the launch date, a calendar day
+      const early = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', effectiveFrom: '2025-12-31' }).expect(400);
+      expect(early.body.error.details).toEqual([
+        { path: 'effectiveFrom', message: 'effective-from 2025-12-31 is before the launch date 2026-01-01' },
+      ]);
+      const notADay = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', effectiveFrom: 'soon' }).expect(400);
+      expect(notADay.body.error.details[0].path).toBe('effectiveFrom');
       const unknownField = await http().put('/api/plan').send({ plan: edited, changedBy: 'bob', by: 'eve' }).expect(400);
       expect(unknownField.body.error.message).toContain('by');
       const { body } = await http().get('/api/plan').expect(200);
@@ -474,6 +481,7 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
         createdBy: 'bob@example.test',
         createdAt: '2026-03-31T12:00:00.000Z',
         source: 'dashboard: tighter stale goal',
+        effectiveFrom: '2026-03-31', // default: the day it is stored
         changes: [
           'department Marketing added (seats 1, licence_cost_per_seat_month 10)',
           'goal Sales / stale_opportunities: target 0.3 → 0.25',
@@ -499,6 +507,21 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       // Today's snapshot now knows Marketing (no seat holders).
       const after = await http().get('/api/departments/Marketing/series?from=2026-03-31&to=2026-03-31').expect(200);
       expect(after.body.points[0].seatHolders).toBe(0);
+    });
+
+    it('stores a back-dated version with its effective day; the history keeps who, when and from when', async () => {
+      const { body: created } = await http()
+        .put('/api/plan')
+        .send({ plan: edited, changedBy: 'carol', comment: 'agreed on the 15th', effectiveFrom: '2026-03-15' })
+        .expect(200);
+      expect(created).toMatchObject({ version: 3, createdAt: '2026-03-31T12:00:00.000Z', effectiveFrom: '2026-03-15' });
+      const { body } = await http().get('/api/plan').expect(200);
+      // v1 by alice took effect the day it was stored (2026-01-02)
+      expect(body.history.map((v: { version: number; effectiveFrom: string }) => [v.version, v.effectiveFrom])).toEqual([
+        [3, '2026-03-15'],
+        [2, '2026-03-31'],
+        [1, '2026-01-02'],
+      ]);
     });
   });
 

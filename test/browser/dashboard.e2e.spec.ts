@@ -243,8 +243,15 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
             : formatMetric(metric, department.metrics[metric]),
       });
     }
-    // One chart per metric: the actual and the expected line, and the target date for metrics with a goal.
-    expect(await page.locator('[data-testid^="trend-"] .recharts-line').count()).toBe(METRIC_KEYS.length * 2);
+    // The demo CRM was first synced at the start: every day before today is reconstructed, drawn
+    // with short dashes, and the page says so with the legend's reason.
+    await expect(visibleText(page.getByTestId('trend-reconstructed-days'))).resolves.toMatch(
+      /^\d+ of \d+ days are reconstructed \(drawn with short dashes\): they end before Uptake first read the CRM data/,
+    );
+    await expect(visibleText(page.getByTestId('legend-reconstructed'))).resolves.toContain('reconstructed (short dashes)');
+    expect(await page.locator('[data-testid^="trend-"] .recharts-line path[stroke-dasharray="2 3"]').count()).toBe(METRIC_KEYS.length);
+    // One chart per metric: the actual line (observed and reconstructed) and the expected line, and the target date for metrics with a goal.
+    expect(await page.locator('[data-testid^="trend-"] .recharts-line').count()).toBe(METRIC_KEYS.length * 3);
     const plan = await server.api<PlanHistoryResponse>('/api/plan');
     const withGoal = METRIC_KEYS.filter((metric) =>
       plan.current!.plan.goals.some(

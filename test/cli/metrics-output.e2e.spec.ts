@@ -59,6 +59,10 @@ describe('uptake metrics output', () => {
     expect(row('Support')).toEqual(['Support', '1', '0.0%', '0.0%', '0.0', '—', '—', '—', '0.0', 'Behind plan']);
     // Organisation: 2 of 3 active (66.7%), 2 logins / 3 = 0.67 -> 0.7.
     expect(row('(organisation)').slice(0, 5)).toEqual(['(organisation)', '3', '66.7%', '66.7%', '0.7']);
+    // The folder was imported today, long after 2026-03-10: every value of that day is rebuilt from it.
+    expect(lines[lines.length - 1]).toBe(
+      'reconstructed (the day ends before Uptake first observed a connection they read): Sales, Support, (organisation)',
+    );
   });
 
   it('keeps --json machine-shaped: fractions and status codes', () => {
@@ -67,5 +71,8 @@ describe('uptake metrics output', () => {
     expect(support.metrics.active_users).toBe(0);
     expect(support.status).toBe('red');
     expect(report.organisation.metrics.active_users).toBeCloseTo(2 / 3, 12);
+    // DESIGN.md "metrics --json output": provenance at the top level, and with every scope
+    expect(report.provenance).toBe('reconstructed');
+    expect(support.provenance).toBe('reconstructed');
   });
 });

@@ -75,6 +75,7 @@ function report(departments: readonly Department[]): MetricsReport {
   const size = sum(departments.map((d) => d.size));
   return {
     asOf: '2026-03-01',
+    provenance: 'observed',
     departments: departments.map((d) => ({
       department: d.name,
       seatHolders: d.size,
@@ -82,6 +83,7 @@ function report(departments: readonly Department[]): MetricsReport {
       expected: {},
       health: 50,
       status: 'red',
+      provenance: 'observed',
     })),
     organisation: {
       seatHolders: size,
@@ -89,6 +91,7 @@ function report(departments: readonly Department[]): MetricsReport {
       expected: {},
       health: null,
       status: null,
+      provenance: 'observed',
     },
   };
 }

@@ -29,6 +29,7 @@ const trainerOf = (department: string): PrivacyViewer => ({ seesEveryone: false,
 
 const report: MetricsReport = {
   asOf: '2026-03-01',
+  provenance: 'observed',
   departments: [
     {
       department: 'Big',
@@ -38,6 +39,7 @@ const report: MetricsReport = {
       attainment: { active_users: 0.8 },
       health: 80,
       status: 'amber',
+      provenance: 'observed',
     },
     {
       department: 'Small',
@@ -47,10 +49,11 @@ const report: MetricsReport = {
       attainment: { active_users: 0.5 },
       health: 50,
       status: 'red',
+      provenance: 'observed',
     },
-    { department: 'Empty', seatHolders: 0, metrics: values(0), expected: {}, health: null, status: null },
+    { department: 'Empty', seatHolders: 0, metrics: values(0), expected: {}, health: null, status: null, provenance: 'observed' },
   ],
-  organisation: { seatHolders: 9, metrics: values(1 / 3), expected: {}, health: null, status: null },
+  organisation: { seatHolders: 9, metrics: values(1 / 3), expected: {}, health: null, status: null, provenance: 'observed' },
 };
 
 describe(suppressReport.name, () => {
@@ -73,6 +76,7 @@ describe(suppressReport.name, () => {
       expected: {},
       health: null,
       status: null,
+      provenance: 'observed',
       suppressed: true,
     });
     expect(sut.departments[2]).toBe(report.departments[2]);
@@ -96,9 +100,9 @@ describe(suppressReport.name, () => {
         from: '2026-03-01',
         to: '2026-03-03',
         points: [
-          { day: '2026-03-01', seatHolders: 6, metrics: values(0.5), expected: {} },
-          { day: '2026-03-02', seatHolders: 3, metrics: values(0.5), expected: { active_users: 0.2 } },
-          { day: '2026-03-03', seatHolders: null, metrics: values(0.5), expected: {} },
+          { day: '2026-03-01', seatHolders: 6, metrics: values(0.5), expected: {}, provenance: 'observed' },
+          { day: '2026-03-02', seatHolders: 3, metrics: values(0.5), expected: { active_users: 0.2 }, provenance: 'observed' },
+          { day: '2026-03-03', seatHolders: null, metrics: values(0.5), expected: {}, provenance: 'observed' },
         ],
       },
       5,
@@ -124,11 +128,13 @@ const department = (name: string, seatHolders: number, activeUsers: number): Dep
   expected: {},
   health: 80,
   status: 'amber',
+  provenance: 'observed',
 });
 const threeDepartments: MetricsReport = {
   asOf: '2026-03-01',
+  provenance: 'observed',
   departments: [department('A', 2, 0.5), department('B', 6, 0.5), department('C', 9, 1 / 3)],
-  organisation: { seatHolders: 17, metrics: values(6 / 17), expected: {}, health: null, status: null },
+  organisation: { seatHolders: 17, metrics: values(6 / 17), expected: {}, health: null, status: null, provenance: 'observed' },
 };
 const shown = (list: Array<{ department: string; suppressed?: boolean }>) =>
   list.filter((entry) => !entry.suppressed).map((entry) => entry.department);
@@ -216,8 +222,8 @@ describe('complementary suppression', () => {
       from: '2026-03-01',
       to: '2026-03-02',
       points: [
-        { day: '2026-03-01', seatHolders: 6, metrics: values(0.5), expected: {} },
-        { day: '2026-03-02', seatHolders: 6, metrics: values(0.5), expected: {} },
+        { day: '2026-03-01', seatHolders: 6, metrics: values(0.5), expected: {}, provenance: 'observed' as const },
+        { day: '2026-03-02', seatHolders: 6, metrics: values(0.5), expected: {}, provenance: 'observed' as const },
       ],
     };
     const sut = suppressSeries(series, 5, nobody, sizes);
@@ -272,8 +278,8 @@ describe(suppressRoi.name, () => {
       adoption: {
         metric: 'active_users',
         points: [
-          { day: '2026-03-01', actual: 0.5, expected: null },
-          { day: '2026-03-02', actual: 0.5, expected: null },
+          { day: '2026-03-01', actual: 0.5, expected: null, provenance: 'observed' },
+          { day: '2026-03-02', actual: 0.5, expected: null, provenance: 'observed' },
         ],
         how: '',
       },

@@ -8,6 +8,7 @@ import { SyncTicksAndChangeCounters1764500000000 } from './migrations/1764500000
 import { MoreChangeCounters1764600000000 } from './migrations/1764600000000-more-change-counters';
 import { ConnectionPriorityAndRemoval1764700000000 } from './migrations/1764700000000-connection-priority-and-removal';
 import { LoginThrottleAndSessionIdle1765100000000 } from './migrations/1765100000000-login-throttle-and-session-idle';
+import { PlanEffectiveFrom1765210000000 } from './migrations/1765210000000-plan-effective-from';
 import { Interventions1765270000000 } from './migrations/1765270000000-interventions';
 import type { DatabaseLocation } from './database-url.util';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   MoreChangeCounters1764600000000,
   ConnectionPriorityAndRemoval1764700000000,
   LoginThrottleAndSessionIdle1765100000000,
+  PlanEffectiveFrom1765210000000,
   Interventions1765270000000,
 ];
 

@@ -92,7 +92,7 @@ describe(ImportService.name, () => {
           'u2, Bo Chan ,bo@example.com,Marketing,,m1,no,No,FALSE,2017-02-01T08:00:00Z',
           'svc,Integration,,IT,,,1,0,YES,',
         ].join('\n'),
-        // the last row repeats the first: the same event
+        // the last row repeats the first: a second login at the same instant
         'logins.csv': [
           'user_id,login_at,status,channel',
           'u1,2017-03-01T09:30:00Z,Success,web',
@@ -127,7 +127,7 @@ describe(ImportService.name, () => {
         const run = await sut.importFolder(dir);
 
         expect(run).toMatchObject({ trigger: 'import', status: 'succeeded', error: null });
-        // counts are rows read per entity: the repeated login row is read twice but stored once
+        // counts are rows read per entity
         expect(run.counts).toEqual({ users: 4, logins: 5, opportunities: 2, 'records:account': 2, training: 3 });
         const connections = await db.query<Record<string, unknown>>('SELECT name, kind, options, enabled FROM connections');
         // created disabled: an import connection is fed by drops, not by the scheduler
@@ -151,7 +151,7 @@ describe(ImportService.name, () => {
         ]);
 
         const logins = await db.query<Record<string, unknown>>(
-          'SELECT external_id, user_external_id, login_at, success, channel FROM login_events ORDER BY user_external_id, login_at',
+          'SELECT external_id, user_external_id, login_at, success, channel FROM login_events ORDER BY user_external_id, login_at, external_id',
         );
         expect(logins.map(normalise)).toEqual([
           // 2017-03-02 00:00 in Paris is 2017-03-01 23:00 UTC
@@ -159,6 +159,7 @@ describe(ImportService.name, () => {
           // 09:30 at +01:00 is 08:30 UTC (1488357000000); 09:30 UTC is 1488360600000
           ['1488357000000|u1|success|web', 'u1', Date.UTC(2017, 2, 1, 8, 30), true, 'web'],
           ['1488360600000|u1|success|web', 'u1', Date.UTC(2017, 2, 1, 9, 30), true, 'web'],
+          ['1488360600000|u1|success|web|#2', 'u1', Date.UTC(2017, 2, 1, 9, 30), true, 'web'],
           ['1488409200000|u2|failed|mobile', 'u2', Date.UTC(2017, 2, 1, 23), false, 'mobile'],
         ]);
 
@@ -240,12 +241,12 @@ describe(ImportService.name, () => {
         const again = await sut.importFolder(dir);
 
         expect(again.status).toBe('succeeded');
-        // 4 users, 4 distinct logins, 2 opportunities, 4 records (2 accounts, 2 opportunities),
+        // 4 users, 5 logins (two identical rows are two logins), 2 opportunities, 4 records (2 accounts, 2 opportunities),
         // 20 fields (2 accounts x 2 + 2 opportunities x 8), 3 training rows, 3 departments
         expect(first).toEqual({
           departments: 3,
           crm_users: 4,
-          login_events: 4,
+          login_events: 5,
           opportunities: 2,
           records: 4,
           record_fields: 20,

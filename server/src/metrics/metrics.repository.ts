@@ -137,18 +137,22 @@ FROM events
 GROUP BY department, day`;
 }
 
+/** The newest plan version's id, in SQL. */
+const NEWEST_PLAN_VERSION = '(SELECT p.id FROM plan_versions p WHERE p.version = (SELECT MAX(version) FROM plan_versions))';
+
 /**
- * Record completeness: the required fields of the latest plan version; a record is tracked when
- * its object type has required fields, from the day both it and its owner's seat exist; a missing
- * field row counts as not filled. A record's share of filled fields does not depend on the day.
+ * Record completeness: the required fields of the plan version in force (`:planVersionId`, or
+ * without one the newest version); a record is tracked when its object type has required fields,
+ * from the day both it and its owner's seat exist; a missing field row counts as not filled. A
+ * record's share of filled fields does not depend on the day.
  */
-function completenessSql(range: DayRange): string {
+function completenessSql(range: DayRange, planVersion: string): string {
   const created = range.dayOf('r.created_at');
   return `WITH ${seatHolders(range)},
 required_field AS (
   SELECT f.object_type, f.field
   FROM plan_required_fields f
-  WHERE f.plan_version_id = (SELECT p.id FROM plan_versions p WHERE p.version = (SELECT MAX(version) FROM plan_versions))
+  WHERE f.plan_version_id = ${planVersion}
 ),
 required_count AS (
   SELECT object_type, COUNT(*) AS fields FROM required_field GROUP BY object_type
@@ -367,12 +371,12 @@ export class MetricsRepository {
    * come from changes (see `DataStamps.metrics`); a miss computes the week up to the day in one go, as the
    * overview asks for the day and the day a week earlier.
    */
-  async countsAsOf(day: string, timezone: string): Promise<MetricCounts> {
-    const key = `${timezone} ${day}`;
-    return this.cache.get(await this.stamp(), key, async () => {
+  async countsAsOf(day: string, timezone: string, planVersionId?: number | null): Promise<MetricCounts> {
+    const keyOf = (of: string) => `${timezone} ${planVersionId === undefined ? 'newest' : planVersionId} ${of}`;
+    return this.cache.get(await this.stamp(), keyOf(day), async () => {
       const from = addDays(day, -CACHED_DAYS_BEFORE);
-      const days = await this.countsForDays(from, day, timezone);
-      return new Map(days.map((entry) => [`${timezone} ${entry.day}`, entry.counts]));
+      const days = await this.countsForDays(from, day, timezone, planVersionId);
+      return new Map(days.map((entry) => [keyOf(entry.day), entry.counts]));
     });
   }
 
@@ -381,8 +385,12 @@ export class MetricsRepository {
     return this.stamps.metrics();
   }
 
-  /** The counts of every day from `from` to `to` (both included), reading the raw data once per family. */
-  async countsForDays(from: string, to: string, timezone: string): Promise<DayCounts[]> {
+  /**
+   * The counts of every day from `from` to `to` (both included), reading the raw data once per
+   * family, with the required fields of plan version `planVersionId` (the plan in force on those
+   * days: PlanInForce; null: no plan; left out: the newest version).
+   */
+  async countsForDays(from: string, to: string, timezone: string, planVersionId?: number | null): Promise<DayCounts[]> {
     if (to < from) throw new RangeError(`countsForDays: from ${from} is after to ${to}`);
     const range = rangeOf(from, to, timezone);
     const activity = await this.db.query<{ department: string; day: Count; seats: Count; logins7: Count; active7: Count; active30: Count }>(
@@ -390,8 +398,8 @@ export class MetricsRepository {
       range.params,
     );
     const completeness = await this.db.query<{ department: string; day: Count; fields: Count; records: Count; filled: Count }>(
-      completenessSql(range),
-      range.params,
+      completenessSql(range, planVersionId === undefined ? NEWEST_PLAN_VERSION : ':planVersionId'),
+      planVersionId === undefined ? range.params : { ...range.params, planVersionId },
     );
     const stale = await this.db.query<{ department: string; day: Count; open_count: Count; fresh_count: Count }>(
       staleSql(range),

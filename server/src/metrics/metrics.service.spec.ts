@@ -90,6 +90,8 @@ describe(MetricsService.name, () => {
       expect(() => MetricsReportSchema.parse(report)).not.toThrow();
       expectClose(report, {
         asOf: T,
+        // no connection was ever observed through this service (no provenance repository): observed
+        provenance: 'observed',
         departments: [
           {
             // listed in the plan, nobody holds a seat: every value null; the "*" goal starts from 0
@@ -107,6 +109,7 @@ describe(MetricsService.name, () => {
             attainment: {},
             health: null,
             status: null,
+            provenance: 'observed',
           },
           {
             department: 'Sales',
@@ -131,6 +134,7 @@ describe(MetricsService.name, () => {
             },
             health: 24700 / 336, // (2 * 20/21 + 9/28 + 5/7) / 4 * 100 = 247/336 * 100 = 73.51...
             status: 'amber',
+            provenance: 'observed',
           },
           {
             department: 'Support',
@@ -147,6 +151,7 @@ describe(MetricsService.name, () => {
             attainment: { active_users: 1 }, // 1 / 0.4, capped at 1
             health: 100,
             status: 'green',
+            provenance: 'observed',
           },
         ],
         organisation: {
@@ -163,6 +168,7 @@ describe(MetricsService.name, () => {
           attainment: { active_users: 1 }, // 0.6 / 0.5, capped
           health: 100,
           status: 'green',
+          provenance: 'observed',
         },
       });
     });

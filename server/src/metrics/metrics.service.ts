@@ -10,7 +10,9 @@ import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricVal
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository, type MetricCounts } from './metrics.repository';
-import { timezoneOf } from '../plan/plan-in-force.service';
+import { planSegments, timezoneOf, versionAt } from '../plan/plan-in-force.service';
+import type { StoredPlanVersion } from '../plan/plan.repository';
+import { ProvenanceRepository, provenanceOf, type FirstObservations } from './provenance.repository';
 
 /** The department name snapshots and goals use for the whole organisation. */
 export const ORGANISATION = '*';
@@ -31,7 +33,8 @@ export interface DayValues {
 
 /**
  * Metric values from the stored raw data as it is now (so any past day works), with the plan's
- * expected values, attainment and health.
+ * expected values, attainment and health. Each day reads the plan in force on it (required fields,
+ * goals, weights, departments: versionAt); the time zone is always the newest version's.
  */
 @Injectable()
 export class MetricsService {
@@ -41,7 +44,24 @@ export class MetricsService {
     private readonly repo: MetricsRepository,
     private readonly plans: PlanRepository,
     private readonly clock: Clock = new Clock(),
+    private readonly observations?: ProvenanceRepository,
   ) {}
+
+  /** Every plan version (oldest first) and the time zone of every day: the newest version's. */
+  private async planVersions(): Promise<{ versions: readonly StoredPlanVersion[]; timezone: string }> {
+    const versions = await this.plans.all();
+    return { versions, timezone: timezoneOf(versions[versions.length - 1]?.plan) };
+  }
+
+  /** Changes with the data, the plan and the sync runs: what values and their provenance come from. */
+  stamp(): Promise<string> {
+    return this.observations?.stamp() ?? this.repo.stamp();
+  }
+
+  /** When each connection was first observed (provenance.repository.ts); none without the repository (unit tests). */
+  firstObservations(): Promise<FirstObservations> {
+    return this.observations?.firstObservations() ?? Promise.resolve({ connections: [], departments: new Map() });
+  }
 
   /** The days a request may read now (day-bounds.util.ts): up to today, from 3 years before launch. */
   async dayBounds(): Promise<DayBounds> {
@@ -62,12 +82,13 @@ export class MetricsService {
   async report(asOf: string, options: { department?: string } = {}): Promise<MetricsReport> {
     await this.assertDayInBounds('asOf', asOf);
     const key = options.department === undefined ? asOf : `${asOf} ${options.department}`;
-    return this.reports.one(await this.repo.stamp(), key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
+    return this.reports.one(await this.stamp(), key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
   }
 
   private async computeReport(asOf: string, department: string | undefined): Promise<MetricsReport> {
-    const plan = (await this.plans.current())?.plan ?? null;
-    const today = await this.valuesAsOf(asOf, plan);
+    const { versions, timezone } = await this.planVersions();
+    const plan = versionAt(versions, asOf)?.plan ?? null;
+    const today = await this.valuesAsOf(asOf);
     let departments = today.departments;
     if (department !== undefined) {
       departments = departments.filter((entry) => entry.department === department);
@@ -80,47 +101,58 @@ export class MetricsService {
     }
 
     const scopes = [...departments.map((entry) => entry.department), ORGANISATION];
-    const atLaunch = scopes.some((scope) => needsLaunchValues(plan, scope)) && plan ? await this.valuesAsOf(plan.launch_date, plan) : null;
+    const atLaunch = scopes.some((scope) => needsLaunchValues(plan, scope)) && plan ? await this.valuesAsOf(plan.launch_date) : null;
     const launchValuesOf = (scope: string): MetricValues | null => {
       if (atLaunch === null) return null;
       if (scope === ORGANISATION) return atLaunch.organisation.metrics;
       return atLaunch.departments.find((entry) => entry.department === scope)?.metrics ?? null;
     };
+    const observed = await this.firstObservations();
+    const organisationProvenance = provenanceOf(observed, null, asOf, timezone);
 
     return {
       asOf,
+      provenance: organisationProvenance,
       departments: departments.map((entry): DepartmentMetrics => ({
         department: entry.department,
         seatHolders: entry.seatHolders,
         metrics: entry.metrics,
         ...evaluateGoals(plan, entry.department, asOf, entry.metrics, launchValuesOf(entry.department)),
+        provenance: provenanceOf(observed, entry.department, asOf, timezone),
       })),
       organisation: {
         seatHolders: today.organisation.seatHolders,
         metrics: today.organisation.metrics,
         ...evaluateGoals(plan, ORGANISATION, asOf, today.organisation.metrics, launchValuesOf(ORGANISATION)),
+        provenance: organisationProvenance,
       } satisfies OrganisationMetrics,
     };
   }
 
   /**
-   * Values of every department with seat holders on `day` or listed in the plan, and of the
-   * organisation, in the plan's time zone (UTC without a plan). `plan` avoids reading it again.
+   * Values of every department with seat holders on `day` or listed in the plan in force on it, and
+   * of the organisation, in the newest plan's time zone (UTC without a plan).
    */
-  async valuesAsOf(day: string, plan?: LaunchPlan | null): Promise<DayValues> {
+  async valuesAsOf(day: string): Promise<DayValues> {
     assertDay('day', day);
-    const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
-    const timezone = timezoneOf(current);
-    return this.valuesOf(day, timezone, await this.repo.countsAsOf(day, timezone), current);
+    const { versions, timezone } = await this.planVersions();
+    const version = versionAt(versions, day);
+    return this.valuesOf(day, timezone, await this.repo.countsAsOf(day, timezone, version?.id ?? null), version?.plan ?? null);
   }
 
-  /** The values of every day from `from` to `to` (both included), as `valuesAsOf` gives them, computed together. */
-  async valuesForDays(from: string, to: string, plan?: LaunchPlan | null): Promise<DayValues[]> {
+  /**
+   * The values of every day from `from` to `to` (both included), as `valuesAsOf` gives them,
+   * computed together: one read of the raw data per run of days with the same plan in force.
+   */
+  async valuesForDays(from: string, to: string): Promise<DayValues[]> {
     assertDayRange(from, to);
-    const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
-    const timezone = timezoneOf(current);
-    const days = await this.repo.countsForDays(from, to, timezone);
-    return days.map(({ day, counts }) => this.valuesOf(day, timezone, counts, current));
+    const { versions, timezone } = await this.planVersions();
+    const values: DayValues[] = [];
+    for (const segment of planSegments(versions, from, to)) {
+      const days = await this.repo.countsForDays(segment.from, segment.to, timezone, segment.version?.id ?? null);
+      for (const { day, counts } of days) values.push(this.valuesOf(day, timezone, counts, segment.version?.plan ?? null));
+    }
+    return values;
   }
 
   private valuesOf(day: string, timezone: string, { departments, requiredCourses }: MetricCounts, plan: LaunchPlan | null): DayValues {
@@ -140,25 +172,40 @@ export class MetricsService {
     };
   }
 
-  /** Expected values (the plan ramp) of `scope` (a department, or '*' for the organisation) on each of `days`. */
+  /**
+   * Expected values (the plan ramp) of `scope` (a department, or '*' for the organisation) on each
+   * of `days`, each by the goals of the plan in force on that day.
+   */
   async expectedSeries(scope: string, days: readonly string[]): Promise<PartialMetricValues[]> {
-    const plan = (await this.plans.current())?.plan ?? null;
-    let atLaunch: MetricValues | null = null;
-    if (plan !== null && needsLaunchValues(plan, scope)) {
-      const launch = await this.valuesAsOf(plan.launch_date, plan);
-      atLaunch =
-        scope === ORGANISATION
-          ? launch.organisation.metrics
-          : (launch.departments.find((entry) => entry.department === scope)?.metrics ?? null);
+    const { versions } = await this.planVersions();
+    // The values measured at a launch date, for goals without a baseline (versions may move the launch date).
+    const launchValues = new Map<string, MetricValues | null>();
+    const atLaunchOf = async (plan: LaunchPlan): Promise<MetricValues | null> => {
+      if (!launchValues.has(plan.launch_date)) {
+        const launch = await this.valuesAsOf(plan.launch_date);
+        launchValues.set(
+          plan.launch_date,
+          scope === ORGANISATION
+            ? launch.organisation.metrics
+            : (launch.departments.find((entry) => entry.department === scope)?.metrics ?? null),
+        );
+      }
+      return launchValues.get(plan.launch_date) ?? null;
+    };
+    const expected: PartialMetricValues[] = [];
+    for (const day of days) {
+      const plan = versionAt(versions, day)?.plan ?? null;
+      const atLaunch = plan !== null && needsLaunchValues(plan, scope) ? await atLaunchOf(plan) : null;
+      expected.push(expectedValues(plan, scope, day, atLaunch));
     }
-    return days.map((day) => expectedValues(plan, scope, day, atLaunch));
+    return expected;
   }
 
-  /** Names of every department known from the CRM data and the plan. */
+  /** Names of every department known from the CRM data and any plan version (each lists its own on the days it is in force). */
   async departmentNames(): Promise<string[]> {
-    const plan = (await this.plans.current())?.plan ?? null;
+    const { versions } = await this.planVersions();
     const names = new Set(await this.repo.departmentNames());
-    for (const listed of plan?.departments ?? []) names.add(listed.name);
+    for (const version of versions) for (const listed of version.plan.departments) names.add(listed.name);
     return [...names].sort(compareNames);
   }
 

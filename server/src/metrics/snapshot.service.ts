@@ -18,6 +18,7 @@ import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
 import { timezoneOf } from '../plan/plan-in-force.service';
+import { provenanceOf } from './provenance.repository';
 
 /** Seat holders of every department and of the organisation on one day. */
 export interface DaySeatHolders {
@@ -103,6 +104,22 @@ export class SnapshotService {
     return missing;
   }
 
+  /**
+   * Recomputes the stored days from `from` to today (as of `now`), e.g. after a plan version in
+   * force from `from`; resolves to the number of days recomputed.
+   */
+  async recomputeStoredSince(from: string, now: number): Promise<number> {
+    assertDay('from', from);
+    const plan = await this.currentPlan();
+    const today = dayOf(now, timezoneOf(plan));
+    if (from > today) return 0;
+    const stored = await this.snapshots.daysWithSnapshots(from, today);
+    return this.computeDays(
+      eachDay(from, today).filter((day) => stored.has(day)),
+      plan,
+    );
+  }
+
   /** Recomputes the current day (in the plan's time zone) as of `now`; resolves to that day. */
   async recomputeToday(now: number): Promise<string> {
     const plan = await this.currentPlan();
@@ -125,9 +142,8 @@ export class SnapshotService {
   ): Promise<MetricSeriesResponse> {
     assertDayRange(from, to);
     assertRangeInBounds(from, to, await this.metrics.dayBounds(), maxDays);
-    return this.seriesCache.one(await this.snapshots.stamp(), `${department} ${from} ${to}`, async () =>
-      deepFreeze(await this.readSeries(department, from, to)),
-    );
+    const stamp = `${await this.snapshots.stamp()} ${await this.metrics.stamp()}`;
+    return this.seriesCache.one(stamp, `${department} ${from} ${to}`, async () => deepFreeze(await this.readSeries(department, from, to)));
   }
 
   private async readSeries(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
@@ -142,6 +158,8 @@ export class SnapshotService {
     const days = eachDay(from, to);
     const rows = await this.snapshots.read(department, from, to);
     const expected = await this.metrics.expectedSeries(department, days);
+    const observed = await this.metrics.firstObservations();
+    const timezone = timezoneOf(await this.currentPlan());
     const byDay = new Map<string, SnapshotRow[]>();
     for (const row of rows) {
       const ofDay = byDay.get(row.day);
@@ -153,7 +171,13 @@ export class SnapshotService {
       const stored = byDay.get(day) ?? [];
       const metrics = Object.fromEntries(METRIC_KEYS.map((metric) => [metric, null])) as MetricValues;
       for (const row of stored) metrics[row.metric] = row.value;
-      return { day, seatHolders: stored.length ? stored[0].seatHolders : null, metrics, expected: expected[index] };
+      return {
+        day,
+        seatHolders: stored.length ? stored[0].seatHolders : null,
+        metrics,
+        expected: expected[index],
+        provenance: provenanceOf(observed, department === ORGANISATION ? null : department, day, timezone),
+      };
     });
     return { department, from, to, points };
   }
@@ -195,7 +219,7 @@ export class SnapshotService {
   private async computeDays(days: readonly string[], plan: LaunchPlan | null, onProgress?: BackfillProgress): Promise<number> {
     let done = 0;
     for (const run of consecutiveRuns(days, BACKFILL_CHUNK_DAYS)) {
-      const values = await this.metrics.valuesForDays(run[0], run[run.length - 1], plan);
+      const values = await this.metrics.valuesForDays(run[0], run[run.length - 1]);
       await this.snapshots.replaceDays(
         values.map((day) => ({ day: day.day, rows: rowsOf(day) })),
         Date.now(),
@@ -209,7 +233,7 @@ export class SnapshotService {
   }
 
   private async compute(day: string, plan: LaunchPlan | null, now: number): Promise<void> {
-    await this.store(await this.metrics.valuesAsOf(day, plan), now);
+    await this.store(await this.metrics.valuesAsOf(day), now);
   }
 
   private async store(values: DayValues, now: number): Promise<void> {

@@ -61,14 +61,14 @@ interface PersonRow {
  * - seat holder: active, licensed, not integration, created before the end of T or with no created_at;
  * - counted login: success and not the `api` channel, in [start of T-6 | T-13 | T-29, end of T];
  *   the last one is found by walking the (connection, user, login_at) index backwards from end(T);
- * - tracked record: of an object type with required fields in the latest plan, not deleted, created
+ * - tracked record: of an object type with required fields in the plan in force (`:planVersionId`; left out: the newest), not deleted, created
  *   before the end of T (or no created_at); a missing field row is not filled;
  * - open opportunity: not deleted, created before the end of T (or no created_at), not closed or
  *   closed after T; stale: close date before T, or no touch (created, activity, modified) in the
  *   30 days ending with T;
  * - required course: marked required in any training row; done when completed before the end of T.
  */
-const PEOPLE_SQL = (departmentFilter: string) => `WITH seat AS (
+const PEOPLE_SQL = (departmentFilter: string, planVersion: string) => `WITH seat AS (
   SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, d.name AS department
   FROM crm_users u
   JOIN departments d ON d.id = u.department_id
@@ -87,7 +87,7 @@ activity AS (
 required_field AS (
   SELECT f.object_type, f.field
   FROM plan_required_fields f
-  WHERE f.plan_version_id = (SELECT p.id FROM plan_versions p WHERE p.version = (SELECT MAX(version) FROM plan_versions))
+  WHERE f.plan_version_id = ${planVersion}
 ),
 required_count AS (
   SELECT object_type, COUNT(*) AS fields FROM required_field GROUP BY object_type
@@ -158,9 +158,11 @@ export class PeopleRepository {
 
   /**
    * Every seat holder at `day` (in `timezone`) with their activity, records, opportunities and
-   * training, ordered by department then external id. `department` limits it to one department.
+   * training, ordered by department then external id. `department` limits it to one department;
+   * records are tracked by the required fields of plan version `planVersionId` (the plan in force
+   * on `day`; null: no plan; left out: the newest version).
    */
-  async seatHolders(day: string, timezone: string, department?: string): Promise<PersonActivity[]> {
+  async seatHolders(day: string, timezone: string, department?: string, planVersionId?: number | null): Promise<PersonActivity[]> {
     const params = {
       day,
       endExcl: endOfDayExclusive(day, timezone),
@@ -168,8 +170,16 @@ export class PeopleRepository {
       start14: startOfDay(addDays(day, -13), timezone),
       start30: startOfDay(addDays(day, -29), timezone),
       ...(department === undefined ? {} : { department }),
+      ...(planVersionId === undefined ? {} : { planVersionId }),
     };
-    const rows = await this.db.query<PersonRow>(PEOPLE_SQL(department === undefined ? '' : '\n    AND d.name = :department'), params);
+    const planVersion =
+      planVersionId === undefined
+        ? '(SELECT p.id FROM plan_versions p WHERE p.version = (SELECT MAX(version) FROM plan_versions))'
+        : ':planVersionId';
+    const rows = await this.db.query<PersonRow>(
+      PEOPLE_SQL(department === undefined ? '' : '\n    AND d.name = :department', planVersion),
+      params,
+    );
     return rows.map(toPerson);
   }
 }

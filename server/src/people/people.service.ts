@@ -51,7 +51,8 @@ export class PeopleService {
     await this.metrics.assertDayInBounds('asOf', asOf);
     const known = await this.metrics.departmentNames();
     if (!known.includes(department)) throw new UnknownDepartmentError(department, known);
-    const people = [...(await this.people.seatHolders(asOf, await this.timezone(), department))].sort(comparePeople);
+    const inForce = await this.planInForce.at(asOf);
+    const people = [...(await this.people.seatHolders(asOf, await this.timezone(), department, inForce?.id ?? null))].sort(comparePeople);
     const requiredCourses = people[0]?.requiredCourses ?? 0;
     return {
       asOf,

@@ -20,11 +20,12 @@ describe.each(testEngines())(`${PlanEditService.name} on %s`, (engine) => {
   let database: TestDatabase;
   let sut: PlanEditService;
   const clock = new FixedClock(Date.parse('2026-02-01T09:30:00Z'));
-  const snapshots = { recomputeToday: jest.fn(async () => '2026-02-01') };
+  const snapshots = { recomputeToday: jest.fn(async () => '2026-02-01'), recomputeStoredSince: jest.fn(async () => 0) };
 
   beforeEach(async () => {
     database = await openTestDatabase(engine);
     snapshots.recomputeToday.mockClear();
+    snapshots.recomputeStoredSince.mockClear();
     sut = new PlanEditService(new PlanRepository(database.db), snapshots as unknown as SnapshotService, clock);
   });
   afterEach(() => database.dispose());
@@ -40,6 +41,7 @@ describe.each(testEngines())(`${PlanEditService.name} on %s`, (engine) => {
       createdBy: 'alice',
       source: 'dashboard',
       createdAt: '2026-02-01T09:30:00.000Z',
+      effectiveFrom: '2026-02-01',
       changes: [],
     });
     clock.set(Date.parse('2026-02-02T10:00:00Z'));
@@ -49,6 +51,7 @@ describe.each(testEngines())(`${PlanEditService.name} on %s`, (engine) => {
       createdBy: 'bob',
       source: 'dashboard: later launch',
       createdAt: '2026-02-02T10:00:00.000Z',
+      effectiveFrom: '2026-02-02',
       changes: ['launch_date 2026-01-15 → 2026-01-20', 'goal Sales EMEA / stale_opportunities: target 0.2 → 0.15'],
     });
     expect(snapshots.recomputeToday.mock.calls).toEqual([[Date.parse('2026-02-01T09:30:00Z')], [Date.parse('2026-02-02T10:00:00Z')]]);
@@ -59,5 +62,18 @@ describe.each(testEngines())(`${PlanEditService.name} on %s`, (engine) => {
       [2, 'bob', 2, '2026-01-20'],
       [1, 'alice', 0, '2026-01-15'],
     ]);
+  });
+
+  it('keeps the effective day of an edit and recomputes the stored days from it', async () => {
+    clock.set(Date.parse('2026-02-01T09:30:00Z'));
+    await sut.update({ plan: V1, changedBy: 'alice' });
+    const now = Date.parse('2026-02-10T08:00:00Z');
+    clock.set(now);
+
+    const back = await sut.update({ plan: V2, changedBy: 'bob', effectiveFrom: '2026-02-03' });
+
+    expect(back).toMatchObject({ version: 2, createdBy: 'bob', createdAt: '2026-02-10T08:00:00.000Z', effectiveFrom: '2026-02-03' });
+    expect(snapshots.recomputeStoredSince.mock.calls[1]).toEqual(['2026-02-03', now]);
+    expect((await sut.history()).history.map((version) => version.effectiveFrom)).toEqual(['2026-02-03', '2026-02-01']);
   });
 });

@@ -11,6 +11,8 @@ export interface PlanEdit {
   plan: LaunchPlan;
   changedBy: string;
   comment?: string;
+  /** The first day the version is in force (checked by PlanUpdateRequestSchema); default today. */
+  effectiveFrom?: string;
 }
 
 function view(version: StoredPlanVersion, previous: LaunchPlan | null): PlanVersionView {
@@ -19,6 +21,7 @@ function view(version: StoredPlanVersion, previous: LaunchPlan | null): PlanVers
     createdAt: new Date(version.createdAt).toISOString(),
     createdBy: version.createdBy,
     source: version.source,
+    effectiveFrom: version.effectiveFrom,
     plan: version.plan,
     changes: diffPlans(previous, version.plan),
   };
@@ -40,7 +43,11 @@ export class PlanEditService {
     return { current: history[0] ?? null, history };
   }
 
-  /** Stores `edit.plan` as the next version by `edit.changedBy`, then recomputes today's snapshot with it. */
+  /**
+   * Stores `edit.plan` as the next version by `edit.changedBy`, in force from `edit.effectiveFrom`
+   * (default today), then recomputes the stored days it now applies to: today, or every day from
+   * an earlier effective day to today.
+   */
   async update(edit: PlanEdit): Promise<PlanVersionView> {
     const previous = await this.plans.current();
     const now = this.clock.now();
@@ -50,7 +57,9 @@ export class PlanEditService {
       edit.changedBy,
       comment ? `${DASHBOARD_SOURCE}: ${comment}` : DASHBOARD_SOURCE,
       now,
+      edit.effectiveFrom,
     );
+    await this.snapshots.recomputeStoredSince(stored.effectiveFrom, now);
     await this.snapshots.recomputeToday(now);
     return view(stored, previous?.plan ?? null);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
 import { DataStamps } from '../database/data-stamps';
 import { Database, toNumber } from '../database/database.service';
+import { dayOf } from '../common/time.util';
 
 export interface StoredPlanVersion {
   id: number;
@@ -9,6 +10,8 @@ export interface StoredPlanVersion {
   createdAt: number;
   createdBy: string;
   source: string | null;
+  /** The first day (YYYY-MM-DD, in the plan's time zone) this version is the plan in force. */
+  effectiveFrom: string;
   plan: LaunchPlan;
 }
 
@@ -18,6 +21,7 @@ interface PlanVersionRow {
   created_at: number | string;
   created_by: string;
   source: string | null;
+  effective_from: string | null;
   document: string;
 }
 
@@ -25,17 +29,37 @@ interface PlanVersionRow {
 @Injectable()
 export class PlanRepository {
   private cached: StoredPlanVersion | null = null;
+  private cachedAll: { newestId: number; versions: StoredPlanVersion[] } | null = null;
 
   constructor(private readonly db: Database) {}
 
-  async addVersion(plan: LaunchPlan, createdBy: string, source: string | null, now: number): Promise<StoredPlanVersion> {
+  /**
+   * Stores `plan` as the next version, in force from `effectiveFrom` (default: the day of `now` in
+   * the plan's time zone). The caller checks `effectiveFrom` (effectiveFromProblem in shared/).
+   */
+  async addVersion(
+    plan: LaunchPlan,
+    createdBy: string,
+    source: string | null,
+    now: number,
+    effectiveFrom: string = dayOf(now, plan.timezone),
+  ): Promise<StoredPlanVersion> {
     return this.db.transaction(async (tx) => {
       const [{ next }] = await tx.query<{ next: number | string }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM plan_versions');
       const version = toNumber(next);
       await tx.query(
-        `INSERT INTO plan_versions (version, created_at, created_by, source, launch_date, timezone, document)
-         VALUES (:version, :now, :createdBy, :source, :launchDate, :timezone, :document)`,
-        { version, now, createdBy, source, launchDate: plan.launch_date, timezone: plan.timezone, document: JSON.stringify(plan) },
+        `INSERT INTO plan_versions (version, created_at, created_by, source, effective_from, launch_date, timezone, document)
+         VALUES (:version, :now, :createdBy, :source, :effectiveFrom, :launchDate, :timezone, :document)`,
+        {
+          version,
+          now,
+          createdBy,
+          source,
+          effectiveFrom,
+          launchDate: plan.launch_date,
+          timezone: plan.timezone,
+          document: JSON.stringify(plan),
+        },
       );
       const [{ id }] = await tx.query<{ id: number }>('SELECT id FROM plan_versions WHERE version = :version', { version });
       const planVersionId = toNumber(id);
@@ -56,7 +80,7 @@ export class PlanRepository {
         ['plan_version_id', 'name', 'seats', 'licence_cost_per_seat_month'],
         plan.departments.map((department) => [planVersionId, department.name, department.seats, department.licence_cost_per_seat_month]),
       );
-      return { id: planVersionId, version, createdAt: now, createdBy, source, plan };
+      return { id: planVersionId, version, createdAt: now, createdBy, source, effectiveFrom, plan };
     });
   }
 
@@ -74,18 +98,33 @@ export class PlanRepository {
   }
 
   async history(): Promise<StoredPlanVersion[]> {
-    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions ORDER BY version DESC');
-    return rows.map(toStored);
+    return [...(await this.all())].reverse();
+  }
+
+  /**
+   * Every version, oldest first (the plan in force of each day is chosen among them: PlanInForce).
+   * Kept while the newest version's id stays the same; versions are never changed.
+   */
+  async all(): Promise<readonly StoredPlanVersion[]> {
+    const newestId = await DataStamps.of(this.db).newestPlanId();
+    if (newestId === null) return [];
+    if (this.cachedAll?.newestId === newestId) return this.cachedAll.versions;
+    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions ORDER BY version');
+    const versions = rows.map(toStored);
+    this.cachedAll = { newestId, versions };
+    return versions;
   }
 }
 
 function toStored(row: PlanVersionRow): StoredPlanVersion {
+  const plan = LaunchPlanSchema.parse(JSON.parse(row.document));
   return {
     id: toNumber(row.id),
     version: toNumber(row.version),
     createdAt: toNumber(row.created_at),
     createdBy: row.created_by,
     source: row.source,
-    plan: LaunchPlanSchema.parse(JSON.parse(row.document)),
+    effectiveFrom: row.effective_from ?? dayOf(toNumber(row.created_at), plan.timezone),
+    plan,
   };
 }

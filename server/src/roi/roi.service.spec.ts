@@ -222,7 +222,7 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     const { adoption } = await sut.roiAsOf('2026-03-10');
     // 2026-01-15 .. 2026-03-10: 17 + 28 + 10 = 55 days
     expect(adoption.points).toHaveLength(55);
-    expect(adoption.points[0]).toEqual({ day: '2026-01-15', actual: null, expected: 0 });
+    expect(adoption.points[0]).toEqual({ day: '2026-01-15', actual: null, expected: 0, provenance: 'observed' }); // no provenance repository here
     // On 03-10, 7 days from 03-04: p1, p2, o1 of 8 seat holders. Ramp 0.8 × 54 / 59 days (01-15 → 03-10 → 03-15).
     const last = adoption.points[54];
     expect(last.day).toBe('2026-03-10');

@@ -8,7 +8,7 @@ import { ORGANISATION } from '../metrics/metrics.service';
 import { SnapshotService } from '../metrics/snapshot.service';
 import { departmentRoi, formatNumber, monthsBetween, organisationRoi, type RoiDepartmentInput } from './roi-figures.util';
 import { RoiRepository } from './roi.repository';
-import { PlanInForce, timezoneOf } from '../plan/plan-in-force.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 
 /** Without a plan (no launch date), the adoption trend covers this many days up to the day. */
 export const UNPLANNED_TREND_DAYS = 90;
@@ -27,13 +27,14 @@ export class RoiService {
   async roiAsOf(asOf: string): Promise<RoiResponse> {
     // Up to today: the trend below runs from launch to asOf, so a day far in the future meant a series of centuries.
     await this.snapshots.assertDayInBounds('asOf', asOf);
-    const stored = await this.planInForce.version();
+    // seats and costs of the plan in force on asOf; days in the newest plan's time zone
+    const stored = await this.planInForce.at(asOf);
     const plan = stored?.plan ?? null;
-    const timezone = timezoneOf(plan);
+    const timezone = await this.planInForce.timezone();
     const currency = plan?.currency ?? 'EUR';
     const context = { asOf, currency };
     const [{ departments: counts }, pipelines, dataCoverage] = await Promise.all([
-      this.metrics.countsAsOf(asOf, timezone),
+      this.metrics.countsAsOf(asOf, timezone, stored?.id ?? null),
       this.roi.pipelineAsOf(asOf, timezone),
       this.coverage.coverage(timezone),
     ]);
@@ -56,7 +57,7 @@ export class RoiService {
     const spend = organisation.monthlySpend.value ?? 0;
     const months = plan && plan.launch_date <= asOf ? monthsBetween(plan.launch_date, asOf) : [];
     const spendHow = plan
-      ? `Seats × licence cost per seat of the current launch plan (version ${stored?.version}), summed over its departments: ${formatNumber(spend)} ${currency} ` +
+      ? `Seats × licence cost per seat of the launch plan in force on ${asOf} (version ${stored?.version}), summed over its departments: ${formatNumber(spend)} ${currency} ` +
         `in every month from the launch month ${plan.launch_date.slice(0, 7)} to ${asOf.slice(0, 7)}`
       : 'No launch plan: no licence spend is known';
 
@@ -69,6 +70,7 @@ export class RoiService {
         day: point.day,
         actual: point.metrics.active_users,
         expected: point.expected.active_users ?? null,
+        provenance: point.provenance,
       }));
     }
 

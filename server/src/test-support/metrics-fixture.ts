@@ -91,8 +91,17 @@ export class MetricsFixture {
     await this.db.transaction((tx) => this.ingest.upsertTraining(tx, connectionId, rows));
   }
 
-  /** Stores a launch plan as the next version. */
-  plan(plan: LaunchPlanInput, now = 0): Promise<StoredPlanVersion> {
-    return new PlanRepository(this.db).addVersion(LaunchPlanSchema.parse(plan), 'test', null, now);
+  /** Stores a launch plan as the next version, in force from `effectiveFrom` (default: the day of `now`, 1970-01-01). */
+  plan(plan: LaunchPlanInput, now = 0, effectiveFrom?: string): Promise<StoredPlanVersion> {
+    return new PlanRepository(this.db).addVersion(LaunchPlanSchema.parse(plan), 'test', null, now, effectiveFrom);
+  }
+
+  /** Records a sync run of the connection started at `startedAt` (a completed run observes the connection). */
+  async run(connectionId: number, startedAt: number, status: 'succeeded' | 'failed' | 'running' = 'succeeded'): Promise<void> {
+    await this.db.query(
+      `INSERT INTO sync_runs (connection_id, trigger, status, started_at, finished_at)
+       VALUES (:connectionId, 'import', :status, :startedAt, :finishedAt)`,
+      { connectionId, status, startedAt, finishedAt: status === 'running' ? null : startedAt + 1000 },
+    );
   }
 }

@@ -11,7 +11,17 @@ const NONE = {
 };
 
 function department(name: string, extra: Partial<DepartmentMetrics>): DepartmentMetrics {
-  return { department: name, seatHolders: 10, metrics: NONE, expected: {}, attainment: {}, health: null, status: null, ...extra };
+  return {
+    department: name,
+    seatHolders: 10,
+    metrics: NONE,
+    expected: {},
+    attainment: {},
+    health: null,
+    status: null,
+    provenance: 'observed',
+    ...extra,
+  };
 }
 
 describe('team gaps', () => {

@@ -62,7 +62,10 @@ export class TrainingService {
   async trainingAsOf(asOf: string): Promise<TrainingResponse> {
     await this.metrics.assertDayInBounds('asOf', asOf);
     const timezone = await this.planInForce.timezone();
-    const [report, people] = await Promise.all([this.metrics.report(asOf), this.people.seatHolders(asOf, timezone)]);
+    const [report, people] = await Promise.all([
+      this.metrics.report(asOf),
+      this.people.seatHolders(asOf, timezone, undefined, (await this.planInForce.at(asOf))?.id ?? null),
+    ]);
     const requiredCourses = people[0]?.requiredCourses ?? 0;
     return {
       asOf,
@@ -78,7 +81,9 @@ export class TrainingService {
   async peopleToTrainCsv(asOf: string): Promise<string> {
     await this.metrics.assertDayInBounds('asOf', asOf);
     const timezone = await this.planInForce.timezone();
-    return peopleToTrainCsv(this.toTrain(await this.people.seatHolders(asOf, timezone)));
+    return peopleToTrainCsv(
+      this.toTrain(await this.people.seatHolders(asOf, timezone, undefined, (await this.planInForce.at(asOf))?.id ?? null)),
+    );
   }
 
   private toTrain(people: readonly PersonActivity[]): PersonToTrain[] {

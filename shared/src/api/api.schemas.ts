@@ -18,6 +18,14 @@ export const PartialMetricValuesSchema = z.object(
 );
 export const HealthStatusSchema = z.enum(['green', 'amber', 'red']);
 
+/**
+ * Whether a day's value was `observed` (Uptake had seen every connection it reads by the end of the
+ * day) or `reconstructed` (the day ends before the first observation of a connection it reads, so
+ * its value is rebuilt from data seen later).
+ */
+export const ProvenanceSchema = z.enum(['observed', 'reconstructed']);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
@@ -34,6 +42,8 @@ export const DepartmentMetricsSchema = z.object({
   attainment: PartialMetricValuesSchema.optional(),
   health: z.number().nullable(),
   status: HealthStatusSchema.nullable(),
+  /** Whether these values were observed on the day or reconstructed from data seen later. */
+  provenance: ProvenanceSchema,
   /** True when the values are hidden: fewer than the plan's min_group_size seat holders (auth.schemas.ts). */
   suppressed: z.boolean().optional(),
 });
@@ -43,6 +53,8 @@ export const OrganisationMetricsSchema = DepartmentMetricsSchema.omit({ departme
 /** The `metrics --json` document of DESIGN.md, and the body of GET /api/departments. */
 export const MetricsReportSchema = z.object({
   asOf: IsoDateSchema,
+  /** `reconstructed` when any value of the report is (the organisation reads every connection). */
+  provenance: ProvenanceSchema,
   departments: z.array(DepartmentMetricsSchema),
   organisation: OrganisationMetricsSchema,
 });
@@ -132,6 +144,8 @@ export const SeriesPointSchema = z.object({
   seatHolders: z.number().int().nullable(),
   metrics: MetricValuesSchema,
   expected: PartialMetricValuesSchema,
+  /** Whether the day's values were observed on the day or reconstructed from data seen later. */
+  provenance: ProvenanceSchema,
   /** True when the values are hidden: fewer than the plan's min_group_size seat holders (auth.schemas.ts). */
   suppressed: z.boolean().optional(),
 });

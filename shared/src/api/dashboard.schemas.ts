@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METRIC_KEYS } from '../metrics/metric-catalogue';
 import { LaunchPlanSchema } from '../plan/launch-plan.schema';
+import { effectiveFromProblem } from '../plan/effective-from.util';
 import {
   ConnectionKindSchema,
   ConnectionSchema,
@@ -8,6 +9,7 @@ import {
   HealthStatusSchema,
   IsoDateSchema,
   MetricValuesSchema,
+  ProvenanceSchema,
 } from './api.schemas';
 
 /*
@@ -147,6 +149,8 @@ export const AdoptionPointSchema = z.object({
   actual: z.number().nullable(),
   /** The plan ramp of the organisation's active_users goal (null: no such goal). */
   expected: z.number().nullable(),
+  /** Whether the day's value was observed on the day or reconstructed from data seen later. */
+  provenance: ProvenanceSchema,
 });
 
 export const RoiResponseSchema = z.object({
@@ -270,6 +274,8 @@ export const PlanVersionViewSchema = z.object({
   createdBy: z.string().nullable(),
   /** Where it came from: a file path for `plan apply`, "dashboard" or "dashboard: <comment>" for an edit; null for anyone but an admin. */
   source: z.string().nullable(),
+  /** The first day (in the plan's time zone) this version is the plan in force; the day it was stored unless given. */
+  effectiveFrom: IsoDateSchema,
   plan: LaunchPlanSchema,
   /** Human-readable differences from the previous version (empty for version 1), e.g. "goal Sales EMEA / stale_opportunities: target 0.2 → 0.15". */
   changes: z.array(z.string()),
@@ -280,12 +286,20 @@ export const PlanHistoryResponseSchema = z.object({
   history: z.array(PlanVersionViewSchema),
 });
 
-export const PlanUpdateRequestSchema = z.strictObject({
-  /** The whole launch plan as the plan file format (snake_case keys), validated like `plan apply`. */
-  plan: LaunchPlanSchema,
-  changedBy: z.string().trim().min(1, 'changedBy must name who changes the plan').max(200),
-  comment: z.string().trim().max(400).optional(),
-});
+export const PlanUpdateRequestSchema = z
+  .strictObject({
+    /** The whole launch plan as the plan file format (snake_case keys), validated like `plan apply`. */
+    plan: LaunchPlanSchema,
+    changedBy: z.string().trim().min(1, 'changedBy must name who changes the plan').max(200),
+    comment: z.string().trim().max(400).optional(),
+    /** The first day the version is in force (YYYY-MM-DD, not before the launch date); default the day it is stored. */
+    effectiveFrom: z.string().trim().optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.effectiveFrom === undefined) return;
+    const problem = effectiveFromProblem(body.effectiveFrom, body.plan.launch_date);
+    if (problem !== null) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: problem });
+  });
 
 // ---------------------------------------------------------------------------------------------
 // GET   /api/connections           -> ConnectionDetail[] (ConnectionSchema plus redacted `options`)

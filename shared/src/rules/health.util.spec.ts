@@ -94,3 +94,24 @@ describe('healthStatus', () => {
     expect(healthStatus(health)).toBe(status);
   });
 });
+
+describe('health at a band boundary', () => {
+  // stale_opportunities (lower is better) 0.28 against expected 0.2: (1 - 0.28) / (1 - 0.2) = 0.72 / 0.8 = 0.9
+  // exactly, but in binary floating point it comes out as 0.8999999999999999.
+  const attained = attainment(0.28, 0.2, 'lower_is_better');
+
+  it('gives exactly 90 for an attainment of 0.9 worked out in floating point', () => {
+    expect(healthScore([{ attainment: attained, weight: 1 }])).toBe(90);
+  });
+
+  it('is green at 90, whatever the last bits of the arithmetic', () => {
+    expect(healthStatus(healthScore([{ attainment: attained, weight: 1 }]))).toBe('green');
+    expect(healthStatus(89.99999999999999)).toBe('green');
+    expect(healthStatus(69.99999999999999)).toBe('amber');
+  });
+
+  it('keeps a real shortfall below the band', () => {
+    expect(healthStatus(89.9999)).toBe('amber');
+    expect(healthStatus(69.9999)).toBe('red');
+  });
+});

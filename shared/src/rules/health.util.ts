@@ -37,17 +37,26 @@ export function attainment(actual: number, expected: number, direction: MetricDi
   return clamp((1 - actual) / (1 - expected), 0, 1);
 }
 
-/** Weighted mean of attainments times 100; null when no metric with a goal has a value. */
+/**
+ * How far apart two health scores (0 to 100) may be and still be equal: far below any difference
+ * a person can mean (a billionth of a point), far above the rounding error of the arithmetic
+ * (0.28 against 0.2 lower-is-better is 0.72 / 0.8 = 0.9, which floating point gives as
+ * 0.8999999999999999, so 89.99999999999999 instead of 90).
+ */
+export const HEALTH_TOLERANCE = 1e-9;
+
+/** Weighted mean of attainments times 100, to 10 decimals (so rounding noise never shows); null when no metric with a goal has a value. */
 export function healthScore(parts: ReadonlyArray<{ attainment: number; weight: number }>): number | null {
   const totalWeight = parts.reduce((sum, part) => sum + part.weight, 0);
   if (parts.length === 0 || totalWeight <= 0) return null;
   const weighted = parts.reduce((sum, part) => sum + part.attainment * part.weight, 0);
-  return (weighted / totalWeight) * 100;
+  return Number(((weighted / totalWeight) * 100).toFixed(10));
 }
 
+/** The band of a health score: green from 90, amber from 70, else red; a score within HEALTH_TOLERANCE of a bound is on it. */
 export function healthStatus(health: number | null): HealthStatus | null {
   if (health === null) return null;
-  if (health >= 90) return 'green';
-  if (health >= 70) return 'amber';
+  if (health >= 90 - HEALTH_TOLERANCE) return 'green';
+  if (health >= 70 - HEALTH_TOLERANCE) return 'amber';
   return 'red';
 }

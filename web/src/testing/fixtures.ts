@@ -72,6 +72,7 @@ export const salesEmea: DepartmentMetrics = {
   attainment: { active_users: 0.6875, stale_opportunities: 0.875 },
   health: 78.125,
   status: 'amber',
+  provenance: 'observed',
 };
 
 export const support: DepartmentMetrics = {
@@ -82,6 +83,7 @@ export const support: DepartmentMetrics = {
   attainment: {},
   health: null,
   status: null,
+  provenance: 'observed',
 };
 
 export function overview(overrides: Partial<OverviewResponse> = {}): OverviewResponse {
@@ -104,6 +106,7 @@ export function overview(overrides: Partial<OverviewResponse> = {}): OverviewRes
       attainment: { active_users: 0.95, stale_opportunities: 0.975 },
       health: 96.25,
       status: 'green',
+      provenance: 'observed',
     },
     weekEarlier: {
       active_users: 0.6875,
@@ -145,6 +148,7 @@ export function planHistory(): PlanHistoryResponse {
     createdAt: '2026-02-01T10:00:00.000Z',
     createdBy: 'Ana Owner',
     source: 'dashboard: stricter stale goal',
+    effectiveFrom: '2026-02-01',
     plan: launchPlan(),
     changes: ['goal Sales EMEA / stale_opportunities: target 0.2 → 0.15'],
   };
@@ -156,6 +160,7 @@ export function planHistory(): PlanHistoryResponse {
     createdAt: '2026-01-15T08:00:00.000Z',
     createdBy: 'uptake (demo)',
     source: 'built-in demo plan',
+    effectiveFrom: '2026-01-15',
     plan: v1Plan,
     changes: [],
   };
@@ -228,11 +233,13 @@ export function people(): PeopleResponse {
 }
 
 export function series(): MetricSeriesResponse {
+  // 2026-01-15 ends before Uptake first read the CRM data: reconstructed
   const point = (day: string, active: number, expected: number) => ({
     day,
     seatHolders: 40,
     metrics: { ...NO_VALUES, active_users: active },
     expected: { active_users: expected },
+    provenance: day < '2026-02-01' ? ('reconstructed' as const) : ('observed' as const),
   });
   return {
     department: 'Sales EMEA',
@@ -282,8 +289,8 @@ export function roi(): RoiResponse {
     adoption: {
       metric: 'active_users',
       points: [
-        { day: '2026-02-28', actual: 0.5, expected: 0.6 },
-        { day: '2026-03-01', actual: 0.55, expected: 0.62 },
+        { day: '2026-02-28', actual: 0.5, expected: 0.6, provenance: 'reconstructed' },
+        { day: '2026-03-01', actual: 0.55, expected: 0.62, provenance: 'observed' },
       ],
       how: 'Organisation active users per day.',
     },

@@ -37,5 +37,10 @@ function formatTable(report: MetricsReport): string {
       .map((cell, column) => cell.padEnd(widths[column]))
       .join('  ')
       .trimEnd();
-  return `as of ${report.asOf}\n${line(header)}\n${rows.map(line).join('\n')}\n`;
+  const reconstructed = [...report.departments.filter((d) => d.provenance === 'reconstructed').map((d) => d.department)];
+  if (report.organisation.provenance === 'reconstructed') reconstructed.push('(organisation)');
+  const note = reconstructed.length
+    ? `reconstructed (the day ends before Uptake first observed a connection they read): ${reconstructed.join(', ')}\n`
+    : '';
+  return `as of ${report.asOf}\n${line(header)}\n${rows.map(line).join('\n')}\n${note}`;
 }

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
 import { formatSize, MAX_PLAN_BYTES } from '../../plan/plan.parser';
 import { PlanService } from '../../plan/plan.service';
+import { SnapshotService } from '../../metrics/snapshot.service';
 import { withCore, type GlobalOptions } from '../cli-context';
 
 export function registerPlan(program: Command, globals: () => GlobalOptions): void {
@@ -15,7 +16,8 @@ export function registerPlan(program: Command, globals: () => GlobalOptions): vo
     .description('Load a launch plan (YAML or JSON) as a new version')
     .argument('<file>', 'plan file')
     .option('--by <who>', 'who made this change (kept in the version history)', defaultAuthor())
-    .action(async (file: string, options: { by: string }) => {
+    .option('--effective-from <date>', 'the first day (YYYY-MM-DD, not before the launch date) this version is in force (default: today)')
+    .action(async (file: string, options: { by: string; effectiveFrom?: string }) => {
       const cannotRead = (error: NodeJS.ErrnoException) => {
         throw new UptakeError('PLAN_INVALID', `${file}: cannot read the file (${error.code ?? error.message})`);
       };
@@ -28,12 +30,16 @@ export function registerPlan(program: Command, globals: () => GlobalOptions): vo
         );
       const text = await readFile(file, 'utf8').catch(cannotRead);
       await withCore(globals(), async (app) => {
-        const version = await app.get(PlanService).apply(text, basename(file), options.by, app.get(Clock).now());
+        const now = app.get(Clock).now();
+        const version = await app.get(PlanService).apply(text, basename(file), options.by, now, options.effectiveFrom);
         const { plan: applied } = version;
         process.stdout.write(
-          `plan version ${version.version} applied by ${options.by}: launch ${applied.launch_date} (${applied.timezone}), ` +
-            `${applied.departments.length} departments, ${applied.goals.length} goals\n`,
+          `plan version ${version.version} applied by ${options.by}, in force from ${version.effectiveFrom}: ` +
+            `launch ${applied.launch_date} (${applied.timezone}), ${applied.departments.length} departments, ${applied.goals.length} goals\n`,
         );
+        // Stored days from the effective day on now read this version (DESIGN.md "History").
+        const recomputed = await app.get(SnapshotService).recomputeStoredSince(version.effectiveFrom, now);
+        if (recomputed > 0) process.stdout.write(`recomputed ${recomputed} stored days from ${version.effectiveFrom}\n`);
       });
     });
 }

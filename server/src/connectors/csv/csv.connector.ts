@@ -154,13 +154,14 @@ export class CsvConnector implements CrmConnector {
       ctx,
       (header) => {
         const c = columns(header, LOGIN_RULES);
+        const occurrences = new LoginOccurrences();
         return (row): LoginEvent => {
           const userExternalId = this.userRef(row, c.user_id, isUser, true);
           const loginAt = row.requiredInstant(c.login_at);
           const status = row.raw(c.status).trim();
           const channel = row.channel(c.channel);
           return {
-            externalId: loginExternalId(userExternalId, loginAt, status, channel),
+            externalId: occurrences.idOf(loginExternalId(userExternalId, loginAt, status, channel)),
             userExternalId,
             loginAt,
             success: isSuccessStatus(status),
@@ -361,8 +362,9 @@ function byUserAndTime(a: LoginEvent, b: LoginEvent): number {
 }
 
 /**
- * Logins carry no id in the file: the id is derived from the content, so the same row imported
- * twice (in one file or two drops) is the same event. The instant comes first: login files are
+ * Logins carry no id in the file: the id is derived from the content (and, for identical rows of
+ * one file, the occurrence: `LoginOccurrences`), so the same file imported twice, or a row repeated
+ * in a later drop, is the same event. The instant comes first: login files are
  * usually in time order, so new ids land at the end of the unique index instead of all over it
  * (a million logins of 5,000 users go into SQLite in about half the time they take with the user first).
  */
@@ -370,4 +372,23 @@ export function loginExternalId(userId: string, loginAt: number, status: string,
   const id = `${loginAt}|${userId}|${status.toLowerCase()}|${channel}`;
   // External ids are stored in 255 characters; a longer one (a very long user id or status) is hashed.
   return id.length <= MAX_ID_LENGTH ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+}
+
+/**
+ * Identical login rows of one file are as many logins (two logins in the same second, or logins
+ * given as bare dates): the n-th row with the same content gets the id of the first with `|#n`
+ * appended (the first keeps the plain id). Importing the same file again gives the same ids, so it
+ * adds nothing; a later drop that repeats a row of an earlier one is the same login.
+ */
+export class LoginOccurrences {
+  private readonly seen = new Map<string, number>();
+
+  /** The id of this row, given the id of its content (`loginExternalId` with occurrence 1). */
+  idOf(contentId: string): string {
+    const occurrence = (this.seen.get(contentId) ?? 0) + 1;
+    this.seen.set(contentId, occurrence);
+    if (occurrence === 1) return contentId;
+    const id = `${contentId}|#${occurrence}`;
+    return id.length <= MAX_ID_LENGTH ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+  }
 }

@@ -6,7 +6,7 @@ import { renderApp, visibleText } from '@/testing/test-utils';
 
 const report = () => {
   const data = overview();
-  return { asOf: data.asOf, departments: data.departments, organisation: data.organisation };
+  return { asOf: data.asOf, provenance: 'observed', departments: data.departments, organisation: data.organisation };
 };
 
 describe('Department page', () => {
@@ -28,6 +28,11 @@ describe('Department page', () => {
     expect(visibleText(screen.getByTestId('trend-stale_opportunities'))).toContain('goal 15.0% by 30 Jun 2026');
     expect(visibleText(screen.getByTestId('trend-logins_per_user'))).toContain('no goal in the plan');
     expect(api.calls('GET', '/api/departments/Sales EMEA/series')[0].query.get('to')).toBe('2026-03-01');
+    // the fixture's first day ends before Uptake first read the CRM data: its line is dashed, and the page says why
+    expect(screen.getByTestId('trend-reconstructed-days')).toHaveTextContent(
+      '1 of 3 days are reconstructed (drawn with short dashes): they end before Uptake first read the CRM data they use',
+    );
+    expect(screen.getByTestId('legend-reconstructed')).toBeInTheDocument();
 
     const managers = await screen.findByTestId('manager-breakdown');
     expect(within(managers).getByTestId('manager-Grace Hopper-active_users')).toHaveTextContent('100.0%');

@@ -40,7 +40,14 @@ describe('Overview page', () => {
           departments: [],
           connections: [],
           weekEarlier: null,
-          organisation: { seatHolders: 0, metrics: overview().weekEarlier!, expected: {}, health: null, status: null },
+          organisation: {
+            seatHolders: 0,
+            metrics: overview().weekEarlier!,
+            expected: {},
+            health: null,
+            status: null,
+            provenance: 'observed',
+          },
         }),
       ),
     });

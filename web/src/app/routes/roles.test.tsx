@@ -33,7 +33,12 @@ describe('What each role sees', () => {
   it('a viewer sees no people of a department and the API is not asked for them', async () => {
     const api = mockSignedInApi(
       {
-        'GET /api/departments': json({ asOf: '2026-03-01', departments: [salesEmea], organisation: overview().organisation }),
+        'GET /api/departments': json({
+          asOf: '2026-03-01',
+          provenance: 'observed',
+          departments: [salesEmea],
+          organisation: overview().organisation,
+        }),
         'GET /api/plan': json(planHistory()),
         'GET /api/departments/:name/series': json(series()),
         'GET /api/departments/:name/people': json(people()),
@@ -48,7 +53,12 @@ describe('What each role sees', () => {
   it('a trainer sees the people of their department', async () => {
     mockSignedInApi(
       {
-        'GET /api/departments': json({ asOf: '2026-03-01', departments: [salesEmea], organisation: overview().organisation }),
+        'GET /api/departments': json({
+          asOf: '2026-03-01',
+          provenance: 'observed',
+          departments: [salesEmea],
+          organisation: overview().organisation,
+        }),
         'GET /api/plan': json(planHistory()),
         'GET /api/departments/:name/series': json(series()),
         'GET /api/departments/:name/people': json(people()),

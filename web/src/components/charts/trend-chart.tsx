@@ -1,10 +1,21 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Provenance } from '@uptake/shared';
 import { formatDay } from '@/utils/date';
 
 export interface TrendPoint {
   /** YYYY-MM-DD */
   day: string;
   actual: number | null;
+  expected: number | null;
+  /** `reconstructed` days (before Uptake first observed the data they read) are drawn dashed. */
+  provenance?: Provenance;
+}
+
+/** What the chart draws per day: the observed line, the reconstructed line (dashed) and the plan ramp. */
+export interface TrendDatum {
+  time: number;
+  actual: number | null;
+  reconstructed: number | null;
   expected: number | null;
 }
 
@@ -55,8 +66,30 @@ function markerLabelPosition(day: string, domain: [number, number], index: numbe
   if (index % 2) return rightHalf ? 'insideTopRight' : 'insideTopLeft';
   return rightHalf ? 'insideBottomRight' : 'insideBottomLeft';
 }
+/** The dash of reconstructed days: shorter than the plan ramp's, in the colour of the actual line. */
+export const RECONSTRUCTED_DASH = '2 3';
 
-/** A metric over time (solid) against the goal ramp (dashed), with the target date marked. */
+/**
+ * Splits the actual values into the observed line (solid) and the reconstructed line (dashed). A
+ * day next to a day of the other kind is on both lines, so that they join instead of leaving a gap.
+ */
+export function trendData(points: readonly TrendPoint[]): TrendDatum[] {
+  const isReconstructed = (index: number) => points[index]?.provenance === 'reconstructed';
+  return points.map((point, index) => {
+    const reconstructed = isReconstructed(index);
+    return {
+      time: toTime(point.day),
+      actual: reconstructed ? null : point.actual,
+      reconstructed: reconstructed || isReconstructed(index - 1) || isReconstructed(index + 1) ? point.actual : null,
+      expected: point.expected,
+    };
+  });
+}
+
+/**
+ * A metric over time (solid; short dashes on reconstructed days) against the goal ramp (long
+ * dashes), with the target date marked.
+ */
 export function TrendChart({
   points,
   format,
@@ -69,7 +102,8 @@ export function TrendChart({
   height = 220,
   markers = [],
 }: TrendChartProps) {
-  const data = points.map((point) => ({ time: toTime(point.day), actual: point.actual, expected: point.expected }));
+  const data = trendData(points);
+  const anyReconstructed = points.some((point) => point.provenance === 'reconstructed');
   const first = data[0]?.time ?? Date.now();
   const last = data[data.length - 1]?.time ?? first;
   const target = targetDate ? toTime(targetDate) : null;
@@ -100,7 +134,10 @@ export function TrendChart({
           />
           <Tooltip
             labelFormatter={(value) => formatDay(new Date(Number(value)).toISOString().slice(0, 10))}
-            formatter={(value, name) => [typeof value === 'number' ? format(value) : '—', name === 'actual' ? actualLabel : expectedLabel]}
+            formatter={(value, name) => [
+              typeof value === 'number' ? format(value) : '—',
+              name === 'actual' ? actualLabel : name === 'reconstructed' ? `${actualLabel} (reconstructed)` : expectedLabel,
+            ]}
           />
           {target !== null ? (
             <ReferenceLine
@@ -141,6 +178,19 @@ export function TrendChart({
             connectNulls={false}
             isAnimationActive={false}
           />
+          {anyReconstructed ? (
+            <Line
+              type="monotone"
+              dataKey="reconstructed"
+              name="reconstructed"
+              stroke={ACTUAL_COLOUR}
+              strokeWidth={2}
+              strokeDasharray={RECONSTRUCTED_DASH}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ) : null}
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -153,11 +203,14 @@ export function TrendLegend({
   expectedLabel = 'Expected (plan ramp)',
   showTarget = true,
   showInterventions = false,
+  showReconstructed = false,
 }: {
   actualLabel?: string;
   expectedLabel?: string;
   showTarget?: boolean;
   showInterventions?: boolean;
+  /** Explain the short dashes of reconstructed days (when the chart has any). */
+  showReconstructed?: boolean;
 }) {
   return (
     <p className="chart-legend">
@@ -169,6 +222,12 @@ export function TrendLegend({
         <span className="legend-line legend-dashed" style={{ borderColor: EXPECTED_COLOUR }} aria-hidden="true" />
         {expectedLabel} (dashed)
       </span>
+      {showReconstructed ? (
+        <span data-testid="legend-reconstructed">
+          <span className="legend-line legend-dashed" style={{ borderColor: ACTUAL_COLOUR, borderTopStyle: 'dotted' }} aria-hidden="true" />
+          {actualLabel}, reconstructed (short dashes): days that end before Uptake first read the CRM data, rebuilt from data seen later
+        </span>
+      ) : null}
       {showTarget ? (
         <span>
           <span

@@ -42,6 +42,7 @@ function MetricTrend({
     day: point.day,
     actual: point.metrics[metric],
     expected: point.expected[metric] ?? null,
+    provenance: point.provenance,
   }));
   const latest = [...series.points].reverse().find((point) => point.metrics[metric] !== null) ?? series.points[series.points.length - 1];
   const headingId = `trend-${metric}`;
@@ -101,6 +102,7 @@ export function MetricTrends({ series, goals, forecasts, markers }: MetricTrends
     );
   }
   const hiddenDays = series.points.filter((point) => point.suppressed).length;
+  const reconstructedDays = series.points.filter((point) => point.provenance === 'reconstructed').length;
   return (
     <>
       {hiddenDays > 0 ? (
@@ -109,7 +111,14 @@ export function MetricTrends({ series, goals, forecasts, markers }: MetricTrends
           days, or its figures would have revealed a smaller group.
         </p>
       ) : null}
-      <TrendLegend showInterventions={(markers?.length ?? 0) > 0} />
+      {reconstructedDays > 0 ? (
+        <p className="muted" data-testid="trend-reconstructed-days">
+          {reconstructedDays} of {series.points.length} days are reconstructed (drawn with short dashes): they end before Uptake first read
+          the CRM data they use, so their values are rebuilt from data seen later.
+        </p>
+      ) : null}
+      <TrendLegend showReconstructed={reconstructedDays > 0} showInterventions={(markers?.length ?? 0) > 0} />
+
       {forecasts && Object.keys(forecasts.byMetric).length > 0 ? (
         <p className="muted" data-testid="forecast-how">
           How the forecast is computed: {forecasts.how}

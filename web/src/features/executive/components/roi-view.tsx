@@ -109,7 +109,11 @@ export function RoiView({ data, adoptionGoal }: RoiViewProps) {
                 'No value yet.'
               )}
             </p>
-            <TrendLegend showTarget={adoptionGoal !== undefined} showInterventions={markers.length > 0} />
+            <TrendLegend
+              showTarget={adoptionGoal !== undefined}
+              showReconstructed={data.adoption.points.some((point) => point.provenance === 'reconstructed')}
+              showInterventions={markers.length > 0}
+            />
             <TrendChart
               points={data.adoption.points}
               isShare

@@ -41,9 +41,15 @@ const FIELD_LABEL = (key: string, values: PlanFormValues): string => {
   if (head === 'departments') return `Department ${values.departments[Number(index)]?.name || `#${Number(index) + 1}`}: ${leaf}`;
   if (head === 'weights') return `Weight of ${METRIC_CATALOGUE[index as MetricKey]?.label ?? index}`;
   return (
-    { launchDate: 'Launch date', changedBy: 'Changed by', comment: 'Comment', timezone: 'Time zone', currency: 'Currency', form: 'Plan' }[
-      head
-    ] ?? key
+    {
+      launchDate: 'Launch date',
+      changedBy: 'Changed by',
+      comment: 'Comment',
+      effectiveFrom: 'In force from',
+      timezone: 'Time zone',
+      currency: 'Currency',
+      form: 'Plan',
+    }[head] ?? key
   );
 };
 
@@ -85,7 +91,12 @@ export function PlanForm({
     if (!plan) return showErrors(found);
     setErrors({});
     mutation.mutate(
-      { plan, changedBy: values.changedBy.trim(), ...(values.comment.trim() ? { comment: values.comment.trim() } : {}) },
+      {
+        plan,
+        changedBy: values.changedBy.trim(),
+        ...(values.comment.trim() ? { comment: values.comment.trim() } : {}),
+        ...(values.effectiveFrom.trim() ? { effectiveFrom: values.effectiveFrom.trim() } : {}),
+      },
       {
         onError: (error) => {
           const fromServer = error instanceof ApiError ? errorsFromServer(error.details) : {};
@@ -294,6 +305,14 @@ export function PlanForm({
       <div className="form-row">
         <Field label="Comment (optional)" hint="Why the plan changes" error={errors.comment} id={fieldId('comment')}>
           <input type="text" value={values.comment} onChange={(e) => update({ comment: e.target.value })} />
+        </Field>
+        <Field
+          label="In force from (optional)"
+          hint="The first day the new version counts, not before the launch date; empty: today. Earlier days keep the version in force then."
+          error={errors.effectiveFrom}
+          id={fieldId('effectiveFrom')}
+        >
+          <input type="date" value={values.effectiveFrom} onChange={(e) => update({ effectiveFrom: e.target.value })} />
         </Field>
       </div>
 

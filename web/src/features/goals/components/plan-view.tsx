@@ -153,7 +153,8 @@ export function PlanHistory({ history }: { history: PlanVersionView[] }) {
       {history.map((version, index) => (
         <li key={version.version} className="history-item" data-testid={`plan-version-${version.version}`}>
           <p>
-            <strong>Version {version.version}</strong> · {formatInstant(version.createdAt)}
+            <strong>Version {version.version}</strong> · {formatInstant(version.createdAt)} ·{' '}
+            <span data-testid={`plan-version-${version.version}-effective`}>in force from {formatDay(version.effectiveFrom)}</span>
             {version.createdBy ? (
               <>
                 {' '}

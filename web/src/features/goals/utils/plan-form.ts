@@ -1,4 +1,5 @@
 import {
+  effectiveFromProblem,
   formatIssuePath,
   LaunchPlanSchema,
   METRIC_CATALOGUE,
@@ -20,6 +21,8 @@ export interface PlanFormValues {
   weights: Record<MetricKey, string>;
   changedBy: string;
   comment: string;
+  /** The first day the new version is in force (YYYY-MM-DD); empty: the day it is saved. */
+  effectiveFrom: string;
 }
 
 /** Field key -> message; keys are like "goals.0.target", "launchDate", "changedBy", or "form". */
@@ -58,6 +61,7 @@ export function toFormValues(plan: LaunchPlan | null, today: string): PlanFormVa
     ) as Record<MetricKey, string>,
     changedBy: '',
     comment: '',
+    effectiveFrom: '',
   };
 }
 
@@ -78,7 +82,7 @@ export function fieldKeyOfPlanPath(path: string): string {
   if (head === undefined) return 'form';
   if (head === 'launch_date') return 'launchDate';
   if (head === 'timezone' || head === 'currency') return head;
-  if (head === 'changedBy' || head === 'comment') return head;
+  if (head === 'changedBy' || head === 'comment' || head === 'effectiveFrom') return head;
   if (head === 'departments' && index !== undefined) {
     const field = leaf === 'licence_cost_per_seat_month' ? 'cost' : leaf === 'seats' ? 'seats' : 'name';
     return `departments.${index}.${field}`;
@@ -103,6 +107,10 @@ export function validatePlanForm(
   if (!isIsoDay(values.launchDate)) errors.launchDate = 'Enter the launch date as a calendar day.';
   if (values.changedBy.trim() === '') errors.changedBy = 'Nobody is signed in to change the plan: sign in again.';
   if (values.comment.trim().length > 400) errors.comment = 'Keep the comment under 400 characters.';
+  if (values.effectiveFrom.trim() !== '' && isIsoDay(values.launchDate)) {
+    const problem = effectiveFromProblem(values.effectiveFrom.trim(), values.launchDate);
+    if (problem !== null) errors.effectiveFrom = `The day it takes effect: ${problem.replace(/^effective-from /, '')}.`;
+  }
   if (!/^[A-Z]{3}$/.test(values.currency.trim())) errors.currency = 'Use a three-letter currency code such as EUR.';
 
   const departments = values.departments.map((department, index) => {
