@@ -19,5 +19,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // a user-event flow of several steps takes over 5 s on a loaded 2-core CI machine
+    testTimeout: 20_000,
   },
 });
