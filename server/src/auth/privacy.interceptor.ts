@@ -1,6 +1,14 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { MetricSeriesResponse, MetricsReport, OverviewResponse, PeopleResponse, RoiResponse, TrainingResponse } from '@uptake/shared';
+import type {
+  MetricSeriesResponse,
+  MetricsReport,
+  OverviewResponse,
+  PeopleResponse,
+  RestatementPage,
+  RoiResponse,
+  TrainingResponse,
+} from '@uptake/shared';
 import type { Request } from 'express';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { addDays } from '../common/time.util';
@@ -23,6 +31,7 @@ import {
 } from './privacy-suppression.util';
 import { policyFor, type RoutePolicy } from './route-policy';
 import { statusOnly } from './status-only.util';
+import { suppressRestatements } from './restatement-suppression.util';
 
 const DEFAULT_MIN_GROUP_SIZE = 5;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -111,6 +120,13 @@ export class PrivacyInterceptor implements NestInterceptor {
             ? undefined
             : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(points[0].day, points[points.length - 1].day);
         return { body: suppressRoi(roi, await minGroupSize(), viewer, sizes), audit: null };
+      }
+      case 'restatements': {
+        const page = body as RestatementPage;
+        if (viewer.seesEveryone || page.items.length === 0) return { body, audit: null };
+        const days = page.items.map((item) => item.day).sort();
+        const sizes = await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(days[0], days[days.length - 1]);
+        return { body: suppressRestatements(page, await minGroupSize(), viewer, sizes), audit: null };
       }
       case 'training': {
         const training = suppressTraining(body as TrainingResponse, await minGroupSize(), viewer);

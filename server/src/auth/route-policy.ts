@@ -17,7 +17,7 @@ import type { StatusOnlyFilter } from './status-only.util';
 export type Access = 'public' | 'authenticated' | 'people' | 'admin';
 
 /** How the PrivacyInterceptor filters an answer. */
-export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people';
+export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people' | 'restatements';
 
 export interface RoutePolicy {
   access: Access;
@@ -64,6 +64,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/roi': { access: 'authenticated', query: true, privacy: 'roi' },
   'GET /api/training': { access: 'authenticated', query: true, privacy: 'training' },
   'GET /api/metrics/catalogue': { access: 'authenticated' },
+  'GET /api/restatements': { access: 'authenticated', query: true, privacy: 'restatements' },
   'GET /api/plan': { access: 'authenticated', statusOnly: 'plan' },
 
   // People-level data

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { deepFreeze } from '../common/deep-freeze.util';
@@ -11,6 +11,8 @@ import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-value
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository, type MetricCounts } from './metrics.repository';
 import { timezoneOf } from '../plan/plan-in-force.service';
+import { dayOf } from '../common/time.util';
+import { StoredDayRepository } from './stored-day.repository';
 
 /** The department name snapshots and goals use for the whole organisation. */
 export const ORGANISATION = '*';
@@ -41,6 +43,8 @@ export class MetricsService {
     private readonly repo: MetricsRepository,
     private readonly plans: PlanRepository,
     private readonly clock: Clock = new Clock(),
+    /** Past days with a snapshot up to date are read from it rather than computed. */
+    @Optional() private readonly stored?: StoredDayRepository,
   ) {}
 
   /** The days a request may read now (day-bounds.util.ts): up to today, from 3 years before launch. */
@@ -62,7 +66,8 @@ export class MetricsService {
   async report(asOf: string, options: { department?: string } = {}): Promise<MetricsReport> {
     await this.assertDayInBounds('asOf', asOf);
     const key = options.department === undefined ? asOf : `${asOf} ${options.department}`;
-    return this.reports.one(await this.repo.stamp(), key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
+    const stamp = this.stored ? await this.stored.stamp() : await this.repo.stamp();
+    return this.reports.one(stamp, key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
   }
 
   private async computeReport(asOf: string, department: string | undefined): Promise<MetricsReport> {
@@ -108,6 +113,27 @@ export class MetricsService {
    * organisation, in the plan's time zone (UTC without a plan). `plan` avoids reading it again.
    */
   async valuesAsOf(day: string, plan?: LaunchPlan | null): Promise<DayValues> {
+    assertDay('day', day);
+    const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
+    const timezone = timezoneOf(current);
+    // a past day's stored snapshot, when up to date, is the same values (DESIGN.md "History"), at the cost of one look-up
+    if (this.stored && day < dayOf(this.clock.now(), timezone)) {
+      const scopes = await this.stored.read(day);
+      if (scopes) {
+        const organisation = scopes[scopes.length - 1];
+        return {
+          day,
+          timezone,
+          departments: scopes.slice(0, -1),
+          organisation: { seatHolders: organisation.seatHolders, metrics: organisation.metrics },
+        };
+      }
+    }
+    return this.computeValuesAsOf(day, current);
+  }
+
+  /** The values of `day` computed from the stored data (never from a snapshot): what a snapshot of the day stores. */
+  async computeValuesAsOf(day: string, plan?: LaunchPlan | null): Promise<DayValues> {
     assertDay('day', day);
     const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
     const timezone = timezoneOf(current);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
 import { DataStamps } from '../database/data-stamps';
 import { Database, toNumber } from '../database/database.service';
+import { markDirtyDays, planChangesStoredValues } from '../metrics/dirty-days';
 
 export interface StoredPlanVersion {
   id: number;
@@ -32,6 +33,13 @@ export class PlanRepository {
     return this.db.transaction(async (tx) => {
       const [{ next }] = await tx.query<{ next: number | string }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM plan_versions');
       const version = toNumber(next);
+      // late data: a version that changes stored values marks the stored days it applies to (today: every day)
+      const [previous] = await tx.query<{ document: string }>('SELECT document FROM plan_versions WHERE version = :version', {
+        version: version - 1,
+      });
+      if (planChangesStoredValues(previous ? (JSON.parse(previous.document) as LaunchPlan) : null, plan)) {
+        await markDirtyDays(tx, [{ from: null }], { kind: 'plan', ref: String(version) }, now);
+      }
       await tx.query(
         `INSERT INTO plan_versions (version, created_at, created_by, source, launch_date, timezone, document)
          VALUES (:version, :now, :createdBy, :source, :launchDate, :timezone, :document)`,

@@ -6,6 +6,8 @@ import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
 import { formatSize, MAX_PLAN_BYTES } from '../../plan/plan.parser';
 import { PlanService } from '../../plan/plan.service';
+import { RestatementService } from '../../metrics/restatement.service';
+import { createProgressBar } from '../progress-bar';
 import { withCore, type GlobalOptions } from '../cli-context';
 
 export function registerPlan(program: Command, globals: () => GlobalOptions): void {
@@ -34,6 +36,19 @@ export function registerPlan(program: Command, globals: () => GlobalOptions): vo
           `plan version ${version.version} applied by ${options.by}: launch ${applied.launch_date} (${applied.timezone}), ` +
             `${applied.departments.length} departments, ${applied.goals.length} goals\n`,
         );
+        // stored days the new version changes are recomputed now (each changed value logged as a restatement)
+        const bar = createProgressBar('restating');
+        const restated = await app
+          .get(RestatementService)
+          .restatePending({ onProgress: (done, total, day) => bar.update(done, total, day) });
+        bar.stop();
+        if (restated.days > 0 || restated.pending > 0) {
+          process.stdout.write(
+            `${restated.days} stored days recomputed, ${restated.values} values restated` +
+              (restated.pending > 0 ? `, ${restated.pending} days left for the next sync` : '') +
+              '\n',
+          );
+        }
       });
     });
 }

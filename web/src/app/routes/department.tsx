@@ -16,6 +16,7 @@ import { DepartmentMetrics } from '@/features/departments/components/department-
 import { ManagerBreakdown } from '@/features/departments/components/manager-breakdown';
 import { MetricTrends, type GoalMark } from '@/features/departments/components/metric-trends';
 import { PeopleTable } from '@/features/departments/components/people-table';
+import { RestatementsPanel } from '@/features/departments/components/restatements-panel';
 import { MAX_SERIES_YEARS, seriesRange } from '@/features/departments/utils/series-range';
 import { usePlan } from '@/features/goals/api/get-plan';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
@@ -141,6 +142,8 @@ export default function DepartmentRoute() {
             {(data) => <MetricTrends series={data} goals={goals} />}
           </QueryView>
         </Section>
+
+        <RestatementsPanel department={name} />
 
         {isOrganisation ? (
           <EmptyState title="People are shown per department">
