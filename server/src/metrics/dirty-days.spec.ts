@@ -82,6 +82,20 @@ describe('dirty days', () => {
       expect((await marked())[2]).toEqual({ day: '2026-03-14', generation: 2, cause: 'plan', cause_ref: '3' });
     });
 
+    it('says a day only logins changed (only the login metrics are recomputed) until anything else marks it', async () => {
+      const login = at('2026-03-13T08:00:00Z');
+      const cause = { kind: 'sync' as const, ref: '7' };
+      await database.db.transaction((tx) => markDirtyDays(tx, [{ logins: [login, login] }], cause, 1));
+      await database.db.transaction((tx) => markDirtyDays(tx, [{ logins: [login, login] }], cause, 2));
+      await database.db.transaction((tx) => markDirtyDays(tx, [{ fromDay: '2026-03-14' }], cause, 3));
+      const scopes = await database.db.query<{ day: string; scope: string }>('SELECT day, scope FROM snapshot_dirty_days ORDER BY day');
+      expect(scopes).toEqual([
+        { day: '2026-03-12', scope: 'logins' },
+        { day: '2026-03-13', scope: 'logins' },
+        { day: '2026-03-14', scope: 'all' },
+      ]);
+    });
+
     it('recomputes at most the cap per run, newest first, and the next run goes on where it stopped (marks survive until done)', async () => {
       // a late login of s1 on 03-11: active on 03-11..03-14 (1/2) instead of 0
       await fixture.logins(crm, [{ userExternalId: 's1', loginAt: at('2026-03-11T09:00:00Z') }]);

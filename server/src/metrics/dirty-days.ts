@@ -21,6 +21,9 @@ export interface RestatementCause {
  */
 export type WrittenSpan = { from: number | null } | { logins: readonly [number, number] } | { fromDay: string };
 
+/** What changed on a marked day: only logins (only the login metrics move), or anything. */
+export type DirtyScope = 'logins' | 'all';
+
 /** The window of the longest metric (monthly_active_users): a login counts on its day and the 29 after. */
 const LONGEST_WINDOW_DAYS = 30;
 
@@ -52,11 +55,13 @@ export async function markDirtyDays(tx: Sql, spans: readonly WrittenSpan[], caus
     if (from !== null) conditions.push('day >= :from');
     if (to !== null) conditions.push('day <= :to');
     await tx.query(
-      `INSERT INTO snapshot_dirty_days (day, generation, cause, cause_ref, marked_at)
-       SELECT DISTINCT day, 1, CAST(:cause AS varchar(20)), CAST(:ref AS varchar(100)), CAST(:now AS bigint) FROM metric_snapshots WHERE ${conditions.join(' AND ')}
-       ON CONFLICT (day) DO UPDATE SET generation = snapshot_dirty_days.generation + 1, cause = excluded.cause,
-         cause_ref = excluded.cause_ref, marked_at = excluded.marked_at`,
-      { from, to, cause: cause.kind, ref: cause.ref, now },
+      `INSERT INTO snapshot_dirty_days (day, generation, scope, cause, cause_ref, marked_at)
+       SELECT DISTINCT day, 1, CAST(:scope AS varchar(20)), CAST(:cause AS varchar(20)), CAST(:ref AS varchar(100)), CAST(:now AS bigint)
+       FROM metric_snapshots WHERE ${conditions.join(' AND ')}
+       ON CONFLICT (day) DO UPDATE SET generation = snapshot_dirty_days.generation + 1,
+         scope = CASE WHEN snapshot_dirty_days.scope = 'logins' AND excluded.scope = 'logins' THEN 'logins' ELSE 'all' END,
+         cause = excluded.cause, cause_ref = excluded.cause_ref, marked_at = excluded.marked_at`,
+      { from, to, scope: 'logins' in span ? 'logins' : 'all', cause: cause.kind, ref: cause.ref, now },
     );
   }
 }

@@ -382,9 +382,11 @@ export class MetricsRepository {
   }
 
   /** The counts of every day from `from` to `to` (both included), reading the raw data once per family. */
-  async countsForDays(from: string, to: string, timezone: string): Promise<DayCounts[]> {
+  async countsForDays(from: string, to: string, timezone: string, only?: 'activity'): Promise<DayCounts[]> {
     if (to < from) throw new RangeError(`countsForDays: from ${from} is after to ${to}`);
     const range = rangeOf(from, to, timezone);
+    // `only: 'activity'`: seat holders and logins alone (the other counts stay 0), for days only late logins changed
+    if (only === 'activity') return this.activityForDays(from, range);
     const activity = await this.db.query<{ department: string; day: Count; seats: Count; logins7: Count; active7: Count; active30: Count }>(
       activitySql(range),
       range.params,
@@ -421,6 +423,23 @@ export class MetricsRepository {
       if (row.department !== null) running.add(row.department, row.day, { trainedSeatHolders: row.trained });
     }
     return running.days().map((departments, index) => ({ day: addDays(from, index), counts: { departments, requiredCourses } }));
+  }
+
+  private async activityForDays(from: string, range: DayRange): Promise<DayCounts[]> {
+    const running = new RunningCounts(range);
+    const rows = await this.db.query<{ department: string; day: Count; seats: Count; logins7: Count; active7: Count; active30: Count }>(
+      activitySql(range),
+      range.params,
+    );
+    for (const row of rows) {
+      running.add(row.department, row.day, {
+        seatHolders: row.seats,
+        logins7: row.logins7,
+        activeUsers7: row.active7,
+        activeUsers30: row.active30,
+      });
+    }
+    return running.days().map((departments, index) => ({ day: addDays(from, index), counts: { departments, requiredCourses: 0 } }));
   }
 
   /** Names of every department known from CRM data. */

@@ -141,11 +141,12 @@ export class MetricsService {
   }
 
   /** The values of every day from `from` to `to` (both included), as `valuesAsOf` gives them, computed together. */
-  async valuesForDays(from: string, to: string, plan?: LaunchPlan | null): Promise<DayValues[]> {
+  async valuesForDays(from: string, to: string, plan?: LaunchPlan | null, only?: 'activity'): Promise<DayValues[]> {
     assertDayRange(from, to);
     const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
     const timezone = timezoneOf(current);
-    const days = await this.repo.countsForDays(from, to, timezone);
+    // `only: 'activity'`: seat holders and the login metrics are right, the others are not computed
+    const days = await this.repo.countsForDays(from, to, timezone, only);
     return days.map(({ day, counts }) => this.valuesOf(day, timezone, counts, current));
   }
 

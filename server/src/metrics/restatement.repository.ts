@@ -2,14 +2,33 @@ import { Injectable } from '@nestjs/common';
 import { isMetricKey, METRIC_KEYS } from '@uptake/shared';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 import type { Sql } from '../database/sql';
-import type { RestatementCause, RestatementCauseKind } from './dirty-days';
+import type { DirtyScope, RestatementCause, RestatementCauseKind } from './dirty-days';
 import type { SnapshotRow } from './snapshot.repository';
 
 /** A stored day marked out of date (dirty-days.ts), with the generation of its latest mark. */
 export interface DirtyDay {
   day: string;
   generation: number;
+  /** 'logins': only logins changed the day (only the login metrics need recomputing). */
+  scope: DirtyScope;
   cause: RestatementCause;
+}
+
+interface DirtyRow {
+  day: string;
+  generation: number | string;
+  scope: string;
+  cause: string;
+  cause_ref: string | null;
+}
+
+function dirtyDayOf(row: DirtyRow): DirtyDay {
+  return {
+    day: row.day,
+    generation: toNumber(row.generation),
+    scope: row.scope === 'logins' ? 'logins' : 'all',
+    cause: { kind: row.cause as RestatementCauseKind, ref: row.cause_ref },
+  };
 }
 
 /** The stored days to replace: each with its new rows, why, and the mark generation read before computing them (null: not marked). */
@@ -58,15 +77,11 @@ export class RestatementRepository {
 
   /** Marked days before `before` (the live day is not restated), the newest first, at most `limit`. */
   async dirtyDays(before: string, limit: number): Promise<DirtyDay[]> {
-    const rows = await this.db.query<{ day: string; generation: number | string; cause: string; cause_ref: string | null }>(
-      `SELECT day, generation, cause, cause_ref FROM snapshot_dirty_days WHERE day < :before ORDER BY day DESC LIMIT ${Math.max(0, Math.floor(limit))}`,
+    const rows = await this.db.query<DirtyRow>(
+      `SELECT day, generation, scope, cause, cause_ref FROM snapshot_dirty_days WHERE day < :before ORDER BY day DESC LIMIT ${Math.max(0, Math.floor(limit))}`,
       { before },
     );
-    return rows.map((row) => ({
-      day: row.day,
-      generation: toNumber(row.generation),
-      cause: { kind: row.cause as RestatementCauseKind, ref: row.cause_ref },
-    }));
+    return rows.map(dirtyDayOf);
   }
 
   /** How many marked days before `before` are left. */
@@ -81,19 +96,20 @@ export class RestatementRepository {
   async marksOf(days: readonly string[]): Promise<Map<string, DirtyDay>> {
     const marks = new Map<string, DirtyDay>();
     for (let start = 0; start < days.length; start += 500) {
-      const rows = await this.db.query<{ day: string; generation: number | string; cause: string; cause_ref: string | null }>(
-        'SELECT day, generation, cause, cause_ref FROM snapshot_dirty_days WHERE day IN (:...days)',
-        { days: days.slice(start, start + 500) },
+      const rows = await this.db.query<DirtyRow>(
+        'SELECT day, generation, scope, cause, cause_ref FROM snapshot_dirty_days WHERE day IN (:...days)',
+        {
+          days: days.slice(start, start + 500),
+        },
       );
-      for (const row of rows) {
-        marks.set(row.day, {
-          day: row.day,
-          generation: toNumber(row.generation),
-          cause: { kind: row.cause as RestatementCauseKind, ref: row.cause_ref },
-        });
-      }
+      for (const row of rows) marks.set(row.day, dirtyDayOf(row));
     }
     return marks;
+  }
+
+  /** The stored values of `days`, by day, then `department\0metric` (metrics and `seat_holders`). */
+  stored(days: readonly string[]): Promise<Map<string, Map<string, number | null>>> {
+    return readStored(this.db, days);
   }
 
   /** Whether `day` is marked out of date. */

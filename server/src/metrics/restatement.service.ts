@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { MetricKey } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { dayOf } from '../common/time.util';
 import { PlanRepository } from '../plan/plan.repository';
@@ -6,6 +7,7 @@ import { timezoneOf } from '../plan/plan-in-force.service';
 import { MetricsService } from './metrics.service';
 import { RestatementRepository } from './restatement.repository';
 import { BACKFILL_CHUNK_DAYS, consecutiveRuns, rowsOf } from './snapshot.service';
+import type { SnapshotRow } from './snapshot.repository';
 
 /** A run recomputes at most this many marked days; the rest wait for the next sync, import or tick. */
 export const DEFAULT_RESTATE_MAX_DAYS = 400;
@@ -45,14 +47,23 @@ export class RestatementService {
     const marked = await this.restatements.dirtyDays(today, maxDays);
     const marks = new Map(marked.map((mark) => [mark.day, mark]));
     const days = [...marks.keys()].sort();
+    // days only late logins changed: the login metrics and seat holders from the logins alone, the rest as stored
+    const loginsOnly = days.filter((day) => marks.get(day)!.scope === 'logins');
+    const others = days.filter((day) => marks.get(day)!.scope !== 'logins');
     let done = 0;
     let values = 0;
-    for (const run of consecutiveRuns(days, BACKFILL_CHUNK_DAYS)) {
-      const computed = await this.metrics.valuesForDays(run[0], run[run.length - 1], plan);
+    const runs = [
+      ...consecutiveRuns(others, BACKFILL_CHUNK_DAYS).map((run) => ({ run, only: undefined })),
+      ...consecutiveRuns(loginsOnly, BACKFILL_CHUNK_DAYS).map((run) => ({ run, only: 'activity' as const })),
+    ];
+    for (const { run, only } of runs) {
+      const computed = await this.metrics.valuesForDays(run[0], run[run.length - 1], plan, only);
+      const stored = only ? await this.restatements.stored(run) : null;
       values += await this.restatements.replaceDays(
         computed.map((day) => {
           const mark = marks.get(day.day)!;
-          return { day: day.day, rows: rowsOf(day), cause: mark.cause, generation: mark.generation };
+          const rows = stored ? withStoredOthers(rowsOf(day), stored.get(day.day)) : rowsOf(day);
+          return { day: day.day, rows, cause: mark.cause, generation: mark.generation };
         }),
         this.clock.now(),
       );
@@ -63,4 +74,15 @@ export class RestatementService {
     }
     return { days: days.length, values, pending: await this.restatements.countDirty(today) };
   }
+}
+
+/** The metrics computed from logins alone. */
+const LOGIN_METRICS: ReadonlySet<MetricKey> = new Set(['active_users', 'monthly_active_users', 'logins_per_user']);
+
+/** Rows computed from the logins alone, with every other metric as stored (a day without stored rows keeps them all as computed). */
+function withStoredOthers(rows: SnapshotRow[], stored: ReadonlyMap<string, number | null> | undefined): SnapshotRow[] {
+  if (!stored) return rows;
+  return rows.map((row) =>
+    LOGIN_METRICS.has(row.metric) ? row : { ...row, value: stored.get(`${row.department}\u0000${row.metric}`) ?? null },
+  );
 }

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
  * Late data (DESIGN.md "History", "Late data"):
  * - `snapshot_dirty_days`: stored snapshot days that a write of data they read has made out of
  *   date, one row per day, with the cause of the latest mark and a generation that every new mark
- *   of the day raises (a recomputation clears the mark only if no newer one came meanwhile);
+ *   of the day raises (a recomputation clears the mark only if no newer one came meanwhile), and
+ *   whether only logins changed it (then only the login metrics are recomputed);
  * - `metric_restatements`: every change of a stored snapshot value, with the old and new value,
  *   when and why (no number changes silently).
  * Both start empty: existing snapshots stay as they are.
@@ -19,6 +20,8 @@ export class LateDataRestatements1765220000000 implements MigrationInterface {
         columns: [
           { name: 'day', type: 'varchar', length: '10', isPrimary: true },
           { name: 'generation', type: 'bigint', default: 1 },
+          // 'logins': only logins changed it (only the login metrics need recomputing); 'all': anything else
+          { name: 'scope', type: 'varchar', length: '20', default: "'all'" },
           { name: 'cause', type: 'varchar', length: '20' },
           { name: 'cause_ref', type: 'varchar', length: '100', isNullable: true },
           { name: 'marked_at', type: 'bigint' },
