@@ -289,7 +289,8 @@ async function snapshotStep(options, orgDb, work) {
 /**
  * Adds late logins (copies of the logins from `from` to `to`, one second later, with new ids) and
  * marks the stored days they touch as a sync would (the day before the first to 30 days after the
- * last, dirty-days.ts); then `uptake snapshot --pending` against the reference over those days.
+ * last, as touched by logins only: dirty-days.ts); then `uptake snapshot --pending` against the
+ * reference (which computes every metric) over those days.
  */
 async function restateOnce(options, orgDb, work, label, from, to) {
   const tag = `late-${label.replace(/\W+/g, '-')}-${Date.now()}-`;
@@ -300,10 +301,11 @@ async function restateOnce(options, orgDb, work, label, from, to) {
     `INSERT INTO login_events (connection_id, external_id, user_external_id, login_at, success, channel)
      SELECT connection_id, '${tag}' || external_id, user_external_id, login_at + 1000, success, channel
      FROM login_events WHERE login_at >= ${first} AND login_at < ${last} AND external_id NOT LIKE 'late-%';
-     INSERT INTO snapshot_dirty_days (day, generation, cause, cause_ref, marked_at)
-     SELECT DISTINCT day, 1, 'sync', 'bench', ${Date.now()} FROM metric_snapshots
+     INSERT INTO snapshot_dirty_days (day, generation, scope, cause, cause_ref, marked_at)
+     SELECT DISTINCT day, 1, 'logins', 'sync', 'bench', ${Date.now()} FROM metric_snapshots
      WHERE department = '*' AND day >= date(${first} / 1000, 'unixepoch', '-1 day') AND day <= date(${last} / 1000, 'unixepoch', '+30 days')
-     ON CONFLICT (day) DO UPDATE SET generation = snapshot_dirty_days.generation + 1;
+     ON CONFLICT (day) DO UPDATE SET generation = snapshot_dirty_days.generation + 1,
+       scope = CASE WHEN snapshot_dirty_days.scope = 'logins' THEN 'logins' ELSE 'all' END;
      SELECT COUNT(*) FROM login_events WHERE external_id LIKE '${tag}%';
      SELECT MIN(day), MAX(day), COUNT(*) FROM snapshot_dirty_days;`,
   );
