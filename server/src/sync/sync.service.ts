@@ -265,7 +265,8 @@ export class SyncService {
   /**
    * After the data has committed: recomputes the stored days it made out of date (at most a cap
    * per run; the rest stay marked for the next run), in transactions of their own, and records
-   * how many in the run's counts: `restated_days`, `restated_values`, `restatement_pending_days`.
+   * how many in the run's counts when there were any: `restated_days`, `restated_values`,
+   * `restatement_pending_days`.
    */
   private async restate(run: StoredSyncRun, counts: Record<string, number>, options: SyncOptions, progress: (message: string) => void) {
     if (!this.restatements) return;
@@ -284,8 +285,8 @@ export class SyncService {
       this.logger.warn(`run ${run.id}: recomputing stored days for late data failed, left for the next run: ${(error as Error).message}`);
       return;
     }
-    Object.assign(counts, { restated_days: result.days, restated_values: result.values, restatement_pending_days: result.pending });
     if (result.days > 0 || result.pending > 0) {
+      Object.assign(counts, { restated_days: result.days, restated_values: result.values, restatement_pending_days: result.pending });
       this.logger.log(
         `run ${run.id}: ${result.days} stored days recomputed for late data, ${result.values} values restated, ${result.pending} days left for later`,
       );
