@@ -8,7 +8,9 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
  *   whether only logins changed it (then only the login metrics are recomputed);
  * - `metric_restatements`: every change of a stored snapshot value, with the old and new value,
  *   when and why (no number changes silently).
- * Both start empty: existing snapshots stay as they are.
+ * Every day already stored is marked (cause `snapshot`, ref `upgrade`): it was stored before late
+ * data reached snapshots, so the syncs after the upgrade recompute it (a capped number of days per
+ * run) and log any value that was out of date as a restatement; until then it is computed, not read.
  */
 export class LateDataRestatements1765220000000 implements MigrationInterface {
   name = 'LateDataRestatements1765220000000';
@@ -44,6 +46,10 @@ export class LateDataRestatements1765220000000 implements MigrationInterface {
         ],
         indices: [{ columnNames: ['department', 'day'] }, { columnNames: ['day'] }],
       }),
+    );
+    await queryRunner.query(
+      `INSERT INTO snapshot_dirty_days (day, generation, scope, cause, cause_ref, marked_at)
+       SELECT DISTINCT day, 1, 'all', 'snapshot', 'upgrade', ${Date.now()} FROM metric_snapshots WHERE department = '*'`,
     );
   }
 

@@ -28,7 +28,9 @@ function causeText(cause: Restatement['cause']): string {
     case 'plan':
       return `plan version ${cause.ref ?? ''}`.trim();
     case 'snapshot':
-      return 'snapshots recomputed by hand (uptake snapshot)';
+      return cause.ref === 'upgrade'
+        ? 'recomputed after the upgrade that brought late data to snapshots'
+        : 'snapshots recomputed by hand (uptake snapshot)';
   }
 }
 
