@@ -137,7 +137,9 @@ export class SyncService {
       const usage = connector.apiUsage?.();
       if (usage) Object.assign(counts, { api_requests_used: usage.used, api_requests_limit: usage.limit });
       await this.refreshSnapshots(options);
-      await this.restate(run, counts, options, progress);
+      // the lease is kept while the stored days are recomputed (a few minutes after an upgrade)
+      const ttl = options.atomic ? ATOMIC_LEASE_TTL_MS : LEASE_TTL_MS;
+      await this.restate(run, counts, options, progress, () => this.runs.renewLease(connection.id, holder, this.clock.now(), ttl, run.id));
       const finished = await this.runs.finishRun(run.id, 'succeeded', counts, null, this.clock.now());
       this.logger.log(`sync of "${connection.name}" succeeded: ${describeCounts(counts)}`);
       return finished;
@@ -268,7 +270,13 @@ export class SyncService {
    * how many in the run's counts when there were any: `restated_days`, `restated_values`,
    * `restatement_pending_days`.
    */
-  private async restate(run: StoredSyncRun, counts: Record<string, number>, options: SyncOptions, progress: (message: string) => void) {
+  private async restate(
+    run: StoredSyncRun,
+    counts: Record<string, number>,
+    options: SyncOptions,
+    progress: (message: string) => void,
+    renewLease: () => Promise<unknown>,
+  ) {
     if (!this.restatements) return;
     let result;
     try {
@@ -278,6 +286,7 @@ export class SyncService {
           if (!options.onRestateProgress) progress(`restating stored days: ${done}/${total} (${day})`);
           Object.assign(counts, { restated_days: done, restatement_pending_days: total - done });
           await this.runs.updateCounts(run.id, counts);
+          await renewLease();
         },
       });
     } catch (error) {
