@@ -18,7 +18,12 @@
 //    by the sqlite3 shell; both results are compared value by value.
 // 3. API: autocannon against the overview and department endpoints of `uptake serve`, at a fixed
 //    rate (p50/p99) and flat out (throughput), after a first (cold) request and 10 s of warm-up.
-// 4. Memory: the peak resident memory of each Uptake process above.
+//    Then the first request of past days never asked for before (served from their stored snapshots).
+// 4. Late data (needs the 365 days of snapshots): logins arriving late are added and the stored days
+//    they touch marked, as a sync does; `uptake snapshot --pending` recomputes them, against
+//    reference-snapshots.sql over the same days: the days of one hourly sync after midnight (the
+//    last hour of the last day) and a whole day of logins a month back.
+// 5. Memory: the peak resident memory of each Uptake process above.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
@@ -32,7 +37,20 @@ import { writeLines } from './write-lines.mjs';
 
 /** Seconds of unmeasured requests at the target rate before each endpoint's measured runs. */
 const WARM_UP_SECONDS = 10;
-const TARGETS = { importRatio: 2.0, snapshotRatio: 1.5, p99Ms: 25, rate: 500, memoryBytes: 1024 ** 3 };
+const TARGETS = {
+  importRatio: 2.0,
+  snapshotRatio: 1.5,
+  p99Ms: 25,
+  rate: 500,
+  memoryBytes: 1024 ** 3,
+  pastDayColdMs: 1000,
+  restateRatio: 2.0,
+  lateDaySeconds: 10,
+};
+/** Past days (never asked for before) whose overview and departments report are requested once each, cold. */
+const PAST_DAYS = Array.from({ length: 10 }, (_, index) =>
+  new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + (20 + index * 33) * DAY_MS).toISOString().slice(0, 10),
+);
 const SIZE_FLAGS = {
   '--users': 'users',
   '--logins': 'logins',
@@ -61,7 +79,7 @@ export function parseArguments(argv, env = process.env) {
     json: false,
     jsonOut: null,
     reuse: false,
-    steps: ['import', 'snapshots', 'api'],
+    steps: ['import', 'snapshots', 'late', 'api'],
   };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
@@ -73,8 +91,8 @@ export function parseArguments(argv, env = process.env) {
       options.steps = value()
         .split(',')
         .map((step) => step.trim());
-      const unknown = options.steps.filter((step) => !['import', 'snapshots', 'api'].includes(step));
-      if (unknown.length) usage(`--steps takes import, snapshots and api, not ${unknown.join(', ')}`);
+      const unknown = options.steps.filter((step) => !['import', 'snapshots', 'late', 'api'].includes(step));
+      if (unknown.length) usage(`--steps takes import, snapshots, late and api, not ${unknown.join(', ')}`);
     } else if (argument === '--dir') options.dir = value();
     else if (argument === '--json-out') options.jsonOut = value();
     else if (argument === '--scale') options.scale = Number(value());
@@ -268,6 +286,93 @@ async function snapshotStep(options, orgDb, work) {
   };
 }
 
+/**
+ * Adds late logins (copies of the logins from `from` to `to`, one second later, with new ids) and
+ * marks the stored days they touch as a sync would (the day before the first to 30 days after the
+ * last, as touched by logins only: dirty-days.ts); then `uptake snapshot --pending` against the
+ * reference (which computes every metric) over those days.
+ */
+async function restateOnce(options, orgDb, work, label, from, to) {
+  const tag = `late-${label.replace(/\W+/g, '-')}-${Date.now()}-`;
+  const first = Date.parse(from);
+  const last = Date.parse(to);
+  const { stdout } = await runShell(
+    orgDb,
+    `INSERT INTO login_events (connection_id, external_id, user_external_id, login_at, success, channel)
+     SELECT connection_id, '${tag}' || external_id, user_external_id, login_at + 1000, success, channel
+     FROM login_events WHERE login_at >= ${first} AND login_at < ${last} AND external_id NOT LIKE 'late-%';
+     INSERT INTO snapshot_dirty_days (day, generation, scope, cause, cause_ref, marked_at)
+     SELECT DISTINCT day, 1, 'logins', 'sync', 'bench', ${Date.now()} FROM metric_snapshots
+     WHERE department = '*' AND day >= date(${first} / 1000, 'unixepoch', '-1 day') AND day <= date(${last} / 1000, 'unixepoch', '+30 days')
+     ON CONFLICT (day) DO UPDATE SET generation = snapshot_dirty_days.generation + 1,
+       scope = CASE WHEN snapshot_dirty_days.scope = 'logins' THEN 'logins' ELSE 'all' END;
+     SELECT COUNT(*) FROM login_events WHERE external_id LIKE '${tag}%';
+     SELECT MIN(day), MAX(day), COUNT(*) FROM snapshot_dirty_days;`,
+  );
+  const [loginLine, range] = stdout.trim().split('\n');
+  const logins = Number(loginLine);
+  const [firstDay, lastDay, dayCount] = range.split('|');
+  const days = Number(dayCount);
+  const uptake = await runUptake(['--db', `sqlite:${orgDb}`, 'snapshot', '--pending', '--max-days', '1000'], { workDir: work });
+  const inner = /(\d+) stored days recomputed in ([\d.]+) s/.exec(uptake.stdout);
+  if (!inner || Number(inner[1]) !== days)
+    throw new Error(`uptake snapshot --pending recomputed ${inner?.[1]} days, not the ${days} marked: ${uptake.stdout}`);
+  const shell = await runShell(orgDb, referenceScript(firstDay, lastDay));
+  const check = await compareSnapshots(orgDb, firstDay, lastDay);
+  const seconds = Number(inner[2]);
+  return {
+    label,
+    logins,
+    firstDay,
+    lastDay,
+    days,
+    seconds,
+    processSeconds: uptake.seconds,
+    scriptSeconds: shell.seconds,
+    ratio: seconds / shell.seconds,
+    check,
+    peakRss: uptake.peakRss,
+  };
+}
+
+async function lateStep(options, orgDb, work) {
+  const lastStart = Date.parse(`${LAST_DAY}T00:00:00Z`);
+  const monthBack = new Date(lastStart - 30 * DAY_MS).toISOString().slice(0, 10);
+  const hourly = await restateOnce(
+    options,
+    orgDb,
+    work,
+    'hourly sync',
+    new Date(lastStart + 23 * 3600_000).toISOString(),
+    new Date(lastStart + DAY_MS).toISOString(),
+  );
+  const day = await restateOnce(
+    options,
+    orgDb,
+    work,
+    'day of late logins',
+    `${monthBack}T00:00:00.000Z`,
+    new Date(Date.parse(`${monthBack}T00:00:00Z`) + DAY_MS).toISOString(),
+  );
+  const describe = (run) =>
+    `${run.label}: ${run.logins.toLocaleString('en')} logins, ${run.days} stored days (${run.firstDay}..${run.lastDay}) recomputed in ${sec(run.seconds)} ` +
+    `(process ${sec(run.processSeconds)}) vs script ${sec(run.scriptSeconds)} = ${run.ratio.toFixed(2)}x; ` +
+    (run.check.agree ? `all ${run.check.uptake.toLocaleString('en')} values agree` : `VALUES DIFFER: ${JSON.stringify(run.check)}`);
+  return {
+    figure: 'late data',
+    measured: `${describe(hourly)}\n${describe(day)}`,
+    target: `<= ${TARGETS.restateRatio.toFixed(1)}x the script, a day of late logins <= ${TARGETS.lateDaySeconds} s, same values`,
+    met:
+      hourly.check.agree &&
+      day.check.agree &&
+      hourly.ratio <= TARGETS.restateRatio &&
+      day.ratio <= TARGETS.restateRatio &&
+      day.seconds <= TARGETS.lateDaySeconds,
+    values: { hourly, day },
+    peakRss: { restateHourly: hourly.peakRss, restateDay: day.peakRss },
+  };
+}
+
 async function apiStep(options, orgDb, work) {
   const autocannon = createRequire(join(repoRoot, 'test', 'package.json'))('autocannon');
   const email = 'bench@uptake.local';
@@ -294,7 +399,21 @@ async function apiStep(options, orgDb, work) {
       ),
     );
   const rows = [];
+  const pastDays = [];
   try {
+    // the first request of each of these days: served from its stored snapshot, no range computed
+    for (const day of PAST_DAYS) {
+      for (const [name, path] of [
+        ['overview', `/api/overview?asOf=${day}`],
+        ['departments', `/api/departments?asOf=${day}`],
+      ]) {
+        const started = process.hrtime.bigint();
+        const response = await fetch(`${server.url}${path}`, { headers });
+        if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+        await response.arrayBuffer();
+        pastDays.push({ name, day, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      }
+    }
     for (const [name, path] of endpoints) {
       const started = Date.now();
       const first = await fetch(`${server.url}${path}`, { headers });
@@ -323,7 +442,17 @@ async function apiStep(options, orgDb, work) {
     await server.stop();
   }
   const met = rows.every((row) => row.p99 <= TARGETS.p99Ms && row.failures === 0 && row.achievedRate >= options.rate * 0.95);
+  const coldMs = pastDays.map((entry) => entry.ms).sort((a, b) => a - b);
+  const coldP99 = coldMs[Math.min(coldMs.length - 1, Math.ceil(coldMs.length * 0.99) - 1)];
+  const pastDayFigure = {
+    figure: 'past days',
+    measured: `first request of ${PAST_DAYS.length} past days never asked for (overview and departments): p50 ${Math.round(coldMs[Math.floor(coldMs.length / 2)])} ms, p99 ${Math.round(coldP99)} ms, max ${Math.round(coldMs[coldMs.length - 1])} ms`,
+    target: `p99 <= ${TARGETS.pastDayColdMs} ms`,
+    met: coldP99 <= TARGETS.pastDayColdMs,
+    values: { requests: pastDays, p99Ms: coldP99 },
+  };
   return {
+    pastDayFigure,
     figure: 'api',
     measured: rows
       .map(
@@ -405,14 +534,22 @@ async function main() {
       steps.snapshotSeconds = (Date.now() - t) / 1000;
       log(options, `snapshots: ${done[done.length - 1].measured}`);
     }
+    if (options.steps.includes('late')) {
+      t = Date.now();
+      done.push(await lateStep(options, orgDb, work));
+      steps.lateSeconds = (Date.now() - t) / 1000;
+      log(options, `late data: ${done[done.length - 1].measured.replaceAll('\n', '; ')}`);
+    }
     if (options.steps.includes('api')) {
       t = Date.now();
-      done.push(await apiStep(options, orgDb, work));
+      const { pastDayFigure, ...api } = await apiStep(options, orgDb, work);
+      done.push(api, pastDayFigure);
       steps.apiSeconds = (Date.now() - t) / 1000;
-      log(options, `api: ${done[done.length - 1].measured.replaceAll('\n', '; ')}`);
+      log(options, `api: ${api.measured.replaceAll('\n', '; ')}`);
+      log(options, `past days: ${pastDayFigure.measured}`);
     }
 
-    const peakRss = Object.assign({}, ...done.map((figure) => figure.peakRss));
+    const peakRss = Object.assign({}, ...done.map((figure) => figure.peakRss ?? {}));
     const memoryFigure = {
       figure: 'memory',
       measured: Object.entries(peakRss)

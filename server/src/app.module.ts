@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { CatalogueController } from './metrics/catalogue.controller';
 import { ConnectionsController } from './connections/connections.controller';
 import { DepartmentsController } from './metrics/departments.controller';
+import { RestatementsController } from './metrics/restatements.controller';
 import { HealthController } from './health/health.controller';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewWarmer } from './overview/overview-warmer.service';
@@ -54,6 +55,7 @@ export class AppModule {
         TrainingController,
         InterventionsController,
         ForecastsController,
+        RestatementsController,
       ],
       providers: [
         OverviewService,

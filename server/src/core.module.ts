@@ -13,6 +13,9 @@ import { MetricsService } from './metrics/metrics.service';
 import { ProvenanceRepository } from './metrics/provenance.repository';
 import { SnapshotRepository } from './metrics/snapshot.repository';
 import { SnapshotService } from './metrics/snapshot.service';
+import { RestatementRepository } from './metrics/restatement.repository';
+import { RestatementService } from './metrics/restatement.service';
+import { StoredDayRepository } from './metrics/stored-day.repository';
 import { PlanInForce } from './plan/plan-in-force.service';
 import { PlanRepository } from './plan/plan.repository';
 import { PlanService } from './plan/plan.service';
@@ -51,6 +54,9 @@ export class CoreModule {
       SnapshotService,
       ImportService,
       DemoSeedService,
+      RestatementRepository,
+      RestatementService,
+      StoredDayRepository,
     ];
     return {
       module: CoreModule,
@@ -67,7 +73,16 @@ export class CoreModule {
             service.overlapMs = config.syncOverlapMs;
             return service;
           },
-          inject: [Database, ConnectionRepository, SyncRepository, IngestRepository, PlanRepository, SnapshotService, Clock],
+          inject: [
+            Database,
+            ConnectionRepository,
+            SyncRepository,
+            IngestRepository,
+            PlanRepository,
+            SnapshotService,
+            Clock,
+            RestatementService,
+          ],
         },
         ...services,
       ],

@@ -11,3 +11,4 @@ export * from './format/metric-format.util';
 export * from './goals/forecast.util';
 export * from './interventions/intervention-effect.util';
 export * from './api/programme.schemas';
+export * from './api/restatement.schemas';

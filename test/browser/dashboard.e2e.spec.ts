@@ -9,6 +9,7 @@ import {
   type OverviewResponse,
   type PeopleResponse,
   type PlanHistoryResponse,
+  type RestatementPage,
   type RoiResponse,
   type SyncRun,
   type TrainingResponse,
@@ -276,6 +277,14 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     expect(await visibleText(row)).toContain(`${firstPerson.logins7}`);
     if (firstPerson.recordCompleteness !== null)
       expect(await visibleText(row)).toContain(`${formatShare(firstPerson.recordCompleteness)} of ${firstPerson.trackedRecords}`);
+
+    // The restatement log of the department, explained, as the API gives it
+    const restatements = await server.api<RestatementPage>(
+      `/api/restatements?department=${encodeURIComponent(department.department)}&pageSize=20`,
+    );
+    await page.getByText("A restatement is a change to a day's stored value after it was first recorded").waitFor();
+    if (restatements.total === 0) expect(await page.getByText('No restatements').count()).toBe(1);
+    else expect(await page.locator('[data-testid="restatements"] tbody tr').count()).toBe(restatements.items.length);
   });
 
   it('executive: licence spend, shelfware, cost per active user and pipeline equal the API', async () => {

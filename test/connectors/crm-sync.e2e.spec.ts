@@ -21,6 +21,16 @@ import { allowPrivateCrmHosts } from '../support/private-crm-hosts';
  * fake CRM: the rows it stores, the metrics they give, and what a second sync after changes on
  * the fake brings in. Metric values are worked out by hand from the fixtures (see comments).
  */
+/**
+ * The counts of the families a run read, without those of the stored days it recomputed for late
+ * data (a second sync brings changes dated on days the first one stored: see late-data tests).
+ */
+function readCounts(counts: Record<string, number>): Record<string, number> {
+  const { restated_days: days, restated_values: _values, restatement_pending_days: pending, ...read } = counts;
+  if (days !== undefined) expect([days > 0, pending]).toEqual([true, 0]);
+  return read;
+}
+
 const plan = (launch: string, departments: string[], required: string) => `
 launch_date: ${launch}
 timezone: UTC
@@ -175,7 +185,7 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const second = await sync('sf');
 
       // Logins after 2021-10-20T09:00 - 5 min overlap: D4 again (09:00) and the new D5. Opportunities: OPP02, OPP05.
-      expect(second.counts).toEqual({
+      expect(readCounts(second.counts)).toEqual({
         users: 5,
         logins: 2,
         opportunities: 2,
@@ -303,7 +313,7 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
 
       // Logins after 04-03T11:00 - 5 min: 657 again and the new 658. Deals: 102 archived, then by search after
       // 04-02T09:15:30.234 - 5 min: 098 again (unchanged, inside the overlap), 103, 099.
-      expect(second.counts).toEqual({
+      expect(readCounts(second.counts)).toEqual({
         users: 4,
         logins: 2,
         opportunities: 4,
@@ -428,7 +438,7 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const second = await sync('dv');
 
       // Logins after 04-02T07:45 - 5 min: audit 5 again and the new 7. Opportunities: opp4's deletion, opp2, opp1, opp5.
-      expect(second.counts).toEqual({ users: 5, logins: 2, opportunities: 4, 'records:account': 1, training: 0 });
+      expect(readCounts(second.counts)).toEqual({ users: 5, logins: 2, opportunities: 4, 'records:account': 1, training: 0 });
       expect((await opportunities()).map((row) => [row[0], row[1]])).toEqual([
         ['d0000000-0000-0000-0000-000000000001', false],
         ['d0000000-0000-0000-0000-000000000002', false],

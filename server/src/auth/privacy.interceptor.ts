@@ -6,6 +6,7 @@ import type {
   MetricsReport,
   OverviewResponse,
   PeopleResponse,
+  RestatementPage,
   RoiResponse,
   TrainingResponse,
 } from '@uptake/shared';
@@ -32,6 +33,7 @@ import {
 } from './privacy-suppression.util';
 import { policyFor, type RoutePolicy } from './route-policy';
 import { statusOnly } from './status-only.util';
+import { suppressRestatements } from './restatement-suppression.util';
 
 const DEFAULT_MIN_GROUP_SIZE = 5;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -120,6 +122,13 @@ export class PrivacyInterceptor implements NestInterceptor {
             ? undefined
             : await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(points[0].day, points[points.length - 1].day);
         return { body: suppressRoi(roi, await minGroupSize(), viewer, sizes), audit: null };
+      }
+      case 'restatements': {
+        const page = body as RestatementPage;
+        if (viewer.seesEveryone || page.items.length === 0) return { body, audit: null };
+        const days = page.items.map((item) => item.day).sort();
+        const sizes = await this.modules.get(SnapshotService, { strict: false }).seatHoldersByDay(days[0], days[days.length - 1]);
+        return { body: suppressRestatements(page, await minGroupSize(), viewer, sizes), audit: null };
       }
       case 'training': {
         const training = suppressTraining(body as TrainingResponse, await minGroupSize(), viewer);

@@ -19,7 +19,7 @@ import type { StatusOnlyFilter } from './status-only.util';
 export type Access = 'public' | 'authenticated' | 'people' | 'trainers' | 'admin';
 
 /** How the PrivacyInterceptor filters an answer. */
-export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people' | 'forecasts';
+export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people' | 'forecasts' | 'restatements';
 
 export interface RoutePolicy {
   access: Access;
@@ -66,6 +66,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/roi': { access: 'authenticated', query: true, privacy: 'roi' },
   'GET /api/training': { access: 'authenticated', query: true, privacy: 'training' },
   'GET /api/metrics/catalogue': { access: 'authenticated' },
+  'GET /api/restatements': { access: 'authenticated', query: true, privacy: 'restatements' },
   'GET /api/plan': { access: 'authenticated', statusOnly: 'plan' },
   'GET /api/forecasts': { access: 'authenticated', query: true, privacy: 'forecasts' },
   'GET /api/interventions': { access: 'authenticated', query: true },

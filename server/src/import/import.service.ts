@@ -18,6 +18,8 @@ export interface ImportOptions {
   onProgress?: (message: string) => void;
   /** Backfill of daily snapshots after the import: days done of total. */
   onBackfillProgress?: (done: number, total: number, day: string) => void;
+  /** Recomputation of the stored days the import's late data changed: days done of total. */
+  onRestateProgress?: (done: number, total: number, day: string) => void;
 }
 
 /**
@@ -65,6 +67,7 @@ export class ImportService {
       atomic: true,
       onProgress: options.onProgress,
       onBackfillProgress: options.onBackfillProgress,
+      onRestateProgress: options.onRestateProgress,
     });
     if (connection.options.path !== path) await this.connections.update(connection.id, { options: { ...connection.options, path } });
     return run;

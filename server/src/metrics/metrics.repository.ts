@@ -388,11 +388,14 @@ export class MetricsRepository {
   /**
    * The counts of every day from `from` to `to` (both included), reading the raw data once per
    * family, with the required fields of plan version `planVersionId` (the plan in force on those
-   * days: PlanInForce; null: no plan; left out: the newest version).
+   * days: PlanInForce; null: no plan; left out: the newest version). `only: 'activity'`: seat holders
+   * and logins alone, for days only late logins changed.
    */
-  async countsForDays(from: string, to: string, timezone: string, planVersionId?: number | null): Promise<DayCounts[]> {
+  async countsForDays(from: string, to: string, timezone: string, planVersionId?: number | null, only?: 'activity'): Promise<DayCounts[]> {
     if (to < from) throw new RangeError(`countsForDays: from ${from} is after to ${to}`);
     const range = rangeOf(from, to, timezone);
+    // `only: 'activity'`: seat holders and logins alone (the other counts stay 0), for days only late logins changed
+    if (only === 'activity') return this.activityForDays(from, range);
     const activity = await this.db.query<{ department: string; day: Count; seats: Count; logins7: Count; active7: Count; active30: Count }>(
       activitySql(range),
       range.params,
@@ -429,6 +432,23 @@ export class MetricsRepository {
       if (row.department !== null) running.add(row.department, row.day, { trainedSeatHolders: row.trained });
     }
     return running.days().map((departments, index) => ({ day: addDays(from, index), counts: { departments, requiredCourses } }));
+  }
+
+  private async activityForDays(from: string, range: DayRange): Promise<DayCounts[]> {
+    const running = new RunningCounts(range);
+    const rows = await this.db.query<{ department: string; day: Count; seats: Count; logins7: Count; active7: Count; active30: Count }>(
+      activitySql(range),
+      range.params,
+    );
+    for (const row of rows) {
+      running.add(row.department, row.day, {
+        seatHolders: row.seats,
+        logins7: row.logins7,
+        activeUsers7: row.active7,
+        activeUsers30: row.active30,
+      });
+    }
+    return running.days().map((departments, index) => ({ day: addDays(from, index), counts: { departments, requiredCourses: 0 } }));
   }
 
   /** Names of every department known from CRM data. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { deepFreeze } from '../common/deep-freeze.util';
@@ -13,6 +13,8 @@ import { MetricsRepository, type MetricCounts } from './metrics.repository';
 import { planSegments, timezoneOf, versionAt } from '../plan/plan-in-force.service';
 import type { StoredPlanVersion } from '../plan/plan.repository';
 import { ProvenanceRepository, provenanceOf, type FirstObservations } from './provenance.repository';
+import { dayOf } from '../common/time.util';
+import { StoredDayRepository } from './stored-day.repository';
 
 /** The department name snapshots and goals use for the whole organisation. */
 export const ORGANISATION = '*';
@@ -44,7 +46,9 @@ export class MetricsService {
     private readonly repo: MetricsRepository,
     private readonly plans: PlanRepository,
     private readonly clock: Clock = new Clock(),
-    private readonly observations?: ProvenanceRepository,
+    @Optional() private readonly observations?: ProvenanceRepository,
+    /** Past days with a snapshot up to date are read from it rather than computed. */
+    @Optional() private readonly stored?: StoredDayRepository,
   ) {}
 
   /** Every plan version (oldest first) and the time zone of every day: the newest version's. */
@@ -82,7 +86,8 @@ export class MetricsService {
   async report(asOf: string, options: { department?: string } = {}): Promise<MetricsReport> {
     await this.assertDayInBounds('asOf', asOf);
     const key = options.department === undefined ? asOf : `${asOf} ${options.department}`;
-    return this.reports.one(await this.stamp(), key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
+    const stamp = this.stored ? `${await this.stored.stamp()} ${await this.stamp()}` : await this.stamp();
+    return this.reports.one(stamp, key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
   }
 
   private async computeReport(asOf: string, department: string | undefined): Promise<MetricsReport> {
@@ -135,6 +140,26 @@ export class MetricsService {
    */
   async valuesAsOf(day: string): Promise<DayValues> {
     assertDay('day', day);
+    const { timezone } = await this.planVersions();
+    // a past day's stored snapshot, when up to date, is the same values (DESIGN.md "History"), at the cost of one look-up
+    if (this.stored && day < dayOf(this.clock.now(), timezone)) {
+      const scopes = await this.stored.read(day);
+      if (scopes) {
+        const organisation = scopes[scopes.length - 1];
+        return {
+          day,
+          timezone,
+          departments: scopes.slice(0, -1),
+          organisation: { seatHolders: organisation.seatHolders, metrics: organisation.metrics },
+        };
+      }
+    }
+    return this.computeValuesAsOf(day);
+  }
+
+  /** The values of `day` computed from the stored data (never from a snapshot): what a snapshot of the day stores. */
+  async computeValuesAsOf(day: string): Promise<DayValues> {
+    assertDay('day', day);
     const { versions, timezone } = await this.planVersions();
     const version = versionAt(versions, day);
     return this.valuesOf(day, timezone, await this.repo.countsAsOf(day, timezone, version?.id ?? null), version?.plan ?? null);
@@ -143,13 +168,14 @@ export class MetricsService {
   /**
    * The values of every day from `from` to `to` (both included), as `valuesAsOf` gives them,
    * computed together: one read of the raw data per run of days with the same plan in force.
+   * `only: 'activity'`: seat holders and the login metrics are right, the others are not computed.
    */
-  async valuesForDays(from: string, to: string): Promise<DayValues[]> {
+  async valuesForDays(from: string, to: string, only?: 'activity'): Promise<DayValues[]> {
     assertDayRange(from, to);
     const { versions, timezone } = await this.planVersions();
     const values: DayValues[] = [];
     for (const segment of planSegments(versions, from, to)) {
-      const days = await this.repo.countsForDays(segment.from, segment.to, timezone, segment.version?.id ?? null);
+      const days = await this.repo.countsForDays(segment.from, segment.to, timezone, segment.version?.id ?? null, only);
       for (const { day, counts } of days) values.push(this.valuesOf(day, timezone, counts, segment.version?.plan ?? null));
     }
     return values;

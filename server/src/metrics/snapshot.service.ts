@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   MAX_RANGE_DAYS,
   METRIC_KEYS,
@@ -17,6 +17,7 @@ import { compareNames } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
 import { MetricsService, ORGANISATION, type DayValues } from './metrics.service';
 import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
+import { RestatementRepository, type DirtyDay } from './restatement.repository';
 import { timezoneOf } from '../plan/plan-in-force.service';
 import { provenanceOf } from './provenance.repository';
 
@@ -63,6 +64,8 @@ export class SnapshotService {
     private readonly metrics: MetricsService,
     private readonly snapshots: SnapshotRepository,
     private readonly plans: PlanRepository,
+    /** Logs every stored value a recomputation changes (restatements); without it, days are replaced unlogged. */
+    @Optional() private readonly restatements?: RestatementRepository,
   ) {}
 
   /** Computes `day` for every department and the organisation and replaces that day's snapshot. */
@@ -219,11 +222,29 @@ export class SnapshotService {
   private async computeDays(days: readonly string[], plan: LaunchPlan | null, onProgress?: BackfillProgress): Promise<number> {
     let done = 0;
     for (const run of consecutiveRuns(days, BACKFILL_CHUNK_DAYS)) {
+      // marks read before the data: a mark made while computing stays for the next run
+      const marks = (await this.restatements?.marksOf(run)) ?? new Map<string, DirtyDay>();
       const values = await this.metrics.valuesForDays(run[0], run[run.length - 1]);
-      await this.snapshots.replaceDays(
-        values.map((day) => ({ day: day.day, rows: rowsOf(day) })),
-        Date.now(),
-      );
+      if (this.restatements) {
+        // a stored day that changes is logged: as its mark says (late data), else as `uptake snapshot`
+        await this.restatements.replaceDays(
+          values.map((day) => {
+            const mark = marks.get(day.day);
+            return {
+              day: day.day,
+              rows: rowsOf(day),
+              cause: mark?.cause ?? { kind: 'snapshot', ref: null },
+              generation: mark?.generation ?? null,
+            };
+          }),
+          Date.now(),
+        );
+      } else {
+        await this.snapshots.replaceDays(
+          values.map((day) => ({ day: day.day, rows: rowsOf(day) })),
+          Date.now(),
+        );
+      }
       for (const day of values) {
         done += 1;
         onProgress?.(done, days.length, day.day);
@@ -233,7 +254,7 @@ export class SnapshotService {
   }
 
   private async compute(day: string, plan: LaunchPlan | null, now: number): Promise<void> {
-    await this.store(await this.metrics.valuesAsOf(day), now);
+    await this.store(await this.metrics.computeValuesAsOf(day), now);
   }
 
   private async store(values: DayValues, now: number): Promise<void> {
@@ -242,7 +263,7 @@ export class SnapshotService {
 }
 
 /** The snapshot rows of one day: every metric of every department and of the organisation ('*'). */
-function rowsOf(values: DayValues): SnapshotRow[] {
+export function rowsOf(values: DayValues): SnapshotRow[] {
   const scopes = [...values.departments, { department: ORGANISATION, ...values.organisation }];
   return scopes.flatMap((scope) =>
     METRIC_KEYS.map((metric): SnapshotRow => ({

@@ -43,7 +43,7 @@ export class OverviewService {
    */
   async overview(asOf?: string): Promise<OverviewResponse> {
     const day = asOf ?? (await this.today());
-    const stamp = `${await this.stamps.metrics()} ${await this.stamps.syncState()} ${this.scheduler.scheduleStamp()}`;
+    const stamp = `${await this.stamps.snapshots()} ${await this.stamps.syncState()} ${this.scheduler.scheduleStamp()}`;
     return this.cache.one(stamp, day, async () => deepFreeze(await this.assemble(day)));
   }
 

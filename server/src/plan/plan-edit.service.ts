@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { diffPlans, type LaunchPlan, type PlanHistoryResponse, type PlanVersionView } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { SnapshotService } from '../metrics/snapshot.service';
+import { RestatementService } from '../metrics/restatement.service';
 import { PlanRepository, type StoredPlanVersion } from '../plan/plan.repository';
 
 /** Where a version edited on the dashboard comes from; the editor's comment follows it. */
@@ -34,6 +35,7 @@ export class PlanEditService {
     private readonly plans: PlanRepository,
     private readonly snapshots: SnapshotService,
     private readonly clock: Clock,
+    @Optional() private readonly restatements?: RestatementService,
   ) {}
 
   /** Every version, newest first, each with its differences from the version before it. */
@@ -61,6 +63,12 @@ export class PlanEditService {
     );
     await this.snapshots.recomputeStoredSince(stored.effectiveFrom, now);
     await this.snapshots.recomputeToday(now);
+    // stored days the version changes (marked with it) are recomputed after the answer, not while the editor waits
+    this.restatements?.restatePending().catch((error: Error) => {
+      new Logger(PlanEditService.name).warn(
+        `recomputing stored days for plan version ${stored.version} failed, left for the next sync: ${error.message}`,
+      );
+    });
     return view(stored, previous?.plan ?? null);
   }
 }

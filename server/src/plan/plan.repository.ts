@@ -3,6 +3,7 @@ import { LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
 import { DataStamps } from '../database/data-stamps';
 import { Database, toNumber } from '../database/database.service';
 import { dayOf } from '../common/time.util';
+import { markDirtyDays, planChangesStoredValues } from '../metrics/dirty-days';
 
 export interface StoredPlanVersion {
   id: number;
@@ -47,6 +48,13 @@ export class PlanRepository {
     return this.db.transaction(async (tx) => {
       const [{ next }] = await tx.query<{ next: number | string }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM plan_versions');
       const version = toNumber(next);
+      // late data: a version that changes stored values marks the stored days it applies to: from its effective day on
+      const [previous] = await tx.query<{ document: string }>('SELECT document FROM plan_versions WHERE version = :version', {
+        version: version - 1,
+      });
+      if (planChangesStoredValues(previous ? (JSON.parse(previous.document) as LaunchPlan) : null, plan)) {
+        await markDirtyDays(tx, [{ fromDay: effectiveFrom }], { kind: 'plan', ref: String(version) }, now);
+      }
       await tx.query(
         `INSERT INTO plan_versions (version, created_at, created_by, source, effective_from, launch_date, timezone, document)
          VALUES (:version, :now, :createdBy, :source, :effectiveFrom, :launchDate, :timezone, :document)`,

@@ -1,14 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { UptakeError } from '../common/error-codes';
 import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
 import { createConnector } from '../connectors/connector.registry';
-import type { CrmConnector, Page, SyncContext } from '../connectors/connector.port';
+import type {
+  CrmConnector,
+  CrmRecord,
+  CrmUser,
+  LoginEvent,
+  Opportunity,
+  Page,
+  SyncContext,
+  TrainingAssignment,
+} from '../connectors/connector.port';
 import { Database } from '../database/database.service';
 import type { Sql } from '../database/sql';
 import { SnapshotService } from '../metrics/snapshot.service';
+import { markDirtyDays, type RestatementCause, type WrittenSpan } from '../metrics/dirty-days';
+import { RestatementService } from '../metrics/restatement.service';
+import { writtenSpans } from './written-spans';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
@@ -32,6 +44,8 @@ export interface SyncOptions {
   onProgress?: (message: string) => void;
   /** Backfill progress after the first sync: days done of total. */
   onBackfillProgress?: (done: number, total: number, day: string) => void;
+  /** Progress of recomputing the stored days the run's late data changed: days done of total. */
+  onRestateProgress?: (done: number, total: number, day: string) => void;
 }
 
 export interface StartedSync {
@@ -59,6 +73,8 @@ export class SyncService {
     private readonly plans: PlanRepository,
     private readonly snapshots: SnapshotService,
     private readonly clock: Clock,
+    /** Recomputes the stored days the run's data made out of date (late data); without it they stay marked. */
+    @Optional() private readonly restatements?: RestatementService,
   ) {}
 
   /** Starts a run and returns as soon as it is recorded; refuses when one is already running. */
@@ -102,7 +118,8 @@ export class SyncService {
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         log: progress,
       };
-      const steps = this.steps(connection, connector, ctx);
+      const cause: RestatementCause = { kind: options.trigger === 'import' ? 'import' : 'sync', ref: String(run.id) };
+      const steps = this.steps(connection, connector, ctx, cause);
       if (options.atomic) {
         await this.db.transaction(async (tx) => {
           for (const step of steps) await this.consume(tx, connection, step, counts, progress);
@@ -120,6 +137,9 @@ export class SyncService {
       const usage = connector.apiUsage?.();
       if (usage) Object.assign(counts, { api_requests_used: usage.used, api_requests_limit: usage.limit });
       await this.refreshSnapshots(options);
+      // the lease is kept while the stored days are recomputed (a few minutes after an upgrade)
+      const ttl = options.atomic ? ATOMIC_LEASE_TTL_MS : LEASE_TTL_MS;
+      await this.restate(run, counts, options, progress, () => this.runs.renewLease(connection.id, holder, this.clock.now(), ttl, run.id));
       const finished = await this.runs.finishRun(run.id, 'succeeded', counts, null, this.clock.now());
       this.logger.log(`sync of "${connection.name}" succeeded: ${describeCounts(counts)}`);
       return finished;
@@ -134,8 +154,16 @@ export class SyncService {
     }
   }
 
-  private steps(connection: StoredConnection, connector: CrmConnector, ctx: SyncContext): SyncStep[] {
+  private steps(connection: StoredConnection, connector: CrmConnector, ctx: SyncContext, cause: RestatementCause): SyncStep[] {
     const id = connection.id;
+    // marks the stored days a page changes (late data), in the page's transaction: spans worked out before the write
+    const marking =
+      <T>(spans: (tx: Sql, items: T[]) => Promise<WrittenSpan[]> | WrittenSpan[], write: (tx: Sql, items: T[]) => Promise<void>) =>
+      async (tx: Sql, items: T[]): Promise<void> => {
+        const touched = await spans(tx, items);
+        await write(tx, items);
+        await markDirtyDays(tx, touched, cause, this.clock.now());
+      };
     const since = async (entity: string) => {
       const mark = await this.runs.watermark(id, entity);
       return mark === null ? null : mark - this.overlapMs;
@@ -150,19 +178,28 @@ export class SyncService {
       step(
         'users',
         async () => connector.users(ctx),
-        (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now),
+        marking(
+          (tx, items: CrmUser[]) => writtenSpans.users(tx, id, items, ctx.now),
+          (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now),
+        ),
         false,
       ),
       step(
         'logins',
         async () => connector.logins(await since('logins'), ctx),
-        (tx, items) => this.ingest.upsertLogins(tx, id, items),
+        marking(
+          (_tx, items: LoginEvent[]) => writtenSpans.logins(items),
+          (tx, items) => this.ingest.upsertLogins(tx, id, items),
+        ),
         true,
       ),
       step(
         'opportunities',
         async () => connector.opportunities(await since('opportunities'), ctx),
-        (tx, items) => this.ingest.upsertOpportunities(tx, id, items),
+        marking(
+          (tx, items: Opportunity[]) => writtenSpans.opportunities(tx, id, items, ctx.now),
+          (tx, items) => this.ingest.upsertOpportunities(tx, id, items),
+        ),
         true,
       ),
       {
@@ -172,7 +209,10 @@ export class SyncService {
             step(
               `records:${objectType}`,
               async () => connector.records(objectType, await since(`records:${objectType}`), ctx),
-              (tx, items) => this.ingest.upsertRecords(tx, id, items),
+              marking(
+                (tx, items: CrmRecord[]) => writtenSpans.records(tx, id, items, ctx.now),
+                (tx, items) => this.ingest.upsertRecords(tx, id, items),
+              ),
               true,
             ),
           ),
@@ -180,7 +220,10 @@ export class SyncService {
       step(
         'training',
         async () => connector.training(ctx),
-        (tx, items) => this.ingest.upsertTraining(tx, id, items),
+        marking(
+          (tx, items: TrainingAssignment[]) => writtenSpans.training(tx, id, items),
+          (tx, items) => this.ingest.upsertTraining(tx, id, items),
+        ),
         false,
       ),
     ];
@@ -219,6 +262,44 @@ export class SyncService {
     const now = this.clock.now();
     await this.snapshots.backfillMissing(now, options.onBackfillProgress);
     await this.snapshots.recomputeToday(now);
+  }
+
+  /**
+   * After the data has committed: recomputes the stored days it made out of date (at most a cap
+   * per run; the rest stay marked for the next run), in transactions of their own, and records
+   * how many in the run's counts when there were any: `restated_days`, `restated_values`,
+   * `restatement_pending_days`.
+   */
+  private async restate(
+    run: StoredSyncRun,
+    counts: Record<string, number>,
+    options: SyncOptions,
+    progress: (message: string) => void,
+    renewLease: () => Promise<unknown>,
+  ) {
+    if (!this.restatements) return;
+    let result;
+    try {
+      result = await this.restatements.restatePending({
+        onProgress: async (done, total, day) => {
+          options.onRestateProgress?.(done, total, day);
+          if (!options.onRestateProgress) progress(`restating stored days: ${done}/${total} (${day})`);
+          Object.assign(counts, { restated_days: done, restatement_pending_days: total - done });
+          await this.runs.updateCounts(run.id, counts);
+          await renewLease();
+        },
+      });
+    } catch (error) {
+      // the data has committed and the marks stay: the next run recomputes those days
+      this.logger.warn(`run ${run.id}: recomputing stored days for late data failed, left for the next run: ${(error as Error).message}`);
+      return;
+    }
+    if (result.days > 0 || result.pending > 0) {
+      Object.assign(counts, { restated_days: result.days, restated_values: result.values, restatement_pending_days: result.pending });
+      this.logger.log(
+        `run ${run.id}: ${result.days} stored days recomputed for late data, ${result.values} values restated, ${result.pending} days left for later`,
+      );
+    }
   }
 }
 

@@ -13,12 +13,18 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
     .action(async (dir: string, options: { connection: string }) => {
       await withCore(globals(), async (app) => {
         const bar = createProgressBar('snapshots');
+        const restating = createProgressBar('restating late data');
         const run = await app.get(ImportService).importFolder(dir, {
           connection: options.connection,
           onProgress: (message) => process.stderr.write(`  ${message}\r`),
           onBackfillProgress: (done, total, day) => bar.update(done, total, day),
+          onRestateProgress: (done, total, day) => {
+            bar.stop();
+            restating.update(done, total, day);
+          },
         });
         bar.stop();
+        restating.stop();
         process.stdout.write(`\nimported into "${options.connection}": ${describeCounts(run.counts)}\n`);
       });
     });

@@ -6,7 +6,8 @@ import { Clock } from '../../common/clock';
 import { UptakeError } from '../../common/error-codes';
 import { formatSize, MAX_PLAN_BYTES } from '../../plan/plan.parser';
 import { PlanService } from '../../plan/plan.service';
-import { SnapshotService } from '../../metrics/snapshot.service';
+import { RestatementService } from '../../metrics/restatement.service';
+import { createProgressBar } from '../progress-bar';
 import { withCore, type GlobalOptions } from '../cli-context';
 
 export function registerPlan(program: Command, globals: () => GlobalOptions): void {
@@ -37,9 +38,19 @@ export function registerPlan(program: Command, globals: () => GlobalOptions): vo
           `plan version ${version.version} applied by ${options.by}, in force from ${version.effectiveFrom}: ` +
             `launch ${applied.launch_date} (${applied.timezone}), ${applied.departments.length} departments, ${applied.goals.length} goals\n`,
         );
-        // Stored days from the effective day on now read this version (DESIGN.md "History").
-        const recomputed = await app.get(SnapshotService).recomputeStoredSince(version.effectiveFrom, now);
-        if (recomputed > 0) process.stdout.write(`recomputed ${recomputed} stored days from ${version.effectiveFrom}\n`);
+        // stored days the new version changes are recomputed now (each changed value logged as a restatement)
+        const bar = createProgressBar('restating');
+        const restated = await app
+          .get(RestatementService)
+          .restatePending({ onProgress: (done, total, day) => bar.update(done, total, day) });
+        bar.stop();
+        if (restated.days > 0 || restated.pending > 0) {
+          process.stdout.write(
+            `${restated.days} stored days recomputed, ${restated.values} values restated` +
+              (restated.pending > 0 ? `, ${restated.pending} days left for the next sync` : '') +
+              '\n',
+          );
+        }
       });
     });
 }

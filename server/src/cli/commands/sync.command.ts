@@ -22,16 +22,23 @@ export function registerSync(program: Command, globals: () => GlobalOptions): vo
         let failed = 0;
         for (const connection of targets) {
           const bar = createProgressBar('snapshots');
+          const restating = createProgressBar('restating late data');
           try {
             const run = await app.get(SyncService).run(connection, {
               trigger: 'cli',
               onProgress: (message) => process.stderr.write(`  ${connection.name}: ${message}\r`),
               onBackfillProgress: (done, total, day) => bar.update(done, total, day),
+              onRestateProgress: (done, total, day) => {
+                bar.stop();
+                restating.update(done, total, day);
+              },
             });
             bar.stop();
+            restating.stop();
             process.stdout.write(`\n${connection.name}: synced ${describeCounts(run.counts)}\n`);
           } catch (error) {
             bar.stop();
+            restating.stop();
             failed += 1;
             process.stderr.write(`\n${connection.name}: sync failed: ${(error as Error).message}\n`);
           }

@@ -16,6 +16,7 @@ import { DepartmentMetrics } from '@/features/departments/components/department-
 import { ManagerBreakdown } from '@/features/departments/components/manager-breakdown';
 import { MetricTrends, type GoalMark } from '@/features/departments/components/metric-trends';
 import { PeopleTable } from '@/features/departments/components/people-table';
+import { RestatementsPanel } from '@/features/departments/components/restatements-panel';
 import { MAX_SERIES_YEARS, seriesRange } from '@/features/departments/utils/series-range';
 import { useForecasts } from '@/features/forecasts/api/get-forecasts';
 import { usePlan } from '@/features/goals/api/get-plan';
@@ -151,6 +152,8 @@ export default function DepartmentRoute() {
             {(data) => <MetricTrends series={data} goals={goals} forecasts={forecasts} markers={markers} />}
           </QueryView>
         </Section>
+
+        <RestatementsPanel department={name} />
 
         {isOrganisation ? (
           <EmptyState title="People are shown per department">
