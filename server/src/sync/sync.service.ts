@@ -32,6 +32,20 @@ export interface SyncOptions {
   onProgress?: (message: string) => void;
   /** Backfill progress after the first sync: days done of total. */
   onBackfillProgress?: (done: number, total: number, day: string) => void;
+  /** The instant the data was observed (an import's `--observed-at`); default: the run's start. Versions are valid from it at the latest. */
+  observedAt?: number;
+  /**
+   * The listing is a full export (`import --full`, atomic runs only): users missing from it are
+   * deactivated, and opportunities (when listed) and records of the listed object types missing
+   * from it deleted, as of `observedAt`.
+   */
+  fullExport?: FullExport;
+}
+
+/** What a full export lists: users always; opportunities and the object types of records when their files are there. */
+export interface FullExport {
+  opportunities: boolean;
+  recordTypes: readonly string[];
 }
 
 export interface StartedSync {
@@ -102,10 +116,15 @@ export class SyncService {
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         log: progress,
       };
-      const steps = this.steps(connection, connector, ctx);
+      const observedAt = options.observedAt ?? ctx.now;
+      const steps = this.steps(connection, connector, ctx, observedAt);
       if (options.atomic) {
+        const seen = options.fullExport ? new Map<string, Set<string>>() : undefined;
         await this.db.transaction(async (tx) => {
-          for (const step of steps) await this.consume(tx, connection, step, counts, progress);
+          for (const step of steps) await this.consume(tx, connection, step, counts, progress, undefined, seen);
+          if (options.fullExport && seen) {
+            Object.assign(counts, await this.ingest.markMissing(tx, connection.id, seen, options.fullExport, observedAt));
+          }
         });
       } else {
         for (const step of steps) {
@@ -134,7 +153,7 @@ export class SyncService {
     }
   }
 
-  private steps(connection: StoredConnection, connector: CrmConnector, ctx: SyncContext): SyncStep[] {
+  private steps(connection: StoredConnection, connector: CrmConnector, ctx: SyncContext, observedAt: number): SyncStep[] {
     const id = connection.id;
     const since = async (entity: string) => {
       const mark = await this.runs.watermark(id, entity);
@@ -150,7 +169,7 @@ export class SyncService {
       step(
         'users',
         async () => connector.users(ctx),
-        (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now),
+        (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now, observedAt),
         false,
       ),
       step(
@@ -162,7 +181,7 @@ export class SyncService {
       step(
         'opportunities',
         async () => connector.opportunities(await since('opportunities'), ctx),
-        (tx, items) => this.ingest.upsertOpportunities(tx, id, items),
+        (tx, items) => this.ingest.upsertOpportunities(tx, id, items, observedAt),
         true,
       ),
       {
@@ -172,7 +191,7 @@ export class SyncService {
             step(
               `records:${objectType}`,
               async () => connector.records(objectType, await since(`records:${objectType}`), ctx),
-              (tx, items) => this.ingest.upsertRecords(tx, id, items),
+              (tx, items) => this.ingest.upsertRecords(tx, id, items, observedAt),
               true,
             ),
           ),
@@ -193,13 +212,19 @@ export class SyncService {
     counts: Record<string, number>,
     progress: (message: string) => void,
     afterPage?: () => Promise<void>,
+    seen?: Map<string, Set<string>>,
   ): Promise<void> {
     if ('expand' in step) {
-      for (const child of await step.expand()) await this.consume(tx, connection, child, counts, progress, afterPage);
+      for (const child of await step.expand()) await this.consume(tx, connection, child, counts, progress, afterPage, seen);
       return;
     }
     counts[step.entity] ??= 0;
     for await (const page of await step.pages()) {
+      if (seen && step.entity !== 'logins' && step.entity !== 'training') {
+        const ids = seen.get(step.entity) ?? new Set<string>();
+        for (const item of page.items as Array<{ externalId: string }>) ids.add(item.externalId);
+        seen.set(step.entity, ids);
+      }
       const writePage = async (sql: Sql) => {
         await step.write(sql, page.items);
         if (step.incremental && page.watermark !== undefined) {
