@@ -1,9 +1,73 @@
 /**
- * DESIGN.md's definitions as SQL conditions, shared by every query that applies them (metrics,
- * people, ROI, training), so that a rule is written once. Aliases: `u` crm_users, `l`
- * login_events, `o` opportunities. Parameters: `:endExcl` (the instant after day T), `:day` (T as
- * YYYY-MM-DD), `:start30` (the start of day T-29).
+ * DESIGN.md's definitions as SQL, shared by every query that applies them (metrics, people, ROI,
+ * training), so that a rule is written once. Aliases: `u` a user version, `l` login_events, `o` an
+ * opportunity version, `r` a record version. Parameters: `:endExcl` (the instant after day T),
+ * `:day` (T as YYYY-MM-DD), `:start30` (the start of day T-29).
+ *
+ * Users, opportunities and records are read from their versions (DESIGN.md "History"): the version
+ * in force at end(T) is the latest valid from on or before end(T); before the first version of a
+ * thing, the first version stands in (the rules below still drop a thing created after T). A day
+ * reads `USERS_IN_FORCE` and its kin; a range of days reads `versionSpans`, which gives each
+ * version the days it is in force.
  */
+
+/** `a` or `b`, whichever is greater (GREATEST is not in SQLite, max(a, b) is not in PostgreSQL). */
+export function greatest(a: string, b: string): string {
+  return `CASE WHEN ${a} >= ${b} THEN ${a} ELSE ${b} END`;
+}
+
+/** `a` or `b`, whichever is smaller. */
+export function least(a: string, b: string): string {
+  return `CASE WHEN ${a} <= ${b} THEN ${a} ELSE ${b} END`;
+}
+
+/** The version tables, with the columns that name one thing (before `valid_from`). */
+export const VERSION_TABLES = {
+  users: { table: 'crm_user_versions', keys: ['connection_id', 'external_id'] },
+  opportunities: { table: 'opportunity_versions', keys: ['connection_id', 'external_id'] },
+  records: { table: 'record_versions', keys: ['connection_id', 'object_type', 'external_id'] },
+} as const;
+type VersionFamily = (typeof VERSION_TABLES)[keyof typeof VERSION_TABLES];
+
+/**
+ * The versions of a family in force at `:endExcl`, one per thing, as a subquery: no later version
+ * valid before `:endExcl`, and either valid before it itself or the thing's first version (the
+ * stand-in). Both look-ups walk the primary key (keys, valid_from).
+ */
+function inForce({ table, keys }: VersionFamily): string {
+  const same = (alias: string) => keys.map((key) => `${alias}.${key} = v.${key}`).join(' AND ');
+  return `(SELECT v.* FROM ${table} v
+    WHERE NOT EXISTS (SELECT 1 FROM ${table} n WHERE ${same('n')} AND n.valid_from > v.valid_from AND n.valid_from < :endExcl)
+      AND (v.valid_from < :endExcl OR NOT EXISTS (SELECT 1 FROM ${table} p WHERE ${same('p')} AND p.valid_from < v.valid_from)))`;
+}
+
+/** Users as in force at end(T) (a `FROM` source). */
+export const USERS_IN_FORCE = inForce(VERSION_TABLES.users);
+/** Opportunities as in force at end(T). */
+export const OPPORTUNITIES_IN_FORCE = inForce(VERSION_TABLES.opportunities);
+/** Records as in force at end(T); their field values are the `record_field_versions` rows of the same `valid_from`. */
+export const RECORDS_IN_FORCE = inForce(VERSION_TABLES.records);
+
+/** Joins the field values (alias `f`) of a record version `r`, of the same valid_from. */
+export const FIELDS_OF_RECORD_VERSION = `f.connection_id = r.connection_id AND f.object_type = r.object_type
+   AND f.record_external_id = r.external_id AND f.valid_from = r.valid_from`;
+
+/**
+ * Every version of a family with the days of `first`..`last` (day numbers) it is in force at their
+ * end: `span_from` to `span_to`. A version is in force from the day of its valid_from (the first
+ * version from `first`: it stands in for the days before it) to the day before the next version's;
+ * several versions of one day leave only the last in force at its end. Versions in force on no
+ * day of the range are left out. `dayOf` maps an instant column to its local day number.
+ */
+export function versionSpans(family: VersionFamily, first: string, last: string, dayOf: (column: string) => string): string {
+  const window = `OVER (PARTITION BY ${family.keys.map((key) => `v.${key}`).join(', ')} ORDER BY v.valid_from)`;
+  const spanFrom = `CASE WHEN w.prev_from IS NULL THEN ${first} ELSE ${greatest(dayOf('w.valid_from'), first)} END`;
+  const spanTo = `CASE WHEN w.next_from IS NULL THEN ${last} ELSE ${least(`${dayOf('w.next_from')} - 1`, last)} END`;
+  return `(SELECT x.* FROM (
+    SELECT w.*, ${spanFrom} AS span_from, ${spanTo} AS span_to
+    FROM (SELECT v.*, LAG(v.valid_from) ${window} AS prev_from, LEAD(v.valid_from) ${window} AS next_from FROM ${family.table} v) w
+  ) x WHERE x.span_from <= x.span_to)`;
+}
 
 /** Active, licensed, not an integration account, and created by the end of T (or never dated). */
 export const IS_SEAT_HOLDER = `u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
@@ -12,10 +76,24 @@ export const IS_SEAT_HOLDER = `u.active = TRUE AND u.licensed = TRUE AND u.integ
 /** A login that counts: it succeeded and did not come through the API. */
 export const IS_COUNTED_LOGIN = `l.success = TRUE AND l.channel <> 'api'`;
 
-/** Open at T: not deleted, created by the end of T (or never dated), and not closed or closed after T. */
-export const IS_OPEN_OPPORTUNITY = `o.deleted = FALSE
-    AND (o.created_at IS NULL OR o.created_at < :endExcl)
+/** An opportunity that exists at T: not deleted, and created by the end of T (or never dated). */
+export const IS_PRESENT_OPPORTUNITY = `o.deleted = FALSE
+    AND (o.created_at IS NULL OR o.created_at < :endExcl)`;
+
+/** Open at T: present, and not closed or closed with a close date after T. */
+export const IS_OPEN_OPPORTUNITY = `${IS_PRESENT_OPPORTUNITY}
     AND (o.is_closed = FALSE OR o.close_date > :day)`;
+
+/** A record that exists at T: not deleted, and created by the end of T (or never dated). */
+export const IS_PRESENT_RECORD = `r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)`;
+
+/** The required fields (object_type, field) of the latest plan version. */
+export const REQUIRED_FIELDS = `SELECT f.object_type, f.field
+  FROM plan_required_fields f
+  WHERE f.plan_version_id = (SELECT p.id FROM plan_versions p WHERE p.version = (SELECT MAX(version) FROM plan_versions))`;
+
+/** The courses marked required in any training row. */
+export const REQUIRED_COURSES = `SELECT DISTINCT course FROM training_assignments WHERE required = TRUE`;
 
 /** 1 when an open opportunity is stale at T (past its close date, or untouched for 30 days), else 0. */
 export const STALE_FLAG = `CASE

@@ -178,7 +178,12 @@ function isFilled(row: IncomingVersion, field: string): boolean {
   return row.values[`filled:${field}`] === true;
 }
 
-async function changedRows(tx: Sql, family: Family, connectionId: number, incoming: readonly IncomingVersion[]): Promise<IncomingVersion[]> {
+async function changedRows(
+  tx: Sql,
+  family: Family,
+  connectionId: number,
+  incoming: readonly IncomingVersion[],
+): Promise<IncomingVersion[]> {
   const current = new Map<string, Record<string, unknown>>();
   const fields = new Map<string, Map<string, string | null>>();
   const id = idColumn(family);
@@ -221,7 +226,12 @@ async function changedRows(tx: Sql, family: Family, connectionId: number, incomi
   });
 }
 
-async function latestValidFrom(tx: Sql, family: Family, connectionId: number, rows: readonly IncomingVersion[]): Promise<Map<string, number>> {
+async function latestValidFrom(
+  tx: Sql,
+  family: Family,
+  connectionId: number,
+  rows: readonly IncomingVersion[],
+): Promise<Map<string, number>> {
   const latest = new Map<string, number>();
   const id = idColumn(family);
   for (const { prefix, rows: group } of groups(rows, (row) => row.key).values()) {
