@@ -63,6 +63,8 @@ export function toCrmUser(row: SalesforceRecord, mapping: UserMapping): CrmUser 
     licensed: userType === 'Standard',
     integration: userType !== 'Standard' || listed,
     createdAt: instant(row.CreatedDate, mapping.timezone),
+    // the version of the user is valid from its last change, system changes included
+    modifiedAt: instant(row.SystemModstamp, mapping.timezone),
   };
 }
 
@@ -99,6 +101,7 @@ export function toOpportunity(
     lastModifiedAt: instant(row.LastModifiedDate, timezone),
     deleted: row.IsDeleted === true,
     fields: recordFields(row, selected, required),
+    modifiedAt: instant(row.SystemModstamp, timezone),
   };
 }
 
@@ -117,6 +120,7 @@ export function toCrmRecord(
     lastModifiedAt: instant(row.LastModifiedDate, timezone),
     deleted: row.IsDeleted === true,
     fields: recordFields(row, selected, required),
+    modifiedAt: instant(row.SystemModstamp ?? row.LastModifiedDate, timezone),
   };
 }
 
