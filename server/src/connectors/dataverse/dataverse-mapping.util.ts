@@ -38,7 +38,7 @@ export function toCrmUser(row: DataverseRow, integrationUsers: readonly string[]
       NON_HUMAN_ACCESS_MODES.has(Number(row.accessmode)) || row.isintegrationuser === true || text(row.applicationid) !== null || listed,
     createdAt: instant(row.createdon, timezone),
     // the version of the user is valid from its last change
-    modifiedAt: instant(row.modifiedon, timezone),
+    ...(row.modifiedon ? { modifiedAt: instant(row.modifiedon, timezone) } : {}),
   };
 }
 

@@ -56,7 +56,7 @@ export function toCrmUser(owner: HubSpotOwner, integrationUsers: readonly string
     integration: (owner.type ?? 'PERSON') !== 'PERSON' || listed,
     createdAt: owner.createdAt ? parseInstant(owner.createdAt, 'UTC') : null,
     // the version of the owner is valid from its last change
-    modifiedAt: owner.updatedAt ? parseInstant(owner.updatedAt, 'UTC') : null,
+    ...(owner.updatedAt ? { modifiedAt: parseInstant(owner.updatedAt, 'UTC') } : {}),
   };
 }
 

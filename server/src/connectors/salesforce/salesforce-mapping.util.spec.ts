@@ -36,7 +36,7 @@ describe('salesforce-mapping.util', () => {
     const opportunity = toOpportunity(row, [], [], 'UTC');
     expect([opportunity.lastModifiedAt, opportunity.modifiedAt]).toEqual([Date.UTC(2024, 2, 1, 10), modified]);
     expect(toCrmRecord('account', row, [], [], 'UTC').modifiedAt).toBe(modified);
-    // an object without SystemModstamp: its LastModifiedDate
-    expect(toCrmRecord('account', { ...row, SystemModstamp: undefined }, [], [], 'UTC').modifiedAt).toBe(Date.UTC(2024, 2, 1, 10));
+    // without SystemModstamp (or when it is the LastModifiedDate) the version falls back to lastModifiedAt
+    expect(toCrmRecord('account', { ...row, SystemModstamp: undefined }, [], [], 'UTC').modifiedAt).toBeUndefined();
   });
 });

@@ -64,7 +64,7 @@ export function toCrmUser(row: SalesforceRecord, mapping: UserMapping): CrmUser 
     integration: userType !== 'Standard' || listed,
     createdAt: instant(row.CreatedDate, mapping.timezone),
     // the version of the user is valid from its last change, system changes included
-    modifiedAt: instant(row.SystemModstamp, mapping.timezone),
+    ...modifiedAtOf(instant(row.SystemModstamp, mapping.timezone), null),
   };
 }
 
@@ -101,7 +101,7 @@ export function toOpportunity(
     lastModifiedAt: instant(row.LastModifiedDate, timezone),
     deleted: row.IsDeleted === true,
     fields: recordFields(row, selected, required),
-    modifiedAt: instant(row.SystemModstamp, timezone),
+    ...modifiedAtOf(instant(row.SystemModstamp, timezone), instant(row.LastModifiedDate, timezone)),
   };
 }
 
@@ -120,7 +120,7 @@ export function toCrmRecord(
     lastModifiedAt: instant(row.LastModifiedDate, timezone),
     deleted: row.IsDeleted === true,
     fields: recordFields(row, selected, required),
-    modifiedAt: instant(row.SystemModstamp ?? row.LastModifiedDate, timezone),
+    ...modifiedAtOf(instant(row.SystemModstamp, timezone), instant(row.LastModifiedDate, timezone)),
   };
 }
 
@@ -149,6 +149,11 @@ export function nested(row: Record<string, unknown>, path: string): unknown {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** `modifiedAt` (SystemModstamp) when known and not already the `lastModifiedAt` the version falls back to. */
+function modifiedAtOf(modified: number | null, lastModified: number | null): { modifiedAt?: number } {
+  return modified === null || modified === lastModified ? {} : { modifiedAt: modified };
 }
 
 function instant(value: unknown, timezone: string): number | null {
