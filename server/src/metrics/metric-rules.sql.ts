@@ -53,20 +53,26 @@ export const FIELDS_OF_RECORD_VERSION = `f.connection_id = r.connection_id AND f
    AND f.record_external_id = r.external_id AND f.valid_from = r.valid_from`;
 
 /**
- * Every version of a family with the days of `first`..`last` (day numbers) it is in force at their
- * end: `span_from` to `span_to`. A version is in force from the day of its valid_from (the first
- * version from `first`: it stands in for the days before it) to the day before the next version's;
- * several versions of one day leave only the last in force at its end. Versions in force on no
- * day of the range are left out. `dayOf` maps an instant column to its local day number.
+ * Every version of a family with the days it is in force at their end, as a subquery with the
+ * version's columns and `span_from`..`span_to` (day numbers): from the day of its valid_from (the
+ * first version from `first`: it stands in for the days before it) to the day before the next
+ * version's (no next version: far beyond `last`, so consumers must not read span_to as within the
+ * range). Several versions of one day leave only the last in force at its end: the others get an
+ * empty span (span_from > span_to), which consumers drop when they intersect spans. The previous
+ * and next versions are found through the primary key (keys, valid_from), which on SQLite is
+ * cheaper than a window over the whole table; a version valid before the range starts on its first
+ * day whether it is the first version or not, so only later ones look for a previous version. `dayOf` maps an instant column to its local day
+ * number (monotonic, so the next version's day is the least day of the later versions).
  */
 export function versionSpans(family: VersionFamily, first: string, last: string, dayOf: (column: string) => string): string {
-  const window = `OVER (PARTITION BY ${family.keys.map((key) => `v.${key}`).join(', ')} ORDER BY v.valid_from)`;
-  const spanFrom = `CASE WHEN w.prev_from IS NULL THEN ${first} ELSE ${greatest(dayOf('w.valid_from'), first)} END`;
-  const spanTo = `CASE WHEN w.next_from IS NULL THEN ${last} ELSE ${least(`${dayOf('w.next_from')} - 1`, last)} END`;
-  return `(SELECT x.* FROM (
-    SELECT w.*, ${spanFrom} AS span_from, ${spanTo} AS span_to
-    FROM (SELECT v.*, LAG(v.valid_from) ${window} AS prev_from, LEAD(v.valid_from) ${window} AS next_from FROM ${family.table} v) w
-  ) x WHERE x.span_from <= x.span_to)`;
+  const same = family.keys.map((key) => `n.${key} = v.${key}`).join(' AND ');
+  const farBeyond = `(${last} + 100000)`;
+  return `(SELECT v.*,
+    CASE WHEN ${dayOf('v.valid_from')} <= ${first} THEN ${first}
+         WHEN EXISTS (SELECT 1 FROM ${family.table} n WHERE ${same} AND n.valid_from < v.valid_from) THEN ${dayOf('v.valid_from')}
+         ELSE ${first} END AS span_from,
+    COALESCE((SELECT MIN(${dayOf('n.valid_from')}) FROM ${family.table} n WHERE ${same} AND n.valid_from > v.valid_from) - 1, ${farBeyond}) AS span_to
+  FROM ${family.table} v)`;
 }
 
 /** Active, licensed, not an integration account, and created by the end of T (or never dated). */

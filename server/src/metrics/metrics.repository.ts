@@ -226,7 +226,7 @@ function staleSql(range: DayRange): string {
   const touch = (column: string) =>
     `SELECT o.connection_id, o.external_id, o.valid_from, ${range.dayOf(`o.${column}`)} AS t FROM opportunity_versions o WHERE o.${column} IS NOT NULL AND o.${column} < :endExcl AND o.deleted = FALSE`;
   return `WITH ${seatHolders(range)},
-opportunity AS (
+opportunity AS MATERIALIZED (
   SELECT o.connection_id, o.external_id, o.valid_from, s.department,
          ${greatest(greatest('o.span_from', createdDay(range, 'o.created_at')), 's.seat_from')} AS open_from,
          ${least(
