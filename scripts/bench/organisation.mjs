@@ -148,10 +148,34 @@ SELECT 1, u.external_id, c.course, c.required,
 FROM crm_users u, (SELECT 'CRM basics' AS course, TRUE AS required, 41 AS salt UNION ALL SELECT 'Pipeline hygiene', TRUE, 42 UNION ALL SELECT 'Reporting', FALSE, 43) c
 ORDER BY u.external_id, c.course;
 
+-- every user, opportunity and record is also its first version, as a sync writes it: valid from its last
+-- modification where known (and before the observation), else from the observation at the end of the year
+${versionsSql(FIRST_MS + year)}
+
 ${creates}
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
 `;
+}
+
+/** Copies today's rows into their version tables as first versions observed at `observedAt` (epoch ms). */
+export function versionsSql(observedAt) {
+  const from = (alias) =>
+    `CASE WHEN ${alias}.last_modified_at IS NOT NULL AND ${alias}.last_modified_at < ${observedAt} THEN ${alias}.last_modified_at ELSE ${observedAt} END`;
+  return `INSERT INTO crm_user_versions (connection_id, external_id, valid_from, name, email, department_id, role, manager_external_id, active, licensed, integration, created_at)
+SELECT connection_id, external_id, ${observedAt}, name, email, department_id, role, manager_external_id, active, licensed, integration, created_at
+FROM crm_users ORDER BY connection_id, external_id;
+INSERT INTO opportunity_versions (connection_id, external_id, valid_from, owner_external_id, stage, amount, is_closed, is_won, created_at, close_date, last_activity_at, last_modified_at, deleted)
+SELECT o.connection_id, o.external_id, ${from('o')}, o.owner_external_id, o.stage, o.amount, o.is_closed, o.is_won, o.created_at, o.close_date, o.last_activity_at, o.last_modified_at, o.deleted
+FROM opportunities o ORDER BY o.connection_id, o.external_id;
+INSERT INTO record_versions (connection_id, object_type, external_id, valid_from, owner_external_id, created_at, last_modified_at, deleted)
+SELECT r.connection_id, r.object_type, r.external_id, ${from('r')}, r.owner_external_id, r.created_at, r.last_modified_at, r.deleted
+FROM records r ORDER BY r.connection_id, r.object_type, r.external_id;
+INSERT INTO record_field_versions (connection_id, object_type, record_external_id, valid_from, field, value, filled)
+SELECT f.connection_id, f.object_type, f.record_external_id, v.valid_from, f.field, f.value, f.filled
+FROM record_fields f
+JOIN record_versions v ON v.connection_id = f.connection_id AND v.object_type = f.object_type AND v.external_id = f.record_external_id
+ORDER BY f.connection_id, f.object_type, f.record_external_id, v.valid_from, f.field;`;
 }
 
 /** Runs a SQL script in the sqlite3 shell; resolves to the shell's output. */

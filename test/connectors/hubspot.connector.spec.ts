@@ -257,6 +257,7 @@ describe(HubSpotConnector.name, () => {
               licensed: true,
               integration: false,
               createdAt: utc('2019-10-30T03:30:17.883Z'),
+              modifiedAt: utc('2019-12-07T16:50:06.678Z'),
             },
             // Two teams: the primary one ("Enterprise") is the department.
             {
@@ -270,6 +271,7 @@ describe(HubSpotConnector.name, () => {
               licensed: true,
               integration: false,
               createdAt: utc('2020-02-01T10:00:00Z'),
+              modifiedAt: utc('2020-02-01T10:00:00Z'),
             },
           ],
         },
@@ -287,6 +289,7 @@ describe(HubSpotConnector.name, () => {
               licensed: true,
               integration: true,
               createdAt: utc('2020-03-01T00:00:00Z'),
+              modifiedAt: utc('2020-03-01T00:00:00Z'),
             },
           ],
         },
@@ -303,6 +306,7 @@ describe(HubSpotConnector.name, () => {
               licensed: true,
               integration: false,
               createdAt: utc('2020-04-01T00:00:00Z'),
+              modifiedAt: utc('2024-01-31T00:00:00Z'),
             },
           ],
         },

@@ -477,7 +477,8 @@ describe(SalesforceConnector.name, () => {
                 lastmodifieddate: '2021-02-01T09:00:00.000+0000',
               },
             },
-            { ...opp05, deleted: true },
+            // deleted: SystemModstamp moved with the deletion, LastModifiedDate did not; the deletion version is valid from it
+            { ...opp05, deleted: true, modifiedAt: utc('2021-02-02T10:00:00Z') },
             {
               externalId: '0065j00000OPP06AAA',
               ownerExternalId: SF_USERS.ada,

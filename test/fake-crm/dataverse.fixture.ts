@@ -37,6 +37,7 @@ export function dataverseFixture(): Record<string, FakeDataverseTable> {
         attribute('businessunitid', 'Lookup'),
         attribute('parentsystemuserid', 'Lookup'),
         attribute('createdon', 'DateTime'),
+        attribute('modifiedon', 'DateTime'),
       ],
       rows: [
         user(DV_USERS.yvonne, 'Yvonne McKay', 'yvonne@contoso.com', 'Account Manager', EMEA, 'Sales EMEA', null, '2022-05-12T22:19:12Z'),

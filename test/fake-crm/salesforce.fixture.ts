@@ -38,6 +38,7 @@ export function salesforceFixture(): Record<string, FakeSalesforceObject> {
         field('Department'),
         field('Division'),
         reference('ManagerId', 'Manager', 'User'),
+        field('SystemModstamp', 'datetime'),
         reference('UserRoleId', 'UserRole', 'UserRole'),
         field('CreatedDate', 'datetime'),
       ],

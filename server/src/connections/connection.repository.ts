@@ -4,6 +4,7 @@ import { Database, toBoolean, toNullableNumber, toNumber } from '../database/dat
 import type { Sql } from '../database/sql';
 import { decodeConnectionOptions, encodeConnectionOptions } from '../secrets/connection-options.codec';
 import { SecretBox } from '../secrets/secret-box.service';
+import { markMissing, OPPORTUNITY_VERSIONS, RECORD_VERSIONS, USER_VERSIONS } from '../sync/crm-versions.writer';
 
 export interface StoredConnection {
   id: number;
@@ -128,6 +129,10 @@ export class ConnectionRepository {
         opportunities: await countWhere(tx, 'opportunities', 'deleted = FALSE', id),
         records: await countWhere(tx, 'records', 'deleted = FALSE', id),
       };
+      // deletion versions as of now, so that the days before the removal keep reading the data
+      await markMissing(tx, USER_VERSIONS, id, now, null);
+      await markMissing(tx, OPPORTUNITY_VERSIONS, id, now, null);
+      await markMissing(tx, RECORD_VERSIONS, id, now, null);
       await tx.query('UPDATE crm_users SET active = FALSE WHERE connection_id = :id AND active = TRUE', { id });
       await tx.query('UPDATE opportunities SET deleted = TRUE WHERE connection_id = :id AND deleted = FALSE', { id });
       await tx.query('UPDATE records SET deleted = TRUE WHERE connection_id = :id AND deleted = FALSE', { id });

@@ -20,6 +20,8 @@ export interface CrmUser {
   integration: boolean;
   /** Null: unknown, counts as "always existed". */
   createdAt: Instant | null;
+  /** The CRM's modification time of this state (e.g. `SystemModstamp`): the version is valid from it; absent: from the sync's start. */
+  modifiedAt?: Instant | null;
 }
 
 export interface LoginEvent {
@@ -49,6 +51,8 @@ export interface Opportunity {
   deleted: boolean;
   /** Every field of the opportunity record (lower-case names), for record completeness. */
   fields: FieldValues;
+  /** The CRM's modification time of this state when it differs from `lastModifiedAt` (e.g. `SystemModstamp`); the version is valid from it, else from `lastModifiedAt`, else from the sync's start. */
+  modifiedAt?: Instant | null;
 }
 
 export interface CrmRecord {
@@ -60,6 +64,8 @@ export interface CrmRecord {
   lastModifiedAt: Instant | null;
   deleted: boolean;
   fields: FieldValues;
+  /** As for `Opportunity.modifiedAt`. */
+  modifiedAt?: Instant | null;
 }
 
 export interface TrainingAssignment {

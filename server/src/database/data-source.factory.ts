@@ -8,6 +8,7 @@ import { SyncTicksAndChangeCounters1764500000000 } from './migrations/1764500000
 import { MoreChangeCounters1764600000000 } from './migrations/1764600000000-more-change-counters';
 import { ConnectionPriorityAndRemoval1764700000000 } from './migrations/1764700000000-connection-priority-and-removal';
 import { LoginThrottleAndSessionIdle1765100000000 } from './migrations/1765100000000-login-throttle-and-session-idle';
+import { CrmVersions1765200000000 } from './migrations/1765200000000-crm-versions';
 import { PlanEffectiveFrom1765210000000 } from './migrations/1765210000000-plan-effective-from';
 import { LateDataRestatements1765220000000 } from './migrations/1765220000000-late-data-restatements';
 import { Interventions1765270000000 } from './migrations/1765270000000-interventions';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   MoreChangeCounters1764600000000,
   ConnectionPriorityAndRemoval1764700000000,
   LoginThrottleAndSessionIdle1765100000000,
+  CrmVersions1765200000000,
   PlanEffectiveFrom1765210000000,
   LateDataRestatements1765220000000,
   Interventions1765270000000,

@@ -12,6 +12,10 @@ const METRIC_TABLES = [
   'training_assignments',
   'plan_versions',
   'plan_required_fields',
+  'crm_user_versions',
+  'opportunity_versions',
+  'record_versions',
+  'record_field_versions',
 ];
 const SNAPSHOT_TABLES = ['metric_snapshots'];
 const SYNC_STATE_TABLES = ['connections', 'sync_runs'];

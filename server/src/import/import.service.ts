@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { UptakeError } from '../common/error-codes';
 import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
-import { CsvConnector } from '../connectors/csv/csv.connector';
+import { CsvConnector, CsvFolderError } from '../connectors/csv/csv.connector';
+import { readImportFolder } from '../connectors/csv/csv-folder.reader';
+import { checkObservedAt } from './observed-at.util';
 import { SyncService } from '../sync/sync.service';
 import type { StoredSyncRun } from '../sync/sync.repository';
 
@@ -20,6 +22,14 @@ export interface ImportOptions {
   onBackfillProgress?: (done: number, total: number, day: string) => void;
   /** Recomputation of the stored days the import's late data changed: days done of total. */
   onRestateProgress?: (done: number, total: number, day: string) => void;
+  /** The instant the folder is a picture of (`--observed-at`, epoch ms); default: the import's start. Not after now. */
+  observedAt?: number;
+  /**
+   * The folder is a full export (`--full`): users of the connection missing from users.csv (which
+   * it must have) are deactivated, opportunities missing from opportunities.csv and records missing
+   * from their `<object>.csv` deleted, as of `observedAt`; families without a file are left alone.
+   */
+  full?: boolean;
 }
 
 /**
@@ -39,6 +49,12 @@ export class ImportService {
   async importFolder(dir: string, options: ImportOptions = {}): Promise<StoredSyncRun> {
     const path = resolve(dir);
     const name = options.connection ?? DEFAULT_IMPORT_CONNECTION;
+    if (options.observedAt !== undefined) checkObservedAt(options.observedAt, this.clock.now());
+    if (options.full) {
+      const folder = await readImportFolder(path);
+      if (!folder.users)
+        throw new CsvFolderError(path, 'a full export (--full) must have users.csv: without it every user would be deactivated');
+    }
     const existing = await this.connections.findByName(name);
     if (existing && existing.kind !== 'csv') {
       throw new UptakeError(
@@ -61,7 +77,10 @@ export class ImportService {
   }
 
   private async importInto(connection: StoredConnection, path: string, options: ImportOptions): Promise<StoredSyncRun> {
+    const folder = options.full ? await readImportFolder(path) : null;
     const run = await this.sync.run(connection, {
+      observedAt: options.observedAt,
+      fullExport: folder ? { opportunities: folder.opportunities !== null, recordTypes: [...folder.records.keys()] } : undefined,
       trigger: 'import',
       connector: new CsvConnector(path),
       atomic: true,

@@ -5,6 +5,18 @@ import { Database, toNullableNumber, toNumber } from '../database/database.servi
 import { StampedCache } from '../common/stamped-cache';
 import { DataStamps } from '../database/data-stamps';
 import { compareNames } from './metric-values.util';
+import {
+  greatest,
+  IS_COUNTED_LOGIN,
+  IS_PRESENT_OPPORTUNITY,
+  IS_PRESENT_RECORD,
+  IS_SEAT_HOLDER,
+  least,
+  REQUIRED_COURSES,
+  requiredFields,
+  VERSION_TABLES,
+  versionSpans,
+} from './metric-rules.sql';
 
 /** The numerators and denominators of every metric for one department on one day. */
 export interface DepartmentCounts {
@@ -36,11 +48,6 @@ export interface MetricCounts {
 function literal(value: number): string {
   if (!Number.isSafeInteger(value)) throw new RangeError(`a day number must be a whole number, got ${value}`);
   return value < 0 ? `(${value})` : String(value);
-}
-
-/** `a` or `b`, whichever is greater (GREATEST is not in SQLite, max(a, b) is not in PostgreSQL). */
-function greatest(a: string, b: string): string {
-  return `CASE WHEN ${a} >= ${b} THEN ${a} ELSE ${b} END`;
 }
 
 /**
@@ -77,54 +84,78 @@ function rangeOf(from: string, to: string, timezone: string): DayRange {
  * counts of every day of the range, so a year of snapshots reads the raw data once, not 365 times.
  */
 
+/** The versions of a family with the days of the range each is in force (`span_from`..`span_to`). */
+function spans(range: DayRange, family: (typeof VERSION_TABLES)[keyof typeof VERSION_TABLES]): string {
+  return versionSpans(family, literal(range.first), literal(range.last), range.dayOf);
+}
+
+/** The first day of the range on which a thing exists: the day of its created_at, or the range's first day. */
+function createdDay(range: DayRange, column: string): string {
+  return `CASE WHEN ${column} IS NULL THEN ${literal(range.first)} ELSE ${greatest(range.dayOf(column), literal(range.first))} END`;
+}
+
 /**
- * Seat holders at the end of the range: active, licensed, not integration, created before its end
- * (or with no created_at), with their department and the first day of the range they hold a seat.
+ * Seat holders: per user, the spans of days (`seat_from`..`seat_to`) on which the version in force
+ * at the end of the day makes them a seat holder, with the department of that version. A user who
+ * moved has one span per department; a leaver's span ends the day before they were deactivated.
  */
 function seatHolders(range: DayRange): string {
-  const created = range.dayOf('u.created_at');
   return `seat AS MATERIALIZED (
   SELECT u.connection_id, u.external_id, d.name AS department,
-         CASE WHEN u.created_at IS NULL OR ${created} < ${literal(range.first)} THEN ${literal(range.first)} ELSE ${created} END AS seat_from
-  FROM crm_users u
+         ${greatest('u.span_from', createdDay(range, 'u.created_at'))} AS seat_from, u.span_to AS seat_to
+  FROM ${spans(range, VERSION_TABLES.users)} u
   JOIN departments d ON d.id = u.department_id
-  WHERE u.active = TRUE AND u.licensed = TRUE AND u.integration = FALSE
-    AND (u.created_at IS NULL OR u.created_at < :endExcl)
+  WHERE ${IS_SEAT_HOLDER}
+    AND ${greatest('u.span_from', createdDay(range, 'u.created_at'))} <= u.span_to
 )`;
+}
+
+/** A seat span starts counting on `seat_from` and stops after `seat_to` (when that is inside the range). */
+function seatEvents(range: DayRange, columns: string): string {
+  return `SELECT department, seat_from AS day, 1 AS seats${columns} FROM seat
+  UNION ALL SELECT department, seat_to + 1, -1${columns} FROM seat WHERE seat_to < ${literal(range.last)}`;
 }
 
 /**
  * Seat holders, active users (7 and 30 days) and counted logins. Logins are counted per user and
  * day first; a login day d makes its user active from d to d + 6 (d + 29), and with the user's
  * previous login day p only the days not already covered by p are new: from max(d, p + 7) on.
- * Those spans do not overlap, so adding them up counts each active user once per day.
+ * Those spans do not overlap, so adding them up counts each active user once per day. Each is cut
+ * to every seat span of the user, which do not overlap either (a login before a move counts in the
+ * new department for the days of its window after the move).
  */
 function activitySql(range: DayRange): string {
   const last = literal(range.last);
   const loginDay = range.dayOf('l.login_at');
   const from7 = greatest('d', 'seat_from');
+  const to7 = least('d + 6', 'seat_to');
   const active7 = greatest(greatest('d', 'COALESCE(prev + 7, d)'), 'seat_from');
   const active30 = greatest(greatest('d', 'COALESCE(prev + 30, d)'), 'seat_from');
+  const to30 = least('d + 29', 'seat_to');
   return `WITH ${seatHolders(range)},
 user_day AS MATERIALIZED (
   SELECT l.connection_id, l.user_external_id, ${loginDay} AS d, COUNT(*) AS n
   FROM login_events l
   WHERE l.login_at >= :start30 AND l.login_at < :endExcl
-    AND l.success = TRUE AND l.channel <> 'api'
+    AND ${IS_COUNTED_LOGIN}
   GROUP BY l.connection_id, l.user_external_id, ${loginDay}
 ),
+login_day AS (
+  SELECT connection_id, user_external_id, d, n,
+         LAG(d) OVER (PARTITION BY connection_id, user_external_id ORDER BY d) AS prev
+  FROM user_day
+),
 seat_day AS (
-  SELECT s.department, s.seat_from, u.d, u.n,
-         LAG(u.d) OVER (PARTITION BY u.connection_id, u.user_external_id ORDER BY u.d) AS prev
-  FROM user_day u
+  SELECT s.department, s.seat_from, s.seat_to, u.d, u.n, u.prev
+  FROM login_day u
   JOIN seat s ON s.connection_id = u.connection_id AND s.external_id = u.user_external_id
 ),
 spans AS MATERIALIZED (
-  SELECT department, n, ${from7} AS from7, ${active7} AS from_a7, d + 6 AS to7, ${active30} AS from_a30, d + 29 AS to30
+  SELECT department, n, ${from7} AS from7, ${active7} AS from_a7, ${to7} AS to7, ${active30} AS from_a30, ${to30} AS to30
   FROM seat_day
 ),
 events AS (
-  SELECT department, seat_from AS day, 1 AS seats, 0 AS logins7, 0 AS active7, 0 AS active30 FROM seat
+  ${seatEvents(range, ', 0 AS logins7, 0 AS active7, 0 AS active30')}
   UNION ALL SELECT department, from7, 0, n, 0, 0 FROM spans WHERE from7 <= to7 AND from7 <= ${last}
   UNION ALL SELECT department, to7 + 1, 0, -n, 0, 0 FROM spans WHERE from7 <= to7 AND to7 < ${last}
   UNION ALL SELECT department, from_a7, 0, 0, 1, 0 FROM spans WHERE from_a7 <= to7 AND from_a7 <= ${last}
@@ -141,74 +172,79 @@ GROUP BY department, day`;
 const NEWEST_PLAN_VERSION = '(SELECT p.id FROM plan_versions p WHERE p.version = (SELECT MAX(version) FROM plan_versions))';
 
 /**
- * Record completeness: the required fields of the plan version in force (`:planVersionId`, or
- * without one the newest version); a record is tracked when its object type has required fields,
- * from the day both it and its owner's seat exist; a missing field row counts as not filled. A
- * record's share of filled fields does not depend on the day.
+ * Record completeness: the required fields of the plan version in force (`planVersion`, an SQL
+ * expression; NEWEST_PLAN_VERSION without one); a record version is
+ * tracked when its object type has required fields and it is present, on the days it is in force,
+ * its owner holds a seat and it exists; a missing field value counts as not filled. The share of
+ * filled fields is that of the version's own field values.
  */
 function completenessSql(range: DayRange, planVersion: string): string {
-  const created = range.dayOf('r.created_at');
+  const last = literal(range.last);
+  const from = greatest(greatest('r.span_from', createdDay(range, 'r.created_at')), 's.seat_from');
+  const to = least('r.span_to', 's.seat_to');
   return `WITH ${seatHolders(range)},
 required_field AS (
-  SELECT f.object_type, f.field
-  FROM plan_required_fields f
-  WHERE f.plan_version_id = ${planVersion}
+  ${requiredFields(planVersion)}
 ),
 required_count AS (
   SELECT object_type, COUNT(*) AS fields FROM required_field GROUP BY object_type
 ),
 filled AS MATERIALIZED (
-  SELECT f.connection_id, f.object_type, f.record_external_id, COUNT(*) AS filled
-  FROM record_fields f
+  SELECT f.connection_id, f.object_type, f.record_external_id, f.valid_from, COUNT(*) AS filled
+  FROM record_field_versions f
   JOIN required_field q ON q.object_type = f.object_type AND q.field = f.field
   WHERE f.filled = TRUE
-  GROUP BY f.connection_id, f.object_type, f.record_external_id
+  GROUP BY f.connection_id, f.object_type, f.record_external_id, f.valid_from
 ),
-per_record AS (
-  SELECT s.department, q.fields, COALESCE(x.filled, 0) AS filled,
-         CASE WHEN r.created_at IS NULL OR ${created} <= s.seat_from THEN s.seat_from ELSE ${created} END AS day
-  FROM records r
+per_record AS MATERIALIZED (
+  SELECT s.department, q.fields, COALESCE(x.filled, 0) AS filled, ${from} AS from_day, ${to} AS to_day
+  FROM ${spans(range, VERSION_TABLES.records)} r
   CROSS JOIN required_count q
   CROSS JOIN seat s
-  LEFT JOIN filled x ON x.connection_id = r.connection_id AND x.object_type = r.object_type AND x.record_external_id = r.external_id
+  LEFT JOIN filled x ON x.connection_id = r.connection_id AND x.object_type = r.object_type
+    AND x.record_external_id = r.external_id AND x.valid_from = r.valid_from
   WHERE q.object_type = r.object_type AND s.connection_id = r.connection_id AND s.external_id = r.owner_external_id
-    AND r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)
+    AND ${IS_PRESENT_RECORD}
+),
+events AS (
+  SELECT department, from_day AS day, fields, 1 AS records, filled FROM per_record WHERE from_day <= to_day
+  UNION ALL SELECT department, to_day + 1, fields, -1, -filled FROM per_record WHERE from_day <= to_day AND to_day < ${last}
 )
-SELECT department, day, fields, COUNT(*) AS records, SUM(filled) AS filled
-FROM per_record
+SELECT department, day, fields, SUM(records) AS records, SUM(filled) AS filled
+FROM events
 GROUP BY department, day, fields`;
 }
 
 /**
- * Open and stale opportunities. Open on day T: not deleted, created by T (or no created_at), and
- * not closed or closed with a close date after T: from max(created, seat) to the day before the
- * close date. Fresh on T: a touch (created, last activity, last modified) in the 30 days ending with
- * T, and the close date not past. Stale = open - fresh. The touches of an opportunity are taken in
- * order, each adding the days its 30 do not share with the previous one (as for logins).
+ * Open and stale opportunities, per version in force. Open on day T: the version in force is
+ * present (not deleted, created by T or no created_at) and not closed or closed with a close date
+ * after T, and its owner holds a seat: from the latest of the version's first day, its creation and
+ * the seat, to the earliest of the version's last day, the seat's and the day before the close
+ * date. Fresh on T: a touch of that version (created, last activity, last modified) in the 30 days
+ * ending with T, and the close date not past. Stale = open - fresh. The touches of a version are
+ * taken in order, each adding the days its 30 do not share with the previous one (as for logins).
  */
 function staleSql(range: DayRange): string {
   const last = literal(range.last);
-  const created = range.dayOf('o.created_at');
   const close = civilDaySql('o.close_date');
   const touch = (column: string) =>
-    `SELECT o.connection_id, o.external_id, ${range.dayOf(`o.${column}`)} AS t FROM opportunities o WHERE o.${column} IS NOT NULL AND o.${column} < :endExcl AND o.deleted = FALSE`;
-  // the last day an opportunity is open (the day before its close date) and fresh (the day before it is overdue)
+    `SELECT o.connection_id, o.external_id, o.valid_from, ${range.dayOf(`o.${column}`)} AS t FROM opportunity_versions o WHERE o.${column} IS NOT NULL AND o.${column} < :endExcl AND o.deleted = FALSE`;
   return `WITH ${seatHolders(range)},
-opportunity AS (
-  SELECT o.connection_id, o.external_id, s.department,
-         CASE WHEN o.created_at IS NULL OR ${created} <= s.seat_from THEN s.seat_from ELSE ${created} END AS open_from,
-         CASE WHEN o.is_closed = FALSE THEN ${last}
-              WHEN o.close_date IS NULL THEN ${literal(range.first - 1)}
-              ELSE ${close} - 1 END AS open_to,
+opportunity AS MATERIALIZED (
+  SELECT o.connection_id, o.external_id, o.valid_from, s.department,
+         ${greatest(greatest('o.span_from', createdDay(range, 'o.created_at')), 's.seat_from')} AS open_from,
+         ${least(
+           least('o.span_to', 's.seat_to'),
+           `CASE WHEN o.is_closed = FALSE THEN ${last} WHEN o.close_date IS NULL THEN ${literal(range.first - 1)} ELSE ${close} - 1 END`,
+         )} AS open_to,
          CASE WHEN o.is_closed = FALSE AND o.close_date IS NOT NULL THEN ${close} ELSE ${last} END AS fresh_to
-  FROM opportunities o
+  FROM ${spans(range, VERSION_TABLES.opportunities)} o
   CROSS JOIN seat s
   WHERE s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
-    AND o.deleted = FALSE AND (o.created_at IS NULL OR o.created_at < :endExcl)
+    AND ${IS_PRESENT_OPPORTUNITY}
 ),
 open_span AS MATERIALIZED (
-  SELECT connection_id, external_id, department, open_from,
-         CASE WHEN open_to < ${last} THEN open_to ELSE ${last} END AS open_to,
+  SELECT connection_id, external_id, valid_from, department, open_from, open_to,
          CASE WHEN fresh_to < open_to THEN fresh_to ELSE open_to END AS fresh_to
   FROM opportunity
   WHERE open_from <= open_to
@@ -218,12 +254,16 @@ touches AS (
   UNION ALL ${touch('last_activity_at')}
   UNION ALL ${touch('last_modified_at')}
 ),
+touch_order AS (
+  SELECT connection_id, external_id, valid_from, t,
+         LAG(t) OVER (PARTITION BY connection_id, external_id, valid_from ORDER BY t) AS prev
+  FROM touches
+),
 touch_span AS (
-  SELECT p.department, p.open_from, p.fresh_to, t.t,
-         LAG(t.t) OVER (PARTITION BY t.connection_id, t.external_id ORDER BY t.t) AS prev
-  FROM touches t
+  SELECT p.department, p.open_from, p.fresh_to, t.t, t.prev
+  FROM touch_order t
   CROSS JOIN open_span p
-  WHERE p.connection_id = t.connection_id AND p.external_id = t.external_id
+  WHERE p.connection_id = t.connection_id AND p.external_id = t.external_id AND p.valid_from = t.valid_from
 ),
 fresh AS MATERIALIZED (
   SELECT department, ${greatest(greatest('t', 'COALESCE(prev + 30, t)'), 'open_from')} AS from_day,
@@ -243,14 +283,15 @@ GROUP BY department, day`;
 
 /**
  * Seat holders who completed every required course: from the day of the last of those
- * completions (or their seat, if later). Also the number of required courses (one row with a
- * null department when nobody completed everything).
+ * completions (or their seat span's first day, if later) to the span's last day. Also the number
+ * of required courses (one row with a null department when nobody completed everything).
  */
 function trainingSql(range: DayRange): string {
   const done = range.dayOf('t.completed_at');
+  const from = greatest('c.done_day', 's.seat_from');
   return `WITH ${seatHolders(range)},
 required_course AS (
-  SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
+  ${REQUIRED_COURSES}
 ),
 required_count AS (
   SELECT COUNT(*) AS courses FROM required_course
@@ -262,12 +303,18 @@ completed AS (
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
   GROUP BY t.connection_id, t.user_external_id
 ),
-trained AS (
-  SELECT s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END AS day, COUNT(*) AS trained
+trained_span AS (
+  SELECT s.department, ${from} AS from_day, s.seat_to AS to_day
   FROM seat s
   JOIN completed c ON c.connection_id = s.connection_id AND c.user_external_id = s.external_id
-  WHERE c.courses = (SELECT courses FROM required_count)
-  GROUP BY s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END
+  WHERE c.courses = (SELECT courses FROM required_count) AND ${from} <= s.seat_to
+),
+trained AS (
+  SELECT department, day, SUM(trained) AS trained FROM (
+    SELECT department, from_day AS day, 1 AS trained FROM trained_span
+    UNION ALL SELECT department, to_day + 1, -1 FROM trained_span WHERE to_day < ${literal(range.last)}
+  ) e
+  GROUP BY department, day
 )
 SELECT p.department, p.day, p.trained, q.courses AS required_courses
 FROM required_count q

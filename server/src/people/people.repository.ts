@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
-import { IS_COUNTED_LOGIN, IS_OPEN_OPPORTUNITY, IS_SEAT_HOLDER, STALE_FLAG } from '../metrics/metric-rules.sql';
+import {
+  FIELDS_OF_RECORD_VERSION,
+  IS_COUNTED_LOGIN,
+  IS_OPEN_OPPORTUNITY,
+  IS_PRESENT_RECORD,
+  IS_SEAT_HOLDER,
+  OPPORTUNITIES_IN_FORCE,
+  RECORDS_IN_FORCE,
+  REQUIRED_COURSES,
+  requiredFields,
+  STALE_FLAG,
+  USERS_IN_FORCE,
+} from '../metrics/metric-rules.sql';
 
 /** What one seat holder did as of day T: the per-person numerators of every metric. */
 export interface PersonActivity {
@@ -67,10 +79,11 @@ interface PersonRow {
  *   closed after T; stale: close date before T, or no touch (created, activity, modified) in the
  *   30 days ending with T;
  * - required course: marked required in any training row; done when completed before the end of T.
+ * Users, records (with their field values) and opportunities are the versions in force at the end of T.
  */
 const PEOPLE_SQL = (departmentFilter: string, planVersion: string) => `WITH seat AS (
   SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, d.name AS department
-  FROM crm_users u
+  FROM ${USERS_IN_FORCE} u
   JOIN departments d ON d.id = u.department_id
   WHERE ${IS_SEAT_HOLDER}${departmentFilter}
 ),
@@ -85,28 +98,25 @@ activity AS (
   GROUP BY l.connection_id, l.user_external_id
 ),
 required_field AS (
-  SELECT f.object_type, f.field
-  FROM plan_required_fields f
-  WHERE f.plan_version_id = ${planVersion}
+  ${requiredFields(planVersion)}
 ),
 required_count AS (
   SELECT object_type, COUNT(*) AS fields FROM required_field GROUP BY object_type
 ),
 tracked AS (
-  SELECT r.connection_id, r.object_type, r.external_id, r.owner_external_id, q.fields
-  FROM records r
+  SELECT r.connection_id, r.object_type, r.external_id, r.valid_from, r.owner_external_id, q.fields
+  FROM ${RECORDS_IN_FORCE} r
   JOIN seat s ON s.connection_id = r.connection_id AND s.external_id = r.owner_external_id
   JOIN required_count q ON q.object_type = r.object_type
-  WHERE r.deleted = FALSE AND (r.created_at IS NULL OR r.created_at < :endExcl)
+  WHERE ${IS_PRESENT_RECORD}
 ),
 per_record AS (
-  SELECT t.connection_id, t.owner_external_id, t.fields, COUNT(q.field) AS filled
-  FROM tracked t
-  LEFT JOIN record_fields f
-    ON f.connection_id = t.connection_id AND f.object_type = t.object_type
-   AND f.record_external_id = t.external_id AND f.filled = TRUE
+  SELECT r.connection_id, r.owner_external_id, r.fields, COUNT(q.field) AS filled
+  FROM tracked r
+  LEFT JOIN record_field_versions f
+    ON ${FIELDS_OF_RECORD_VERSION} AND f.filled = TRUE
   LEFT JOIN required_field q ON q.object_type = f.object_type AND q.field = f.field
-  GROUP BY t.connection_id, t.object_type, t.external_id, t.owner_external_id, t.fields
+  GROUP BY r.connection_id, r.object_type, r.external_id, r.owner_external_id, r.fields
 ),
 completeness AS (
   SELECT connection_id, owner_external_id, COUNT(*) AS records,
@@ -117,13 +127,13 @@ completeness AS (
 pipeline AS (
   SELECT o.connection_id, o.owner_external_id, COUNT(*) AS open_count,
          SUM(${STALE_FLAG}) AS stale_count
-  FROM opportunities o
+  FROM ${OPPORTUNITIES_IN_FORCE} o
   JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
   WHERE ${IS_OPEN_OPPORTUNITY}
   GROUP BY o.connection_id, o.owner_external_id
 ),
 required_course AS (
-  SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
+  ${REQUIRED_COURSES}
 ),
 completed AS (
   SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
@@ -144,7 +154,7 @@ SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_
        k.courses AS courses_done, k.last_completed,
        (SELECT COUNT(*) FROM required_course) AS required_courses
 FROM seat s
-LEFT JOIN crm_users m ON m.connection_id = s.connection_id AND m.external_id = s.manager_external_id
+LEFT JOIN ${USERS_IN_FORCE} m ON m.connection_id = s.connection_id AND m.external_id = s.manager_external_id
 LEFT JOIN activity a ON a.connection_id = s.connection_id AND a.user_external_id = s.external_id
 LEFT JOIN completeness c ON c.connection_id = s.connection_id AND c.owner_external_id = s.external_id
 LEFT JOIN pipeline o ON o.connection_id = s.connection_id AND o.owner_external_id = s.external_id

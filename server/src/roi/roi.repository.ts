@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNumber } from '../database/database.service';
-import { IS_OPEN_OPPORTUNITY, IS_SEAT_HOLDER, STALE_FLAG } from '../metrics/metric-rules.sql';
+import { IS_OPEN_OPPORTUNITY, IS_SEAT_HOLDER, OPPORTUNITIES_IN_FORCE, STALE_FLAG, USERS_IN_FORCE } from '../metrics/metric-rules.sql';
 
 /** Open opportunities of a department's seat holders at T, fresh and stale, by count and amount. */
 export interface DepartmentPipeline {
@@ -18,11 +18,12 @@ type Cell = number | string | null;
  * The stale_opportunities rule of the metric catalogue (same as metrics.repository.ts), with the
  * amounts: open at T = not deleted, created before the end of T (or no created_at), not closed or
  * closed with a close date after T; stale = close date before T, or no touch (created, last
- * activity, last modified) in the 30 days ending with T. An empty amount counts as 0.
+ * activity, last modified) in the 30 days ending with T. An empty amount counts as 0. Users and
+ * opportunities are the versions in force at the end of T.
  */
 const PIPELINE_SQL = `WITH seat AS (
   SELECT u.connection_id, u.external_id, d.name AS department
-  FROM crm_users u
+  FROM ${USERS_IN_FORCE} u
   JOIN departments d ON d.id = u.department_id
   WHERE ${IS_SEAT_HOLDER}
 ),
@@ -30,7 +31,7 @@ open_at AS (
   SELECT s.department,
          COALESCE(o.amount, 0) AS amount,
          ${STALE_FLAG} AS stale
-  FROM opportunities o
+  FROM ${OPPORTUNITIES_IN_FORCE} o
   JOIN seat s ON s.connection_id = o.connection_id AND s.external_id = o.owner_external_id
   WHERE ${IS_OPEN_OPPORTUNITY}
 )

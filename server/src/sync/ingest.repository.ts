@@ -1,6 +1,7 @@
 import { isFieldFilled } from '@uptake/shared';
 import type { CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../connectors/connector.port';
 import type { Sql, SqlValue } from '../database/sql';
+import { markMissing, OPPORTUNITY_VERSIONS, RECORD_VERSIONS, USER_VERSIONS, writeVersions } from './crm-versions.writer';
 
 export const UNASSIGNED_DEPARTMENT = 'Unassigned';
 
@@ -13,7 +14,9 @@ export function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[]
 
 /**
  * Writes CRM data: every write is an upsert by (connection, external id), so a page written twice
- * changes nothing the second time. Called inside the caller's transaction.
+ * changes nothing the second time. Called inside the caller's transaction. Users, opportunities
+ * and records also get a version when they changed (`crm-versions.writer.ts`), valid from their
+ * modification time, else from `observedAt` (the sync's start or the import's `--observed-at`).
  */
 export class IngestRepository {
   /** Creates missing departments and returns their ids by name. */
@@ -36,11 +39,32 @@ export class IngestRepository {
     return ids;
   }
 
-  async upsertUsers(tx: Sql, connectionId: number, input: readonly CrmUser[], now: number): Promise<void> {
+  async upsertUsers(tx: Sql, connectionId: number, input: readonly CrmUser[], now: number, observedAt = now): Promise<void> {
     if (input.length === 0) return;
     const users = lastByKey(input, (user) => user.externalId);
     const departmentOf = (user: CrmUser) => user.department?.trim() || UNASSIGNED_DEPARTMENT;
     const ids = await this.departmentIds(tx, users.map(departmentOf), now);
+    await writeVersions(
+      tx,
+      USER_VERSIONS,
+      connectionId,
+      users.map((user) => ({
+        key: [user.externalId],
+        modifiedAt: user.modifiedAt,
+        values: {
+          name: user.name,
+          email: user.email,
+          department_id: ids.get(departmentOf(user)) ?? null,
+          role: user.role,
+          manager_external_id: user.managerExternalId,
+          active: user.active,
+          licensed: user.licensed,
+          integration: user.integration,
+          created_at: user.createdAt,
+        },
+      })),
+      observedAt,
+    );
     await tx.insertMany(
       'crm_users',
       [
@@ -87,9 +111,31 @@ export class IngestRepository {
     );
   }
 
-  async upsertOpportunities(tx: Sql, connectionId: number, input: readonly Opportunity[]): Promise<void> {
+  async upsertOpportunities(tx: Sql, connectionId: number, input: readonly Opportunity[], observedAt: number): Promise<void> {
     if (input.length === 0) return;
     const opportunities = lastByKey(input, (o) => o.externalId);
+    await writeVersions(
+      tx,
+      OPPORTUNITY_VERSIONS,
+      connectionId,
+      opportunities.map((o) => ({
+        key: [o.externalId],
+        modifiedAt: o.modifiedAt ?? o.lastModifiedAt,
+        values: {
+          owner_external_id: o.ownerExternalId,
+          stage: o.stage,
+          amount: o.amount,
+          is_closed: o.isClosed,
+          is_won: o.isWon,
+          created_at: o.createdAt,
+          close_date: o.closeDate,
+          last_activity_at: o.lastActivityAt,
+          last_modified_at: o.lastModifiedAt,
+          deleted: o.deleted,
+        },
+      })),
+      observedAt,
+    );
     await tx.insertMany(
       'opportunities',
       [
@@ -136,14 +182,36 @@ export class IngestRepository {
         lastModifiedAt: o.lastModifiedAt,
         deleted: o.deleted,
         fields: o.fields,
+        modifiedAt: o.modifiedAt,
       })),
+      observedAt,
     );
   }
 
   /** Upserts records and replaces their field values (a field the CRM no longer sends is dropped). */
-  async upsertRecords(tx: Sql, connectionId: number, input: readonly CrmRecord[]): Promise<void> {
+  async upsertRecords(tx: Sql, connectionId: number, input: readonly CrmRecord[], observedAt: number): Promise<void> {
     if (input.length === 0) return;
     const records = lastByKey(input, (r) => `${r.objectType}\u0000${r.externalId}`);
+    await writeVersions(
+      tx,
+      RECORD_VERSIONS,
+      connectionId,
+      records.map((r) => {
+        const fields: Record<string, string | null> = {};
+        const values: Record<string, SqlValue> = {
+          owner_external_id: r.ownerExternalId,
+          created_at: r.createdAt,
+          last_modified_at: r.lastModifiedAt,
+          deleted: r.deleted,
+        };
+        for (const [field, value] of Object.entries(r.fields)) {
+          fields[field.toLowerCase()] = value;
+          values[`filled:${field.toLowerCase()}`] = isFieldFilled(value);
+        }
+        return { key: [r.objectType, r.externalId], modifiedAt: r.modifiedAt ?? r.lastModifiedAt, values, fields };
+      }),
+      observedAt,
+    );
     await tx.insertMany(
       'records',
       ['connection_id', 'object_type', 'external_id', 'owner_external_id', 'created_at', 'last_modified_at', 'deleted'],
@@ -192,6 +260,35 @@ export class IngestRepository {
       assignments.map((a) => [connectionId, a.userExternalId, a.course, a.required, a.completedAt]),
       `ON CONFLICT (connection_id, user_external_id, course) DO UPDATE SET required = excluded.required, completed_at = excluded.completed_at`,
     );
+  }
+
+  /**
+   * After a full export was written (`import --full`): users of the connection it did not list are
+   * deactivated, opportunities (when listed) and records of the listed object types it did not list
+   * deleted, each as a version valid from `at`. `seen` holds the external ids listed per entity
+   * (`users`, `opportunities`, `records:<type>`). Returns how many of each were marked.
+   */
+  async markMissing(
+    tx: Sql,
+    connectionId: number,
+    seen: ReadonlyMap<string, ReadonlySet<string>>,
+    listed: { opportunities: boolean; recordTypes: readonly string[] },
+    at: number,
+  ): Promise<Record<string, number>> {
+    const none = new Set<string>();
+    const marked: Record<string, number> = {};
+    marked.users_deactivated = await markMissing(tx, USER_VERSIONS, connectionId, at, seen.get('users') ?? none);
+    let deleted = 0;
+    if (listed.opportunities) {
+      const ids = seen.get('opportunities') ?? none;
+      deleted += await markMissing(tx, OPPORTUNITY_VERSIONS, connectionId, at, ids);
+      await markMissing(tx, RECORD_VERSIONS, connectionId, at, ids, 'opportunity');
+    }
+    for (const objectType of listed.recordTypes) {
+      deleted += await markMissing(tx, RECORD_VERSIONS, connectionId, at, seen.get(`records:${objectType}`) ?? none, objectType);
+    }
+    marked.deleted = deleted;
+    return marked;
   }
 
   async knownUserIds(sql: Sql, connectionId: number): Promise<Set<string>> {

@@ -46,6 +46,20 @@ export interface SyncOptions {
   onBackfillProgress?: (done: number, total: number, day: string) => void;
   /** Progress of recomputing the stored days the run's late data changed: days done of total. */
   onRestateProgress?: (done: number, total: number, day: string) => void;
+  /** The instant the data was observed (an import's `--observed-at`); default: the run's start. Versions are valid from it at the latest. */
+  observedAt?: number;
+  /**
+   * The listing is a full export (`import --full`, atomic runs only): users missing from it are
+   * deactivated, and opportunities (when listed) and records of the listed object types missing
+   * from it deleted, as of `observedAt`.
+   */
+  fullExport?: FullExport;
+}
+
+/** What a full export lists: users always; opportunities and the object types of records when their files are there. */
+export interface FullExport {
+  opportunities: boolean;
+  recordTypes: readonly string[];
 }
 
 export interface StartedSync {
@@ -119,10 +133,17 @@ export class SyncService {
         log: progress,
       };
       const cause: RestatementCause = { kind: options.trigger === 'import' ? 'import' : 'sync', ref: String(run.id) };
-      const steps = this.steps(connection, connector, ctx, cause);
+      const observedAt = options.observedAt ?? ctx.now;
+      const steps = this.steps(connection, connector, ctx, cause, observedAt);
       if (options.atomic) {
+        const seen = options.fullExport ? new Map<string, Set<string>>() : undefined;
         await this.db.transaction(async (tx) => {
-          for (const step of steps) await this.consume(tx, connection, step, counts, progress);
+          for (const step of steps) await this.consume(tx, connection, step, counts, progress, undefined, seen);
+          if (options.fullExport && seen) {
+            Object.assign(counts, await this.ingest.markMissing(tx, connection.id, seen, options.fullExport, observedAt));
+            // what a full export deleted or deactivated changes the stored days from then on (late data)
+            await markDirtyDays(tx, [{ from: observedAt }], cause, this.clock.now());
+          }
         });
       } else {
         for (const step of steps) {
@@ -154,7 +175,13 @@ export class SyncService {
     }
   }
 
-  private steps(connection: StoredConnection, connector: CrmConnector, ctx: SyncContext, cause: RestatementCause): SyncStep[] {
+  private steps(
+    connection: StoredConnection,
+    connector: CrmConnector,
+    ctx: SyncContext,
+    cause: RestatementCause,
+    observedAt: number,
+  ): SyncStep[] {
     const id = connection.id;
     // marks the stored days a page changes (late data), in the page's transaction: spans worked out before the write
     const marking =
@@ -179,8 +206,8 @@ export class SyncService {
         'users',
         async () => connector.users(ctx),
         marking(
-          (tx, items: CrmUser[]) => writtenSpans.users(tx, id, items, ctx.now),
-          (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now),
+          (tx, items: CrmUser[]) => writtenSpans.users(tx, id, items, observedAt),
+          (tx, items) => this.ingest.upsertUsers(tx, id, items, ctx.now, observedAt),
         ),
         false,
       ),
@@ -197,8 +224,8 @@ export class SyncService {
         'opportunities',
         async () => connector.opportunities(await since('opportunities'), ctx),
         marking(
-          (tx, items: Opportunity[]) => writtenSpans.opportunities(tx, id, items, ctx.now),
-          (tx, items) => this.ingest.upsertOpportunities(tx, id, items),
+          (tx, items: Opportunity[]) => writtenSpans.opportunities(tx, id, items, observedAt),
+          (tx, items) => this.ingest.upsertOpportunities(tx, id, items, observedAt),
         ),
         true,
       ),
@@ -210,8 +237,8 @@ export class SyncService {
               `records:${objectType}`,
               async () => connector.records(objectType, await since(`records:${objectType}`), ctx),
               marking(
-                (tx, items: CrmRecord[]) => writtenSpans.records(tx, id, items, ctx.now),
-                (tx, items) => this.ingest.upsertRecords(tx, id, items),
+                (tx, items: CrmRecord[]) => writtenSpans.records(tx, id, items, observedAt),
+                (tx, items) => this.ingest.upsertRecords(tx, id, items, observedAt),
               ),
               true,
             ),
@@ -236,13 +263,19 @@ export class SyncService {
     counts: Record<string, number>,
     progress: (message: string) => void,
     afterPage?: () => Promise<void>,
+    seen?: Map<string, Set<string>>,
   ): Promise<void> {
     if ('expand' in step) {
-      for (const child of await step.expand()) await this.consume(tx, connection, child, counts, progress, afterPage);
+      for (const child of await step.expand()) await this.consume(tx, connection, child, counts, progress, afterPage, seen);
       return;
     }
     counts[step.entity] ??= 0;
     for await (const page of await step.pages()) {
+      if (seen && step.entity !== 'logins' && step.entity !== 'training') {
+        const ids = seen.get(step.entity) ?? new Set<string>();
+        for (const item of page.items as Array<{ externalId: string }>) ids.add(item.externalId);
+        seen.set(step.entity, ids);
+      }
       const writePage = async (sql: Sql) => {
         await step.write(sql, page.items);
         if (step.incremental && page.watermark !== undefined) {

@@ -35,7 +35,7 @@ export class MetricsFixture {
   }
 
   /** Users default to an active, licensed person of department "Sales" who always existed. */
-  async users(connectionId: number, users: readonly UserInput[]): Promise<void> {
+  async users(connectionId: number, users: readonly UserInput[], observedAt = 0): Promise<void> {
     const rows = users.map((user): CrmUser => ({
       name: user.externalId,
       email: null,
@@ -48,7 +48,7 @@ export class MetricsFixture {
       createdAt: null,
       ...user,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertUsers(tx, connectionId, rows, 0));
+    await this.db.transaction((tx) => this.ingest.upsertUsers(tx, connectionId, rows, 0, observedAt));
   }
 
   /** Logins default to a successful web login with a generated external id. */
@@ -63,7 +63,7 @@ export class MetricsFixture {
   }
 
   /** Opportunities default to open, never touched, with no fields. */
-  async opportunities(connectionId: number, opportunities: readonly OpportunityInput[]): Promise<void> {
+  async opportunities(connectionId: number, opportunities: readonly OpportunityInput[], observedAt = 0): Promise<void> {
     const rows = opportunities.map((o): Opportunity => ({
       stage: null,
       amount: null,
@@ -77,12 +77,12 @@ export class MetricsFixture {
       fields: {},
       ...o,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertOpportunities(tx, connectionId, rows));
+    await this.db.transaction((tx) => this.ingest.upsertOpportunities(tx, connectionId, rows, observedAt));
   }
 
-  async records(connectionId: number, records: readonly RecordInput[]): Promise<void> {
+  async records(connectionId: number, records: readonly RecordInput[], observedAt = 0): Promise<void> {
     const rows = records.map((r): CrmRecord => ({ createdAt: null, lastModifiedAt: null, deleted: false, fields: {}, ...r }));
-    await this.db.transaction((tx) => this.ingest.upsertRecords(tx, connectionId, rows));
+    await this.db.transaction((tx) => this.ingest.upsertRecords(tx, connectionId, rows, observedAt));
   }
 
   /** Assignments default to optional and not completed. */

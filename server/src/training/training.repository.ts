@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNumber } from '../database/database.service';
-import { IS_COUNTED_LOGIN, IS_SEAT_HOLDER } from '../metrics/metric-rules.sql';
+import { IS_COUNTED_LOGIN, IS_SEAT_HOLDER, REQUIRED_COURSES, USERS_IN_FORCE } from '../metrics/metric-rules.sql';
 
 /** Logins around training completion of one department's seat holders. */
 export interface DepartmentLoginsAroundCompletion {
@@ -34,12 +34,12 @@ const CALENDAR_DAYS_PER_STATEMENT = 1000;
  */
 const LIFT_SQL = (calendar: string) => `WITH seat AS (
   SELECT u.connection_id, u.external_id, d.name AS department
-  FROM crm_users u
+  FROM ${USERS_IN_FORCE} u
   JOIN departments d ON d.id = u.department_id
   WHERE ${IS_SEAT_HOLDER}
 ),
 required_course AS (
-  SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
+  ${REQUIRED_COURSES}
 ),
 completion AS (
   SELECT s.department, t.connection_id, t.user_external_id, MAX(t.completed_at) AS completed_at

@@ -37,6 +37,8 @@ export function toCrmUser(row: DataverseRow, integrationUsers: readonly string[]
     integration:
       NON_HUMAN_ACCESS_MODES.has(Number(row.accessmode)) || row.isintegrationuser === true || text(row.applicationid) !== null || listed,
     createdAt: instant(row.createdon, timezone),
+    // the version of the user is valid from its last change
+    ...(row.modifiedon ? { modifiedAt: instant(row.modifiedon, timezone) } : {}),
   };
 }
 

@@ -50,6 +50,7 @@ const USER_COLUMNS = [
   '_businessunitid_value',
   '_parentsystemuserid_value',
   'createdon',
+  'modifiedon',
 ];
 const OPPORTUNITY_COLUMNS = [
   'name',

@@ -65,6 +65,8 @@ export class DemoConnector implements CrmConnector {
         licensed: person.licensed,
         integration: false,
         createdAt,
+        // the demo CRM's modification time: the deactivation once it happened, else the creation
+        modifiedAt: leftAt !== null && leftAt <= ctx.now ? leftAt : createdAt,
       });
     }
     for (const account of this.company.serviceAccounts) {
@@ -81,6 +83,7 @@ export class DemoConnector implements CrmConnector {
         licensed: true,
         integration: true,
         createdAt,
+        modifiedAt: createdAt,
       });
     }
     yield* pagesOf(users, this.pageSize, ctx.signal);

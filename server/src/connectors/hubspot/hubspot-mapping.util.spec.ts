@@ -1,4 +1,4 @@
-import { hubspotDay, hubspotInstant, hubspotLoginChannel } from './hubspot-mapping.util';
+import { hubspotDay, hubspotInstant, hubspotLoginChannel, toCrmUser } from './hubspot-mapping.util';
 
 describe('hubspot-mapping.util', () => {
   it.each([
@@ -27,5 +27,11 @@ describe('hubspot-mapping.util', () => {
     [null, 'web'],
   ])('user agent %s is channel %s', (agent, channel) => {
     expect(hubspotLoginChannel(agent)).toBe(channel);
+  });
+
+  it("stamps an owner's version with its updatedAt", () => {
+    const owner = { id: '7', createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-03-02T11:30:00.000Z' };
+    expect(toCrmUser(owner, []).modifiedAt).toBe(Date.UTC(2024, 2, 2, 11, 30));
+    expect(toCrmUser({ id: '8' }, []).modifiedAt).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ export interface HubSpotOwner {
   userId?: number | null;
   userIdIncludingInactive?: number | null;
   createdAt?: string;
+  updatedAt?: string;
   archived?: boolean;
   teams?: Array<{ id: string; name: string; primary?: boolean }>;
 }
@@ -54,6 +55,8 @@ export function toCrmUser(owner: HubSpotOwner, integrationUsers: readonly string
     licensed: true,
     integration: (owner.type ?? 'PERSON') !== 'PERSON' || listed,
     createdAt: owner.createdAt ? parseInstant(owner.createdAt, 'UTC') : null,
+    // the version of the owner is valid from its last change
+    ...(owner.updatedAt ? { modifiedAt: parseInstant(owner.updatedAt, 'UTC') } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { nested, salesforceLoginChannel } from './salesforce-mapping.util';
+import { nested, salesforceLoginChannel, toCrmRecord, toCrmUser, toOpportunity } from './salesforce-mapping.util';
 
 describe('salesforce-mapping.util', () => {
   it.each([
@@ -20,5 +20,23 @@ describe('salesforce-mapping.util', () => {
     expect(nested(row, 'userrole.name')).toBe('Rep');
     expect(nested(row, 'Account.Industry')).toBeNull();
     expect(nested(row, 'Missing')).toBeNull();
+  });
+
+  it('stamps versions with SystemModstamp, the last change of any kind (LastModifiedDate only counts users)', () => {
+    const row = {
+      Id: '005A',
+      UserType: 'Standard',
+      IsActive: true,
+      CreatedDate: '2024-01-01T00:00:00.000+0000',
+      LastModifiedDate: '2024-03-01T10:00:00.000+0000',
+      SystemModstamp: '2024-03-02T11:30:00.000+0000',
+    };
+    const modified = Date.UTC(2024, 2, 2, 11, 30);
+    expect(toCrmUser(row, { departmentField: 'Department', integrationUsers: [], timezone: 'UTC' }).modifiedAt).toBe(modified);
+    const opportunity = toOpportunity(row, [], [], 'UTC');
+    expect([opportunity.lastModifiedAt, opportunity.modifiedAt]).toEqual([Date.UTC(2024, 2, 1, 10), modified]);
+    expect(toCrmRecord('account', row, [], [], 'UTC').modifiedAt).toBe(modified);
+    // without SystemModstamp (or when it is the LastModifiedDate) the version falls back to lastModifiedAt
+    expect(toCrmRecord('account', { ...row, SystemModstamp: undefined }, [], [], 'UTC').modifiedAt).toBeUndefined();
   });
 });

@@ -63,6 +63,8 @@ export function toCrmUser(row: SalesforceRecord, mapping: UserMapping): CrmUser 
     licensed: userType === 'Standard',
     integration: userType !== 'Standard' || listed,
     createdAt: instant(row.CreatedDate, mapping.timezone),
+    // the version of the user is valid from its last change, system changes included
+    ...modifiedAtOf(instant(row.SystemModstamp, mapping.timezone), null),
   };
 }
 
@@ -99,6 +101,7 @@ export function toOpportunity(
     lastModifiedAt: instant(row.LastModifiedDate, timezone),
     deleted: row.IsDeleted === true,
     fields: recordFields(row, selected, required),
+    ...modifiedAtOf(instant(row.SystemModstamp, timezone), instant(row.LastModifiedDate, timezone)),
   };
 }
 
@@ -117,6 +120,7 @@ export function toCrmRecord(
     lastModifiedAt: instant(row.LastModifiedDate, timezone),
     deleted: row.IsDeleted === true,
     fields: recordFields(row, selected, required),
+    ...modifiedAtOf(instant(row.SystemModstamp, timezone), instant(row.LastModifiedDate, timezone)),
   };
 }
 
@@ -145,6 +149,11 @@ export function nested(row: Record<string, unknown>, path: string): unknown {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** `modifiedAt` (SystemModstamp) when known and not already the `lastModifiedAt` the version falls back to. */
+function modifiedAtOf(modified: number | null, lastModified: number | null): { modifiedAt?: number } {
+  return modified === null || modified === lastModified ? {} : { modifiedAt: modified };
 }
 
 function instant(value: unknown, timezone: string): number | null {

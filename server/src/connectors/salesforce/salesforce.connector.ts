@@ -21,7 +21,18 @@ import { toCrmRecord, toCrmUser, toLoginEvent, toOpportunity, type ResolvedField
 import { SalesforceOptionsSchema, type SalesforceOptions } from './salesforce-options.schema';
 import { buildSoql, soqlDateTime, soqlString, uniqueFields } from './salesforce-soql.util';
 
-const USER_FIELDS = ['Id', 'Name', 'Email', 'Username', 'IsActive', 'UserType', 'ManagerId', 'CreatedDate', 'UserRole.Name'];
+const USER_FIELDS = [
+  'Id',
+  'Name',
+  'Email',
+  'Username',
+  'IsActive',
+  'UserType',
+  'ManagerId',
+  'CreatedDate',
+  'SystemModstamp',
+  'UserRole.Name',
+];
 const LOGIN_FIELDS = ['Id', 'UserId', 'LoginTime', 'Status', 'LoginType', 'Application'];
 const OPPORTUNITY_FIELDS = [
   'Id',
