@@ -499,7 +499,7 @@ describe(ImportService.name, () => {
 
         await expect(importing).rejects.toThrow(CsvFolderError);
         await expect(importing).rejects.toThrow(
-          `import folder "${dir}": no import files (expected users.csv, logins.csv, opportunities.csv, training.csv or <object>.csv such as accounts.csv)`,
+          `import folder "${dir}": no import files (expected users.csv, logins.csv, opportunities.csv, training.csv, activities.csv or <object>.csv such as accounts.csv)`,
         );
         expect(await rowCounts()).toEqual(nothing());
       });

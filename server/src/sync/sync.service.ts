@@ -11,6 +11,7 @@ import type { Sql } from '../database/sql';
 import { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
+import { upsertActivities } from './activity-ingest';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
@@ -183,6 +184,16 @@ export class SyncService {
         (tx, items) => this.ingest.upsertTraining(tx, id, items),
         false,
       ),
+      ...(connector.activities
+        ? [
+            step(
+              'activities',
+              async () => connector.activities!(await since('activities'), ctx),
+              (tx, items) => upsertActivities(tx, id, items),
+              true,
+            ),
+          ]
+        : []),
     ];
   }
 
