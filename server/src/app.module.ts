@@ -8,6 +8,8 @@ import { OverviewController } from './overview/overview.controller';
 import { OverviewWarmer } from './overview/overview-warmer.service';
 import { OverviewService } from './overview/overview.service';
 import { PeopleController } from './people/people.controller';
+import { PresenceController } from './presence/presence.controller';
+import { PresenceService } from './presence/presence.service';
 import { PlanEditService } from './plan/plan-edit.service';
 import { PlanController } from './plan/plan.controller';
 import { RoiController } from './roi/roi.controller';
@@ -42,6 +44,7 @@ export class AppModule {
         CatalogueController,
         RoiController,
         TrainingController,
+        PresenceController,
       ],
       providers: [
         OverviewService,
@@ -54,6 +57,7 @@ export class AppModule {
         TrainingRepository,
         TrainingService,
         PlanEditService,
+        PresenceService,
       ],
     };
   }

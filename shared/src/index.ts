@@ -7,3 +7,4 @@ export * from './api/api.schemas';
 export * from './api/dashboard.schemas';
 export * from './api/auth.schemas';
 export * from './format/metric-format.util';
+export * from './api/presence.schemas';

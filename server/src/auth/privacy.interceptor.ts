@@ -1,6 +1,15 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { MetricSeriesResponse, MetricsReport, OverviewResponse, PeopleResponse, RoiResponse, TrainingResponse } from '@uptake/shared';
+import type {
+  DepartmentPresenceResponse,
+  MetricSeriesResponse,
+  MetricsReport,
+  OverviewResponse,
+  PeopleResponse,
+  PresenceOverviewResponse,
+  RoiResponse,
+  TrainingResponse,
+} from '@uptake/shared';
 import type { Request } from 'express';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { addDays } from '../common/time.util';
@@ -21,6 +30,7 @@ import {
   type DaySizes,
   type PrivacyViewer,
 } from './privacy-suppression.util';
+import { suppressDepartmentPresence, suppressPresenceOverview } from './presence-suppression.util';
 import { policyFor, type RoutePolicy } from './route-policy';
 import { statusOnly } from './status-only.util';
 
@@ -132,6 +142,14 @@ export class PrivacyInterceptor implements NestInterceptor {
       }
       case 'trainingCsv':
         return this.trainingCsv(request, principal, body as string, viewer);
+      case 'presence':
+        return { body: suppressPresenceOverview(body as PresenceOverviewResponse, await minGroupSize(), viewer), audit: null };
+      case 'departmentPresence': {
+        const presence = body as DepartmentPresenceResponse;
+        if (viewer.seesPeopleOf(presence.department)) return { body, audit: null };
+        const sizes = await this.sizesOn(presence.asOf);
+        return { body: suppressDepartmentPresence(presence, await minGroupSize(), viewer, sizes), audit: null };
+      }
       default:
         return { body, audit: null };
     }

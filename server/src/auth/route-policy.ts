@@ -17,7 +17,8 @@ import type { StatusOnlyFilter } from './status-only.util';
 export type Access = 'public' | 'authenticated' | 'people' | 'admin';
 
 /** How the PrivacyInterceptor filters an answer. */
-export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people';
+export type PrivacyFilter =
+  'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people' | 'presence' | 'departmentPresence';
 
 export interface RoutePolicy {
   access: Access;
@@ -64,6 +65,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/roi': { access: 'authenticated', query: true, privacy: 'roi' },
   'GET /api/training': { access: 'authenticated', query: true, privacy: 'training' },
   'GET /api/metrics/catalogue': { access: 'authenticated' },
+  'GET /api/presence': { access: 'authenticated', query: true, privacy: 'presence' },
+  'GET /api/departments/:name/presence': { access: 'authenticated', query: true, privacy: 'departmentPresence' },
   'GET /api/plan': { access: 'authenticated', statusOnly: 'plan' },
 
   // People-level data

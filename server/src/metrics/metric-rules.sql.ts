@@ -17,11 +17,14 @@ export const IS_OPEN_OPPORTUNITY = `o.deleted = FALSE
     AND (o.created_at IS NULL OR o.created_at < :endExcl)
     AND (o.is_closed = FALSE OR o.close_date > :day)`;
 
-/** 1 when an open opportunity is stale at T (past its close date, or untouched for 30 days), else 0. */
+/** 1 when an open opportunity is stale at T (past its close date, or untouched for 30 days, related activities included), else 0. */
 export const STALE_FLAG = `CASE
            WHEN o.close_date IS NOT NULL AND o.close_date < :day THEN 1
            WHEN (o.created_at >= :start30 AND o.created_at < :endExcl)
              OR (o.last_activity_at >= :start30 AND o.last_activity_at < :endExcl)
-             OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl) THEN 0
+             OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl)
+             OR EXISTS (SELECT 1 FROM activities a
+                        WHERE a.connection_id = o.connection_id AND a.related_external_id = o.external_id AND a.deleted = FALSE
+                          AND a.occurred_at >= :start30 AND a.occurred_at < :endExcl) THEN 0
            ELSE 1
          END`;

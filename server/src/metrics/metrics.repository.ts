@@ -5,6 +5,7 @@ import { Database, toNullableNumber, toNumber } from '../database/database.servi
 import { StampedCache } from '../common/stamped-cache';
 import { DataStamps } from '../database/data-stamps';
 import { compareNames } from './metric-values.util';
+import { activityTouchesSql, workSql } from './work-metrics.sql';
 
 /** The numerators and denominators of every metric for one department on one day. */
 export interface DepartmentCounts {
@@ -23,6 +24,10 @@ export interface DepartmentCounts {
   staleOpportunities: number;
   /** Seat holders who completed every required course. */
   trainedSeatHolders: number;
+  /** Seat holders who own an activity, opportunity or record of the 7-day window (work-metrics.sql.ts). */
+  activeContributors7: number;
+  /** Activities of seat holders that took place in the 7-day window. */
+  activities7: number;
 }
 
 export interface MetricCounts {
@@ -213,6 +218,7 @@ touches AS (
   ${touch('created_at')}
   UNION ALL ${touch('last_activity_at')}
   UNION ALL ${touch('last_modified_at')}
+  UNION ALL ${activityTouchesSql(range)}
 ),
 touch_span AS (
   SELECT p.department, p.open_from, p.fresh_to, t.t,
@@ -292,6 +298,8 @@ const COUNT_KEYS: CountKey[] = [
   'openOpportunities',
   'staleOpportunities',
   'trainedSeatHolders',
+  'activeContributors7',
+  'activities7',
 ];
 
 /**
@@ -402,6 +410,11 @@ export class MetricsRepository {
       range.params,
     );
 
+    const work = await this.db.query<{ department: string; day: Count; activities7: Count; contributors7: Count }>(
+      workSql(range, seatHolders(range)),
+      range.params,
+    );
+
     const running = new RunningCounts(range);
     for (const row of activity) {
       running.add(row.department, row.day, {
@@ -415,6 +428,7 @@ export class MetricsRepository {
       running.add(row.department, row.day, { trackedRecords: row.records, [`filled/${count(row.fields)}`]: row.filled });
     for (const row of stale)
       running.add(row.department, row.day, { openOpportunities: row.open_count, staleOpportunities: row.fresh_count });
+    for (const row of work) running.add(row.department, row.day, { activities7: row.activities7, activeContributors7: row.contributors7 });
     let requiredCourses = 0;
     for (const row of training) {
       requiredCourses = count(row.required_courses);
