@@ -21,7 +21,8 @@ export class PresenceController {
   @Get('presence')
   @ApiQuery(AS_OF)
   @ApiOkResponse({
-    description: 'Presence and work: per department and for the organisation, active users against active contributors and the four quadrants.',
+    description:
+      'Presence and work: per department and for the organisation, active users against active contributors and the four quadrants.',
     schema: openApiSchema(PresenceOverviewResponseSchema),
   })
   overview(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<PresenceOverviewResponse> {
