@@ -443,7 +443,7 @@ export class MetricsRepository {
     return rows.map((row) => row.name);
   }
 
-  /** The earliest instant of any user activity (login, record, opportunity, completed course), or null when there is none. */
+  /** The earliest instant of any user activity (login, record, opportunity, completed course, activity), or null when there is none. */
   async earliestActivity(): Promise<number | null> {
     const [row] = await this.db.query<{ first: Count }>(
       `SELECT MIN(first) AS first FROM (
@@ -451,6 +451,7 @@ export class MetricsRepository {
          UNION ALL SELECT MIN(created_at) FROM records
          UNION ALL SELECT MIN(created_at) FROM opportunities
          UNION ALL SELECT MIN(completed_at) FROM training_assignments
+         UNION ALL SELECT MIN(occurred_at) FROM activities
        ) firsts`,
     );
     return toNullableNumber(row?.first ?? null);

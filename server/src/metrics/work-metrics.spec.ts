@@ -116,6 +116,13 @@ describe(`${MetricsRepository.name}: work, not presence`, () => {
       expect(department(await sut.countsAsOf(T, 'America/New_York'), 'Sales')).toMatchObject({ activeContributors7: 1, activities7: 1 });
     });
 
+    it('finds the earliest data among activities too (the backfill without a plan starts there)', async () => {
+      await fixture.users(crm, [{ externalId: 's1' }]);
+      await fixture.logins(crm, [{ userExternalId: 's1', loginAt: at('2026-02-01T10:00:00Z') }]);
+      await fixture.activities(crm, [{ ownerExternalId: 's1', occurredAt: at('2026-01-10T08:00:00Z') }]);
+      await expect(sut.earliestActivity()).resolves.toBe(at('2026-01-10T08:00:00Z'));
+    });
+
     it('counts an activity related to an opportunity as a touch of it (stale rule)', async () => {
       await fixture.users(crm, [{ externalId: 's1' }, { externalId: 'bot', integration: true }]);
       const old = at('2026-01-01T00:00:00Z');
