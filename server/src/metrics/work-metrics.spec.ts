@@ -1,5 +1,6 @@
 import { at, MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { PeopleRepository } from '../people/people.repository';
 import { MetricsRepository, type DepartmentCounts, type MetricCounts } from './metrics.repository';
 
 /**
@@ -144,6 +145,9 @@ describe(`${MetricsRepository.name}: work, not presence`, () => {
       ]);
 
       expect(department(await sut.countsAsOf(T, 'UTC'), 'Sales')).toMatchObject({ openOpportunities: 6, staleOpportunities: 4 });
+      // the people table and the executive view apply the same rule (metric-rules.sql.ts)
+      const [owner] = await new PeopleRepository(database.db).seatHolders(T, 'UTC');
+      expect(owner).toMatchObject({ externalId: 's1', openOpportunities: 6, staleOpportunities: 4 });
       // o1's touch of 02-09 keeps it fresh to 03-10 (02-09 + 29 days); on 03-11 o4's touch of that day makes it fresh
       const [t, next] = await sut.countsForDays('2026-03-10', '2026-03-11', 'UTC');
       expect(department(t.counts, 'Sales')).toMatchObject({ staleOpportunities: 4 });

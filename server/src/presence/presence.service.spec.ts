@@ -50,7 +50,7 @@ describe.each(testEngines())(`${PresenceService.name} on %s`, (engine) => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
     metrics = new MetricsService(new MetricsRepository(database.db), plans);
-    sut = new PresenceService(new PeopleRepository(database.db), metrics, new PlanInForce(plans, new Clock()));
+    sut = new PresenceService(database.db, new PeopleRepository(database.db), metrics, new PlanInForce(plans, new Clock()));
     await seed(database.db);
   });
   afterAll(() => database.dispose());

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentPresenceResponse, PresenceOverviewResponse } from '@uptake/shared';
+import { StampedCache } from '../common/stamped-cache';
+import { Database } from '../database/database.service';
+import { DataStamps } from '../database/data-stamps';
 import { compareNames } from '../metrics/metric-values.util';
 import { UnknownDepartmentError } from '../metrics/metrics.errors';
 import { MetricsService } from '../metrics/metrics.service';
@@ -11,7 +14,11 @@ import { presenceOf } from './presence.util';
 /** Presence and work (who logs in against who works) per department, organisation and manager. */
 @Injectable()
 export class PresenceService {
+  /** The organisation-wide answer reads every seat holder: kept until the data or the plan change. */
+  private readonly cache = new StampedCache<PresenceOverviewResponse>();
+
   constructor(
+    private readonly db: Database,
     private readonly people: PeopleRepository,
     private readonly metrics: MetricsService,
     private readonly planInForce: PlanInForce,
@@ -21,7 +28,12 @@ export class PresenceService {
   async overview(asOf?: string): Promise<PresenceOverviewResponse> {
     const day = asOf ?? (await this.planInForce.today());
     await this.metrics.assertDayInBounds('asOf', day);
-    const everyone = await this.people.seatHolders(day, await this.planInForce.timezone());
+    const timezone = await this.planInForce.timezone();
+    return this.cache.one(await DataStamps.of(this.db).metrics(), `${timezone} ${day}`, () => this.computeOverview(day, timezone));
+  }
+
+  private async computeOverview(day: string, timezone: string): Promise<PresenceOverviewResponse> {
+    const everyone = await this.people.seatHolders(day, timezone);
     const byDepartment = new Map<string, PersonActivity[]>();
     for (const person of everyone) {
       const list = byDepartment.get(person.department) ?? [];
