@@ -68,6 +68,9 @@ describe('uptake metrics output', () => {
     const report = JSON.parse(uptake(['metrics', '--as-of', '2026-03-10', '--json'], env).stdout);
     const support = report.departments.find((d: { department: string }) => d.department === 'Support');
     expect(support.metrics.active_users).toBe(0);
+    // no activity, record or opportunity of its seat holder: 0, not null
+    expect(support.metrics.active_contributors).toBe(0);
+    expect(support.metrics.activities_per_user).toBe(0);
     expect(support.status).toBe('red');
     expect(report.organisation.metrics.active_users).toBeCloseTo(2 / 3, 12);
   });
