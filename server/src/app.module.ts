@@ -9,6 +9,8 @@ import { OverviewController } from './overview/overview.controller';
 import { OverviewWarmer } from './overview/overview-warmer.service';
 import { OverviewService } from './overview/overview.service';
 import { PeopleController } from './people/people.controller';
+import { PresenceController } from './presence/presence.controller';
+import { PresenceService } from './presence/presence.service';
 import { PlanEditService } from './plan/plan-edit.service';
 import { PlanController } from './plan/plan.controller';
 import { RoiController } from './roi/roi.controller';
@@ -56,6 +58,7 @@ export class AppModule {
         InterventionsController,
         ForecastsController,
         RestatementsController,
+        PresenceController,
       ],
       providers: [
         OverviewService,
@@ -68,6 +71,7 @@ export class AppModule {
         TrainingRepository,
         TrainingService,
         PlanEditService,
+        PresenceService,
       ],
     };
   }

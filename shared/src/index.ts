@@ -12,3 +12,4 @@ export * from './goals/forecast.util';
 export * from './interventions/intervention-effect.util';
 export * from './api/programme.schemas';
 export * from './api/restatement.schemas';
+export * from './api/presence.schemas';

@@ -163,6 +163,7 @@ describe.each(testEngines())('PATCH and DELETE /api/connections/:id on %s', (eng
       purged: true,
       rows: {
         login_events: 1,
+        activities: 0,
         training_assignments: 0,
         record_fields: 0,
         records: 0,

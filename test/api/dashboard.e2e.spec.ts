@@ -75,6 +75,10 @@ async function seed(db: Database): Promise<void> {
     }, // stale: past close
     { externalId: 'E', ownerExternalId: 'p1', amount: 600, lastModifiedAt: at('2026-03-25T00:00:00Z'), fields: { amount: 'n/a' } }, // fresh
   ]);
+  await fx.activities(crm, [
+    { ownerExternalId: 's2', occurredAt: at('2026-03-27T10:00:00Z'), relatedExternalId: 'C', type: 'call' }, // Sue works without logging in
+    { ownerExternalId: 's3', occurredAt: at('2026-03-24T23:59:59.999Z'), type: 'email' }, // a moment before the 7 days ending 03-31
+  ]);
   await fx.training(crm, [
     { userExternalId: 's1', course: 'Basics', required: true, completedAt: at('2026-02-01T10:00:00Z') },
     { userExternalId: 's1', course: 'Advanced', required: true, completedAt: at('2026-02-10T15:00:00Z') },
@@ -155,6 +159,9 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
           requiredCoursesDone: 0,
           requiredCourses: 2,
           trainingComplete: false,
+          activities7: 0,
+          lastActivityAt: '2026-03-24T23:59:59.999Z',
+          presence: 'neither',
         },
         {
           // A (1 of 1 required field), B (0), D (1): 2/3; open A and B, B stale
@@ -174,6 +181,9 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
           requiredCoursesDone: 2,
           requiredCourses: 2,
           trainingComplete: true,
+          activities7: 0, // A was created 03-20, before the 7 days
+          lastActivityAt: null,
+          presence: 'logs_in_only',
         },
         {
           connectionId: expect.any(Number),
@@ -192,6 +202,9 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
           requiredCoursesDone: 1,
           requiredCourses: 2,
           trainingComplete: false,
+          activities7: 1,
+          lastActivityAt: '2026-03-27T10:00:00.000Z',
+          presence: 'works_only',
         },
       ]);
     });
@@ -212,6 +225,8 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
             record_completeness: 1,
             stale_opportunities: 1,
             training_completion: 0,
+            active_contributors: 0.5, // Sue
+            activities_per_user: 0.5, // her one activity / 2
           },
         },
         {
@@ -227,6 +242,8 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
             record_completeness: 2 / 3,
             stale_opportunities: 0.5,
             training_completion: 1,
+            active_contributors: 0,
+            activities_per_user: 0,
           },
         },
       ]);

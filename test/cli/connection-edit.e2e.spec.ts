@@ -168,7 +168,7 @@ describe.each(testEngines())('uptake connection set / remove (%s)', (engine) => 
     expect(purged.code).toBe(0);
     // the opportunities' 2 records, no training, the import's run
     expect(purged.stdout).toBe(
-      'connection "csv" purged: deleted it with 4 users, 5 logins, 2 opportunities, 2 records, 0 training rows, 1 sync run\n',
+      'connection "csv" purged: deleted it with 4 users, 5 logins, 2 opportunities, 2 records, 0 training rows, 0 activities, 1 sync run\n',
     );
     for (const table of ['connections', 'crm_users', 'login_events', 'opportunities', 'sync_runs']) {
       expect(await count(`SELECT COUNT(*) AS n FROM ${table}`)).toBe(0);

@@ -48,15 +48,18 @@ describe('uptake metrics output', () => {
       'Record completeness',
       'Stale opportunities',
       'Training completion',
+      'Active contributors (7 days)',
+      'Activities per user (7 days)',
       'health',
       'status',
     ]);
     const row = (name: string) => cells(lines.find((line) => line.startsWith(name))!);
     // Sales: both seat holders logged in once in the 7 days: 100%, 2 logins / 2 = 1.0; no records,
-    // opportunities or required courses. Expected active users 0.8 * 68/89 days; attainment 1: health 100.
-    expect(row('Sales')).toEqual(['Sales', '2', '100.0%', '100.0%', '1.0', '—', '—', '—', '100.0', 'On track']);
+    // opportunities or required courses, no work (no activity, record or opportunity): 0% contributors,
+    // 0 activities per user. Expected active users 0.8 * 68/89 days; attainment 1: health 100.
+    expect(row('Sales')).toEqual(['Sales', '2', '100.0%', '100.0%', '1.0', '—', '—', '—', '0.0%', '0.0', '100.0', 'On track']);
     // Support: its one seat holder never logged in: 0%, attainment 0, health 0.
-    expect(row('Support')).toEqual(['Support', '1', '0.0%', '0.0%', '0.0', '—', '—', '—', '0.0', 'Behind plan']);
+    expect(row('Support')).toEqual(['Support', '1', '0.0%', '0.0%', '0.0', '—', '—', '—', '0.0%', '0.0', '0.0', 'Behind plan']);
     // Organisation: 2 of 3 active (66.7%), 2 logins / 3 = 0.67 -> 0.7.
     expect(row('(organisation)').slice(0, 5)).toEqual(['(organisation)', '3', '66.7%', '66.7%', '0.7']);
     // The folder was imported today, long after 2026-03-10: every value of that day is rebuilt from it.
@@ -69,6 +72,9 @@ describe('uptake metrics output', () => {
     const report = JSON.parse(uptake(['metrics', '--as-of', '2026-03-10', '--json'], env).stdout);
     const support = report.departments.find((d: { department: string }) => d.department === 'Support');
     expect(support.metrics.active_users).toBe(0);
+    // no activity, record or opportunity of its seat holder: 0, not null
+    expect(support.metrics.active_contributors).toBe(0);
+    expect(support.metrics.activities_per_user).toBe(0);
     expect(support.status).toBe('red');
     expect(report.organisation.metrics.active_users).toBeCloseTo(2 / 3, 12);
     // DESIGN.md "metrics --json output": provenance at the top level, and with every scope

@@ -2,11 +2,13 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { ModuleRef } from '@nestjs/core';
 import type {
   ForecastsResponse,
+  DepartmentPresenceResponse,
   MetricSeriesResponse,
   MetricsReport,
   OverviewResponse,
   PeopleResponse,
   RestatementPage,
+  PresenceOverviewResponse,
   RoiResponse,
   TrainingResponse,
 } from '@uptake/shared';
@@ -31,6 +33,7 @@ import {
   type DaySizes,
   type PrivacyViewer,
 } from './privacy-suppression.util';
+import { suppressDepartmentPresence, suppressPresenceOverview } from './presence-suppression.util';
 import { policyFor, type RoutePolicy } from './route-policy';
 import { statusOnly } from './status-only.util';
 import { suppressRestatements } from './restatement-suppression.util';
@@ -159,6 +162,14 @@ export class PrivacyInterceptor implements NestInterceptor {
       }
       case 'trainingCsv':
         return this.trainingCsv(request, principal, body as string, viewer);
+      case 'presence':
+        return { body: suppressPresenceOverview(body as PresenceOverviewResponse, await minGroupSize(), viewer), audit: null };
+      case 'departmentPresence': {
+        const presence = body as DepartmentPresenceResponse;
+        if (viewer.seesPeopleOf(presence.department)) return { body, audit: null };
+        const sizes = await this.sizesOn(presence.asOf);
+        return { body: suppressDepartmentPresence(presence, await minGroupSize(), viewer, sizes), audit: null };
+      }
       default:
         return { body, audit: null };
     }

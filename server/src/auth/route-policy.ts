@@ -19,7 +19,18 @@ import type { StatusOnlyFilter } from './status-only.util';
 export type Access = 'public' | 'authenticated' | 'people' | 'trainers' | 'admin';
 
 /** How the PrivacyInterceptor filters an answer. */
-export type PrivacyFilter = 'report' | 'overview' | 'series' | 'roi' | 'training' | 'trainingCsv' | 'people' | 'forecasts' | 'restatements';
+export type PrivacyFilter =
+  | 'report'
+  | 'overview'
+  | 'series'
+  | 'roi'
+  | 'training'
+  | 'trainingCsv'
+  | 'people'
+  | 'forecasts'
+  | 'restatements'
+  | 'presence'
+  | 'departmentPresence';
 
 export interface RoutePolicy {
   access: Access;
@@ -67,6 +78,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/training': { access: 'authenticated', query: true, privacy: 'training' },
   'GET /api/metrics/catalogue': { access: 'authenticated' },
   'GET /api/restatements': { access: 'authenticated', query: true, privacy: 'restatements' },
+  'GET /api/presence': { access: 'authenticated', query: true, privacy: 'presence' },
+  'GET /api/departments/:name/presence': { access: 'authenticated', query: true, privacy: 'departmentPresence' },
   'GET /api/plan': { access: 'authenticated', statusOnly: 'plan' },
   'GET /api/forecasts': { access: 'authenticated', query: true, privacy: 'forecasts' },
   'GET /api/interventions': { access: 'authenticated', query: true },

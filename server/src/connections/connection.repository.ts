@@ -29,6 +29,7 @@ export type RemovedRows = Record<string, number>;
 /** The CRM data of a connection, children first: what purging deletes before the connection itself. */
 const DATA_TABLES = [
   'login_events',
+  'activities',
   'training_assignments',
   'record_fields',
   'records',

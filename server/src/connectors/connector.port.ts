@@ -68,6 +68,22 @@ export interface CrmRecord {
   modifiedAt?: Instant | null;
 }
 
+/** A piece of work a user logged in the CRM: a call, email, meeting, task, note or any other kind. */
+export interface Activity {
+  externalId: string;
+  ownerExternalId: string;
+  /** Lower-case word: `call`, `email`, `meeting`, `task`, `note` or the CRM's own kind. */
+  type: string;
+  /** When the work happened (a task's due or completion time, a meeting's start). */
+  occurredAt: Instant;
+  /** External id of the opportunity or record it is about, in the same connection; null: none. */
+  relatedExternalId: string | null;
+  /** When it was entered in the CRM; null: unknown. */
+  createdAt: Instant | null;
+  /** Deleted in the CRM: kept, not erased, and no longer counted. */
+  deleted: boolean;
+}
+
 export interface TrainingAssignment {
   userExternalId: string;
   course: string;
@@ -113,6 +129,11 @@ export interface CrmConnector {
   recordObjectTypes(ctx: SyncContext): Promise<string[]>;
   records(objectType: string, since: Instant | null, ctx: SyncContext): AsyncIterable<Page<CrmRecord>>;
   training(ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>>;
+  /**
+   * Activities (calls, emails, meetings, tasks, notes) changed since the watermark, deletions
+   * included. A connector without it syncs no activities.
+   */
+  activities?(since: Instant | null, ctx: SyncContext): AsyncIterable<Page<Activity>>;
   /** The CRM's API allowance as last reported (e.g. Salesforce `Sforce-Limit-Info`), shown in the run history. */
   apiUsage?(): { used: number; limit: number } | null;
   /** Checks credentials and permissions; resolves to a human-readable summary of what will be synced. */

@@ -12,6 +12,7 @@ import { CrmVersions1765200000000 } from './migrations/1765200000000-crm-version
 import { PlanEffectiveFrom1765210000000 } from './migrations/1765210000000-plan-effective-from';
 import { LateDataRestatements1765220000000 } from './migrations/1765220000000-late-data-restatements';
 import { Interventions1765270000000 } from './migrations/1765270000000-interventions';
+import { Activities1765240000000 } from './migrations/1765240000000-activities';
 import type { DatabaseLocation } from './database-url.util';
 
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   PlanEffectiveFrom1765210000000,
   LateDataRestatements1765220000000,
   Interventions1765270000000,
+  Activities1765240000000,
 ];
 
 /**

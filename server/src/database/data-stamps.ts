@@ -10,6 +10,7 @@ const METRIC_TABLES = [
   'records',
   'record_fields',
   'training_assignments',
+  'activities',
   'plan_versions',
   'plan_required_fields',
   'crm_user_versions',

@@ -128,7 +128,7 @@ describe(ImportService.name, () => {
 
         expect(run).toMatchObject({ trigger: 'import', status: 'succeeded', error: null });
         // counts are rows read per entity
-        expect(run.counts).toEqual({ users: 4, logins: 5, opportunities: 2, 'records:account': 2, training: 3 });
+        expect(run.counts).toEqual({ users: 4, logins: 5, opportunities: 2, 'records:account': 2, training: 3, activities: 0 });
         const connections = await db.query<Record<string, unknown>>('SELECT name, kind, options, enabled FROM connections');
         // created disabled: an import connection is fed by drops, not by the scheduler
         expect(connections.map(normalise)).toEqual([['csv', 'csv', JSON.stringify({ path: dir }), false]]);
@@ -272,7 +272,7 @@ describe(ImportService.name, () => {
 
         const run = await sut.importFolder(second);
 
-        expect(run.counts).toEqual({ users: 2, logins: 3, opportunities: 1, training: 1 });
+        expect(run.counts).toEqual({ users: 2, logins: 3, opportunities: 1, training: 1, activities: 0 });
         const users = await db.query<Record<string, unknown>>(
           'SELECT u.external_id, d.name AS department, u.manager_external_id FROM crm_users u JOIN departments d ON d.id = u.department_id ORDER BY u.external_id',
         );
@@ -500,7 +500,7 @@ describe(ImportService.name, () => {
 
         await expect(importing).rejects.toThrow(CsvFolderError);
         await expect(importing).rejects.toThrow(
-          `import folder "${dir}": no import files (expected users.csv, logins.csv, opportunities.csv, training.csv or <object>.csv such as accounts.csv)`,
+          `import folder "${dir}": no import files (expected users.csv, logins.csv, opportunities.csv, training.csv, activities.csv or <object>.csv such as accounts.csv)`,
         );
         expect(await rowCounts()).toEqual(nothing());
       });

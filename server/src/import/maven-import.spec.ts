@@ -87,8 +87,8 @@ describeWithDataset('maven-to-import.mjs then ImportService', () => {
     };
 
     it('imports 41 users, 8,800 opportunities and 85 accounts', () => {
-      // no logins.csv or training.csv: the sync counts 0 for them
-      expect(counts).toEqual({ users: 41, logins: 0, opportunities: 8800, 'records:account': 85, training: 0 });
+      // no logins.csv, training.csv or activities.csv: the sync counts 0 for them
+      expect(counts).toEqual({ users: 41, logins: 0, opportunities: 8800, 'records:account': 85, training: 0, activities: 0 });
     });
 
     it('puts agents and managers in their regional office', async () => {

@@ -35,6 +35,7 @@ export class DataCoverageRepository {
            UNION ALL SELECT MAX(created_at) FROM opportunities
            UNION ALL SELECT MAX(last_activity_at) FROM opportunities
            UNION ALL SELECT MAX(completed_at) FROM training_assignments
+           UNION ALL SELECT MAX(occurred_at) FROM activities
          ) lasts`,
       );
       const day = (instant: Instant | undefined) => {

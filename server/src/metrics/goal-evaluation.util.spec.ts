@@ -19,6 +19,8 @@ const values = (overrides: Partial<MetricValues>): MetricValues => ({
   record_completeness: null,
   stale_opportunities: null,
   training_completion: null,
+  active_contributors: null,
+  activities_per_user: null,
   ...overrides,
 });
 

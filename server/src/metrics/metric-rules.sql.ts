@@ -41,6 +41,12 @@ function inForce({ table, keys }: VersionFamily): string {
       AND (v.valid_from < :endExcl OR NOT EXISTS (SELECT 1 FROM ${table} p WHERE ${same('p')} AND p.valid_from < v.valid_from)))`;
 }
 
+/** The first version of every thing of a family (as Uptake first saw it), as a subquery. */
+export function firstVersions({ table, keys }: VersionFamily): string {
+  const same = keys.map((key) => `p.${key} = v.${key}`).join(' AND ');
+  return `(SELECT v.* FROM ${table} v WHERE NOT EXISTS (SELECT 1 FROM ${table} p WHERE ${same} AND p.valid_from < v.valid_from))`;
+}
+
 /** Users as in force at end(T) (a `FROM` source). */
 export const USERS_IN_FORCE = inForce(VERSION_TABLES.users);
 /** Opportunities as in force at end(T). */
@@ -101,11 +107,14 @@ export const requiredFields = (planVersion: string): string => `SELECT f.object_
 /** The courses marked required in any training row. */
 export const REQUIRED_COURSES = `SELECT DISTINCT course FROM training_assignments WHERE required = TRUE`;
 
-/** 1 when an open opportunity is stale at T (past its close date, or untouched for 30 days), else 0. */
+/** 1 when an open opportunity is stale at T (past its close date, or untouched for 30 days, related activities included), else 0. */
 export const STALE_FLAG = `CASE
            WHEN o.close_date IS NOT NULL AND o.close_date < :day THEN 1
            WHEN (o.created_at >= :start30 AND o.created_at < :endExcl)
              OR (o.last_activity_at >= :start30 AND o.last_activity_at < :endExcl)
-             OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl) THEN 0
+             OR (o.last_modified_at >= :start30 AND o.last_modified_at < :endExcl)
+             OR EXISTS (SELECT 1 FROM activities a
+                        WHERE a.connection_id = o.connection_id AND a.related_external_id = o.external_id AND a.deleted = FALSE
+                          AND a.occurred_at >= :start30 AND a.occurred_at < :endExcl) THEN 0
            ELSE 1
          END`;

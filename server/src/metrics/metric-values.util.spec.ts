@@ -12,8 +12,10 @@ describe('metricValues', () => {
       openOpportunities: 5,
       staleOpportunities: 2,
       trainedSeatHolders: 1,
+      activeContributors7: 2,
+      activities7: 9,
     };
-    // 3/4, 4/4, 10/4, 1.5/2, 2/5, 1/4
+    // 3/4, 4/4, 10/4, 1.5/2, 2/5, 1/4, 2/4, 9/4
     expect(metricValues(counts, 2)).toEqual({
       active_users: 0.75,
       monthly_active_users: 1,
@@ -21,6 +23,8 @@ describe('metricValues', () => {
       record_completeness: 0.75,
       stale_opportunities: 0.4,
       training_completion: 0.25,
+      active_contributors: 0.5,
+      activities_per_user: 2.25,
     });
   });
 
@@ -32,6 +36,8 @@ describe('metricValues', () => {
       record_completeness: null,
       stale_opportunities: null,
       training_completion: null,
+      active_contributors: null,
+      activities_per_user: null,
     });
     expect(metricValues({ ...NO_COUNTS, seatHolders: 2 }, 0)).toEqual({
       active_users: 0,
@@ -40,6 +46,8 @@ describe('metricValues', () => {
       record_completeness: null,
       stale_opportunities: null,
       training_completion: null,
+      active_contributors: 0,
+      activities_per_user: 0,
     });
   });
 });

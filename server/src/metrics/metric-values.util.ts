@@ -13,13 +13,15 @@ export const NO_COUNTS: ScopeCounts = {
   openOpportunities: 0,
   staleOpportunities: 0,
   trainedSeatHolders: 0,
+  activeContributors7: 0,
+  activities7: 0,
 };
 
 function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-/** The six metrics from their counts; null where the denominator is 0 or no course is required. */
+/** The metrics from their counts; null where the denominator is 0 or no course is required. */
 export function metricValues(counts: ScopeCounts, requiredCourses: number): MetricValues {
   return {
     active_users: ratio(counts.activeUsers7, counts.seatHolders),
@@ -28,6 +30,8 @@ export function metricValues(counts: ScopeCounts, requiredCourses: number): Metr
     record_completeness: ratio(counts.completenessSum, counts.trackedRecords),
     stale_opportunities: ratio(counts.staleOpportunities, counts.openOpportunities),
     training_completion: requiredCourses > 0 ? ratio(counts.trainedSeatHolders, counts.seatHolders) : null,
+    active_contributors: ratio(counts.activeContributors7, counts.seatHolders),
+    activities_per_user: ratio(counts.activities7, counts.seatHolders),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   VERSION_TABLES,
   versionSpans,
 } from './metric-rules.sql';
+import { activityTouchesSql, workSql } from './work-metrics.sql';
 
 /** The numerators and denominators of every metric for one department on one day. */
 export interface DepartmentCounts {
@@ -35,6 +36,10 @@ export interface DepartmentCounts {
   staleOpportunities: number;
   /** Seat holders who completed every required course. */
   trainedSeatHolders: number;
+  /** Seat holders who own an activity, opportunity or record of the 7-day window (work-metrics.sql.ts). */
+  activeContributors7: number;
+  /** Activities of seat holders that took place in the 7-day window. */
+  activities7: number;
 }
 
 export interface MetricCounts {
@@ -253,6 +258,7 @@ touches AS (
   ${touch('created_at')}
   UNION ALL ${touch('last_activity_at')}
   UNION ALL ${touch('last_modified_at')}
+  UNION ALL ${activityTouchesSql(range, 'open_span')}
 ),
 touch_order AS (
   SELECT connection_id, external_id, valid_from, t,
@@ -343,6 +349,8 @@ const COUNT_KEYS: CountKey[] = [
   'openOpportunities',
   'staleOpportunities',
   'trainedSeatHolders',
+  'activeContributors7',
+  'activities7',
 ];
 
 /**
@@ -460,6 +468,11 @@ export class MetricsRepository {
       range.params,
     );
 
+    const work = await this.db.query<{ department: string; day: Count; activities7: Count; contributors7: Count }>(
+      workSql(range, seatHolders(range)),
+      range.params,
+    );
+
     const running = new RunningCounts(range);
     for (const row of activity) {
       running.add(row.department, row.day, {
@@ -473,6 +486,7 @@ export class MetricsRepository {
       running.add(row.department, row.day, { trackedRecords: row.records, [`filled/${count(row.fields)}`]: row.filled });
     for (const row of stale)
       running.add(row.department, row.day, { openOpportunities: row.open_count, staleOpportunities: row.fresh_count });
+    for (const row of work) running.add(row.department, row.day, { activities7: row.activities7, activeContributors7: row.contributors7 });
     let requiredCourses = 0;
     for (const row of training) {
       requiredCourses = count(row.required_courses);
@@ -504,7 +518,7 @@ export class MetricsRepository {
     return rows.map((row) => row.name);
   }
 
-  /** The earliest instant of any user activity (login, record, opportunity, completed course), or null when there is none. */
+  /** The earliest instant of any user activity (login, record, opportunity, completed course, activity), or null when there is none. */
   async earliestActivity(): Promise<number | null> {
     const [row] = await this.db.query<{ first: Count }>(
       `SELECT MIN(first) AS first FROM (
@@ -512,6 +526,7 @@ export class MetricsRepository {
          UNION ALL SELECT MIN(created_at) FROM records
          UNION ALL SELECT MIN(created_at) FROM opportunities
          UNION ALL SELECT MIN(completed_at) FROM training_assignments
+         UNION ALL SELECT MIN(occurred_at) FROM activities
        ) firsts`,
     );
     return toNullableNumber(row?.first ?? null);

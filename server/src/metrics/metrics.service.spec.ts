@@ -49,6 +49,12 @@ async function seed(fixture: MetricsFixture): Promise<number> {
     { externalId: 'oA', ownerExternalId: 's1', createdAt: at('2026-03-02T00:00:00Z'), lastActivityAt: at('2026-03-05T00:00:00Z') }, // fresh
     { externalId: 'oB', ownerExternalId: 's1', createdAt: at('2026-01-01T00:00:00Z') }, // untouched for 30 days: stale
   ]);
+  await fixture.activities(crm, [
+    { ownerExternalId: 's3', occurredAt: at('2026-03-05T00:00:00Z') }, // first instant of the 7 days: s3 works without logging in
+    { ownerExternalId: 's3', occurredAt: at('2026-03-11T23:59:59.999Z'), type: 'email' }, // end(T)
+    { ownerExternalId: 's1', occurredAt: at('2026-03-04T23:59:59.999Z') }, // just before the 7 days
+    { ownerExternalId: 'p1', occurredAt: at('2026-03-12T00:00:00Z') }, // after T
+  ]);
   return crm;
 }
 
@@ -104,6 +110,8 @@ describe(MetricsService.name, () => {
               record_completeness: null,
               stale_opportunities: null,
               training_completion: null,
+              active_contributors: null,
+              activities_per_user: null,
             },
             expected: { active_users: 0.4 }, // 0 + (0.8 - 0) * 0.5
             attainment: {},
@@ -121,6 +129,8 @@ describe(MetricsService.name, () => {
               record_completeness: null, // the plan requires no field
               stale_opportunities: 0.5, // oB of oA, oB
               training_completion: null, // no required course
+              active_contributors: 0.25, // s3 (activities); s1's oA was created 03-02, before the 7 days
+              activities_per_user: 0.5, // s3's two / 4
             },
             expected: {
               active_users: 0.525, // launch value 1/4 = 0.25 (s1 on 02-25); 0.25 + (0.8 - 0.25) * 0.5
@@ -146,6 +156,8 @@ describe(MetricsService.name, () => {
               record_completeness: null,
               stale_opportunities: null, // no open opportunity
               training_completion: null,
+              active_contributors: 0, // p1's activity is after T
+              activities_per_user: 0,
             },
             expected: { active_users: 0.4 }, // launch value 0/1 = 0; 0 + 0.8 * 0.5
             attainment: { active_users: 1 }, // 1 / 0.4, capped at 1
@@ -163,6 +175,8 @@ describe(MetricsService.name, () => {
             record_completeness: null,
             stale_opportunities: 0.5, // 1 of 2
             training_completion: null,
+            active_contributors: 0.2, // s3 of 5
+            activities_per_user: 0.4, // 2 / 5
           },
           expected: { active_users: 0.5 }, // launch value 1/5 = 0.2; 0.2 + (0.8 - 0.2) * 0.5
           attainment: { active_users: 1 }, // 0.6 / 0.5, capped

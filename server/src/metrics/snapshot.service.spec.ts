@@ -85,14 +85,17 @@ describe(SnapshotService.name, () => {
       );
     });
 
-    it('writes all six metrics of every department and of the organisation for a day', async () => {
+    it('writes every metric of every department and of the organisation for a day', async () => {
       await fixture.plan(plan);
       await expect(sut.hasSnapshots()).resolves.toBe(false);
       await sut.computeDay('2026-03-03', 1_000);
       const metricsOf = (department: string, seatHolders: number, values: Record<string, number | null>) =>
         Object.entries(values).map(([metric, value]) => ({ department, metric, value, seatHolders, computedAt: 1_000 }));
+      // in the order of the rows (by metric name)
       const sales = {
+        active_contributors: 0.5, // s1 owns o1, created 03-01 (in the 7 days 02-25..03-03)
         active_users: 0.5, // s1 of 2
+        activities_per_user: 0, // no activity
         logins_per_user: 1, // 2 logins / 2
         monthly_active_users: 0.5,
         record_completeness: null, // no required field
@@ -114,7 +117,7 @@ describe(SnapshotService.name, () => {
       await fixture.logins(crm, [{ userExternalId: 's2', loginAt: at('2026-03-03T08:00:00Z') }]);
       await sut.computeDay('2026-03-03', 2_000);
       const again = await rows('2026-03-03');
-      expect(again).toHaveLength(18); // (Marketing, Sales, '*') x 6 metrics
+      expect(again).toHaveLength(24); // (Marketing, Sales, '*') x 8 metrics
       expect(again.find((row) => row.department === 'Sales' && row.metric === 'active_users')).toEqual({
         department: 'Sales',
         metric: 'active_users',
@@ -197,13 +200,18 @@ describe(SnapshotService.name, () => {
         record_completeness: null,
         stale_opportunities: null,
         training_completion: null,
+        active_contributors: null,
+        activities_per_user: null,
       };
+      // s1 owns o1, created 03-01: a contributor from 03-01 to 03-07
       const seen = (loginsPerUser: number) => ({
         ...nothing,
         active_users: 0.5,
         monthly_active_users: 0.5,
         logins_per_user: loginsPerUser,
         stale_opportunities: 0,
+        active_contributors: 0.5,
+        activities_per_user: 0,
       });
       expect(series.department).toBe('Sales');
       expect(series.points.map((point) => [point.day, point.seatHolders, point.metrics])).toEqual([

@@ -21,6 +21,9 @@ function person(externalId: string, extra: Partial<PersonActivity> = {}): Person
     requiredCoursesDone: 0,
     requiredCourses: 0,
     lastRequiredCompletedAt: null,
+    activities7: 0,
+    workItems7: 0,
+    lastActivityAt: null,
     ...extra,
   };
 }
@@ -67,12 +70,14 @@ describe('people groups', () => {
           staleOpportunities: 1,
           requiredCourses: 1,
           requiredCoursesDone: 1,
+          activities7: 3,
+          workItems7: 4,
         }),
         person('b', { logins30: 1, trackedRecords: 2, completenessSum: 0.5, requiredCourses: 1 }),
       ],
       1,
     );
-    // active 1/2, MAU 2/2, logins 3/2, completeness 2/4, stale 1/4, trained 1/2
+    // active 1/2, MAU 2/2, logins 3/2, completeness 2/4, stale 1/4, trained 1/2, contributors 1/2, activities 3/2
     expect(metrics).toEqual({
       active_users: 0.5,
       monthly_active_users: 1,
@@ -80,6 +85,8 @@ describe('people groups', () => {
       record_completeness: 0.5,
       stale_opportunities: 0.25,
       training_completion: 0.5,
+      active_contributors: 0.5,
+      activities_per_user: 1.5,
     });
   });
 });

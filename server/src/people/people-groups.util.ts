@@ -27,8 +27,12 @@ export function scopeCountsOf(people: readonly PersonActivity[]): ScopeCounts {
     openOpportunities: 0,
     staleOpportunities: 0,
     trainedSeatHolders: 0,
+    activeContributors7: 0,
+    activities7: 0,
   };
   for (const person of people) {
+    if (person.workItems7 > 0) counts.activeContributors7 += 1;
+    counts.activities7 += person.activities7;
     if (person.logins7 > 0) counts.activeUsers7 += 1;
     if (person.logins30 > 0) counts.activeUsers30 += 1;
     counts.logins7 += person.logins7;
@@ -41,7 +45,7 @@ export function scopeCountsOf(people: readonly PersonActivity[]): ScopeCounts {
   return counts;
 }
 
-/** The six metrics over a group of seat holders, by the catalogue's definitions. */
+/** The metrics over a group of seat holders, by the catalogue's definitions. */
 export function metricsOfPeople(people: readonly PersonActivity[], requiredCourses: number): MetricValues {
   return metricValues(scopeCountsOf(people), requiredCourses);
 }

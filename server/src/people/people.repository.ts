@@ -42,6 +42,12 @@ export interface PersonActivity {
   requiredCourses: number;
   /** Latest completed_at among the required courses completed before the end of T (epoch ms), or null. */
   lastRequiredCompletedAt: number | null;
+  /** Activities (not deleted) that took place in the 7 days ending with T. */
+  activities7: number;
+  /** Activities, opportunities and records (not deleted) of the 7 days ending with T: work, not presence. */
+  workItems7: number;
+  /** Latest activity (not deleted) that took place before the end of T (epoch ms), or null. */
+  lastActivityAt: number | null;
 }
 
 type Cell = number | string | null;
@@ -65,6 +71,9 @@ interface PersonRow {
   courses_done: Cell;
   last_completed: Cell;
   required_courses: Cell;
+  activities7: Cell;
+  work_items7: Cell;
+  last_activity: Cell;
 }
 
 /**
@@ -78,7 +87,9 @@ interface PersonRow {
  * - open opportunity: not deleted, created before the end of T (or no created_at), not closed or
  *   closed after T; stale: close date before T, or no touch (created, activity, modified) in the
  *   30 days ending with T;
- * - required course: marked required in any training row; done when completed before the end of T.
+ * - required course: marked required in any training row; done when completed before the end of T;
+ * - work: activities that took place, opportunities and records created, in the 7 days ending with T
+ *   (not deleted); the last activity is found on the (connection, owner, occurred_at) index.
  * Users, records (with their field values) and opportunities are the versions in force at the end of T.
  */
 const PEOPLE_SQL = (departmentFilter: string, planVersion: string) => `WITH seat AS (
@@ -142,6 +153,19 @@ completed AS (
   JOIN required_course q ON q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
   GROUP BY t.connection_id, t.user_external_id
+),
+work AS (
+  SELECT w.connection_id, w.owner_external_id, SUM(w.n) AS activities7, COUNT(*) AS work_items7
+  FROM (
+    SELECT a.connection_id, a.owner_external_id, 1 AS n FROM activities a
+    WHERE a.deleted = FALSE AND a.occurred_at >= :start7 AND a.occurred_at < :endExcl
+    UNION ALL SELECT o.connection_id, o.owner_external_id, 0 FROM opportunities o
+    WHERE o.deleted = FALSE AND o.created_at >= :start7 AND o.created_at < :endExcl
+    UNION ALL SELECT r.connection_id, r.owner_external_id, 0 FROM records r
+    WHERE r.deleted = FALSE AND r.created_at >= :start7 AND r.created_at < :endExcl
+  ) w
+  JOIN seat s ON s.connection_id = w.connection_id AND s.external_id = w.owner_external_id
+  GROUP BY w.connection_id, w.owner_external_id
 )
 SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
        (SELECT l.login_at FROM login_events l
@@ -152,13 +176,18 @@ SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_
        c.records, c.completeness_sum,
        o.open_count, o.stale_count,
        k.courses AS courses_done, k.last_completed,
-       (SELECT COUNT(*) FROM required_course) AS required_courses
+       (SELECT COUNT(*) FROM required_course) AS required_courses,
+       w.activities7, w.work_items7,
+       (SELECT MAX(a.occurred_at) FROM activities a
+         WHERE a.connection_id = s.connection_id AND a.owner_external_id = s.external_id
+           AND a.occurred_at < :endExcl AND a.deleted = FALSE) AS last_activity
 FROM seat s
 LEFT JOIN ${USERS_IN_FORCE} m ON m.connection_id = s.connection_id AND m.external_id = s.manager_external_id
 LEFT JOIN activity a ON a.connection_id = s.connection_id AND a.user_external_id = s.external_id
 LEFT JOIN completeness c ON c.connection_id = s.connection_id AND c.owner_external_id = s.external_id
 LEFT JOIN pipeline o ON o.connection_id = s.connection_id AND o.owner_external_id = s.external_id
 LEFT JOIN completed k ON k.connection_id = s.connection_id AND k.user_external_id = s.external_id
+LEFT JOIN work w ON w.connection_id = s.connection_id AND w.owner_external_id = s.external_id
 ORDER BY s.department, s.external_id, s.connection_id`;
 
 /** Per-person aggregates of the seat holders of one department, or of all, as of a day. */
@@ -218,5 +247,8 @@ function toPerson(row: PersonRow): PersonActivity {
     requiredCoursesDone: count(row.courses_done),
     requiredCourses: count(row.required_courses),
     lastRequiredCompletedAt: toNullableNumber(row.last_completed),
+    activities7: count(row.activities7),
+    workItems7: count(row.work_items7),
+    lastActivityAt: toNullableNumber(row.last_activity),
   };
 }

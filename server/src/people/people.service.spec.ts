@@ -94,6 +94,15 @@ async function seed(db: TestDatabase['db']): Promise<void> {
     }, // 1/2
     { externalId: 'o6', ownerExternalId: 'b', deleted: true, createdAt: at('2026-03-01T00:00:00Z') },
   ]);
+  await fx.activities(crm, [
+    { ownerExternalId: 'a', occurredAt: at('2026-03-04T00:00:00Z') }, // first instant of the 7 days; Ann's last activity
+    { ownerExternalId: 'a', occurredAt: at('2026-03-11T00:00:00Z') }, // after T: ignored, also for the last activity
+    { ownerExternalId: 'b', occurredAt: at('2026-03-06T10:00:00Z'), type: 'email' },
+    { ownerExternalId: 'b', occurredAt: at('2026-03-10T23:59:59.999Z'), type: 'meeting' }, // end(T): Bob's last activity
+    { ownerExternalId: 'c', occurredAt: at('2026-03-08T09:00:00Z') }, // Cid works without logging in
+    { ownerExternalId: 'c', occurredAt: at('2026-03-09T09:00:00Z'), deleted: true }, // deleted: not counted
+    { ownerExternalId: 'c', occurredAt: at('2026-03-03T23:59:59.999Z') }, // before the 7 days, still not his last
+  ]);
   await fx.training(crm, [
     { userExternalId: 'a', course: 'CRM basics', required: true, completedAt: at('2026-02-01T00:00:00Z') },
     { userExternalId: 'a', course: 'Pipeline', required: true, completedAt: at('2026-03-10T12:00:00Z') },
@@ -143,6 +152,9 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
       requiredCoursesDone: 2,
       requiredCourses: 2, // CRM basics and Pipeline (required in some row)
       trainingComplete: true,
+      activities7: 1, // 03-04 00:00 (03-11 is after T)
+      lastActivityAt: '2026-03-04T00:00:00.000Z',
+      presence: 'logs_in_and_works',
     });
     expect(bob).toMatchObject({
       lastLoginAt: '2026-02-09T00:00:00.000Z',
@@ -154,6 +166,9 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
       staleOpportunities: 1, // o4: close date 03-09 is before T
       requiredCoursesDone: 1, // Pipeline completed after T
       trainingComplete: false,
+      activities7: 2,
+      lastActivityAt: '2026-03-10T23:59:59.999Z',
+      presence: 'works_only', // no login in the 7 days
     });
     expect(cid).toMatchObject({
       managerExternalId: 'zz9',
@@ -167,11 +182,23 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
       staleOpportunities: 0,
       requiredCoursesDone: 0,
       trainingComplete: false,
+      activities7: 1, // 03-08; the one of 03-09 is deleted
+      lastActivityAt: '2026-03-08T09:00:00.000Z',
+      presence: 'works_only',
     });
-    expect(mia).toMatchObject({ managerExternalId: null, managerName: null, logins7: 1, logins30: 1, trainingComplete: true });
+    expect(mia).toMatchObject({
+      managerExternalId: null,
+      managerName: null,
+      logins7: 1,
+      logins30: 1,
+      trainingComplete: true,
+      activities7: 0,
+      lastActivityAt: null,
+      presence: 'logs_in_only',
+    });
   });
 
-  it('gives the six metrics per manager over their direct reports', async () => {
+  it('gives the metrics per manager over their direct reports', async () => {
     const { byManager } = await sut.department('Sales', '2026-03-10');
     expect(byManager).toEqual([
       {
@@ -186,6 +213,8 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
           record_completeness: 0.375, // (1.5 + 1.5) / (5 + 3)
           stale_opportunities: 0.5, // (1 + 1) / (2 + 2)
           training_completion: 0.5, // Ann
+          active_contributors: 1, // Ann and Bob
+          activities_per_user: 1.5, // (1 + 2) / 2
         },
       },
       {
@@ -200,6 +229,8 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
           record_completeness: null,
           stale_opportunities: null,
           training_completion: 0,
+          active_contributors: 1,
+          activities_per_user: 1,
         },
       },
       {
@@ -214,6 +245,8 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
           record_completeness: null,
           stale_opportunities: null,
           training_completion: 1,
+          active_contributors: 0,
+          activities_per_user: 0,
         },
       },
     ]);
@@ -223,7 +256,8 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
     const people = await sut.department('Sales', '2026-03-10');
     const report = await new MetricsService(new MetricsRepository(database.db), new PlanRepository(database.db)).report('2026-03-10');
     const sales = report.departments.find((entry) => entry.department === 'Sales');
-    // Over all four: active 2/4, MAU 3/4, logins (2+0+0+1)/4, completeness 3/8, stale 2/4, trained 2/4.
+    // Over all four: active 2/4, MAU 3/4, logins (2+0+0+1)/4, completeness 3/8, stale 2/4, trained 2/4,
+    // contributors 3/4 (Ann, Bob, Cid), activities (1+2+1+0)/4.
     expect(sales?.metrics).toEqual({
       active_users: 0.5,
       monthly_active_users: 0.75,
@@ -231,6 +265,8 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
       record_completeness: 0.375,
       stale_opportunities: 0.5,
       training_completion: 0.5,
+      active_contributors: 0.75,
+      activities_per_user: 1,
     });
     expect(people.seatHolders).toBe(sales?.seatHolders);
   });

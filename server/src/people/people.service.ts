@@ -5,6 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { comparePeople, groupByManager, metricsOfPeople, trainingComplete } from './people-groups.util';
 import { PeopleRepository, type PersonActivity } from './people.repository';
+import { quadrantOf } from '../presence/presence.util';
 
 function isoOrNull(instant: number | null): string | null {
   return instant === null ? null : new Date(instant).toISOString();
@@ -29,6 +30,9 @@ export function toPersonRow(person: PersonActivity): PersonRow {
     requiredCoursesDone: person.requiredCoursesDone,
     requiredCourses: person.requiredCourses,
     trainingComplete: trainingComplete(person),
+    activities7: person.activities7,
+    lastActivityAt: isoOrNull(person.lastActivityAt),
+    presence: quadrantOf(person),
   };
 }
 

@@ -23,6 +23,7 @@ import { RestatementService } from '../metrics/restatement.service';
 import { writtenSpans } from './written-spans';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
+import { upsertActivities } from './activity-ingest';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
@@ -253,6 +254,16 @@ export class SyncService {
         ),
         false,
       ),
+      ...(connector.activities
+        ? [
+            step(
+              'activities',
+              async () => connector.activities!(await since('activities'), ctx),
+              (tx, items) => upsertActivities(tx, id, items),
+              true,
+            ),
+          ]
+        : []),
     ];
   }
 

@@ -1,8 +1,9 @@
 import { LaunchPlanSchema, type LaunchPlanInput } from '@uptake/shared';
-import type { CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../connectors/connector.port';
+import type { Activity, CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../connectors/connector.port';
 import { Database, toNumber } from '../database/database.service';
 import { PlanRepository, type StoredPlanVersion } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
+import { upsertActivities } from '../sync/activity-ingest';
 
 /** Epoch ms of an ISO timestamp with an explicit offset, e.g. `at('2026-03-10T23:59:59.999Z')`. */
 export function at(iso: string): number {
@@ -15,6 +16,7 @@ export type UserInput = Partial<CrmUser> & Pick<CrmUser, 'externalId'>;
 export type LoginInput = Partial<LoginEvent> & Pick<LoginEvent, 'userExternalId' | 'loginAt'>;
 export type OpportunityInput = Partial<Opportunity> & Pick<Opportunity, 'externalId' | 'ownerExternalId'>;
 export type RecordInput = Partial<CrmRecord> & Pick<CrmRecord, 'objectType' | 'externalId' | 'ownerExternalId'>;
+export type ActivityInput = Partial<Activity> & Pick<Activity, 'ownerExternalId' | 'occurredAt'>;
 export type TrainingInput = Partial<TrainingAssignment> & Pick<TrainingAssignment, 'userExternalId' | 'course'>;
 
 /**
@@ -24,6 +26,7 @@ export type TrainingInput = Partial<TrainingAssignment> & Pick<TrainingAssignmen
 export class MetricsFixture {
   private readonly ingest = new IngestRepository();
   private loginSequence = 0;
+  private activitySequence = 0;
 
   constructor(private readonly db: Database) {}
 
@@ -89,6 +92,19 @@ export class MetricsFixture {
   async training(connectionId: number, assignments: readonly TrainingInput[]): Promise<void> {
     const rows = assignments.map((a): TrainingAssignment => ({ required: false, completedAt: null, ...a }));
     await this.db.transaction((tx) => this.ingest.upsertTraining(tx, connectionId, rows));
+  }
+
+  /** Activities default to a call related to nothing, not deleted, with a generated external id. */
+  async activities(connectionId: number, activities: readonly ActivityInput[]): Promise<void> {
+    const rows = activities.map((a): Activity => ({
+      externalId: `activity-${++this.activitySequence}`,
+      type: 'call',
+      relatedExternalId: null,
+      createdAt: null,
+      deleted: false,
+      ...a,
+    }));
+    await this.db.transaction((tx) => upsertActivities(tx, connectionId, rows));
   }
 
   /** Stores a launch plan as the next version, in force from `effectiveFrom` (default: the day of `now`, 1970-01-01). */

@@ -8,6 +8,8 @@ const NONE = {
   record_completeness: null,
   stale_opportunities: null,
   training_completion: null,
+  active_contributors: null,
+  activities_per_user: null,
 };
 
 function department(name: string, extra: Partial<DepartmentMetrics>): DepartmentMetrics {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { METRIC_KEYS } from '../metrics/metric-catalogue';
 import { LaunchPlanSchema } from '../plan/launch-plan.schema';
 import { effectiveFromProblem } from '../plan/effective-from.util';
+import { PresenceQuadrantSchema } from './presence.schemas';
 import {
   ConnectionKindSchema,
   ConnectionSchema,
@@ -64,9 +65,15 @@ export const PersonRowSchema = z.object({
   requiredCourses: count,
   /** Every required course completed; null when no course is required at all. */
   trainingComplete: z.boolean().nullable(),
+  /** Activities (not deleted) they own that took place in the 7 days ending end(asOf). */
+  activities7: count,
+  /** Their latest activity (not deleted) on or before end(asOf); null when none ever. */
+  lastActivityAt: z.string().nullable(),
+  /** Presence and work in the 7 days ending end(asOf): a counted login, and work (the active_contributors rule). */
+  presence: PresenceQuadrantSchema,
 });
 
-/** Seat holders of the department grouped by their manager (direct reports only), with the six metrics over them. */
+/** Seat holders of the department grouped by their manager (direct reports only), with the metrics over them. */
 export const ManagerGroupSchema = z.object({
   /** Null: the group of seat holders without a manager. */
   managerExternalId: z.string().nullable(),

@@ -6,6 +6,8 @@ export const METRIC_KEYS = [
   'record_completeness',
   'stale_opportunities',
   'training_completion',
+  'active_contributors',
+  'activities_per_user',
 ] as const;
 
 export type MetricKey = (typeof METRIC_KEYS)[number];
@@ -68,6 +70,21 @@ export const METRIC_CATALOGUE: Record<MetricKey, MetricDefinition> = {
     unit: 'share',
     direction: 'higher_is_better',
     definition: 'Share of seat holders who completed every required course by the day. Empty when no course is marked required.',
+  },
+  active_contributors: {
+    key: 'active_contributors',
+    label: 'Active contributors (7 days)',
+    unit: 'share',
+    direction: 'higher_is_better',
+    definition: `Share of seat holders who did work in the CRM in the 7 days ending on the day: own an activity (call, email, meeting, task, note) that took place in those days, or own an opportunity or record created in them. Work, not presence: a login alone does not count. ${SEAT_HOLDERS}`,
+  },
+  activities_per_user: {
+    key: 'activities_per_user',
+    label: 'Activities per user (7 days)',
+    unit: 'count_per_user',
+    direction: 'higher_is_better',
+    definition:
+      'Activities (calls, emails, meetings, tasks, notes) owned by seat holders that took place in the 7 days ending on the day, divided by the number of seat holders. Deleted activities do not count.',
   },
 };
 

@@ -7,6 +7,8 @@ import type {
   OverviewResponse,
   PeopleResponse,
   PersonRow,
+  PresenceOverviewResponse,
+  DepartmentPresenceResponse,
   PlanHistoryResponse,
   PlanVersionView,
   Role,
@@ -23,6 +25,8 @@ export const NO_VALUES: MetricValues = {
   record_completeness: null,
   stale_opportunities: null,
   training_completion: null,
+  active_contributors: null,
+  activities_per_user: null,
 };
 
 export function syncRun(overrides: Partial<SyncRun> = {}): SyncRun {
@@ -66,6 +70,8 @@ export const salesEmea: DepartmentMetrics = {
     record_completeness: 0.5,
     stale_opportunities: 0.3,
     training_completion: 0.625,
+    active_contributors: 0.45,
+    activities_per_user: 1.5,
   },
   expected: { active_users: 0.8, stale_opportunities: 0.2 },
   // 0.55 / 0.8 = 0.6875 (red); (1 - 0.3) / (1 - 0.2) = 0.875 (amber)
@@ -100,6 +106,8 @@ export function overview(overrides: Partial<OverviewResponse> = {}): OverviewRes
         record_completeness: 0.64,
         stale_opportunities: 0.22,
         training_completion: null,
+        active_contributors: 0.6,
+        activities_per_user: 2.1,
       },
       expected: { active_users: 0.75, stale_opportunities: 0.2 },
       // 0.7125 / 0.75 = 0.95 (green); (1 - 0.22) / (1 - 0.2) = 0.975 (green)
@@ -115,6 +123,8 @@ export function overview(overrides: Partial<OverviewResponse> = {}): OverviewRes
       record_completeness: 0.6,
       stale_opportunities: 0.25,
       training_completion: null,
+      active_contributors: 0.55,
+      activities_per_user: 1.9,
     },
     departments: [salesEmea, support],
     connections: [connection()],
@@ -185,6 +195,9 @@ export function person(overrides: Partial<PersonRow> = {}): PersonRow {
     requiredCoursesDone: 1,
     requiredCourses: 2,
     trainingComplete: false,
+    activities7: 6,
+    lastActivityAt: '2026-02-28T15:00:00.000Z',
+    presence: 'logs_in_and_works',
     ...overrides,
   };
 }
@@ -211,6 +224,9 @@ export function people(): PeopleResponse {
         staleOpportunities: 0,
         requiredCoursesDone: 2,
         trainingComplete: true,
+        activities7: 0,
+        lastActivityAt: null,
+        presence: 'neither',
       }),
     ],
     byManager: [
@@ -365,5 +381,68 @@ export function session(role: Role = 'admin', overrides: Partial<SessionResponse
     peopleAccess: role === 'admin' ? 'all' : role === 'trainer' ? 'departments' : 'none',
     expiresAt: null,
     ...overrides,
+  };
+}
+
+/** Sales EMEA: 40 seat holders, 22 log in (55%), 18 work (45%); Support has none. */
+export function presenceOverview(): PresenceOverviewResponse {
+  return {
+    asOf: '2026-03-01',
+    departments: [
+      {
+        department: 'Sales EMEA',
+        seatHolders: 40,
+        activeUsers: 0.55,
+        activeContributors: 0.45,
+        quadrants: { logs_in_and_works: 14, logs_in_only: 8, works_only: 4, neither: 14 },
+      },
+      {
+        department: 'Legal',
+        seatHolders: 3,
+        activeUsers: null,
+        activeContributors: null,
+        quadrants: { logs_in_and_works: null, logs_in_only: null, works_only: null, neither: null },
+        suppressed: true,
+      },
+    ],
+    organisation: {
+      seatHolders: 120,
+      activeUsers: 85 / 120,
+      activeContributors: 0.6,
+      quadrants: { logs_in_and_works: 60, logs_in_only: 25, works_only: 12, neither: 23 },
+    },
+  };
+}
+
+/** Sales EMEA per manager: Grace Hopper's 30 reports and 10 without a manager. */
+export function departmentPresence(): DepartmentPresenceResponse {
+  return {
+    asOf: '2026-03-01',
+    department: 'Sales EMEA',
+    total: {
+      seatHolders: 40,
+      activeUsers: 0.55,
+      activeContributors: 0.45,
+      quadrants: { logs_in_and_works: 14, logs_in_only: 8, works_only: 4, neither: 14 },
+    },
+    byManager: [
+      {
+        managerExternalId: 'm1',
+        managerName: 'Grace Hopper',
+        seatHolders: 30,
+        activeUsers: 0.6,
+        activeContributors: 0.5,
+        quadrants: { logs_in_and_works: 12, logs_in_only: 6, works_only: 3, neither: 9 },
+      },
+      {
+        managerExternalId: null,
+        managerName: 'No manager',
+        seatHolders: 10,
+        activeUsers: null,
+        activeContributors: null,
+        quadrants: { logs_in_and_works: null, logs_in_only: null, works_only: null, neither: null },
+        suppressed: true,
+      },
+    ],
   };
 }

@@ -116,6 +116,7 @@ const ROW_LABELS: Array<[table: string, one: string, many: string]> = [
   ['opportunities', 'opportunity', 'opportunities'],
   ['records', 'record', 'records'],
   ['training_assignments', 'training row', 'training rows'],
+  ['activities', 'activity', 'activities'],
   ['sync_runs', 'sync run', 'sync runs'],
 ];
 

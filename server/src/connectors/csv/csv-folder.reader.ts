@@ -9,6 +9,7 @@ export interface ImportFolder {
   logins: ImportFile | null;
   opportunities: ImportFile | null;
   training: ImportFile | null;
+  activities: ImportFile | null;
   /** `<object>.csv` files by object type (`accounts.csv` -> `account`). */
   records: Map<string, ImportFile>;
 }
@@ -19,19 +20,20 @@ export interface ImportFile {
   path: string;
 }
 
-const FIXED_FILES = ['users', 'logins', 'opportunities', 'training'] as const;
+const FIXED_FILES = ['users', 'logins', 'opportunities', 'training', 'activities'] as const;
 /** Object types the fixed files stand for: `opportunity.csv` would be read as records of a second opportunity object. */
 const RESERVED_OBJECTS: Record<string, string> = {
   user: 'users.csv',
   login: 'logins.csv',
   opportunity: 'opportunities.csv',
   training: 'training.csv',
+  activity: 'activities.csv',
 };
 const OBJECT_TYPE = /^[a-z][a-z0-9_]{0,99}$/;
 
 /**
  * Object type of `<object>.csv`: the lower-cased base name made singular
- * (`accounts` -> `account`, `activities` -> `activity`; a name ending in `ss` or without `s` is kept).
+ * (`accounts` -> `account`, `opportunities` -> `opportunity`; a name ending in `ss` or without `s` is kept).
  */
 export function objectTypeOfFile(baseName: string): string {
   const name = baseName.toLowerCase();
@@ -50,7 +52,15 @@ export async function readImportFolder(dir: string): Promise<ImportFolder> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new CsvFolderError(dir, 'no such folder');
     throw error;
   }
-  const folder: ImportFolder = { dir, users: null, logins: null, opportunities: null, training: null, records: new Map() };
+  const folder: ImportFolder = {
+    dir,
+    users: null,
+    logins: null,
+    opportunities: null,
+    training: null,
+    activities: null,
+    records: new Map(),
+  };
   for (const name of names.sort()) {
     if (!name.toLowerCase().endsWith('.csv') || name.startsWith('.')) continue;
     const path = join(dir, name);
@@ -75,10 +85,10 @@ export async function readImportFolder(dir: string): Promise<ImportFolder> {
     if (other) throw new CsvFolderError(dir, `both "${other.name}" and "${name}" hold records of object "${objectType}"`);
     folder.records.set(objectType, { name, path });
   }
-  if (!folder.users && !folder.logins && !folder.opportunities && !folder.training && folder.records.size === 0) {
+  if (!folder.users && !folder.logins && !folder.opportunities && !folder.training && !folder.activities && folder.records.size === 0) {
     throw new CsvFolderError(
       dir,
-      'no import files (expected users.csv, logins.csv, opportunities.csv, training.csv or <object>.csv such as accounts.csv)',
+      'no import files (expected users.csv, logins.csv, opportunities.csv, training.csv, activities.csv or <object>.csv such as accounts.csv)',
     );
   }
   return folder;

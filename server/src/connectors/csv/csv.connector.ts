@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
+  type Activity,
   ConnectorError,
   type CrmConnector,
   type CrmRecord,
@@ -75,6 +76,9 @@ const USER_RULES = fileRules(
 );
 const LOGIN_RULES = fileRules(['user_id', 'login_at', 'status'], ['channel'], true);
 const TRAINING_RULES = fileRules(['user_id', 'course', 'required', 'completed_at'], [], true);
+const ACTIVITY_RULES = fileRules(['id', 'owner_id', 'type', 'occurred_at'], ['related_id', 'created_at', 'deleted'], true);
+/** An activity type is one word: a letter, then letters, digits, `_` or `-` (stored lower-case). */
+const ACTIVITY_TYPE = /^[a-z][a-z0-9_-]{0,49}$/;
 /** Extra columns are fields of object `opportunity`. */
 const OPPORTUNITY_RULES = fileRules(
   ['id', 'owner_id', 'stage', 'amount', 'is_closed', 'is_won', 'created_at', 'close_date', 'last_activity_at', 'last_modified_at'],
@@ -242,6 +246,36 @@ export class CsvConnector implements CrmConnector {
     });
   }
 
+  async *activities(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<Activity>> {
+    const file = (await this.files()).activities;
+    if (!file) return;
+    const isUser = await this.userIds(ctx);
+    const ids = new Map<string, number>();
+    yield* this.pages(file, ACTIVITY_RULES, ctx, (header) => {
+      const c = columns(header, ACTIVITY_RULES);
+      return (row): Activity => {
+        const externalId = this.uniqueId(row, c.id, ids);
+        const ownerExternalId = this.userRef(row, c.owner_id, isUser, true);
+        const type = row.required(c.type).toLowerCase();
+        if (!ACTIVITY_TYPE.test(type)) {
+          throw row.error(
+            c.type.index + 1,
+            `type "${row.raw(c.type).trim()}" is not one word (call, email, meeting, task, note or another word of letters, digits, "_" or "-", at most 50)`,
+          );
+        }
+        return {
+          externalId,
+          ownerExternalId,
+          type,
+          occurredAt: row.requiredInstant(c.occurred_at),
+          relatedExternalId: row.id(c.related_id),
+          createdAt: row.instant(c.created_at),
+          deleted: row.boolean(c.deleted, false),
+        };
+      };
+    });
+  }
+
   /**
    * Reads and checks every file without writing anything; resolves to what an import would bring
    * (rows per file). Rejects with the first problem, like an import would.
@@ -260,6 +294,7 @@ export class CsvConnector implements CrmConnector {
     for (const objectType of await this.recordObjectTypes())
       await count(folder.records.get(objectType)?.name, this.records(objectType, null, ctx));
     await count(folder.training?.name, this.training(ctx));
+    await count(folder.activities?.name, this.activities(null, ctx));
     return `folder ${folder.dir}: ${counted.join(', ')}`;
   }
 

@@ -105,4 +105,5 @@ export const STREAM = {
   records: 5,
   training: 6,
   service: 7,
+  activity: 8,
 } as const;

@@ -1,4 +1,5 @@
 import {
+  type Activity,
   ConnectorError,
   type CrmConnector,
   type CrmRecord,
@@ -10,6 +11,7 @@ import {
   type SyncContext,
   type TrainingAssignment,
 } from '../connector.port';
+import { activitiesOnDay } from './demo-activities.util';
 import { dayIndexOf, dayStart, demoLaunchAt, demoLaunchDay, MINUTE_MS } from './demo-clock.util';
 import { buildDemoCompany, type DemoCompany } from './demo-company.util';
 import { loginsOnDay } from './demo-logins.util';
@@ -127,6 +129,24 @@ export class DemoConnector implements CrmConnector {
     }
     const records = this.simulated(ctx.now, 'records').filter((record) => record.objectType === objectType);
     return pagesByInstant(modifiedSince(records, since), (record) => record.lastModifiedAt!, this.pageSize, ctx.signal);
+  }
+
+  /** Activities with `since < occurredAt <= now`, oldest first, generated day by day (they are never edited). */
+  activities(since: Instant | null, ctx: SyncContext): AsyncGenerator<Page<Activity>> {
+    const launchAt = this.launchAt(ctx.now);
+    const now = ctx.now;
+    const company = this.company;
+    const firstDay = since === null ? 0 : Math.max(0, dayIndexOf(launchAt, since));
+    const lastDay = dayIndexOf(launchAt, now);
+    function* events(): Generator<Activity> {
+      for (let day = firstDay; day <= lastDay; day++) {
+        for (const activity of activitiesOnDay(company, launchAt, day)) {
+          if (activity.occurredAt > now) return;
+          if (since === null || activity.occurredAt > since) yield activity;
+        }
+      }
+    }
+    return pagesByInstant(events(), (activity) => activity.occurredAt, this.pageSize, ctx.signal);
   }
 
   training(ctx: SyncContext): AsyncGenerator<Page<TrainingAssignment>> {

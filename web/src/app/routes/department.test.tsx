@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { overview, people, planHistory, series } from '@/testing/fixtures';
+import { departmentPresence, overview, people, planHistory, series } from '@/testing/fixtures';
 import { apiError, json, mockSignedInApi } from '@/testing/mock-api';
 import { renderApp, visibleText } from '@/testing/test-utils';
 
@@ -16,6 +16,7 @@ describe('Department page', () => {
       'GET /api/plan': json(planHistory()),
       'GET /api/departments/:name/series': json(series()),
       'GET /api/departments/:name/people': json(people()),
+      'GET /api/departments/:name/presence': json(departmentPresence()),
     });
     renderApp('/departments/Sales%20EMEA?asOf=2026-03-01');
     expect(await screen.findByRole('heading', { level: 1, name: 'Sales EMEA' })).toBeInTheDocument();
@@ -44,9 +45,17 @@ describe('Department page', () => {
     expect(ada).toHaveTextContent('75.0% of 8');
     expect(ada).toHaveTextContent('1 of 4');
     expect(ada).toHaveTextContent('1 of 2');
+    // 6 activities in 7 days, the last on 28 Feb; logs in and works
+    expect(ada).toHaveTextContent('Logs in and works');
+    // cells after the name: manager, last login, logins 7 and 30 days, then activities in 7 days
+    expect(within(ada).getAllByRole('cell')[4]).toHaveTextContent(/^6/);
     const bob = screen.getByTestId('person-u2');
     expect(bob).toHaveTextContent('never');
     expect(bob).toHaveTextContent('no open');
+    expect(bob).toHaveTextContent('none');
+    expect(bob).toHaveTextContent('Neither');
+    expect(await screen.findByTestId('quadrant-works_only')).toHaveTextContent('4');
+    expect(api.calls('GET', '/api/departments/Sales EMEA/presence')[0].query.get('asOf')).toBe('2026-03-01');
     expect(api.calls('GET', '/api/departments/Sales EMEA/people')[0].query.get('asOf')).toBe('2026-03-01');
   });
 

@@ -9,6 +9,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { Suppressed } from '@/components/ui/suppressed';
 import { useCanSeePeople } from '@/features/auth/api/get-session';
 import { useDepartmentPeople } from '@/features/departments/api/get-department-people';
+import { useDepartmentPresence } from '@/features/departments/api/get-department-presence';
 import { useDepartmentSeries } from '@/features/departments/api/get-department-series';
 import { useDepartments } from '@/features/departments/api/get-departments';
 import { DateRange, useDateRange } from '@/features/departments/components/date-range';
@@ -17,6 +18,7 @@ import { ManagerBreakdown } from '@/features/departments/components/manager-brea
 import { MetricTrends, type GoalMark } from '@/features/departments/components/metric-trends';
 import { PeopleTable } from '@/features/departments/components/people-table';
 import { RestatementsPanel } from '@/features/departments/components/restatements-panel';
+import { PresenceWork } from '@/features/departments/components/presence-work';
 import { MAX_SERIES_YEARS, seriesRange } from '@/features/departments/utils/series-range';
 import { useForecasts } from '@/features/forecasts/api/get-forecasts';
 import { usePlan } from '@/features/goals/api/get-plan';
@@ -50,6 +52,20 @@ function PeopleSections({ department, asOf }: { department: string; asOf?: strin
         <PeopleTable people={people.data.people} />
       </Section>
     </>
+  );
+}
+
+function PresenceSection({ department, asOf }: { department: string; asOf?: string }) {
+  const presence = useDepartmentPresence({ department, asOf });
+  return (
+    <Section
+      title="Presence and work"
+      description="A login proves presence, not use: who logged in against who did work in the CRM in the 7 days, in total and per manager."
+    >
+      <QueryView query={presence} loadingLabel="Loading presence and work…" errorTitle="Could not load presence and work">
+        {(data) => <PresenceWork data={data} />}
+      </QueryView>
+    </Section>
   );
 }
 
@@ -154,6 +170,7 @@ export default function DepartmentRoute() {
         </Section>
 
         <RestatementsPanel department={name} />
+        {isOrganisation ? null : <PresenceSection department={name} asOf={asOf} />}
 
         {isOrganisation ? (
           <EmptyState title="People are shown per department">

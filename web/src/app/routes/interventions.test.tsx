@@ -49,6 +49,7 @@ function answer(): InterventionsResponse {
 
 const report = json({
   asOf: '2026-03-01',
+  provenance: 'observed',
   departments: [salesEmea, { ...salesEmea, department: 'Support' }],
   organisation: overview().organisation,
 });

@@ -15,7 +15,7 @@ describe('Overview page', () => {
     // 96.25 -> 96.3, green
     expect(screen.getByTestId('org-health')).toHaveTextContent('96.3');
     expect(screen.getByTestId('org-seat-holders')).toHaveTextContent('120');
-    expect(screen.getAllByRole('article')).toHaveLength(6);
+    expect(screen.getAllByRole('article')).toHaveLength(8);
     expect(screen.getByTestId('heat-Sales EMEA-active_users')).toHaveTextContent('55.0%');
     const sync = screen.getByTestId('sync-demo');
     expect(within(sync).getByText('Succeeded')).toBeInTheDocument();

@@ -5,8 +5,20 @@ import { EmptyState } from '@/components/ui/states';
 import { InfoTip } from '@/components/ui/tooltip';
 import { formatInstant, formatShare, MISSING } from '@/utils/format';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { QUADRANTS } from '@/utils/presence';
 
-type SortKey = 'name' | 'manager' | 'lastLogin' | 'logins7' | 'logins30' | 'completeness' | 'stale' | 'training';
+type SortKey =
+  | 'name'
+  | 'manager'
+  | 'lastLogin'
+  | 'logins7'
+  | 'logins30'
+  | 'activities7'
+  | 'lastActivity'
+  | 'presence'
+  | 'completeness'
+  | 'stale'
+  | 'training';
 
 interface Column {
   key: SortKey;
@@ -38,6 +50,25 @@ const COLUMNS: Column[] = [
     numeric: true,
     how: 'Counted logins in the 30 days ending on the as-of day.',
     value: (p) => p.logins30,
+  },
+  {
+    key: 'activities7',
+    label: 'Activities (7 days)',
+    numeric: true,
+    how: 'Activities (calls, e-mails, meetings, tasks, notes) they own that took place in the 7 days ending on the as-of day.',
+    value: (p) => p.activities7,
+  },
+  {
+    key: 'lastActivity',
+    label: 'Last activity',
+    how: 'Their latest activity on or before the as-of day.',
+    value: (p) => p.lastActivityAt,
+  },
+  {
+    key: 'presence',
+    label: 'Presence and work',
+    how: 'In the 7 days ending on the as-of day: logs in (a counted login) and works (an activity, or an opportunity or record created), one of them, or neither.',
+    value: (p) => QUADRANTS.findIndex((quadrant) => quadrant.key === p.presence),
   },
   {
     key: 'completeness',
@@ -85,6 +116,12 @@ function cell(column: SortKey, person: PersonRow): ReactNode {
       return explained(String(person.logins7));
     case 'logins30':
       return explained(String(person.logins30));
+    case 'activities7':
+      return explained(String(person.activities7));
+    case 'lastActivity':
+      return person.lastActivityAt ? explained(formatInstant(person.lastActivityAt)) : <span className="muted">none</span>;
+    case 'presence':
+      return explained(QUADRANTS.find((quadrant) => quadrant.key === person.presence)?.label ?? person.presence);
     case 'completeness':
       return person.recordCompleteness === null ? (
         <span className="muted">
