@@ -63,7 +63,13 @@ export interface CrmRecord {
 }
 
 export interface TrainingAssignment {
+  /** The user of this connection the row is about; ignored when `userEmail` is given. */
   userExternalId: string;
+  /**
+   * Instead of a user of this connection: the trimmed, lower-case email of a person imported through
+   * any connection (`training.csv` with `user_email`, a learning system such as Moodle).
+   */
+  userEmail?: string | null;
   course: string;
   required: boolean;
   completedAt: Instant | null;
