@@ -50,7 +50,7 @@ const ERROR_TABLE = {
 export type ErrorCode = keyof typeof ERROR_TABLE;
 
 /** The CRM vendors whose HTTP calls fail with codes built from their name (`SALESFORCE_UNREACHABLE`). */
-export type CrmVendor = 'Salesforce' | 'HubSpot' | 'Dataverse';
+export type CrmVendor = 'Salesforce' | 'HubSpot' | 'Dataverse' | 'Moodle';
 /** The failures every vendor's HTTP calls share (server/src/connectors/http). */
 export type VendorFailure = 'UNREACHABLE' | 'AUTH_FAILED' | 'AUTH_REJECTED';
 export type VendorErrorCode = `${Uppercase<CrmVendor>}_${VendorFailure}`;

@@ -62,7 +62,7 @@ export const SyncRunSchema = z.object({
   error: z.string().nullable(),
 });
 
-export const ConnectionKindSchema = z.enum(['demo', 'csv', 'salesforce', 'hubspot', 'dataverse']);
+export const ConnectionKindSchema = z.enum(['demo', 'csv', 'salesforce', 'hubspot', 'dataverse', 'moodle']);
 
 /** The option every connection kind takes besides its connector's: which connection's user is a person's primary user. */
 export const PRIORITY_OPTION = 'priority';
@@ -83,9 +83,12 @@ export const ConnectionPrioritySchema = z
       .max(MAX_CONNECTION_PRIORITY, `priority must be at most ${MAX_CONNECTION_PRIORITY}`),
   );
 
-/** DESIGN.md: a connection's priority defaults to 10 for CRM connections and 0 for csv. */
+/**
+ * DESIGN.md: a connection's priority defaults to 10 for CRM connections and 0 for csv; a learning
+ * system (moodle) is not a CRM either, so its users never outrank a CRM's by default.
+ */
 export function defaultConnectionPriority(kind: z.infer<typeof ConnectionKindSchema>): number {
-  return kind === 'csv' ? 0 : 10;
+  return kind === 'csv' || kind === 'moodle' ? 0 : 10;
 }
 
 export const ConnectionSchema = z.object({
