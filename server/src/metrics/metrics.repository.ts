@@ -5,6 +5,7 @@ import { Database, toNullableNumber, toNumber } from '../database/database.servi
 import { StampedCache } from '../common/stamped-cache';
 import { DataStamps } from '../database/data-stamps';
 import { compareNames } from './metric-values.util';
+import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from '../people/person-resolution.sql';
 
 /** The numerators and denominators of every metric for one department on one day. */
 export interface DepartmentCounts {
@@ -244,7 +245,10 @@ GROUP BY department, day`;
  */
 function trainingSql(range: DayRange): string {
   const done = range.dayOf('t.completed_at');
+  // Training rows are a person's (any of their users', or by email: people/person-resolution.sql.ts).
   return `WITH ${seatHolders(range)},
+${PERSON_USERS_CTE},
+${PERSON_TRAINING_CTE},
 required_course AS (
   SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
 ),
@@ -252,16 +256,17 @@ required_count AS (
   SELECT COUNT(*) AS courses FROM required_course
 ),
 completed AS (
-  SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(${done}) AS done_day
-  FROM training_assignments t
+  SELECT t.person_id, COUNT(DISTINCT t.course) AS courses, MAX(${done}) AS done_day
+  FROM person_training t
   JOIN required_course q ON q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY t.connection_id, t.user_external_id
+  GROUP BY t.person_id
 ),
 trained AS (
   SELECT s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END AS day, COUNT(*) AS trained
   FROM seat s
-  JOIN completed c ON c.connection_id = s.connection_id AND c.user_external_id = s.external_id
+  JOIN person_users p ON p.connection_id = s.connection_id AND p.external_id = s.external_id
+  JOIN completed c ON c.person_id = p.person_id
   WHERE c.courses = (SELECT courses FROM required_count)
   GROUP BY s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END
 )
