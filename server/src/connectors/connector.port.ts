@@ -94,6 +94,10 @@ export interface SyncContext {
   requiredFields: Record<string, string[]>;
   /** External ids of the users this connection already has in the database. */
   knownUserIds(): Promise<ReadonlySet<string>>;
+  /** Trimmed, lower-case emails of the users of every connection: the people a row keyed by email may name. */
+  knownEmails?(): Promise<ReadonlySet<string>>;
+  /** This connection's users by trimmed, lower-case email (their external ids), for duplicate emails across drops. */
+  connectionEmails?(): Promise<ReadonlyMap<string, readonly string[]>>;
   /** Progress messages for long work (CLI progress output, run log). */
   log(message: string): void;
   /** Aborted when the run must stop (shutdown, lease lost). */

@@ -16,6 +16,9 @@ export interface ImportOptions {
   connection?: string;
   /** Progress lines for a human (CLI output). */
   onProgress?: (message: string) => void;
+  /** Skip training.csv rows whose user_email names no person (each reported to onSkipped) instead of refusing the folder. */
+  skipUnknown?: boolean;
+  onSkipped?: (where: string, email: string) => void;
   /** Backfill of daily snapshots after the import: days done of total. */
   onBackfillProgress?: (done: number, total: number, day: string) => void;
 }
@@ -61,7 +64,7 @@ export class ImportService {
   private async importInto(connection: StoredConnection, path: string, options: ImportOptions): Promise<StoredSyncRun> {
     const run = await this.sync.run(connection, {
       trigger: 'import',
-      connector: new CsvConnector(path),
+      connector: new CsvConnector(path, { skipUnknown: options.skipUnknown, onSkipped: options.onSkipped }),
       atomic: true,
       onProgress: options.onProgress,
       onBackfillProgress: options.onBackfillProgress,

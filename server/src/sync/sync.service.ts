@@ -11,6 +11,7 @@ import type { Sql } from '../database/sql';
 import { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
+import { PersonDirectory } from '../people/person-directory.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
@@ -100,6 +101,8 @@ export class SyncService {
         timezone: timezoneOf(plan),
         requiredFields: plan?.required_fields ?? {},
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
+        knownEmails: () => new PersonDirectory().knownEmails(this.db),
+        connectionEmails: () => new PersonDirectory().emailsOf(this.db, connection.id),
         log: progress,
       };
       const steps = this.steps(connection, connector, ctx);

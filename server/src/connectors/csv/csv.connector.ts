@@ -19,7 +19,8 @@ import { readImportFolder, type ImportFile, type ImportFolder } from './csv-fold
 import { folderInImportRoot } from './import-root.util';
 import { CsvHeader, CsvRowReader, MAX_ID_LENGTH, type CsvColumn, type CsvHeaderRules } from './csv-row.reader';
 import { CsvDateReader, isSuccessStatus } from './csv-value.util';
-import { CsvInputError } from './csv.errors';
+import { CsvInputError, CsvUnknownEmailsError } from './csv.errors';
+import { isEmailAddress } from '../shared/email-address.util';
 
 export { CsvFolderError, CsvInputError } from './csv.errors';
 
@@ -42,6 +43,14 @@ const CsvConnectorOptionsSchema = z
   })
   .strict();
 export type CsvConnectorOptions = z.infer<typeof CsvConnectorOptionsSchema>;
+
+/** How an import treats training.csv rows whose `user_email` names no person. */
+export interface CsvImportSettings {
+  /** Skip those rows (each reported to `onSkipped`) instead of refusing the folder. */
+  skipUnknown?: boolean;
+  /** A skipped row: `file:line:column` and the email. */
+  onSkipped?: (where: string, email: string) => void;
+}
 
 /**
  * Builds the connector of a `csv` connection (option `path`: the folder, resolved against the
@@ -74,7 +83,8 @@ const USER_RULES = fileRules(
   true,
 );
 const LOGIN_RULES = fileRules(['user_id', 'login_at', 'status'], ['channel'], true);
-const TRAINING_RULES = fileRules(['user_id', 'course', 'required', 'completed_at'], [], true);
+/** `user_id` (a user of this connection) or `user_email` (a person of any connection): exactly one of them. */
+const TRAINING_RULES = fileRules(['course', 'required', 'completed_at'], ['user_id', 'user_email'], true);
 /** Extra columns are fields of object `opportunity`. */
 const OPPORTUNITY_RULES = fileRules(
   ['id', 'owner_id', 'stage', 'amount', 'is_closed', 'is_won', 'created_at', 'close_date', 'last_activity_at', 'last_modified_at'],
@@ -102,11 +112,17 @@ export class CsvConnector implements CrmConnector {
   private fileUsers: ReadonlyMap<string, number> | null = null;
   private userLookup?: Promise<(id: string) => boolean>;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly settings: CsvImportSettings = {},
+  ) {}
+  /** Trimmed, lower-case emails of users.csv, once the file was read to its end. */
+  private fileEmails: ReadonlySet<string> | null = null;
 
   async *users(ctx: SyncContext): AsyncIterable<Page<CrmUser>> {
     const file = (await this.files()).users;
     const ids = new Map<string, number>();
+    const emails = new Map<string, { line: number; column: number; id: string }>();
     const forwardManagers: Array<{ line: number; column: number; id: string }> = [];
     if (file) {
       yield* this.pages(file, USER_RULES, ctx, (header) => {
@@ -118,10 +134,12 @@ export class CsvConnector implements CrmConnector {
           if (managerExternalId !== null && !ids.has(managerExternalId)) {
             forwardManagers.push({ line: row.line, column: c.manager_id.index + 1, id: managerExternalId });
           }
+          const email = row.text(c.email, 255);
+          if (email !== null) this.checkUserEmail(row, c.email, email, externalId, emails);
           return {
             externalId,
             name: row.text(c.name, 255),
-            email: row.text(c.email, 255),
+            email,
             department: row.required(c.department),
             role: row.text(c.role, 255),
             managerExternalId,
@@ -132,6 +150,21 @@ export class CsvConnector implements CrmConnector {
           };
         };
       });
+      // A stored user of this connection with the same email clashes unless this file gives it another one.
+      if (emails.size > 0) {
+        const stored = await this.storedEmails(ctx);
+        for (const [email, user] of emails) {
+          const other = (stored.get(email) ?? []).find((id) => id !== user.id && !ids.has(id));
+          if (other !== undefined) {
+            throw new CsvInputError(
+              file.name,
+              user.line,
+              user.column,
+              `duplicate email "${email}": user "${other}" of this connection already has it (one person, one user per connection)`,
+            );
+          }
+        }
+      }
       if (forwardManagers.length > 0) {
         const known = await this.databaseUserIds(ctx);
         for (const manager of forwardManagers) {
@@ -142,6 +175,7 @@ export class CsvConnector implements CrmConnector {
       }
     }
     this.fileUsers = ids;
+    this.fileEmails = new Set(emails.keys());
   }
 
   async *logins(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<LoginEvent>> {
@@ -225,20 +259,48 @@ export class CsvConnector implements CrmConnector {
     const file = (await this.files()).training;
     if (!file) return;
     const isUser = await this.userIds(ctx);
+    const isPerson = await this.personEmails(ctx);
     const assignments = new Map<string, number>();
-    yield* this.pages(file, TRAINING_RULES, ctx, (header) => {
+    const unknown: Array<{ where: string; email: string }> = [];
+    for await (const page of this.pages(file, TRAINING_RULES, ctx, (header) => {
       const c = columns(header, TRAINING_RULES);
-      return (row): TrainingAssignment => {
-        const userExternalId = this.userRef(row, c.user_id, isUser, true);
+      const byEmail = c.user_email.index >= 0;
+      if (byEmail === c.user_id.index >= 0) {
+        throw new CsvInputError(
+          file.name,
+          1,
+          Math.max(c.user_email.index, 0) + 1,
+          byEmail
+            ? 'give either user_id or user_email, not both'
+            : 'missing column "user_id" (a user of this connection) or "user_email" (a person imported through any connection)',
+        );
+      }
+      return (row): TrainingAssignment | null => {
         const course = row.required(c.course);
-        const key = `${userExternalId}\u0000${course}`;
+        const userEmail = byEmail ? this.trainingEmail(row, c.user_email) : null;
+        const userExternalId = userEmail ?? this.userRef(row, c.user_id, isUser, true);
+        const who = userEmail === null ? `user_id "${userExternalId}"` : `user_email "${userEmail}"`;
+        const key = `${who}\u0000${course}`;
         const first = assignments.get(key);
-        if (first !== undefined)
-          throw row.error(c.course.index + 1, `duplicate course "${course}" for user_id "${userExternalId}" (first on line ${first})`);
+        if (first !== undefined) throw row.error(c.course.index + 1, `duplicate course "${course}" for ${who} (first on line ${first})`);
         assignments.set(key, row.line);
-        return { userExternalId, course, required: row.boolean(c.required, false), completedAt: row.instant(c.completed_at) };
+        const rest = { course, required: row.boolean(c.required, false), completedAt: row.instant(c.completed_at) };
+        if (userEmail === null) return { userExternalId, ...rest };
+        if (!isPerson(userEmail)) {
+          unknown.push({ where: `${file.name}:${row.line}:${c.user_email.index + 1}`, email: userEmail });
+          return null;
+        }
+        return { userExternalId: userEmail, userEmail, ...rest };
       };
-    });
+    })) {
+      const items = page.items.filter((item): item is TrainingAssignment => item !== null);
+      // Nothing is yielded once a row named nobody (unless skipped): the folder is refused below.
+      if (items.length > 0 && (unknown.length === 0 || this.settings.skipUnknown)) yield { items };
+    }
+    if (unknown.length === 0) return;
+    if (!this.settings.skipUnknown) throw new CsvUnknownEmailsError(unknown);
+    for (const line of unknown) this.settings.onSkipped?.(line.where, line.email);
+    ctx.log(`${file.name}: ${unknown.length} lines skipped: their user_email names no person imported through any connection`);
   }
 
   /**
@@ -260,6 +322,47 @@ export class CsvConnector implements CrmConnector {
       await count(folder.records.get(objectType)?.name, this.records(objectType, null, ctx));
     await count(folder.training?.name, this.training(ctx));
     return `folder ${folder.dir}: ${counted.join(', ')}`;
+  }
+
+  /** A users.csv email: an address, and no other user of this connection (in the file or stored) has it. */
+  private checkUserEmail(
+    row: CsvRowReader,
+    column: CsvColumn,
+    email: string,
+    externalId: string,
+    emails: Map<string, { line: number; column: number; id: string }>,
+  ): void {
+    const key = email.toLowerCase();
+    if (!isEmailAddress(key)) throw row.error(column.index + 1, `email "${email}" is not an email address`);
+    const first = emails.get(key);
+    if (first !== undefined)
+      throw row.error(
+        column.index + 1,
+        `duplicate email "${email}": also user "${first.id}" on line ${first.line} (one person, one user per connection)`,
+      );
+    emails.set(key, { line: row.line, column: column.index + 1, id: externalId });
+  }
+
+  /** The trimmed, lower-case `user_email` of a training row, which must be an address. */
+  private trainingEmail(row: CsvRowReader, column: CsvColumn): string {
+    const raw = row.required(column, MAX_ID_LENGTH);
+    const email = raw.toLowerCase();
+    if (!isEmailAddress(email)) throw row.error(column.index + 1, `user_email "${raw}" is not an email address`);
+    return email;
+  }
+
+  private async storedEmails(ctx: SyncContext): Promise<ReadonlyMap<string, readonly string[]>> {
+    return (await ctx.connectionEmails?.()) ?? new Map();
+  }
+
+  /** Whether an email is a person's: of a user of any connection, or of users.csv of this folder. */
+  private async personEmails(ctx: SyncContext): Promise<(email: string) => boolean> {
+    const known = (await ctx.knownEmails?.()) ?? new Set<string>();
+    if (this.fileEmails === null && (await this.files()).users) {
+      for await (const page of this.users(ctx)) void page;
+    }
+    const inFile = this.fileEmails ?? new Set<string>();
+    return (email) => inFile.has(email) || known.has(email);
   }
 
   private files(): Promise<ImportFolder> {
