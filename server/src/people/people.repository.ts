@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 import { IS_COUNTED_LOGIN, IS_OPEN_OPPORTUNITY, IS_SEAT_HOLDER, STALE_FLAG } from '../metrics/metric-rules.sql';
+import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from './person-resolution.sql';
 
 /** What one seat holder did as of day T: the per-person numerators of every metric. */
 export interface PersonActivity {
@@ -66,7 +67,8 @@ interface PersonRow {
  * - open opportunity: not deleted, created before the end of T (or no created_at), not closed or
  *   closed after T; stale: close date before T, or no touch (created, activity, modified) in the
  *   30 days ending with T;
- * - required course: marked required in any training row; done when completed before the end of T.
+ * - required course: marked required in any training row; done when completed before the end of T by
+ *   a row of the person (any of their users, or their email: people/person-resolution.sql.ts).
  */
 const PEOPLE_SQL = (departmentFilter: string) => `WITH seat AS (
   SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, d.name AS department
@@ -125,13 +127,20 @@ pipeline AS (
 required_course AS (
   SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
 ),
-completed AS (
-  SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
-  FROM training_assignments t
-  JOIN seat s ON s.connection_id = t.connection_id AND s.external_id = t.user_external_id
+${PERSON_USERS_CTE},
+${PERSON_TRAINING_CTE},
+completed_person AS (
+  SELECT t.person_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
+  FROM person_training t
   JOIN required_course q ON q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY t.connection_id, t.user_external_id
+  GROUP BY t.person_id
+),
+completed AS (
+  SELECT p.connection_id, p.external_id AS user_external_id, c.courses, c.last_completed
+  FROM completed_person c
+  JOIN person_users p ON p.person_id = c.person_id
+  JOIN seat s ON s.connection_id = p.connection_id AND s.external_id = p.external_id
 )
 SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
        (SELECT l.login_at FROM login_events l

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNumber } from '../database/database.service';
 import { IS_COUNTED_LOGIN, IS_SEAT_HOLDER } from '../metrics/metric-rules.sql';
+import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from '../people/person-resolution.sql';
 
 /** Logins around training completion of one department's seat holders. */
 export interface DepartmentLoginsAroundCompletion {
@@ -41,13 +42,16 @@ const LIFT_SQL = (calendar: string) => `WITH seat AS (
 required_course AS (
   SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
 ),
+${PERSON_USERS_CTE},
+${PERSON_TRAINING_CTE},
 completion AS (
-  SELECT s.department, t.connection_id, t.user_external_id, MAX(t.completed_at) AS completed_at
-  FROM training_assignments t
-  JOIN seat s ON s.connection_id = t.connection_id AND s.external_id = t.user_external_id
+  SELECT s.department, s.connection_id, s.external_id AS user_external_id, MAX(t.completed_at) AS completed_at
+  FROM person_training t
+  JOIN person_users p ON p.person_id = t.person_id
+  JOIN seat s ON s.connection_id = p.connection_id AND s.external_id = p.external_id
   JOIN required_course q ON q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY s.department, t.connection_id, t.user_external_id
+  GROUP BY s.department, s.connection_id, s.external_id
   HAVING COUNT(DISTINCT t.course) = (SELECT COUNT(*) FROM required_course)
 ),
 calendar (utc_day, day_start, next_start, before_start, after_end) AS (
