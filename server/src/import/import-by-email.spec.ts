@@ -163,6 +163,24 @@ describe(`${ImportService.name}: people by email`, () => {
       });
     });
 
+    it('keeps a manager_id that names no user as an unknown manager, with a warning', async () => {
+      const warnings: string[] = [];
+      await sut.importFolder(folder({ 'users.csv': 'id,department,manager_id\nw1,Sales,u1\nw2,Sales,boss\n' }), {
+        connection: 'crm',
+        onWarning: (message) => warnings.push(message),
+      });
+      expect(warnings).toEqual([
+        'users.csv:3:3: warning: manager_id "boss" is not a user in users.csv or already imported; kept as an unknown manager',
+      ]);
+      const rows = await db.query<{ external_id: string; manager_external_id: string }>(
+        "SELECT external_id, manager_external_id FROM crm_users WHERE external_id LIKE 'w%' ORDER BY external_id",
+      );
+      expect(rows).toEqual([
+        { external_id: 'w1', manager_external_id: 'u1' },
+        { external_id: 'w2', manager_external_id: 'boss' },
+      ]);
+    });
+
     it('lets a stored user give its email to another one in the same drop', async () => {
       await sut.importFolder(folder({ 'users.csv': 'id,email,department\nu2,bo2@example.com,Sales\nu9,bo@example.com,Ops\n' }), {
         connection: 'crm',

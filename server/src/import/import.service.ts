@@ -19,6 +19,8 @@ export interface ImportOptions {
   /** Skip training.csv rows whose user_email names no person (each reported to onSkipped) instead of refusing the folder. */
   skipUnknown?: boolean;
   onSkipped?: (where: string, email: string) => void;
+  /** Values kept as given but worth a look (an unknown manager_id), `file:line:column: warning: ...`. */
+  onWarning?: (message: string) => void;
   /** Backfill of daily snapshots after the import: days done of total. */
   onBackfillProgress?: (done: number, total: number, day: string) => void;
 }
@@ -64,7 +66,7 @@ export class ImportService {
   private async importInto(connection: StoredConnection, path: string, options: ImportOptions): Promise<StoredSyncRun> {
     const run = await this.sync.run(connection, {
       trigger: 'import',
-      connector: new CsvConnector(path, { skipUnknown: options.skipUnknown, onSkipped: options.onSkipped }),
+      connector: new CsvConnector(path, { skipUnknown: options.skipUnknown, onSkipped: options.onSkipped, onWarning: options.onWarning }),
       atomic: true,
       onProgress: options.onProgress,
       onBackfillProgress: options.onBackfillProgress,

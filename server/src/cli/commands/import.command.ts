@@ -18,9 +18,11 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
       await withCore(globals(), async (app) => {
         const bar = createProgressBar('snapshots');
         const skipped: string[] = [];
+        const warnings: string[] = [];
         const run = await app.get(ImportService).importFolder(dir, {
           connection: options.connection,
           skipUnknown: options.skipUnknown === true,
+          onWarning: (message) => warnings.push(message),
           onSkipped: (where, email) =>
             skipped.push(`${where}: skipped: user_email "${email}" is not a person imported through any connection`),
           onProgress: (message) => process.stderr.write(`  ${message}\r`),
@@ -28,6 +30,7 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
         });
         bar.stop();
         process.stdout.write(`\nimported into "${options.connection}": ${describeCounts(run.counts)}\n`);
+        if (warnings.length) process.stderr.write(`${warnings.join('\n')}\n`);
         if (skipped.length) process.stdout.write(`${skipped.join('\n')}\n${skipped.length} training lines skipped (--skip-unknown)\n`);
       });
     });

@@ -50,6 +50,8 @@ export interface CsvImportSettings {
   skipUnknown?: boolean;
   /** A skipped row: `file:line:column` and the email. */
   onSkipped?: (where: string, email: string) => void;
+  /** Something kept as given but worth a look (e.g. a manager_id that names no user): `file:line:column: warning: ...`. */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -167,9 +169,12 @@ export class CsvConnector implements CrmConnector {
       }
       if (forwardManagers.length > 0) {
         const known = await this.databaseUserIds(ctx);
+        // A manager who is no user (e.g. not a CRM user in a sales-team export) is kept as given: an unknown manager.
         for (const manager of forwardManagers) {
           if (!ids.has(manager.id) && !known.has(manager.id)) {
-            throw new CsvInputError(file.name, manager.line, manager.column, unknownUser('manager_id', manager.id));
+            const warning = `${file.name}:${manager.line}:${manager.column}: warning: manager_id "${manager.id}" is not a user in users.csv or already imported; kept as an unknown manager`;
+            ctx.log(warning);
+            this.settings.onWarning?.(warning);
           }
         }
       }
