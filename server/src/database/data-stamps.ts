@@ -12,6 +12,7 @@ const METRIC_TABLES = [
   'training_assignments',
   'plan_versions',
   'plan_required_fields',
+  'plan_required_courses',
 ];
 const SNAPSHOT_TABLES = ['metric_snapshots'];
 const SYNC_STATE_TABLES = ['connections', 'sync_runs'];

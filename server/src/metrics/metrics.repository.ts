@@ -6,6 +6,7 @@ import { StampedCache } from '../common/stamped-cache';
 import { DataStamps } from '../database/data-stamps';
 import { compareNames } from './metric-values.util';
 import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from '../people/person-resolution.sql';
+import { REQUIRED_COURSES_CTE } from '../training/required-courses.sql';
 
 /** The numerators and denominators of every metric for one department on one day. */
 export interface DepartmentCounts {
@@ -239,39 +240,36 @@ GROUP BY department, day`;
 }
 
 /**
- * Seat holders who completed every required course: from the day of the last of those
- * completions (or their seat, if later). Also the number of required courses (one row with a
- * null department when nobody completed everything).
+ * Seat holders who completed every course required of them (their department's, see
+ * training/required-courses.sql.ts): from the day of the last of those completions (or their seat,
+ * if later). Also the number of distinct required courses (one row with a null department when
+ * nobody completed everything). Training rows are a person's: any of their users', or by email
+ * (people/person-resolution.sql.ts).
  */
 function trainingSql(range: DayRange): string {
   const done = range.dayOf('t.completed_at');
-  // Training rows are a person's (any of their users', or by email: people/person-resolution.sql.ts).
   return `WITH ${seatHolders(range)},
 ${PERSON_USERS_CTE},
 ${PERSON_TRAINING_CTE},
-required_course AS (
-  SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
-),
-required_count AS (
-  SELECT COUNT(*) AS courses FROM required_course
-),
+${REQUIRED_COURSES_CTE},
 completed AS (
-  SELECT t.person_id, COUNT(DISTINCT t.course) AS courses, MAX(${done}) AS done_day
-  FROM person_training t
-  JOIN required_course q ON q.course = t.course
-  WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY t.person_id
-),
-trained AS (
-  SELECT s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END AS day, COUNT(*) AS trained
+  SELECT s.department, s.connection_id, s.external_id, s.seat_from, COUNT(DISTINCT t.course) AS courses, MAX(${done}) AS done_day
   FROM seat s
   JOIN person_users p ON p.connection_id = s.connection_id AND p.external_id = s.external_id
-  JOIN completed c ON c.person_id = p.person_id
-  WHERE c.courses = (SELECT courses FROM required_count)
-  GROUP BY s.department, CASE WHEN c.done_day > s.seat_from THEN c.done_day ELSE s.seat_from END
+  JOIN person_training t ON t.person_id = p.person_id
+  JOIN required_course q ON q.department = s.department AND q.course = t.course
+  WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
+  GROUP BY s.department, s.connection_id, s.external_id, s.seat_from
+),
+trained AS (
+  SELECT c.department, CASE WHEN c.done_day > c.seat_from THEN c.done_day ELSE c.seat_from END AS day, COUNT(*) AS trained
+  FROM completed c
+  JOIN required_course_count r ON r.department = c.department
+  WHERE c.courses = r.courses
+  GROUP BY c.department, CASE WHEN c.done_day > c.seat_from THEN c.done_day ELSE c.seat_from END
 )
 SELECT p.department, p.day, p.trained, q.courses AS required_courses
-FROM required_count q
+FROM (SELECT COUNT(*) AS courses FROM any_required_course) q
 LEFT JOIN trained p ON TRUE`;
 }
 

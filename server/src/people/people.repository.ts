@@ -3,6 +3,7 @@ import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 import { IS_COUNTED_LOGIN, IS_OPEN_OPPORTUNITY, IS_SEAT_HOLDER, STALE_FLAG } from '../metrics/metric-rules.sql';
 import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from './person-resolution.sql';
+import { REQUIRED_COURSES_CTE } from '../training/required-courses.sql';
 
 /** What one seat holder did as of day T: the per-person numerators of every metric. */
 export interface PersonActivity {
@@ -67,7 +68,7 @@ interface PersonRow {
  * - open opportunity: not deleted, created before the end of T (or no created_at), not closed or
  *   closed after T; stale: close date before T, or no touch (created, activity, modified) in the
  *   30 days ending with T;
- * - required course: marked required in any training row; done when completed before the end of T by
+ * - required course: of the seat holder's department (training/required-courses.sql.ts); done when completed before the end of T by
  *   a row of the person (any of their users, or their email: people/person-resolution.sql.ts).
  */
 const PEOPLE_SQL = (departmentFilter: string) => `WITH seat AS (
@@ -124,23 +125,17 @@ pipeline AS (
   WHERE ${IS_OPEN_OPPORTUNITY}
   GROUP BY o.connection_id, o.owner_external_id
 ),
-required_course AS (
-  SELECT DISTINCT course FROM training_assignments WHERE required = TRUE
-),
+${REQUIRED_COURSES_CTE},
 ${PERSON_USERS_CTE},
 ${PERSON_TRAINING_CTE},
-completed_person AS (
-  SELECT t.person_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
-  FROM person_training t
-  JOIN required_course q ON q.course = t.course
-  WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY t.person_id
-),
 completed AS (
-  SELECT p.connection_id, p.external_id AS user_external_id, c.courses, c.last_completed
-  FROM completed_person c
-  JOIN person_users p ON p.person_id = c.person_id
-  JOIN seat s ON s.connection_id = p.connection_id AND s.external_id = p.external_id
+  SELECT s.connection_id, s.external_id AS user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
+  FROM seat s
+  JOIN person_users p ON p.connection_id = s.connection_id AND p.external_id = s.external_id
+  JOIN person_training t ON t.person_id = p.person_id
+  JOIN required_course q ON q.department = s.department AND q.course = t.course
+  WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
+  GROUP BY s.connection_id, s.external_id
 )
 SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
        (SELECT l.login_at FROM login_events l
@@ -151,7 +146,7 @@ SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_
        c.records, c.completeness_sum,
        o.open_count, o.stale_count,
        k.courses AS courses_done, k.last_completed,
-       (SELECT COUNT(*) FROM required_course) AS required_courses
+       (SELECT COUNT(*) FROM required_course q WHERE q.department = s.department) AS required_courses
 FROM seat s
 LEFT JOIN crm_users m ON m.connection_id = s.connection_id AND m.external_id = s.manager_external_id
 LEFT JOIN activity a ON a.connection_id = s.connection_id AND a.user_external_id = s.external_id

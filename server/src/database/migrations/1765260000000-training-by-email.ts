@@ -1,12 +1,16 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 /**
- * Training rows may name a person by email instead of a user of their own connection (DESIGN.md
- * `training.csv` with `user_email`, and LMS connections such as Moodle, which hold no CRM users):
- * `user_email` holds the trimmed, lower-case address, and such a row's `user_external_id` is that
- * same address, so the unique key (connection, user, course) still holds one row per person and
- * course. Existing rows name users and keep a NULL email. Plain ALTER TABLE on both engines (no
- * SQLite table rebuild), plus an index for resolving the rows to people by email.
+ * People across connections and training (DESIGN.md "a person is one human across connections",
+ * `training.csv` with `user_email`, the plan's `training.required_courses`):
+ * - training rows may name a person by email instead of a user of their own connection (a learning
+ *   system such as Moodle holds no CRM users): `user_email` holds the trimmed, lower-case address,
+ *   and such a row's `user_external_id` is that same address, so the unique key (connection, user,
+ *   course) still holds one row per person and course. Existing rows name users and keep NULL.
+ *   Plain ALTER TABLE on both engines (no SQLite table rebuild), plus an index for resolving rows
+ *   to people by email;
+ * - `plan_required_courses`: the courses a plan version requires per department (or `*`), beside
+ *   `plan_required_fields`. Plans stored before have no training section: nothing to move.
  */
 export class TrainingByEmail1765260000000 implements MigrationInterface {
   name = 'TrainingByEmail1765260000000';
@@ -14,9 +18,23 @@ export class TrainingByEmail1765260000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE training_assignments ADD COLUMN user_email varchar(255) NULL');
     await queryRunner.query('CREATE INDEX idx_training_assignments_user_email ON training_assignments (user_email)');
+    await queryRunner.createTable(
+      new Table({
+        name: 'plan_required_courses',
+        columns: [
+          { name: 'plan_version_id', type: 'integer', isPrimary: true },
+          { name: 'department', type: 'varchar', length: '200', isPrimary: true },
+          { name: 'course', type: 'varchar', length: '200', isPrimary: true },
+        ],
+        foreignKeys: [
+          { columnNames: ['plan_version_id'], referencedTableName: 'plan_versions', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('plan_required_courses');
     await queryRunner.query('DROP INDEX idx_training_assignments_user_email');
     await queryRunner.query('ALTER TABLE training_assignments DROP COLUMN user_email');
   }
