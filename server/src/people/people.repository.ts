@@ -13,6 +13,8 @@ export interface PersonActivity {
   email: string | null;
   department: string;
   managerExternalId: string | null;
+  /** When the user was created in its connection (their start); null: unknown. */
+  createdAt?: number | null;
   /** Name of the manager when the manager is a user of the same connection. */
   managerName: string | null;
   /** Latest counted login before the end of T (epoch ms), or null. */
@@ -43,6 +45,7 @@ interface PersonRow {
   email: string | null;
   department: string;
   manager_external_id: string | null;
+  created_at: Cell;
   manager_name: string | null;
   last_login: Cell;
   logins7: Cell;
@@ -72,7 +75,7 @@ interface PersonRow {
  *   a row of the person (any of their users, or their email: people/person-resolution.sql.ts).
  */
 const PEOPLE_SQL = (departmentFilter: string) => `WITH seat AS (
-  SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, d.name AS department
+  SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, u.created_at, d.name AS department
   FROM crm_users u
   JOIN departments d ON d.id = u.department_id
   WHERE ${IS_SEAT_HOLDER}${departmentFilter}
@@ -137,7 +140,7 @@ completed AS (
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
   GROUP BY s.connection_id, s.external_id
 )
-SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
+SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, s.created_at, m.name AS manager_name,
        (SELECT l.login_at FROM login_events l
          WHERE l.connection_id = s.connection_id AND l.user_external_id = s.external_id
            AND l.login_at < :endExcl AND ${IS_COUNTED_LOGIN}
@@ -190,6 +193,7 @@ function toPerson(row: PersonRow): PersonActivity {
     email: row.email,
     department: row.department,
     managerExternalId: row.manager_external_id,
+    createdAt: toNullableNumber(row.created_at),
     managerName: row.manager_name,
     lastLoginAt: toNullableNumber(row.last_login),
     logins7: count(row.logins7),
