@@ -4,6 +4,7 @@ import {
   ConnectionDetailSchema,
   ConnectionTestResponseSchema,
   CreateConnectionRequestSchema,
+  PersonConflictSchema,
   RemoveConnectionQuerySchema,
   RemoveConnectionResponseSchema,
   SyncRunSchema,
@@ -12,6 +13,7 @@ import {
   UpdateConnectionRequestSchema,
   type ConnectionDetail,
   type ConnectionTestResponse,
+  type PersonConflict,
   type RemoveConnectionResponse,
   type SyncRun,
   type UpdateConnectionRequest,
@@ -22,6 +24,8 @@ import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import type { StoredConnection } from '../connections/connection.repository';
 import { ConnectionService, redactOptions, toSyncRun } from '../connections/connection.service';
+import { Database } from '../database/database.service';
+import { PersonDirectory } from '../people/person-directory.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
 import { SyncService } from '../sync/sync.service';
@@ -37,7 +41,18 @@ export class ConnectionsController {
     private readonly scheduler: SyncScheduler,
     private readonly runs: SyncRepository,
     private readonly sync: SyncService,
+    private readonly db: Database,
   ) {}
+
+  @Get('connections/person-conflicts')
+  @ApiOkResponse({
+    description:
+      'People (users with one email across connections) whose users are in different departments, primary user first: its department is the one counted.',
+    schema: openApiSchema(z.array(PersonConflictSchema)),
+  })
+  personConflicts(): Promise<PersonConflict[]> {
+    return new PersonDirectory().conflicts(this.db);
+  }
 
   @Get('connections')
   @ApiOkResponse({

@@ -1,3 +1,4 @@
+import type { PersonConflict } from '@uptake/shared';
 import type { Sql } from '../database/sql';
 import { toNumber } from '../database/database.service';
 import { emailKeySql, PERSON_USERS_CTE } from './person-resolution.sql';
@@ -58,5 +59,51 @@ export class PersonDirectory {
     const byEmail = new Map<string, string[]>();
     for (const row of rows) byEmail.set(row.email_key, [...(byEmail.get(row.email_key) ?? []), row.external_id]);
     return byEmail;
+  }
+
+  /**
+   * People whose users are in different departments: the primary user's department counts, the
+   * others are listed so that an admin can correct the data or the connections' priorities.
+   */
+  async conflicts(sql: Sql): Promise<PersonConflict[]> {
+    const rows = await sql.query<{
+      person_id: Cell;
+      email_key: string;
+      connection_name: string;
+      external_id: string;
+      name: string | null;
+      department: string | null;
+      is_primary: Cell;
+    }>(
+      `WITH ${PERSON_USERS_CTE},
+       conflicted AS (
+         SELECT p.person_id
+         FROM person_users p
+         JOIN crm_users u ON u.id = p.user_id
+         WHERE p.email_key IS NOT NULL
+         GROUP BY p.person_id
+         HAVING COUNT(DISTINCT COALESCE(u.department_id, -1)) > 1
+       )
+       SELECT p.person_id, p.email_key, c.name AS connection_name, u.external_id, u.name, d.name AS department, p.is_primary
+       FROM person_users p
+       JOIN conflicted k ON k.person_id = p.person_id
+       JOIN crm_users u ON u.id = p.user_id
+       JOIN connections c ON c.id = u.connection_id
+       LEFT JOIN departments d ON d.id = u.department_id
+       ORDER BY p.email_key, p.is_primary DESC, c.name, u.external_id`,
+    );
+    const byPerson = new Map<string, PersonConflict>();
+    for (const row of rows) {
+      const conflict = byPerson.get(row.email_key) ?? { email: row.email_key, users: [] };
+      conflict.users.push({
+        connectionName: row.connection_name,
+        externalId: row.external_id,
+        name: row.name,
+        department: row.department,
+        primary: toNumber(row.is_primary) === 1,
+      });
+      byPerson.set(row.email_key, conflict);
+    }
+    return [...byPerson.values()];
   }
 }

@@ -1,4 +1,5 @@
 import { toNumber } from '../database/database.service';
+import { IngestRepository } from '../sync/ingest.repository';
 import { at, MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
 import { PersonDirectory, type ResolvedUser } from './person-directory.repository';
@@ -119,6 +120,41 @@ describe.each(testEngines())('person resolution on %s', (engine) => {
         { person: userId(connections.hub, 'c2'), course: 'Basics', completedAt: at('2026-01-05T00:00:00Z') },
       ].sort((x, y) => x.person - y.person || x.course.localeCompare(y.course)),
     );
+  });
+
+  it('lists people whose users are in different departments, primary user first', async () => {
+    // every user is in "Sales" (the fixture's default) but lms/C, moved to Support
+    await database.db.transaction((tx) =>
+      new IngestRepository().upsertUsers(
+        tx,
+        connections.lms,
+        [
+          {
+            externalId: 'C',
+            name: 'C',
+            email: 'cy@x.com',
+            department: 'Support',
+            role: null,
+            managerExternalId: null,
+            active: true,
+            licensed: true,
+            integration: false,
+            createdAt: null,
+          },
+        ],
+        0,
+      ),
+    );
+    expect(await directory.conflicts(database.db)).toEqual([
+      {
+        email: 'cy@x.com',
+        users: [
+          { connectionName: 'hub', externalId: 'c2', name: 'c2', department: 'Sales', primary: true },
+          { connectionName: 'lms', externalId: 'C', name: 'C', department: 'Support', primary: false },
+          { connectionName: 'sf', externalId: 'c', name: 'c', department: 'Sales', primary: false },
+        ],
+      },
+    ]);
   });
 
   it('lists the emails of every connection, and per connection', async () => {

@@ -195,3 +195,20 @@ export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 export type MetricSeriesResponse = z.infer<typeof MetricSeriesResponseSchema>;
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** One user of a person whose users disagree on the department (DESIGN.md "a person is one human across connections"). */
+export const PersonConflictUserSchema = z.object({
+  connectionName: z.string(),
+  externalId: z.string(),
+  name: z.string().nullable(),
+  department: z.string().nullable(),
+  /** The primary user, whose department counts (highest connection priority, ties to the older connection). */
+  primary: z.boolean(),
+});
+
+/** A person (users with one email across connections) whose users are in different departments. */
+export const PersonConflictSchema = z.object({
+  email: z.string(),
+  users: z.array(PersonConflictUserSchema).min(2),
+});
+export type PersonConflict = z.infer<typeof PersonConflictSchema>;
