@@ -4,6 +4,7 @@ import { CONNECTION_ERRORS } from '../connections/connection.errors';
 import { CONNECTOR_ERRORS, CRM_ERRORS } from '../connectors/connector.errors';
 import { DATABASE_ERRORS } from '../database/database.errors';
 import { METRICS_ERRORS } from '../metrics/metrics.errors';
+import { PEOPLE_ERRORS } from '../people/people.errors';
 import { PLAN_ERRORS } from '../plan/plan.errors';
 import { SYNC_ERRORS } from '../sync/sync.errors';
 import type { ErrorRule, ErrorTable } from './error-rule';
@@ -43,6 +44,7 @@ const ERROR_TABLE = {
   ...CRM_ERRORS,
   ...DATABASE_ERRORS,
   ...METRICS_ERRORS,
+  ...PEOPLE_ERRORS,
   ...PLAN_ERRORS,
   ...SYNC_ERRORS,
 } as const satisfies ErrorTable;

@@ -14,6 +14,9 @@ import { ConnectionKindSchema, defaultConnectionPriority } from '@uptake/shared'
  * only primary users (`is_primary`) has one row per person with the department and flags DESIGN.md
  * reads, and every user's logins, records, activities and training join through `person_id`.
  *
+ * Admins' overrides (`person_overrides`, rows not superseded) come first: a split user is a person
+ * alone; the users of a merged email belong to the person of the target email.
+ *
  * The resolution is computed in the statement (a window over the users), not stored: it is always
  * in step with every write of users, connection priorities and removals, with no table to keep up
  * and nothing for SQLite to rebuild when `crm_users` changes shape.
@@ -41,27 +44,36 @@ export function emailKey(email: string | null | undefined): string | null {
  * - `user_id`, `connection_id`, `external_id`: the user (crm_users.id and its key);
  * - `email_key`: its trimmed, lower-case email, or NULL;
  * - `person_id`: crm_users.id of the person's primary user;
- * - `is_primary`: 1 for the primary user of each person, else 0 (compare with `= 1`).
+ * - `is_primary`: 1 for the primary user of each person, else 0 (compare with `= 1`);
+ * - `split`: 1 when an admin took the user out of its email's person, else 0.
  * Use in a WITH list: `WITH ${PERSON_USERS_CTE}, seat AS (...)`.
  */
 export const PERSON_USERS_CTE = `person_users AS MATERIALIZED (
   SELECT k.user_id, k.connection_id, k.external_id, k.email_key, k.person_id,
-         CASE WHEN k.person_id = k.user_id THEN 1 ELSE 0 END AS is_primary
+         CASE WHEN k.person_id = k.user_id THEN 1 ELSE 0 END AS is_primary, k.split
   FROM (
-    SELECT r.user_id, r.connection_id, r.external_id, r.email_key,
+    SELECT r.user_id, r.connection_id, r.external_id, r.email_key, r.split,
            FIRST_VALUE(r.user_id) OVER (
              PARTITION BY r.person_key
              ORDER BY r.removed, r.priority DESC, r.connection_created_at, r.connection_id, r.user_id
            ) AS person_id
     FROM (
-      SELECT u.id AS user_id, u.connection_id, u.external_id,
-             ${emailKeySql('u.email')} AS email_key,
-             COALESCE(${emailKeySql('u.email')}, '#' || CAST(u.id AS VARCHAR(20))) AS person_key,
-             CASE WHEN c.removed_at IS NULL THEN 0 ELSE 1 END AS removed,
-             ${effectivePriority('c')} AS priority,
-             c.created_at AS connection_created_at
-      FROM crm_users u
-      JOIN connections c ON c.id = u.connection_id
+      SELECT e.*,
+             CASE WHEN e.split = 1 OR e.email_key IS NULL THEN '#' || CAST(e.user_id AS VARCHAR(20))
+                  ELSE COALESCE((SELECT m.target_key FROM person_overrides m
+                                 WHERE m.kind = 'merge' AND m.email_key = e.email_key AND m.superseded_at IS NULL), e.email_key)
+             END AS person_key
+      FROM (
+        SELECT u.id AS user_id, u.connection_id, u.external_id,
+               ${emailKeySql('u.email')} AS email_key,
+               CASE WHEN EXISTS (SELECT 1 FROM person_overrides s
+                                 WHERE s.kind = 'split' AND s.user_id = u.id AND s.superseded_at IS NULL) THEN 1 ELSE 0 END AS split,
+               CASE WHEN c.removed_at IS NULL THEN 0 ELSE 1 END AS removed,
+               ${effectivePriority('c')} AS priority,
+               c.created_at AS connection_created_at
+        FROM crm_users u
+        JOIN connections c ON c.id = u.connection_id
+      ) e
     ) r
   ) k
 )`;
@@ -70,7 +82,8 @@ export const PERSON_USERS_CTE = `person_users AS MATERIALIZED (
  * CTE `person_training` (needs `person_users` before it): every training row with the person it
  * belongs to: `person_id`, `course`, `required`, `completed_at`. A row names either a user of its
  * own connection (`user_email` NULL) or, by `user_email`, the person with that email imported
- * through any connection; a row whose user or email resolves to nobody is left out.
+ * through any connection (not a user split out of it); a row whose user or email resolves to
+ * nobody is left out.
  */
 export const PERSON_TRAINING_CTE = `person_training AS MATERIALIZED (
   SELECT p.person_id, t.course, t.required, t.completed_at
@@ -80,6 +93,7 @@ export const PERSON_TRAINING_CTE = `person_training AS MATERIALIZED (
   UNION ALL
   SELECT p.person_id, t.course, t.required, t.completed_at
   FROM training_assignments t
-  JOIN person_users p ON p.email_key = t.user_email AND p.is_primary = 1
+  JOIN (SELECT email_key, MIN(person_id) AS person_id FROM person_users WHERE email_key IS NOT NULL AND split = 0 GROUP BY email_key) p
+    ON p.email_key = t.user_email
   WHERE t.user_email IS NOT NULL
 )`;

@@ -10,7 +10,10 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
  *   Plain ALTER TABLE on both engines (no SQLite table rebuild), plus an index for resolving rows
  *   to people by email;
  * - `plan_required_courses`: the courses a plan version requires per department (or `*`), beside
- *   `plan_required_fields`. Plans stored before have no training section: nothing to move.
+ *   `plan_required_fields`. Plans stored before have no training section: nothing to move;
+ * - `person_overrides`: admins' merges (an email key joined to another person's key) and splits (a
+ *   user taken out of its email's person), kept as versions: a change supersedes the row in force
+ *   for the same subject (`superseded_at`), with who and when. Empty at first.
  */
 export class TrainingByEmail1765260000000 implements MigrationInterface {
   name = 'TrainingByEmail1765260000000';
@@ -31,9 +34,29 @@ export class TrainingByEmail1765260000000 implements MigrationInterface {
         ],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'person_overrides',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          // 'merge': the users of email_key belong to the person of target_key; 'split': user_id is a person alone;
+          // 'unmerge' / 'unsplit': back to the email (the row supersedes the one in force, keeping the history)
+          { name: 'kind', type: 'varchar', length: '10' },
+          { name: 'email_key', type: 'varchar', length: '255', isNullable: true },
+          { name: 'target_key', type: 'varchar', length: '255', isNullable: true },
+          { name: 'user_id', type: 'integer', isNullable: true },
+          { name: 'created_by', type: 'varchar', length: '255' },
+          { name: 'created_at', type: 'bigint' },
+          { name: 'superseded_at', type: 'bigint', isNullable: true },
+        ],
+        // no foreign key to crm_users: a rebuild of that table must not take the history with it; rows of a deleted user are inert
+        indices: [{ columnNames: ['email_key', 'superseded_at'] }, { columnNames: ['user_id', 'superseded_at'] }],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('person_overrides');
     await queryRunner.dropTable('plan_required_courses');
     await queryRunner.query('DROP INDEX idx_training_assignments_user_email');
     await queryRunner.query('ALTER TABLE training_assignments DROP COLUMN user_email');
