@@ -13,6 +13,7 @@ const METRIC_TABLES = [
   'plan_versions',
   'plan_required_fields',
   'plan_required_courses',
+  'person_overrides',
 ];
 const SNAPSHOT_TABLES = ['metric_snapshots'];
 const SYNC_STATE_TABLES = ['connections', 'sync_runs'];

@@ -151,6 +151,8 @@ export class PersonOverrideRepository {
       now,
       subject: bySubject.subject,
     });
+    // who is whom changes every metric: counted like a change of CRM data, for the caches of every replica (DataStamps)
+    await tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'crm_data'");
     await tx.query(
       `INSERT INTO person_overrides (kind, email_key, target_key, user_id, created_by, created_at)
        VALUES (:kind, :emailKey, :targetKey, :userId, :by, :now)`,

@@ -1,3 +1,4 @@
+import { DataStamps } from '../database/data-stamps';
 import { toNumber } from '../database/database.service';
 import { at, MetricsFixture } from '../test-support/metrics-fixture';
 import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
@@ -64,6 +65,13 @@ describe.each(testEngines())('merging and splitting people on %s', (engine) => {
         supersededAt: 2000,
       }),
     ]);
+  });
+
+  it('changes the metrics stamp, so cached metrics are recomputed', async () => {
+    const stamps = DataStamps.of(database.db);
+    const before = await stamps.metrics();
+    await sut.merge('annie@x.com', 'ann@x.com', 'admin', 1000);
+    expect(await stamps.metrics()).not.toBe(before);
   });
 
   it('splits a user out of its email, training by email staying with the others, and undoes it', async () => {
