@@ -48,5 +48,38 @@ describe.each(testEngines())('GET /api/connections/person-conflicts on %s', (eng
 
   it('is for admins only', async () => {
     await http().get('/api/connections/person-conflicts').set(trainer).expect(403);
+    await http().get('/api/connections/person-overrides').set(trainer).expect(403);
+    await http()
+      .post('/api/connections/person-overrides')
+      .set(trainer)
+      .send({ kind: 'split', connection: 'hr', externalId: 'A' })
+      .expect(403);
+  });
+
+  it('splits a user out of its person, which ends the conflict, and keeps the decision with who and when', async () => {
+    const { body: split } = await http()
+      .post('/api/connections/person-overrides')
+      .set(admin)
+      .send({ kind: 'split', connection: 'hr', externalId: 'A' })
+      .expect(201);
+    expect(split).toMatchObject({
+      kind: 'split',
+      user: 'hr/A',
+      emailKey: 'ann@x.com',
+      createdAt: at('2026-03-10T15:00:00Z'),
+      supersededAt: null,
+    });
+    expect(split.createdBy).toMatch(/@/);
+    expect((await http().get('/api/connections/person-conflicts').set(admin).expect(200)).body).toEqual([]);
+    const { body: history } = await http().get('/api/connections/person-overrides').set(admin).expect(200);
+    expect(history.map((entry: { kind: string; user: string | null }) => [entry.kind, entry.user])).toEqual([['split', 'hr/A']]);
+
+    const refused = await http()
+      .post('/api/connections/person-overrides')
+      .set(admin)
+      .send({ kind: 'merge', email: 'zed@x.com', into: 'ann@x.com' })
+      .expect(404);
+    expect(refused.body.error).toMatchObject({ code: 'PERSON_NOT_FOUND', message: 'no user of any connection has the email zed@x.com' });
+    await http().post('/api/connections/person-overrides').set(admin).send({ kind: 'merge', email: 'ann@x.com' }).expect(400);
   });
 });

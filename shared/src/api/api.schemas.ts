@@ -212,3 +212,30 @@ export const PersonConflictSchema = z.object({
   users: z.array(PersonConflictUserSchema).min(2),
 });
 export type PersonConflict = z.infer<typeof PersonConflictSchema>;
+
+/** An admin's decision about who is whom across connections, as a version with who and when. */
+export const PersonOverrideSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['merge', 'unmerge', 'split', 'unsplit']),
+  emailKey: z.string().nullable(),
+  targetKey: z.string().nullable(),
+  /** split / unsplit: `connection/external id`. */
+  user: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.number().int(),
+  supersededAt: z.number().int().nullable(),
+});
+export type PersonOverrideView = z.infer<typeof PersonOverrideSchema>;
+
+/** POST /api/connections/person-overrides: merge (email into another), unmerge (email), split or unsplit (a user). */
+export const PersonOverrideRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('merge'), email: z.string().trim().min(1), into: z.string().trim().min(1), by: z.string().optional() }),
+  z.strictObject({ kind: z.literal('unmerge'), email: z.string().trim().min(1), by: z.string().optional() }),
+  z.strictObject({
+    kind: z.enum(['split', 'unsplit']),
+    connection: z.string().trim().min(1),
+    externalId: z.string().trim().min(1),
+    by: z.string().optional(),
+  }),
+]);
+export type PersonOverrideRequest = z.infer<typeof PersonOverrideRequestSchema>;
