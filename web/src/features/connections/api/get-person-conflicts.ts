@@ -10,5 +10,7 @@ export function getPersonConflicts({ signal }: { signal?: AbortSignal } = {}): P
 }
 
 export function usePersonConflicts() {
-  return useQuery(queryOptions({ queryKey: ['connections', 'person-conflicts'], queryFn: ({ signal }) => getPersonConflicts({ signal }) }));
+  return useQuery(
+    queryOptions({ queryKey: ['connections', 'person', 'conflicts'], queryFn: ({ signal }) => getPersonConflicts({ signal }) }),
+  );
 }

@@ -1,10 +1,18 @@
-import type { PersonConflict } from '@uptake/shared';
+import type { PersonConflict, PersonOverrideView } from '@uptake/shared';
+import { useState, type FormEvent } from 'react';
 import { Section } from '@/components/ui/section';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { useChangePerson, usePersonOverrides } from '../api/change-person';
 import { usePersonConflicts } from '../api/get-person-conflicts';
 
 /** People whose users across connections disagree on the department; nothing when there are none. */
-export function PersonConflicts({ conflicts }: { conflicts: readonly PersonConflict[] }) {
+export function PersonConflicts({
+  conflicts,
+  onSplit,
+}: {
+  conflicts: readonly PersonConflict[];
+  onSplit?: (connection: string, externalId: string) => void;
+}) {
   if (conflicts.length === 0) return null;
   return (
     <Section title={`People in two departments (${conflicts.length})`}>
@@ -32,6 +40,20 @@ export function PersonConflicts({ conflicts }: { conflicts: readonly PersonConfl
                         `${user.connectionName}/${user.externalId}: ${user.department ?? 'no department'}${user.primary ? ' (primary, counted)' : ''}`,
                     )
                     .join('; ')}
+                  {onSplit
+                    ? conflict.users
+                        .filter((user) => !user.primary)
+                        .map((user) => (
+                          <button
+                            key={`${user.connectionName}/${user.externalId}`}
+                            type="button"
+                            className="button button-secondary"
+                            onClick={() => onSplit(user.connectionName, user.externalId)}
+                          >
+                            Split {user.connectionName}/{user.externalId}
+                          </button>
+                        ))
+                    : null}
                 </td>
               </tr>
             ))}
@@ -42,8 +64,74 @@ export function PersonConflicts({ conflicts }: { conflicts: readonly PersonConfl
   );
 }
 
-/** The conflicts as the Connections page shows them: loaded with the page, silent while loading or on error. */
+/** One decision of the history, in words. */
+export function describeOverride(override: PersonOverrideView): string {
+  const what =
+    override.kind === 'merge'
+      ? `${override.emailKey} merged into ${override.targetKey}`
+      : override.kind === 'unmerge'
+        ? `merge of ${override.emailKey} undone`
+        : override.kind === 'split'
+          ? `${override.user} split out of ${override.emailKey}`
+          : `split of ${override.user} undone`;
+  return `${new Date(override.createdAt).toISOString().slice(0, 16).replace('T', ' ')} ${override.createdBy}: ${what}${override.supersededAt === null ? '' : ' (replaced)'}`;
+}
+
+/** The conflicts, a merge form and the history of merges and splits, as the Connections page shows them. */
 export function PersonConflictsPanel() {
-  const query = usePersonConflicts();
-  return query.data ? <PersonConflicts conflicts={query.data} /> : null;
+  const conflicts = usePersonConflicts();
+  const history = usePersonOverrides();
+  const change = useChangePerson();
+  const [email, setEmail] = useState('');
+  const [into, setInto] = useState('');
+  const merge = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate(
+      { kind: 'merge', email, into },
+      {
+        onSuccess: () => {
+          setEmail('');
+          setInto('');
+        },
+      },
+    );
+  };
+  return (
+    <>
+      {conflicts.data ? (
+        <PersonConflicts
+          conflicts={conflicts.data}
+          onSplit={(connection, externalId) => change.mutate({ kind: 'split', connection, externalId })}
+        />
+      ) : null}
+      <Section title="Merge two people">
+        <form className="stack" onSubmit={merge} data-testid="merge-people">
+          <p className="card-description">
+            One human under two addresses: the users with the first email join the person of the second. Kept with who and when.
+          </p>
+          <label>
+            Email <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          </label>
+          <label>
+            Into the person of <input type="email" required value={into} onChange={(event) => setInto(event.target.value)} />
+          </label>
+          <button type="submit" className="button" disabled={change.isPending}>
+            Merge
+          </button>
+          {change.error ? (
+            <p className="field-error" role="alert">
+              {change.error.message}
+            </p>
+          ) : null}
+        </form>
+        {history.data && history.data.length > 0 ? (
+          <ul data-testid="person-overrides">
+            {history.data.map((override) => (
+              <li key={override.id}>{describeOverride(override)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </Section>
+    </>
+  );
 }
