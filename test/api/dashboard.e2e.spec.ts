@@ -432,10 +432,11 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       expect(response.headers['content-disposition']).toBe('attachment; filename="people-to-train-2026-03-31.csv"');
       expect(response.text).toBe(
         [
-          '"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses"',
-          '"s3","Abe","","Sales","Sam","2026-03-17T23:59:59.999Z","no_login_14_days; training_incomplete","0","2"',
-          '"s2","Sue","sue@example.com","Sales","Sam","2026-03-18T00:00:00.000Z","training_incomplete","1","2"',
-          '"p2","Pat, ""the new one""","","Support","Pia","","no_login_14_days; training_incomplete","1","2"',
+          // the plan sets no due time: due_date is empty
+          '"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses","due_date"',
+          '"s3","Abe","","Sales","Sam","2026-03-17T23:59:59.999Z","no_login_14_days; training_incomplete","0","2",""',
+          '"s2","Sue","sue@example.com","Sales","Sam","2026-03-18T00:00:00.000Z","training_incomplete","1","2",""',
+          '"p2","Pat, ""the new one""","","Support","Pia","","no_login_14_days; training_incomplete","1","2",""',
           '',
         ].join('\r\n'),
       );

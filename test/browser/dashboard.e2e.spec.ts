@@ -332,7 +332,7 @@ describe('Dashboard in Chromium against the real server and the demo CRM', () =>
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      '"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses"',
+      '"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses","due_date"',
     );
     expect(lines).toHaveLength(data.peopleToTrain.length + 1);
     expect(lines[1]).toContain(`"${data.peopleToTrain[0].externalId}"`);

@@ -95,6 +95,9 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   // Administration: goals, connections and syncs
   'PUT /api/plan': { access: 'admin', body: true, actorField: 'changedBy' },
   'GET /api/connections': { access: 'admin' },
+  'GET /api/connections/person-conflicts': { access: 'admin', audit: 'people.view' },
+  'GET /api/connections/person-overrides': { access: 'admin', audit: 'people.view' },
+  'POST /api/connections/person-overrides': { access: 'admin', body: true, actorField: 'by' },
   'POST /api/connections': { access: 'admin', body: true },
   'PATCH /api/connections/:id': { access: 'admin', body: true },
   'DELETE /api/connections/:id': { access: 'admin', query: true },

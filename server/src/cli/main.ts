@@ -12,6 +12,7 @@ import { registerSnapshot } from './commands/snapshot.command';
 import { registerSync } from './commands/sync.command';
 import { registerToken } from './commands/token.command';
 import { registerUser } from './commands/user.command';
+import { registerPeople } from './commands/people.command';
 
 /** Exit codes: 0 ok, 1 failure at run time, 2 bad input or usage. */
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerUser(program, globals);
   registerToken(program, globals);
   registerIntervention(program, globals);
+  registerPeople(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -5,6 +5,7 @@ import { CONNECTOR_ERRORS, CRM_ERRORS } from '../connectors/connector.errors';
 import { DATABASE_ERRORS } from '../database/database.errors';
 import { INTERVENTION_ERRORS } from '../interventions/interventions.errors';
 import { METRICS_ERRORS } from '../metrics/metrics.errors';
+import { PEOPLE_ERRORS } from '../people/people.errors';
 import { PLAN_ERRORS } from '../plan/plan.errors';
 import { SYNC_ERRORS } from '../sync/sync.errors';
 import type { ErrorRule, ErrorTable } from './error-rule';
@@ -46,6 +47,7 @@ const ERROR_TABLE = {
   ...DATABASE_ERRORS,
   ...INTERVENTION_ERRORS,
   ...METRICS_ERRORS,
+  ...PEOPLE_ERRORS,
   ...PLAN_ERRORS,
   ...SYNC_ERRORS,
 } as const satisfies ErrorTable;
@@ -53,7 +55,7 @@ const ERROR_TABLE = {
 export type ErrorCode = keyof typeof ERROR_TABLE;
 
 /** The CRM vendors whose HTTP calls fail with codes built from their name (`SALESFORCE_UNREACHABLE`). */
-export type CrmVendor = 'Salesforce' | 'HubSpot' | 'Dataverse';
+export type CrmVendor = 'Salesforce' | 'HubSpot' | 'Dataverse' | 'Moodle';
 /** The failures every vendor's HTTP calls share (server/src/connectors/http). */
 export type VendorFailure = 'UNREACHABLE' | 'AUTH_FAILED' | 'AUTH_REJECTED';
 export type VendorErrorCode = `${Uppercase<CrmVendor>}_${VendorFailure}`;

@@ -4,6 +4,9 @@ import {
   ConnectionDetailSchema,
   ConnectionTestResponseSchema,
   CreateConnectionRequestSchema,
+  PersonConflictSchema,
+  PersonOverrideRequestSchema,
+  PersonOverrideSchema,
   RemoveConnectionQuerySchema,
   RemoveConnectionResponseSchema,
   SyncRunSchema,
@@ -12,6 +15,9 @@ import {
   UpdateConnectionRequestSchema,
   type ConnectionDetail,
   type ConnectionTestResponse,
+  type PersonConflict,
+  type PersonOverrideRequest,
+  type PersonOverrideView,
   type RemoveConnectionResponse,
   type SyncRun,
   type UpdateConnectionRequest,
@@ -22,6 +28,10 @@ import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import type { StoredConnection } from '../connections/connection.repository';
 import { ConnectionService, redactOptions, toSyncRun } from '../connections/connection.service';
+import { Database } from '../database/database.service';
+import { Clock } from '../common/clock';
+import { PersonDirectory } from '../people/person-directory.repository';
+import { PersonOverrideRepository } from '../people/person-override.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncScheduler } from '../sync/sync.scheduler';
 import { SyncService } from '../sync/sync.service';
@@ -37,7 +47,51 @@ export class ConnectionsController {
     private readonly scheduler: SyncScheduler,
     private readonly runs: SyncRepository,
     private readonly sync: SyncService,
+    private readonly db: Database,
+    private readonly clock: Clock,
   ) {}
+
+  @Get('connections/person-overrides')
+  @ApiOkResponse({
+    description: "Admins' merges and splits of people, newest first, with who and when (a replaced one has supersededAt).",
+    schema: openApiSchema(z.array(PersonOverrideSchema)),
+  })
+  personOverrides(): Promise<PersonOverrideView[]> {
+    return new PersonOverrideRepository(this.db).history();
+  }
+
+  @Post('connections/person-overrides')
+  @ApiBody({ schema: openApiSchema(PersonOverrideRequestSchema) })
+  @ApiCreatedResponse({
+    description:
+      'Merges the users of an email into the person of another, splits a user out of its person, or undoes either; a new version.',
+    schema: openApiSchema(PersonOverrideSchema),
+  })
+  changePerson(@Body(new ZodValidationPipe(PersonOverrideRequestSchema, 'body')) body: PersonOverrideRequest): Promise<PersonOverrideView> {
+    const overrides = new PersonOverrideRepository(this.db);
+    const by = body.by ?? 'api';
+    const now = this.clock.now();
+    switch (body.kind) {
+      case 'merge':
+        return overrides.merge(body.email, body.into, by, now);
+      case 'unmerge':
+        return overrides.unmerge(body.email, by, now);
+      case 'split':
+        return overrides.split(body.connection, body.externalId, by, now);
+      case 'unsplit':
+        return overrides.unsplit(body.connection, body.externalId, by, now);
+    }
+  }
+
+  @Get('connections/person-conflicts')
+  @ApiOkResponse({
+    description:
+      'People (users with one email across connections) whose users are in different departments, primary user first: its department is the one counted.',
+    schema: openApiSchema(z.array(PersonConflictSchema)),
+  })
+  personConflicts(): Promise<PersonConflict[]> {
+    return new PersonDirectory().conflicts(this.db);
+  }
 
   @Get('connections')
   @ApiOkResponse({

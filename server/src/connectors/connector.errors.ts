@@ -50,4 +50,14 @@ export const CRM_ERRORS = {
   DATAVERSE_UNKNOWN_OBJECT: { status: 502, exitCode: 1 },
   DATAVERSE_THROTTLED: { status: 502, exitCode: 1 },
   DATAVERSE_UNAVAILABLE: { status: 502, exitCode: 1 },
+  // Moodle (a learning system, server/src/connectors/moodle): refusals are the connection's settings to fix (exit 2)
+  MOODLE_UNREACHABLE: { status: 502, exitCode: 1 },
+  MOODLE_AUTH_FAILED: { status: 502, exitCode: 2 },
+  MOODLE_AUTH_REJECTED: { status: 502, exitCode: 2 },
+  MOODLE_PERMISSION_MISSING: { status: 502, exitCode: 2 },
+  MOODLE_REQUEST_FAILED: { status: 502, exitCode: 2 },
+  MOODLE_BAD_RESPONSE: { status: 502, exitCode: 1 },
+  MOODLE_UNAVAILABLE: { status: 502, exitCode: 1 },
+  MOODLE_COURSE_UNKNOWN: { status: 502, exitCode: 2 },
+  MOODLE_DUPLICATE_EMAIL: { status: 502, exitCode: 2 },
 } as const satisfies ErrorTable;

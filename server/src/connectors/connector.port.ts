@@ -85,7 +85,13 @@ export interface Activity {
 }
 
 export interface TrainingAssignment {
+  /** The user of this connection the row is about; ignored when `userEmail` is given. */
   userExternalId: string;
+  /**
+   * Instead of a user of this connection: the trimmed, lower-case email of a person imported through
+   * any connection (`training.csv` with `user_email`, a learning system such as Moodle).
+   */
+  userEmail?: string | null;
   course: string;
   required: boolean;
   completedAt: Instant | null;
@@ -110,6 +116,10 @@ export interface SyncContext {
   requiredFields: Record<string, string[]>;
   /** External ids of the users this connection already has in the database. */
   knownUserIds(): Promise<ReadonlySet<string>>;
+  /** Trimmed, lower-case emails of the users of every connection: the people a row keyed by email may name. */
+  knownEmails?(): Promise<ReadonlySet<string>>;
+  /** This connection's users by trimmed, lower-case email (their external ids), for duplicate emails across drops. */
+  connectionEmails?(): Promise<ReadonlyMap<string, readonly string[]>>;
   /** Progress messages for long work (CLI progress output, run log). */
   log(message: string): void;
   /** Aborted when the run must stop (shutdown, lease lost). */

@@ -4,6 +4,7 @@ import { createCsvConnector } from './csv/csv.connector';
 import { createDataverseConnector } from './dataverse/dataverse.connector';
 import { createDemoConnector } from './demo/demo.connector';
 import { createHubSpotConnector } from './hubspot/hubspot.connector';
+import { createMoodleConnector } from './moodle/moodle.connector';
 import { createSalesforceConnector } from './salesforce/salesforce.connector';
 
 export type ConnectorOptions = Record<string, string>;
@@ -15,6 +16,7 @@ const FACTORIES: Record<ConnectionKind, ConnectorFactory> = {
   salesforce: (options) => createSalesforceConnector(options),
   hubspot: (options) => createHubSpotConnector(options),
   dataverse: (options) => createDataverseConnector(options),
+  moodle: (options) => createMoodleConnector(options),
 };
 
 export class UnknownConnectorKindError extends ConnectorError {

@@ -11,8 +11,9 @@ import { LoginThrottleAndSessionIdle1765100000000 } from './migrations/176510000
 import { CrmVersions1765200000000 } from './migrations/1765200000000-crm-versions';
 import { PlanEffectiveFrom1765210000000 } from './migrations/1765210000000-plan-effective-from';
 import { LateDataRestatements1765220000000 } from './migrations/1765220000000-late-data-restatements';
-import { Interventions1765270000000 } from './migrations/1765270000000-interventions';
 import { Activities1765240000000 } from './migrations/1765240000000-activities';
+import { TrainingByEmail1765260000000 } from './migrations/1765260000000-training-by-email';
+import { Interventions1765270000000 } from './migrations/1765270000000-interventions';
 import type { DatabaseLocation } from './database-url.util';
 
 export const MIGRATIONS = [
@@ -25,8 +26,9 @@ export const MIGRATIONS = [
   CrmVersions1765200000000,
   PlanEffectiveFrom1765210000000,
   LateDataRestatements1765220000000,
-  Interventions1765270000000,
   Activities1765240000000,
+  TrainingByEmail1765260000000,
+  Interventions1765270000000,
 ];
 
 /**

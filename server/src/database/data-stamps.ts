@@ -17,6 +17,8 @@ const METRIC_TABLES = [
   'opportunity_versions',
   'record_versions',
   'record_field_versions',
+  'plan_required_courses',
+  'person_overrides',
 ];
 const SNAPSHOT_TABLES = ['metric_snapshots'];
 const SYNC_STATE_TABLES = ['connections', 'sync_runs'];

@@ -18,6 +18,11 @@ export interface ImportOptions {
   connection?: string;
   /** Progress lines for a human (CLI output). */
   onProgress?: (message: string) => void;
+  /** Skip training.csv rows whose user_email names no person (each reported to onSkipped) instead of refusing the folder. */
+  skipUnknown?: boolean;
+  onSkipped?: (where: string, email: string) => void;
+  /** Values kept as given but worth a look (an unknown manager_id), `file:line:column: warning: ...`. */
+  onWarning?: (message: string) => void;
   /** Backfill of daily snapshots after the import: days done of total. */
   onBackfillProgress?: (done: number, total: number, day: string) => void;
   /** Recomputation of the stored days the import's late data changed: days done of total. */
@@ -82,7 +87,7 @@ export class ImportService {
       observedAt: options.observedAt,
       fullExport: folder ? { opportunities: folder.opportunities !== null, recordTypes: [...folder.records.keys()] } : undefined,
       trigger: 'import',
-      connector: new CsvConnector(path),
+      connector: new CsvConnector(path, { skipUnknown: options.skipUnknown, onSkipped: options.onSkipped, onWarning: options.onWarning }),
       atomic: true,
       onProgress: options.onProgress,
       onBackfillProgress: options.onBackfillProgress,

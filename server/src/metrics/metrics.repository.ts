@@ -12,12 +12,13 @@ import {
   IS_PRESENT_RECORD,
   IS_SEAT_HOLDER,
   least,
-  REQUIRED_COURSES,
   requiredFields,
   VERSION_TABLES,
   versionSpans,
 } from './metric-rules.sql';
 import { activityTouchesSql, workSql } from './work-metrics.sql';
+import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from '../people/person-resolution.sql';
+import { REQUIRED_COURSES_CTE } from '../training/required-courses.sql';
 
 /** The numerators and denominators of every metric for one department on one day. */
 export interface DepartmentCounts {
@@ -288,32 +289,33 @@ GROUP BY department, day`;
 }
 
 /**
- * Seat holders who completed every required course: from the day of the last of those
- * completions (or their seat span's first day, if later) to the span's last day. Also the number
- * of required courses (one row with a null department when nobody completed everything).
+ * Seat holders who completed every course required of them (their department's, see
+ * training/required-courses.sql.ts): from the day of the last of those completions (or their seat,
+ * span's first day, if later) to the seat span's last day. Also the number of distinct required courses (one row with a null department when
+ * nobody completed everything). Training rows are a person's: any of their users', or by email
+ * (people/person-resolution.sql.ts).
  */
 function trainingSql(range: DayRange): string {
   const done = range.dayOf('t.completed_at');
-  const from = greatest('c.done_day', 's.seat_from');
+  const from = greatest('c.done_day', 'c.seat_from');
   return `WITH ${seatHolders(range)},
-required_course AS (
-  ${REQUIRED_COURSES}
-),
-required_count AS (
-  SELECT COUNT(*) AS courses FROM required_course
-),
+${PERSON_USERS_CTE},
+${PERSON_TRAINING_CTE},
+${REQUIRED_COURSES_CTE},
 completed AS (
-  SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(${done}) AS done_day
-  FROM training_assignments t
-  JOIN required_course q ON q.course = t.course
+  SELECT s.department, s.connection_id, s.external_id, s.seat_from, s.seat_to, COUNT(DISTINCT t.course) AS courses, MAX(${done}) AS done_day
+  FROM seat s
+  JOIN person_users p ON p.connection_id = s.connection_id AND p.external_id = s.external_id
+  JOIN person_training t ON t.person_id = p.person_id
+  JOIN required_course q ON q.department = s.department AND q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY t.connection_id, t.user_external_id
+  GROUP BY s.department, s.connection_id, s.external_id, s.seat_from, s.seat_to
 ),
 trained_span AS (
-  SELECT s.department, ${from} AS from_day, s.seat_to AS to_day
-  FROM seat s
-  JOIN completed c ON c.connection_id = s.connection_id AND c.user_external_id = s.external_id
-  WHERE c.courses = (SELECT courses FROM required_count) AND ${from} <= s.seat_to
+  SELECT c.department, ${from} AS from_day, c.seat_to AS to_day
+  FROM completed c
+  JOIN required_course_count r ON r.department = c.department
+  WHERE c.courses = r.courses AND ${from} <= c.seat_to
 ),
 trained AS (
   SELECT department, day, SUM(trained) AS trained FROM (
@@ -323,7 +325,7 @@ trained AS (
   GROUP BY department, day
 )
 SELECT p.department, p.day, p.trained, q.courses AS required_courses
-FROM required_count q
+FROM (SELECT COUNT(*) AS courses FROM any_required_course) q
 LEFT JOIN trained p ON TRUE`;
 }
 

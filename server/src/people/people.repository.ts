@@ -3,17 +3,20 @@ import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 import {
   FIELDS_OF_RECORD_VERSION,
+  firstVersions,
   IS_COUNTED_LOGIN,
   IS_OPEN_OPPORTUNITY,
   IS_PRESENT_RECORD,
   IS_SEAT_HOLDER,
   OPPORTUNITIES_IN_FORCE,
   RECORDS_IN_FORCE,
-  REQUIRED_COURSES,
   requiredFields,
   STALE_FLAG,
   USERS_IN_FORCE,
+  VERSION_TABLES,
 } from '../metrics/metric-rules.sql';
+import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from './person-resolution.sql';
+import { REQUIRED_COURSES_CTE } from '../training/required-courses.sql';
 
 /** What one seat holder did as of day T: the per-person numerators of every metric. */
 export interface PersonActivity {
@@ -23,6 +26,8 @@ export interface PersonActivity {
   email: string | null;
   department: string;
   managerExternalId: string | null;
+  /** When the user was created in its connection (their start); null: unknown. */
+  createdAt?: number | null;
   /** Name of the manager when the manager is a user of the same connection. */
   managerName: string | null;
   /** Latest counted login before the end of T (epoch ms), or null. */
@@ -59,6 +64,7 @@ interface PersonRow {
   email: string | null;
   department: string;
   manager_external_id: string | null;
+  created_at: Cell;
   manager_name: string | null;
   last_login: Cell;
   logins7: Cell;
@@ -87,13 +93,15 @@ interface PersonRow {
  * - open opportunity: not deleted, created before the end of T (or no created_at), not closed or
  *   closed after T; stale: close date before T, or no touch (created, activity, modified) in the
  *   30 days ending with T;
- * - required course: marked required in any training row; done when completed before the end of T;
- * - work: activities that took place, opportunities and records created, in the 7 days ending with T
- *   (not deleted); the last activity is found on the (connection, owner, occurred_at) index.
+ * - required course: of the seat holder's department (training/required-courses.sql.ts); done when completed before the end of T by
+ *   a row of the person (any of their users, or their email: people/person-resolution.sql.ts);
+ * - work: activities that took place, opportunities and records created (with the owner of their
+ *   first version), in the 7 days ending with T (not deleted); the last activity is found on the
+ *   (connection, owner, occurred_at) index.
  * Users, records (with their field values) and opportunities are the versions in force at the end of T.
  */
 const PEOPLE_SQL = (departmentFilter: string, planVersion: string) => `WITH seat AS (
-  SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, d.name AS department
+  SELECT u.connection_id, u.external_id, u.name, u.email, u.manager_external_id, u.created_at, d.name AS department
   FROM ${USERS_IN_FORCE} u
   JOIN departments d ON d.id = u.department_id
   WHERE ${IS_SEAT_HOLDER}${departmentFilter}
@@ -143,31 +151,32 @@ pipeline AS (
   WHERE ${IS_OPEN_OPPORTUNITY}
   GROUP BY o.connection_id, o.owner_external_id
 ),
-required_course AS (
-  ${REQUIRED_COURSES}
-),
+${REQUIRED_COURSES_CTE},
+${PERSON_USERS_CTE},
+${PERSON_TRAINING_CTE},
 completed AS (
-  SELECT t.connection_id, t.user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
-  FROM training_assignments t
-  JOIN seat s ON s.connection_id = t.connection_id AND s.external_id = t.user_external_id
-  JOIN required_course q ON q.course = t.course
+  SELECT s.connection_id, s.external_id AS user_external_id, COUNT(DISTINCT t.course) AS courses, MAX(t.completed_at) AS last_completed
+  FROM seat s
+  JOIN person_users p ON p.connection_id = s.connection_id AND p.external_id = s.external_id
+  JOIN person_training t ON t.person_id = p.person_id
+  JOIN required_course q ON q.department = s.department AND q.course = t.course
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY t.connection_id, t.user_external_id
+  GROUP BY s.connection_id, s.external_id
 ),
 work AS (
   SELECT w.connection_id, w.owner_external_id, SUM(w.n) AS activities7, COUNT(*) AS work_items7
   FROM (
     SELECT a.connection_id, a.owner_external_id, 1 AS n FROM activities a
     WHERE a.deleted = FALSE AND a.occurred_at >= :start7 AND a.occurred_at < :endExcl
-    UNION ALL SELECT o.connection_id, o.owner_external_id, 0 FROM opportunities o
+    UNION ALL SELECT o.connection_id, o.owner_external_id, 0 FROM ${firstVersions(VERSION_TABLES.opportunities)} o
     WHERE o.deleted = FALSE AND o.created_at >= :start7 AND o.created_at < :endExcl
-    UNION ALL SELECT r.connection_id, r.owner_external_id, 0 FROM records r
+    UNION ALL SELECT r.connection_id, r.owner_external_id, 0 FROM ${firstVersions(VERSION_TABLES.records)} r
     WHERE r.deleted = FALSE AND r.created_at >= :start7 AND r.created_at < :endExcl
   ) w
   JOIN seat s ON s.connection_id = w.connection_id AND s.external_id = w.owner_external_id
   GROUP BY w.connection_id, w.owner_external_id
 )
-SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, m.name AS manager_name,
+SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_external_id, s.created_at, m.name AS manager_name,
        (SELECT l.login_at FROM login_events l
          WHERE l.connection_id = s.connection_id AND l.user_external_id = s.external_id
            AND l.login_at < :endExcl AND ${IS_COUNTED_LOGIN}
@@ -176,7 +185,7 @@ SELECT s.connection_id, s.external_id, s.name, s.email, s.department, s.manager_
        c.records, c.completeness_sum,
        o.open_count, o.stale_count,
        k.courses AS courses_done, k.last_completed,
-       (SELECT COUNT(*) FROM required_course) AS required_courses,
+       (SELECT COUNT(*) FROM required_course q WHERE q.department = s.department) AS required_courses,
        w.activities7, w.work_items7,
        (SELECT MAX(a.occurred_at) FROM activities a
          WHERE a.connection_id = s.connection_id AND a.owner_external_id = s.external_id
@@ -235,6 +244,7 @@ function toPerson(row: PersonRow): PersonActivity {
     email: row.email,
     department: row.department,
     managerExternalId: row.manager_external_id,
+    createdAt: toNullableNumber(row.created_at),
     managerName: row.manager_name,
     lastLoginAt: toNullableNumber(row.last_login),
     logins7: count(row.logins7),

@@ -64,7 +64,7 @@ describe(parseLaunchPlan.name, () => {
         'plan.yaml:1:14 launch_date: expected a date as YYYY-MM-DD, got "2026-02-30"',
         'plan.yaml:2:11 timezone: unknown time zone "Mars/Olympus" (use an IANA name such as Europe/Berlin)',
         'plan.yaml:5:12 departments[0].seats: expected number, received string',
-        'plan.yaml:7:34 goals[0].metric: expected one of active_users, monthly_active_users, logins_per_user, record_completeness, stale_opportunities, training_completion',
+        'plan.yaml:7:34 goals[0].metric: expected one of active_users, monthly_active_users, logins_per_user, record_completeness, stale_opportunities, training_completion, active_contributors, activities_per_user',
       ].join('\n'),
     );
     expect(error.problems[0]).toEqual({

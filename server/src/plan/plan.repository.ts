@@ -84,6 +84,13 @@ export class PlanRepository {
         ),
       );
       await tx.insertMany(
+        'plan_required_courses',
+        ['plan_version_id', 'department', 'course'],
+        Object.entries(plan.training?.required_courses ?? {}).flatMap(([department, courses]) =>
+          [...new Set(courses)].map((course) => [planVersionId, department, course]),
+        ),
+      );
+      await tx.insertMany(
         'plan_departments',
         ['plan_version_id', 'name', 'seats', 'licence_cost_per_seat_month'],
         plan.departments.map((department) => [planVersionId, department.name, department.seats, department.licence_cost_per_seat_month]),

@@ -253,12 +253,14 @@ export class IngestRepository {
 
   async upsertTraining(tx: Sql, connectionId: number, input: readonly TrainingAssignment[]): Promise<void> {
     if (input.length === 0) return;
-    const assignments = lastByKey(input, (a) => `${a.userExternalId}\u0000${a.course}`);
+    // A row keyed by email stores the email as its user key too (one row per person and course).
+    const userKey = (a: TrainingAssignment) => a.userEmail ?? a.userExternalId;
+    const assignments = lastByKey(input, (a) => `${userKey(a)}\u0000${a.course}`);
     await tx.insertMany(
       'training_assignments',
-      ['connection_id', 'user_external_id', 'course', 'required', 'completed_at'],
-      assignments.map((a) => [connectionId, a.userExternalId, a.course, a.required, a.completedAt]),
-      `ON CONFLICT (connection_id, user_external_id, course) DO UPDATE SET required = excluded.required, completed_at = excluded.completed_at`,
+      ['connection_id', 'user_external_id', 'user_email', 'course', 'required', 'completed_at'],
+      assignments.map((a) => [connectionId, userKey(a), a.userEmail ?? null, a.course, a.required, a.completedAt]),
+      `ON CONFLICT (connection_id, user_external_id, course) DO UPDATE SET user_email = excluded.user_email, required = excluded.required, completed_at = excluded.completed_at`,
     );
   }
 

@@ -24,6 +24,7 @@ import { writtenSpans } from './written-spans';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
 import { upsertActivities } from './activity-ingest';
+import { PersonDirectory } from '../people/person-directory.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
@@ -131,6 +132,8 @@ export class SyncService {
         timezone: timezoneOf(plan),
         requiredFields: plan?.required_fields ?? {},
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
+        knownEmails: () => new PersonDirectory().knownEmails(this.db),
+        connectionEmails: () => new PersonDirectory().emailsOf(this.db, connection.id),
         log: progress,
       };
       const cause: RestatementCause = { kind: options.trigger === 'import' ? 'import' : 'sync', ref: String(run.id) };

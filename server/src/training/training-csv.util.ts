@@ -25,6 +25,7 @@ export const PEOPLE_TO_TRAIN_COLUMNS = [
   'reasons',
   'required_courses_done',
   'required_courses',
+  'due_date',
 ] as const;
 
 /** The people-to-train list as a CSV file with a header row. */
@@ -41,6 +42,7 @@ export function peopleToTrainCsv(people: readonly PersonToTrain[]): string {
       person.reasons.join('; '),
       person.requiredCoursesDone,
       person.requiredCourses,
+      person.dueDate ?? null,
     ]),
   ]);
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { Database, toNumber } from '../database/database.service';
-import { IS_COUNTED_LOGIN, IS_SEAT_HOLDER, REQUIRED_COURSES, USERS_IN_FORCE } from '../metrics/metric-rules.sql';
+import { IS_COUNTED_LOGIN, IS_SEAT_HOLDER, USERS_IN_FORCE } from '../metrics/metric-rules.sql';
+import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from '../people/person-resolution.sql';
+import { REQUIRED_COURSES_CTE } from './required-courses.sql';
 
 /** Logins around training completion of one department's seat holders. */
 export interface DepartmentLoginsAroundCompletion {
@@ -38,17 +40,19 @@ const LIFT_SQL = (calendar: string) => `WITH seat AS (
   JOIN departments d ON d.id = u.department_id
   WHERE ${IS_SEAT_HOLDER}
 ),
-required_course AS (
-  ${REQUIRED_COURSES}
-),
+${REQUIRED_COURSES_CTE},
+${PERSON_USERS_CTE},
+${PERSON_TRAINING_CTE},
 completion AS (
-  SELECT s.department, t.connection_id, t.user_external_id, MAX(t.completed_at) AS completed_at
-  FROM training_assignments t
-  JOIN seat s ON s.connection_id = t.connection_id AND s.external_id = t.user_external_id
-  JOIN required_course q ON q.course = t.course
+  SELECT s.department, s.connection_id, s.external_id AS user_external_id, MAX(t.completed_at) AS completed_at
+  FROM seat s
+  JOIN person_users p ON p.connection_id = s.connection_id AND p.external_id = s.external_id
+  JOIN person_training t ON t.person_id = p.person_id
+  JOIN required_course q ON q.department = s.department AND q.course = t.course
+  JOIN required_course_count r ON r.department = s.department
   WHERE t.completed_at IS NOT NULL AND t.completed_at < :endExcl
-  GROUP BY s.department, t.connection_id, t.user_external_id
-  HAVING COUNT(DISTINCT t.course) = (SELECT COUNT(*) FROM required_course)
+  GROUP BY s.department, s.connection_id, s.external_id, r.courses
+  HAVING COUNT(DISTINCT t.course) = r.courses
 ),
 calendar (utc_day, day_start, next_start, before_start, after_end) AS (
   VALUES ${calendar}

@@ -14,6 +14,8 @@ import { TrainingService } from './training.service';
  * Required courses: Basics and Advanced. Sales: Sam (s1), Sue (s2), Abe (s3, manager Sam); Support: Pia (p1), Pat (p2).
  * Completion day of a seat holder = the day of their last required completion; before/after windows
  * are counted only when that day is on or before T - 28 = 2026-03-03.
+ * Training is due 60 days after a person's start: nobody has a created_at, so the launch date
+ * 2026-01-01 + 60 days = 2026-03-02; on T whoever has not completed every required course is overdue.
  */
 async function seedTraining(db: TestDatabase['db']): Promise<void> {
   const fx = new MetricsFixture(db);
@@ -27,6 +29,7 @@ async function seedTraining(db: TestDatabase['db']): Promise<void> {
       { department: '*', metric: 'active_users', target: 0.8, by: '2026-03-31', baseline: 0 },
       { department: 'Sales', metric: 'logins_per_user', target: 5, by: '2026-03-31', baseline: 0 },
     ],
+    training: { required_courses: {}, due_within_days: 60 },
   });
   const crm = await fx.connection();
   await fx.users(crm, [
@@ -120,6 +123,7 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
         reasons: ['no_login_14_days'],
         requiredCoursesDone: 2,
         requiredCourses: 2,
+        dueDate: '2026-03-02',
       },
       {
         connectionId: expect.any(Number),
@@ -129,9 +133,10 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
         department: 'Sales',
         managerName: null,
         lastLoginAt: '2026-03-18T00:00:00.000Z',
-        reasons: ['training_incomplete'],
+        reasons: ['training_incomplete', 'training_overdue'],
         requiredCoursesDone: 1,
         requiredCourses: 2,
+        dueDate: '2026-03-02',
       },
       {
         connectionId: expect.any(Number),
@@ -141,9 +146,10 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
         department: 'Support',
         managerName: null,
         lastLoginAt: '2026-03-29T09:00:00.000Z',
-        reasons: ['training_incomplete'],
+        reasons: ['training_incomplete', 'training_overdue'],
         requiredCoursesDone: 0,
         requiredCourses: 2,
+        dueDate: '2026-03-02',
       },
     ]);
   });
@@ -186,10 +192,10 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
     const csv = await sut.peopleToTrainCsv('2026-03-31');
     expect(csv).toBe(
       [
-        '"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses"',
-        '"s3","Abe","","Sales","Sam","2026-03-17T23:59:59.999Z","no_login_14_days","2","2"',
-        '"s2","Sue ""Q"" Smith","sue@example.com","Sales","","2026-03-18T00:00:00.000Z","training_incomplete","1","2"',
-        '"p2","Pat","","Support","","2026-03-29T09:00:00.000Z","training_incomplete","0","2"',
+        '"external_id","name","email","department","manager","last_login","reasons","required_courses_done","required_courses","due_date"',
+        '"s3","Abe","","Sales","Sam","2026-03-17T23:59:59.999Z","no_login_14_days","2","2","2026-03-02"',
+        '"s2","Sue ""Q"" Smith","sue@example.com","Sales","","2026-03-18T00:00:00.000Z","training_incomplete; training_overdue","1","2","2026-03-02"',
+        '"p2","Pat","","Support","","2026-03-29T09:00:00.000Z","training_incomplete; training_overdue","0","2","2026-03-02"',
         '',
       ].join('\r\n'),
     );

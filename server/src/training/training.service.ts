@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActiveRate, PersonToTrain, TrainingLift, TrainingResponse, TrainReason } from '@uptake/shared';
+import type { ActiveRate, LaunchPlan, PersonToTrain, TrainingLift, TrainingResponse, TrainReason } from '@uptake/shared';
 import { addDays, dayOf } from '../common/time.util';
 import { compareNames } from '../metrics/metric-values.util';
 import { MetricsService, ORGANISATION } from '../metrics/metrics.service';
@@ -7,6 +7,7 @@ import { comparePeople, trainingComplete } from '../people/people-groups.util';
 import { PeopleRepository, type PersonActivity } from '../people/people.repository';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { rankTeams } from './team-gap.util';
+import { isTrainingOverdue, trainingDueDate } from './training-due.util';
 import { peopleToTrainCsv } from './training-csv.util';
 import { LIFT_WINDOW_DAYS, TrainingRepository, type DepartmentLoginsAroundCompletion } from './training.repository';
 
@@ -62,16 +63,18 @@ export class TrainingService {
   async trainingAsOf(asOf: string): Promise<TrainingResponse> {
     await this.metrics.assertDayInBounds('asOf', asOf);
     const timezone = await this.planInForce.timezone();
+    const version = await this.planInForce.at(asOf);
     const [report, people] = await Promise.all([
       this.metrics.report(asOf),
-      this.people.seatHolders(asOf, timezone, undefined, (await this.planInForce.at(asOf))?.id ?? null),
+      this.people.seatHolders(asOf, timezone, undefined, version?.id ?? null),
     ]);
-    const requiredCourses = people[0]?.requiredCourses ?? 0;
+    const plan = version?.plan ?? null;
+    const requiredCourses = Math.max(0, ...people.map((person) => person.requiredCourses));
     return {
       asOf,
       requiredCourses,
       teams: rankTeams(report.departments),
-      peopleToTrain: this.toTrain(people),
+      peopleToTrain: this.toTrain(people, plan, asOf),
       lift: requiredCourses === 0 ? [] : await this.lift(asOf, timezone, people),
       how: HOW,
     };
@@ -81,21 +84,24 @@ export class TrainingService {
   async peopleToTrainCsv(asOf: string): Promise<string> {
     await this.metrics.assertDayInBounds('asOf', asOf);
     const timezone = await this.planInForce.timezone();
-    return peopleToTrainCsv(
-      this.toTrain(await this.people.seatHolders(asOf, timezone, undefined, (await this.planInForce.at(asOf))?.id ?? null)),
-    );
+    const version = await this.planInForce.at(asOf);
+    const people = await this.people.seatHolders(asOf, timezone, undefined, version?.id ?? null);
+    return peopleToTrainCsv(this.toTrain(people, version?.plan ?? null, asOf));
   }
 
-  private toTrain(people: readonly PersonActivity[]): PersonToTrain[] {
+  private toTrain(people: readonly PersonActivity[], plan: LaunchPlan | null, asOf: string): PersonToTrain[] {
     return people
       .flatMap((person) => {
         const reasons: TrainReason[] = [];
+        const incomplete = trainingComplete(person) === false;
+        const dueDate = person.requiredCourses > 0 ? trainingDueDate(plan, person.createdAt) : null;
         if (person.logins14 === 0) reasons.push('no_login_14_days');
-        if (trainingComplete(person) === false) reasons.push('training_incomplete');
-        return reasons.length ? [{ person, reasons }] : [];
+        if (incomplete) reasons.push('training_incomplete');
+        if (isTrainingOverdue(dueDate, incomplete, asOf)) reasons.push('training_overdue');
+        return reasons.length ? [{ person, reasons, dueDate }] : [];
       })
       .sort((a, b) => compareNames(a.person.department, b.person.department) || comparePeople(a.person, b.person))
-      .map(({ person, reasons }) => ({
+      .map(({ person, reasons, dueDate }) => ({
         connectionId: person.connectionId,
         externalId: person.externalId,
         name: person.name,
@@ -106,6 +112,7 @@ export class TrainingService {
         reasons,
         requiredCoursesDone: person.requiredCoursesDone,
         requiredCourses: person.requiredCourses,
+        dueDate,
       }));
   }
 

@@ -74,7 +74,7 @@ export const SyncRunSchema = z.object({
   error: z.string().nullable(),
 });
 
-export const ConnectionKindSchema = z.enum(['demo', 'csv', 'salesforce', 'hubspot', 'dataverse']);
+export const ConnectionKindSchema = z.enum(['demo', 'csv', 'salesforce', 'hubspot', 'dataverse', 'moodle']);
 
 /** The option every connection kind takes besides its connector's: which connection's user is a person's primary user. */
 export const PRIORITY_OPTION = 'priority';
@@ -95,9 +95,12 @@ export const ConnectionPrioritySchema = z
       .max(MAX_CONNECTION_PRIORITY, `priority must be at most ${MAX_CONNECTION_PRIORITY}`),
   );
 
-/** DESIGN.md: a connection's priority defaults to 10 for CRM connections and 0 for csv. */
+/**
+ * DESIGN.md: a connection's priority defaults to 10 for CRM connections and 0 for csv; a learning
+ * system (moodle) is not a CRM either, so its users never outrank a CRM's by default.
+ */
 export function defaultConnectionPriority(kind: z.infer<typeof ConnectionKindSchema>): number {
-  return kind === 'csv' ? 0 : 10;
+  return kind === 'csv' || kind === 'moodle' ? 0 : 10;
 }
 
 export const ConnectionSchema = z.object({
@@ -206,3 +209,47 @@ export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 export type MetricSeriesResponse = z.infer<typeof MetricSeriesResponseSchema>;
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** One user of a person whose users disagree on the department (DESIGN.md "a person is one human across connections"). */
+export const PersonConflictUserSchema = z.object({
+  connectionName: z.string(),
+  externalId: z.string(),
+  name: z.string().nullable(),
+  department: z.string().nullable(),
+  /** The primary user, whose department counts (highest connection priority, ties to the older connection). */
+  primary: z.boolean(),
+});
+
+/** A person (users with one email across connections) whose users are in different departments. */
+export const PersonConflictSchema = z.object({
+  email: z.string(),
+  users: z.array(PersonConflictUserSchema).min(2),
+});
+export type PersonConflict = z.infer<typeof PersonConflictSchema>;
+
+/** An admin's decision about who is whom across connections, as a version with who and when. */
+export const PersonOverrideSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['merge', 'unmerge', 'split', 'unsplit']),
+  emailKey: z.string().nullable(),
+  targetKey: z.string().nullable(),
+  /** split / unsplit: `connection/external id`. */
+  user: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.number().int(),
+  supersededAt: z.number().int().nullable(),
+});
+export type PersonOverrideView = z.infer<typeof PersonOverrideSchema>;
+
+/** POST /api/connections/person-overrides: merge (email into another), unmerge (email), split or unsplit (a user). */
+export const PersonOverrideRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('merge'), email: z.string().trim().min(1), into: z.string().trim().min(1), by: z.string().optional() }),
+  z.strictObject({ kind: z.literal('unmerge'), email: z.string().trim().min(1), by: z.string().optional() }),
+  z.strictObject({
+    kind: z.enum(['split', 'unsplit']),
+    connection: z.string().trim().min(1),
+    externalId: z.string().trim().min(1),
+    by: z.string().optional(),
+  }),
+]);
+export type PersonOverrideRequest = z.infer<typeof PersonOverrideRequestSchema>;

@@ -206,7 +206,7 @@ export const TeamGapSchema = z.object({
   suppressed: z.boolean().optional(),
 });
 
-export const TrainReasonSchema = z.enum(['no_login_14_days', 'training_incomplete']);
+export const TrainReasonSchema = z.enum(['no_login_14_days', 'training_incomplete', 'training_overdue']);
 
 export const PersonToTrainSchema = z.object({
   connectionId: z.number().int(),
@@ -217,10 +217,15 @@ export const PersonToTrainSchema = z.object({
   managerName: z.string().nullable(),
   /** Latest counted login on or before end(asOf), null when none. */
   lastLoginAt: z.string().nullable(),
-  /** no_login_14_days: no counted login in [start of asOf−13, end(asOf)]; training_incomplete: a required course not completed by end(asOf). */
+  /**
+   * no_login_14_days: no counted login in [start of asOf−13, end(asOf)]; training_incomplete: a required
+   * course not completed by end(asOf); training_overdue: besides, its due date (dueDate) is before asOf.
+   */
   reasons: z.array(TrainReasonSchema).min(1),
   requiredCoursesDone: count,
   requiredCourses: count,
+  /** When the required courses are due (YYYY-MM-DD, the plan's training.due_by or start + due_within_days); null: no due date. */
+  dueDate: z.string().nullable().optional(),
 });
 
 /** Active rate (7 days, as of asOf) of one group of seat holders. */

@@ -141,3 +141,38 @@ describe('formatIssuePath', () => {
     expect(formatIssuePath(path)).toBe(text);
   });
 });
+
+describe('LaunchPlanSchema training', () => {
+  const departments = [{ name: 'Sales EMEA', seats: 40 }];
+
+  it('reads required courses per department or "*", with a due time', () => {
+    const plan = LaunchPlanSchema.parse({
+      launch_date: '2026-01-15',
+      departments,
+      training: { required_courses: { '*': ['CRM Basics'], 'Sales EMEA': [' CRM Basics', 'Pipeline Hygiene'] }, due_within_days: 30 },
+    });
+    expect(plan.training).toEqual({
+      required_courses: { '*': ['CRM Basics'], 'Sales EMEA': ['CRM Basics', 'Pipeline Hygiene'] },
+      due_within_days: 30,
+    });
+    expect(LaunchPlanSchema.parse(minimal).training).toBeUndefined();
+  });
+
+  it('names a course listed twice, an unknown department, and two due rules', () => {
+    expect(
+      problems({
+        launch_date: '2026-01-15',
+        departments,
+        training: {
+          required_courses: { 'Sales EMEA': ['CRM Basics', 'crm basics'], Support: ['CRM Basics'] },
+          due_within_days: 30,
+          due_by: '2026-03-01',
+        },
+      }),
+    ).toEqual([
+      'training.due_by: give either due_within_days or due_by, not both',
+      'training.required_courses.Sales EMEA[1]: course "crm basics" is listed twice for department "Sales EMEA"',
+      'training.required_courses.Support: department "Support" is not in departments (use "*" for every department)',
+    ]);
+  });
+});

@@ -55,6 +55,36 @@ export const PlanGoalSchema = z.strictObject({
   baseline: z.number().min(0).optional(),
 });
 
+const courseName = z.string().trim().min(1, 'course name must not be empty').max(200);
+
+/**
+ * Training the plan requires (DESIGN.md `training_completion`): courses per department name or `*`
+ * (every other department), due `due_within_days` after a person's start or by a fixed `due_by`.
+ */
+export const PlanTrainingSchema = z
+  .strictObject({
+    required_courses: z.record(z.string().trim().min(1, 'department name must not be empty'), z.array(courseName)).default({}),
+    due_within_days: z.number().int('due_within_days must be a whole number').min(0).optional(),
+    due_by: isoDate.optional(),
+  })
+  .superRefine((training, ctx) => {
+    if (training.due_within_days !== undefined && training.due_by !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['due_by'], message: 'give either due_within_days or due_by, not both' });
+    }
+    for (const [department, courses] of Object.entries(training.required_courses)) {
+      const seen = new Set<string>();
+      courses.forEach((course, index) => {
+        if (seen.has(course.toLowerCase()))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['required_courses', department, index],
+            message: `course "${course}" is listed twice for ${department === '*' ? '"*"' : `department "${department}"`}`,
+          });
+        seen.add(course.toLowerCase());
+      });
+    }
+  });
+
 export const LaunchPlanSchema = z
   .strictObject({
     launch_date: isoDate,
@@ -88,6 +118,8 @@ export const LaunchPlanSchema = z
     weights: z.partialRecord(metricKey, z.number().positive('weights must be greater than 0')).default({}),
     privacy: z.strictObject({ min_group_size: z.number().int().min(1).default(5) }).default({ min_group_size: 5 }),
     goals: z.array(PlanGoalSchema).default([]),
+    /** Absent: the courses marked required in any training row are required of everyone, with no due date. */
+    training: PlanTrainingSchema.optional(),
   })
   .superRefine((plan, ctx) => {
     const names = new Set<string>();
@@ -97,6 +129,15 @@ export const LaunchPlanSchema = z
       }
       names.add(department.name);
     });
+    for (const department of Object.keys(plan.training?.required_courses ?? {})) {
+      if (department !== '*' && !names.has(department)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['training', 'required_courses', department],
+          message: `department "${department}" is not in departments (use "*" for every department)`,
+        });
+      }
+    }
     const seen = new Set<string>();
     plan.goals.forEach((goal, index) => {
       if (goal.department !== '*' && !names.has(goal.department)) {
@@ -143,6 +184,7 @@ export const LaunchPlanSchema = z
 export type LaunchPlanInput = z.input<typeof LaunchPlanSchema>;
 export type LaunchPlan = z.output<typeof LaunchPlanSchema>;
 export type PlanGoal = z.output<typeof PlanGoalSchema>;
+export type PlanTraining = z.output<typeof PlanTrainingSchema>;
 
 /** Weight of a metric in health; 1 unless the plan sets it. */
 export function metricWeight(plan: Pick<LaunchPlan, 'weights'>, metric: MetricKey): number {

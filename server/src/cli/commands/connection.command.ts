@@ -16,7 +16,7 @@ export function registerConnection(program: Command, globals: () => GlobalOption
     .command('add')
     .description('Add a connection')
     .argument('<name>', 'connection name')
-    .requiredOption('--kind <kind>', 'demo, csv, salesforce, hubspot or dataverse')
+    .requiredOption('--kind <kind>', 'demo, csv, salesforce, hubspot, dataverse or moodle')
     .option('--option <key=value>', 'connector option, or priority=N (default 10 for CRMs, 0 for csv; repeatable)', collectOption, {})
     .option('--schedule <cron>', 'sync schedule as a cron expression (default hourly: "0 * * * *")')
     .action(async (name: string, options: { kind: string; option: Record<string, string>; schedule?: string }) => {

@@ -19,7 +19,11 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
       'the instant the files are a picture of (ISO 8601; default: now); versions are valid from it at the latest',
     )
     .option('--full', 'the folder is a full export: users, opportunities and records missing from its files are deactivated or deleted')
-    .action(async (dir: string, options: { connection: string; observedAt?: string; full?: boolean }) => {
+    .option(
+      '--skip-unknown',
+      'skip (and list) training.csv lines whose user_email names no imported person, instead of refusing the folder',
+    )
+    .action(async (dir: string, options: { connection: string; observedAt?: string; full?: boolean; skipUnknown?: boolean }) => {
       await withCore(globals(), async (app) => {
         const observedAt =
           options.observedAt === undefined
@@ -27,10 +31,16 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
             : parseObservedAt(options.observedAt, timezoneOf((await app.get(PlanRepository).current())?.plan), app.get(Clock).now());
         const bar = createProgressBar('snapshots');
         const restating = createProgressBar('restating late data');
+        const skipped: string[] = [];
+        const warnings: string[] = [];
         const run = await app.get(ImportService).importFolder(dir, {
           connection: options.connection,
           observedAt,
           full: options.full === true,
+          skipUnknown: options.skipUnknown === true,
+          onWarning: (message) => warnings.push(message),
+          onSkipped: (where, email) =>
+            skipped.push(`${where}: skipped: user_email "${email}" is not a person imported through any connection`),
           onProgress: (message) => process.stderr.write(`  ${message}\r`),
           onBackfillProgress: (done, total, day) => bar.update(done, total, day),
           onRestateProgress: (done, total, day) => {
@@ -41,6 +51,8 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
         bar.stop();
         restating.stop();
         process.stdout.write(`\nimported into "${options.connection}": ${describeCounts(run.counts)}\n`);
+        if (warnings.length) process.stderr.write(`${warnings.join('\n')}\n`);
+        if (skipped.length) process.stdout.write(`${skipped.join('\n')}\n${skipped.length} training lines skipped (--skip-unknown)\n`);
       });
     });
 }

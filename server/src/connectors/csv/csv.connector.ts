@@ -20,7 +20,8 @@ import { readImportFolder, type ImportFile, type ImportFolder } from './csv-fold
 import { folderInImportRoot } from './import-root.util';
 import { CsvHeader, CsvRowReader, MAX_ID_LENGTH, type CsvColumn, type CsvHeaderRules } from './csv-row.reader';
 import { CsvDateReader, isSuccessStatus } from './csv-value.util';
-import { CsvInputError } from './csv.errors';
+import { CsvInputError, CsvUnknownEmailsError } from './csv.errors';
+import { isEmailAddress } from '../shared/email-address.util';
 
 export { CsvFolderError, CsvInputError } from './csv.errors';
 
@@ -43,6 +44,16 @@ const CsvConnectorOptionsSchema = z
   })
   .strict();
 export type CsvConnectorOptions = z.infer<typeof CsvConnectorOptionsSchema>;
+
+/** How an import treats training.csv rows whose `user_email` names no person. */
+export interface CsvImportSettings {
+  /** Skip those rows (each reported to `onSkipped`) instead of refusing the folder. */
+  skipUnknown?: boolean;
+  /** A skipped row: `file:line:column` and the email. */
+  onSkipped?: (where: string, email: string) => void;
+  /** Something kept as given but worth a look (e.g. a manager_id that names no user): `file:line:column: warning: ...`. */
+  onWarning?: (message: string) => void;
+}
 
 /**
  * Builds the connector of a `csv` connection (option `path`: the folder, resolved against the
@@ -75,7 +86,8 @@ const USER_RULES = fileRules(
   true,
 );
 const LOGIN_RULES = fileRules(['user_id', 'login_at', 'status'], ['channel'], true);
-const TRAINING_RULES = fileRules(['user_id', 'course', 'required', 'completed_at'], [], true);
+/** `user_id` (a user of this connection) or `user_email` (a person of any connection): exactly one of them. */
+const TRAINING_RULES = fileRules(['course', 'required', 'completed_at'], ['user_id', 'user_email'], true);
 const ACTIVITY_RULES = fileRules(['id', 'owner_id', 'type', 'occurred_at'], ['related_id', 'created_at', 'deleted'], true);
 /** An activity type is one word: a letter, then letters, digits, `_` or `-` (stored lower-case). */
 const ACTIVITY_TYPE = /^[a-z][a-z0-9_-]{0,49}$/;
@@ -106,11 +118,17 @@ export class CsvConnector implements CrmConnector {
   private fileUsers: ReadonlyMap<string, number> | null = null;
   private userLookup?: Promise<(id: string) => boolean>;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly settings: CsvImportSettings = {},
+  ) {}
+  /** Trimmed, lower-case emails of users.csv, once the file was read to its end. */
+  private fileEmails: ReadonlySet<string> | null = null;
 
   async *users(ctx: SyncContext): AsyncIterable<Page<CrmUser>> {
     const file = (await this.files()).users;
     const ids = new Map<string, number>();
+    const emails = new Map<string, { line: number; column: number; id: string }>();
     const forwardManagers: Array<{ line: number; column: number; id: string }> = [];
     if (file) {
       yield* this.pages(file, USER_RULES, ctx, (header) => {
@@ -122,10 +140,12 @@ export class CsvConnector implements CrmConnector {
           if (managerExternalId !== null && !ids.has(managerExternalId)) {
             forwardManagers.push({ line: row.line, column: c.manager_id.index + 1, id: managerExternalId });
           }
+          const email = row.text(c.email, 255);
+          if (email !== null) this.checkUserEmail(row, c.email, email, externalId, emails);
           return {
             externalId,
             name: row.text(c.name, 255),
-            email: row.text(c.email, 255),
+            email,
             department: row.required(c.department),
             role: row.text(c.role, 255),
             managerExternalId,
@@ -136,16 +156,35 @@ export class CsvConnector implements CrmConnector {
           };
         };
       });
+      // A stored user of this connection with the same email clashes unless this file gives it another one.
+      if (emails.size > 0) {
+        const stored = await this.storedEmails(ctx);
+        for (const [email, user] of emails) {
+          const other = (stored.get(email) ?? []).find((id) => id !== user.id && !ids.has(id));
+          if (other !== undefined) {
+            throw new CsvInputError(
+              file.name,
+              user.line,
+              user.column,
+              `duplicate email "${email}": user "${other}" of this connection already has it (one person, one user per connection)`,
+            );
+          }
+        }
+      }
       if (forwardManagers.length > 0) {
         const known = await this.databaseUserIds(ctx);
+        // A manager who is no user (e.g. not a CRM user in a sales-team export) is kept as given: an unknown manager.
         for (const manager of forwardManagers) {
           if (!ids.has(manager.id) && !known.has(manager.id)) {
-            throw new CsvInputError(file.name, manager.line, manager.column, unknownUser('manager_id', manager.id));
+            const warning = `${file.name}:${manager.line}:${manager.column}: warning: manager_id "${manager.id}" is not a user in users.csv or already imported; kept as an unknown manager`;
+            ctx.log(warning);
+            this.settings.onWarning?.(warning);
           }
         }
       }
     }
     this.fileUsers = ids;
+    this.fileEmails = new Set(emails.keys());
   }
 
   async *logins(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<LoginEvent>> {
@@ -230,20 +269,48 @@ export class CsvConnector implements CrmConnector {
     const file = (await this.files()).training;
     if (!file) return;
     const isUser = await this.userIds(ctx);
+    const isPerson = await this.personEmails(ctx);
     const assignments = new Map<string, number>();
-    yield* this.pages(file, TRAINING_RULES, ctx, (header) => {
+    const unknown: Array<{ where: string; email: string }> = [];
+    for await (const page of this.pages(file, TRAINING_RULES, ctx, (header) => {
       const c = columns(header, TRAINING_RULES);
-      return (row): TrainingAssignment => {
-        const userExternalId = this.userRef(row, c.user_id, isUser, true);
+      const byEmail = c.user_email.index >= 0;
+      if (byEmail === c.user_id.index >= 0) {
+        throw new CsvInputError(
+          file.name,
+          1,
+          Math.max(c.user_email.index, 0) + 1,
+          byEmail
+            ? 'give either user_id or user_email, not both'
+            : 'missing column "user_id" (a user of this connection) or "user_email" (a person imported through any connection)',
+        );
+      }
+      return (row): TrainingAssignment | null => {
         const course = row.required(c.course);
-        const key = `${userExternalId}\u0000${course}`;
+        const userEmail = byEmail ? this.trainingEmail(row, c.user_email) : null;
+        const userExternalId = userEmail ?? this.userRef(row, c.user_id, isUser, true);
+        const who = userEmail === null ? `user_id "${userExternalId}"` : `user_email "${userEmail}"`;
+        const key = `${who}\u0000${course}`;
         const first = assignments.get(key);
-        if (first !== undefined)
-          throw row.error(c.course.index + 1, `duplicate course "${course}" for user_id "${userExternalId}" (first on line ${first})`);
+        if (first !== undefined) throw row.error(c.course.index + 1, `duplicate course "${course}" for ${who} (first on line ${first})`);
         assignments.set(key, row.line);
-        return { userExternalId, course, required: row.boolean(c.required, false), completedAt: row.instant(c.completed_at) };
+        const rest = { course, required: row.boolean(c.required, false), completedAt: row.instant(c.completed_at) };
+        if (userEmail === null) return { userExternalId, ...rest };
+        if (!isPerson(userEmail)) {
+          unknown.push({ where: `${file.name}:${row.line}:${c.user_email.index + 1}`, email: userEmail });
+          return null;
+        }
+        return { userExternalId: userEmail, userEmail, ...rest };
       };
-    });
+    })) {
+      const items = page.items.filter((item): item is TrainingAssignment => item !== null);
+      // Nothing is yielded once a row named nobody (unless skipped): the folder is refused below.
+      if (items.length > 0 && (unknown.length === 0 || this.settings.skipUnknown)) yield { items };
+    }
+    if (unknown.length === 0) return;
+    if (!this.settings.skipUnknown) throw new CsvUnknownEmailsError(unknown);
+    for (const line of unknown) this.settings.onSkipped?.(line.where, line.email);
+    ctx.log(`${file.name}: ${unknown.length} lines skipped: their user_email names no person imported through any connection`);
   }
 
   async *activities(_since: Instant | null, ctx: SyncContext): AsyncIterable<Page<Activity>> {
@@ -296,6 +363,47 @@ export class CsvConnector implements CrmConnector {
     await count(folder.training?.name, this.training(ctx));
     await count(folder.activities?.name, this.activities(null, ctx));
     return `folder ${folder.dir}: ${counted.join(', ')}`;
+  }
+
+  /** A users.csv email: an address, and no other user of this connection (in the file or stored) has it. */
+  private checkUserEmail(
+    row: CsvRowReader,
+    column: CsvColumn,
+    email: string,
+    externalId: string,
+    emails: Map<string, { line: number; column: number; id: string }>,
+  ): void {
+    const key = email.toLowerCase();
+    if (!isEmailAddress(key)) throw row.error(column.index + 1, `email "${email}" is not an email address`);
+    const first = emails.get(key);
+    if (first !== undefined)
+      throw row.error(
+        column.index + 1,
+        `duplicate email "${email}": also user "${first.id}" on line ${first.line} (one person, one user per connection)`,
+      );
+    emails.set(key, { line: row.line, column: column.index + 1, id: externalId });
+  }
+
+  /** The trimmed, lower-case `user_email` of a training row, which must be an address. */
+  private trainingEmail(row: CsvRowReader, column: CsvColumn): string {
+    const raw = row.required(column, MAX_ID_LENGTH);
+    const email = raw.toLowerCase();
+    if (!isEmailAddress(email)) throw row.error(column.index + 1, `user_email "${raw}" is not an email address`);
+    return email;
+  }
+
+  private async storedEmails(ctx: SyncContext): Promise<ReadonlyMap<string, readonly string[]>> {
+    return (await ctx.connectionEmails?.()) ?? new Map();
+  }
+
+  /** Whether an email is a person's: of a user of any connection, or of users.csv of this folder. */
+  private async personEmails(ctx: SyncContext): Promise<(email: string) => boolean> {
+    const known = (await ctx.knownEmails?.()) ?? new Set<string>();
+    if (this.fileEmails === null && (await this.files()).users) {
+      for await (const page of this.users(ctx)) void page;
+    }
+    const inFile = this.fileEmails ?? new Set<string>();
+    return (email) => inFile.has(email) || known.has(email);
   }
 
   private files(): Promise<ImportFolder> {

@@ -25,3 +25,19 @@ export class CsvFolderError extends ConnectorError {
     super('CSV_INVALID', `import folder "${folder}": ${reason}`);
   }
 }
+
+/**
+ * training.csv rows whose `user_email` names no person imported through any connection: every such
+ * line, so that one run shows all of them. Bad input like `CsvInputError`, hence the same code.
+ */
+export class CsvUnknownEmailsError extends ConnectorError {
+  constructor(readonly lines: ReadonlyArray<{ where: string; email: string }>) {
+    super(
+      'CSV_INVALID',
+      [
+        ...lines.map((line) => `${line.where}: user_email "${line.email}" is not a person imported through any connection`),
+        `${lines.length} line${lines.length === 1 ? '' : 's'} name${lines.length === 1 ? 's' : ''} nobody: import those people first, or pass --skip-unknown to skip these lines`,
+      ].join('\n'),
+    );
+  }
+}

@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/states';
 import { useConnections } from '@/features/connections/api/get-connections';
 import { AddConnectionForm } from '@/features/connections/components/add-connection-form';
 import { ConnectionCard } from '@/features/connections/components/connection-card';
+import { PersonConflictsPanel } from '@/features/connections/components/person-conflicts';
 
 export default function ConnectionsRoute() {
   const query = useConnections();
@@ -65,6 +66,7 @@ export default function ConnectionsRoute() {
             </div>
           )}
         </QueryView>
+        <PersonConflictsPanel />
       </div>
     </>
   );

@@ -12,6 +12,7 @@ export const KIND_LABEL: Record<ConnectionKind, string> = {
   salesforce: 'Salesforce',
   hubspot: 'HubSpot',
   dataverse: 'Dynamics 365 (Dataverse)',
+  moodle: 'Moodle (training)',
 };
 
 /** The options each connector reads (validated again by the server's connector schema). */
@@ -47,6 +48,11 @@ export const CONNECTOR_OPTIONS: Record<ConnectionKind, OptionHint[]> = {
     { name: 'client_secret', required: true, hint: 'Client secret of the app registration' },
     { name: 'authority', required: false, hint: 'Entra authority for other clouds (default https://login.microsoftonline.com)' },
     { name: 'integration_users', required: false, hint: 'Comma-separated systemuser ids or UPNs of integration accounts' },
+  ],
+  moodle: [
+    { name: 'base_url', required: true, hint: 'The Moodle site, e.g. https://learn.example.com' },
+    { name: 'token', required: true, hint: 'Web service token (REST protocol) of a user who may view course completion' },
+    { name: 'courses', required: true, hint: 'Comma-separated course ids or short names whose completion is training' },
   ],
 };
 

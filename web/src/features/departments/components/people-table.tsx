@@ -6,6 +6,7 @@ import { InfoTip } from '@/components/ui/tooltip';
 import { formatInstant, formatShare, MISSING } from '@/utils/format';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { QUADRANTS } from '@/utils/presence';
+import { managerLabel } from '../utils/manager-label';
 
 type SortKey =
   | 'name'
@@ -214,7 +215,9 @@ export function PeopleTable({ people }: { people: PersonRow[] }) {
                   {person.name ?? person.externalId}
                   {person.email ? <span className="person-email">{person.email}</span> : null}
                 </th>
-                <td>{person.managerName ?? <span className="muted">none</span>}</td>
+                <td>
+                  <ManagerCell person={person} />
+                </td>
                 {COLUMNS.slice(2).map((column) => (
                   <td key={column.key} className={column.numeric ? 'num' : undefined}>
                     {cell(column.key, person)}
@@ -234,5 +237,17 @@ export function PeopleTable({ people }: { people: PersonRow[] }) {
       ) : null}
       {rows.length === 0 ? <p className="muted">Nobody matches “{filter}”.</p> : null}
     </>
+  );
+}
+
+function ManagerCell({ person }: { person: { managerName: string | null; managerExternalId: string | null } }) {
+  const label = managerLabel(person);
+  if (label === null) return <span className="muted">none</span>;
+  return label.unknown ? (
+    <span className="muted" title="manager_id names no imported user">
+      {label.text}
+    </span>
+  ) : (
+    <>{label.text}</>
   );
 }

@@ -4,10 +4,12 @@ import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
 import { formatInstant } from '@/utils/format';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { OverdueByTeam } from './overdue-by-team';
 
 export const REASON_LABEL: Record<TrainReason, string> = {
   no_login_14_days: 'No login in 14 days',
   training_incomplete: 'Required training incomplete',
+  training_overdue: 'Training overdue',
 };
 
 const PAGE = 50;
@@ -56,6 +58,7 @@ export function PeopleToTrain({ people, how, departments }: { people: PersonToTr
   }
   return (
     <>
+      <OverdueByTeam people={people} />
       <TableScroll label="People to train">
         <table data-testid="people-to-train">
           <thead>
@@ -83,7 +86,7 @@ export function PeopleToTrain({ people, how, departments }: { people: PersonToTr
                 <td>
                   <span className="reason-list">
                     {person.reasons.map((reason) => (
-                      <span key={reason} className={`badge ${reason === 'no_login_14_days' ? 'badge-red' : 'badge-amber'}`}>
+                      <span key={reason} className={`badge ${reason === 'training_incomplete' ? 'badge-amber' : 'badge-red'}`}>
                         {REASON_LABEL[reason]}
                       </span>
                     ))}
@@ -93,10 +96,14 @@ export function PeopleToTrain({ people, how, departments }: { people: PersonToTr
                   {person.requiredCourses === 0 ? (
                     <span className="muted">no required course</span>
                   ) : (
-                    <Explained how="Required courses completed on or before the day, of all courses marked required." focusable={false}>
+                    <Explained
+                      how="Required courses completed on or before the day, of those required of the person's department (the plan's training.required_courses, else the courses marked required)."
+                      focusable={false}
+                    >
                       {`${person.requiredCoursesDone} of ${person.requiredCourses}`}
                     </Explained>
                   )}
+                  {person.dueDate ? <span className="person-email">due {person.dueDate}</span> : null}
                 </td>
               </tr>
             ))}
