@@ -7,3 +7,5 @@ export * from './api/api.schemas';
 export * from './api/dashboard.schemas';
 export * from './api/auth.schemas';
 export * from './format/metric-format.util';
+export * from './alerts/alert-rules.schema';
+export * from './api/alerts.schemas';

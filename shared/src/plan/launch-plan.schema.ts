@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertRulesSchema } from '../alerts/alert-rules.schema';
 import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
 
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
@@ -88,6 +89,7 @@ export const LaunchPlanSchema = z
     weights: z.partialRecord(metricKey, z.number().positive('weights must be greater than 0')).default({}),
     privacy: z.strictObject({ min_group_size: z.number().int().min(1).default(5) }).default({ min_group_size: 5 }),
     goals: z.array(PlanGoalSchema).default([]),
+    alerts: AlertRulesSchema.prefault({}),
   })
   .superRefine((plan, ctx) => {
     const names = new Set<string>();

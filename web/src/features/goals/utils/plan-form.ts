@@ -174,6 +174,7 @@ export function validatePlanForm(
     required_fields: base?.required_fields ?? {},
     weights,
     privacy: base?.privacy ?? { min_group_size: 5 },
+    alerts: base?.alerts ?? {},
     goals: goals.filter((goal): goal is NonNullable<typeof goal> => goal !== null),
   };
   const parsed = LaunchPlanSchema.safeParse(plan);
