@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsHttpModule } from './alerts/alerts.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CatalogueController } from './metrics/catalogue.controller';
 import { ConnectionsController } from './connections/connections.controller';
@@ -31,7 +32,12 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: { clock?: Clock; auth?: AuthOverrides } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, overrides), ScheduleModule.forRoot(), AuthModule.forRoot(config, overrides.auth)],
+      imports: [
+        CoreModule.forRoot(config, overrides),
+        ScheduleModule.forRoot(),
+        AuthModule.forRoot(config, overrides.auth),
+        AlertsHttpModule,
+      ],
       controllers: [
         HealthController,
         OverviewController,

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AccountsModule } from '../auth/accounts.module';
 import type { AppConfig } from '../config/app.config';
 import { CoreModule } from '../core.module';
@@ -7,6 +8,6 @@ import { CoreModule } from '../core.module';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.forRoot(config), AccountsModule] };
+    return { module: CliModule, imports: [CoreModule.forRoot(config), AccountsModule, AlertsModule] };
   }
 }
