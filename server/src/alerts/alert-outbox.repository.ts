@@ -7,8 +7,9 @@ const DUE = `status = 'pending' AND next_attempt_at <= :now AND (lease_expires_a
 
 /**
  * The outbox of alert deliveries. A sender claims due rows with a lease (one UPDATE: on
- * PostgreSQL a row claimed by a concurrent UPDATE is re-checked against the WHERE clause after the
- * other commits and skipped; SQLite runs one writer at a time), sends them, and records the
+ * PostgreSQL concurrent claimers skip the rows another is claiming (SKIP LOCKED), and a row claimed
+ * meanwhile is re-checked against the WHERE clause and left; SQLite runs one writer at a time),
+ * sends them, and records the
  * outcome only while it still holds the claim. A row whose lease ran out without an outcome (the
  * sender died) is due again.
  */
@@ -21,7 +22,7 @@ export class AlertOutboxRepository {
     const claim = `${holder}:${randomUUID()}`;
     await this.db.query(
       `UPDATE alert_deliveries SET lease_holder = :claim, lease_expires_at = :expiresAt, attempts = attempts + 1
-       WHERE ${DUE} AND id IN (SELECT id FROM alert_deliveries WHERE ${DUE} ORDER BY id LIMIT :limit)`,
+       WHERE ${DUE} AND id IN (SELECT id FROM alert_deliveries WHERE ${DUE} ORDER BY id LIMIT :limit${this.db.engine === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})`,
       { claim, expiresAt: now + leaseMs, now, limit },
     );
     const rows = await this.db.query<DeliveryRow>(
