@@ -91,9 +91,7 @@ describe.each(testEngines())('alert outbox and leases on %s', (engine) => {
     const other = await Database.open(test.url);
     try {
       const replicas = [outbox, new AlertOutboxRepository(other)];
-      const claims = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => replicas[i % 2].claimDue(`r${i}`, T0, LEASE, 3)),
-      );
+      const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => replicas[i % 2].claimDue(`r${i}`, T0, LEASE, 3)));
       const ids = claims.flatMap((claim) => claim.deliveries.map((d) => d.id));
       expect(ids).toHaveLength(10);
       expect(new Set(ids).size).toBe(10);
