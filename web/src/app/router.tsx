@@ -14,6 +14,7 @@ const ExecutiveRoute = lazy(() => import('./routes/executive'));
 const TrainingRoute = lazy(() => import('./routes/training'));
 const GoalsRoute = lazy(() => import('./routes/goals'));
 const ConnectionsRoute = lazy(() => import('./routes/connections'));
+const AlertsRoute = lazy(() => import('./routes/alerts'));
 const UsersRoute = lazy(() => import('./routes/admin-users'));
 const AuditRoute = lazy(() => import('./routes/admin-audit'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'executive', element: <ExecutiveRoute /> },
       { path: 'training', element: <TrainingRoute /> },
       { path: 'goals', element: <GoalsRoute /> },
+      { path: 'alerts', element: <AlertsRoute /> },
       {
         path: 'connections',
         element: (

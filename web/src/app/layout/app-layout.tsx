@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { to: '/executive', label: 'Executive', keepAsOf: true },
   { to: '/training', label: 'Training', keepAsOf: true },
   { to: '/goals', label: 'Goals', keepAsOf: true },
+  { to: '/alerts', label: 'Alerts' },
   { to: '/connections', label: 'Connections', adminOnly: true, keepAsOf: true },
   { to: '/admin/users', label: 'Users', adminOnly: true },
   { to: '/admin/audit', label: 'Audit log', adminOnly: true },
