@@ -1,4 +1,5 @@
 import { LaunchPlanSchema } from '../plan/launch-plan.schema';
+import { diffPlans } from '../plan/plan-diff.util';
 import { AlertRulesSchema, DEFAULT_ALERT_RULES } from './alert-rules.schema';
 
 describe('AlertRulesSchema', () => {
@@ -25,5 +26,16 @@ describe('AlertRulesSchema', () => {
     const messages = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     expect(messages).toContain('alerts.week_drop.points: points must be greater than 0');
     expect(messages.some((message) => message.startsWith('alerts:') && message.includes('nope'))).toBe(true);
+  });
+});
+
+describe('alert rules in plan differences', () => {
+  it('names each rule turned on or off and each setting changed', () => {
+    const before = LaunchPlanSchema.parse({ launch_date: '2026-01-15' });
+    const after = LaunchPlanSchema.parse({
+      launch_date: '2026-01-15',
+      alerts: { behind_ramp: { days: 5 }, shelfware: { enabled: false } },
+    });
+    expect(diffPlans(before, after)).toEqual(['alerts behind_ramp: days 7 → 5', 'alerts shelfware: on → off']);
   });
 });

@@ -19,6 +19,12 @@ describe('LaunchPlanSchema', () => {
       weights: {},
       privacy: { min_group_size: 5 },
       goals: [],
+      alerts: {
+        behind_ramp: { enabled: true, days: 7 },
+        week_drop: { enabled: true, points: 10 },
+        sync_stale: { enabled: true, periods: 2 },
+        shelfware: { enabled: true, share: 0.3 },
+      },
     });
   });
 
