@@ -8,9 +8,11 @@ import { AlertEvaluationService } from './alert-evaluation.service';
 import { ALERTS_SETTINGS, type AlertsSettings } from './alerts.settings';
 
 const JOB_NAME = 'alerts:evaluate';
+const FIRST_EVALUATION_DELAY_MS = 5_000;
 
 /**
- * Evaluates the alert rules on UPTAKE_ALERTS_CRON (after the snapshots the syncs computed) and
+ * Evaluates the alert rules 5 seconds after the start and then on UPTAKE_ALERTS_CRON (after the
+ * snapshots the syncs computed), and
  * looks at the outbox every 30 seconds. Every replica runs both; the evaluation lease and the
  * per-delivery claims make one replica do each piece of work.
  */
@@ -18,6 +20,7 @@ const JOB_NAME = 'alerts:evaluate';
 export class AlertsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertsScheduler.name);
   private timer: NodeJS.Timeout | null = null;
+  private firstRun: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -34,11 +37,16 @@ export class AlertsScheduler implements OnApplicationBootstrap, OnApplicationShu
     job.start();
     this.timer = setInterval(() => void this.deliver(), this.settings.deliveryIntervalMs);
     this.timer.unref();
+    // A first evaluation soon after the start (after the demo seed's first sync and backfill), not only at the first cron tick.
+    this.firstRun = setTimeout(() => void this.tick(), FIRST_EVALUATION_DELAY_MS);
+    this.firstRun.unref();
   }
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.firstRun) clearTimeout(this.firstRun);
     this.timer = null;
+    this.firstRun = null;
     if (this.registry.doesExist('cron', JOB_NAME)) this.registry.deleteCronJob(JOB_NAME);
   }
 
