@@ -44,7 +44,9 @@ export function AlertList({ alerts, emptyText }: { alerts: AlertView[]; emptyTex
               <th scope="row">
                 <strong>{alert.title}</strong>
                 <br />
-                <span className="muted">{alert.detail}</span>
+                <span className="muted" style={{ fontWeight: 400 }}>
+                  {alert.detail}
+                </span>
               </th>
               <td>{ALERT_RULE_DESCRIPTIONS[alert.rule].label}</td>
               <td>{alert.startedOn}</td>
