@@ -8,6 +8,7 @@ import { SecretBox } from '../secrets/secret-box.service';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
 import { AlertDeliveryService } from './alert-delivery.service';
 import { AlertOutboxRepository } from './alert-outbox.repository';
+import { AlertSubscriptionRepository } from './alert-subscription.repository';
 import { accountOfUnsubscribeToken, WEBHOOK_SECRET_CONTEXT, WEBHOOK_URL_CONTEXT } from './alert-tokens.util';
 import { AlertWebhookRepository } from './alert-webhook.repository';
 import { AlertRepository } from './alert.repository';
@@ -120,6 +121,7 @@ describe(AlertDeliveryService.name, () => {
       new AlertRepository(test.db),
       new AlertWebhookRepository(test.db),
       new AccountRepository(test.db),
+      new AlertSubscriptionRepository(test.db),
       box,
       clock,
       settings,
@@ -232,6 +234,26 @@ describe(AlertDeliveryService.name, () => {
     expect(await service(smtp.port).deliverDue()).toEqual({ sent: 2, retrying: 0, failed: 0 });
     expect(smtp.mails).toHaveLength(1);
     expect(receiver.bodies).toHaveLength(1);
+  });
+
+  it('cancels an email whose reader unsubscribed before it was sent', async () => {
+    const smtp = await startSmtp();
+    closers.push(() => new Promise((resolve) => smtp.server.close(() => resolve(undefined))));
+    const receiver = await startReceiver();
+    closers.push(() => new Promise((resolve) => receiver.server.close(() => resolve(undefined))));
+    const { accountId } = await alertFor(receiver.port);
+    await new AlertSubscriptionRepository(test.db).save({
+      accountId,
+      departments: [],
+      rules: [],
+      channel: 'email',
+      active: false,
+      updatedAt: T0,
+    });
+    expect(await service(smtp.port).deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(smtp.mails).toHaveLength(0);
+    const [email] = await new AlertOutboxRepository(test.db).all();
+    expect([email.status, email.lastError]).toEqual(['cancelled', 'ann@example.com unsubscribed before it was sent']);
   });
 
   it('counts a webhook that refuses the message as a failed attempt with its answer', async () => {

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { SecretBox } from '../secrets/secret-box.service';
 import { alertEmail, webhookRequest } from './alert-message.util';
 import { AlertOutboxRepository } from './alert-outbox.repository';
+import { AlertSubscriptionRepository } from './alert-subscription.repository';
 import { AlertWebhookRepository } from './alert-webhook.repository';
 import { AlertRepository, type StoredDelivery } from './alert.repository';
 import { ALERTS_SETTINGS, type AlertsSettings } from './alerts.settings';
@@ -17,6 +18,9 @@ import { WebhookChannel } from './webhook.channel';
 /** How long a claimed delivery is ours: longer than an SMTP or webhook attempt may take. */
 const DELIVERY_LEASE_MS = 2 * 60_000;
 const BATCH = 50;
+
+/** A delivery that is no longer wanted: cancelled, not retried. */
+class NotWanted extends Error {}
 
 export interface DeliveryRound {
   sent: number;
@@ -44,6 +48,7 @@ export class AlertDeliveryService implements OnModuleDestroy {
     private readonly alerts: AlertRepository,
     private readonly webhooks: AlertWebhookRepository,
     private readonly accounts: AccountRepository,
+    private readonly subscriptions: AlertSubscriptionRepository,
     private readonly box: SecretBox,
     private readonly clock: Clock,
     @Inject(ALERTS_SETTINGS) private readonly settings: AlertsSettings,
@@ -74,6 +79,10 @@ export class AlertDeliveryService implements OnModuleDestroy {
           await this.send(delivery);
           if (await this.outbox.markSent(delivery.id, claim, this.clock.now())) round.sent += 1;
         } catch (error) {
+          if (error instanceof NotWanted) {
+            await this.outbox.markCancelled(delivery.id, claim, error.message);
+            continue;
+          }
           const message = (error as Error).message || String(error);
           const next = nextAttemptAt(delivery.attempts, this.clock.now());
           if (await this.outbox.markFailedAttempt(delivery.id, claim, message, next)) {
@@ -94,7 +103,9 @@ export class AlertDeliveryService implements OnModuleDestroy {
     if (delivery.channel === 'email') {
       if (!this.email) throw new Error('UPTAKE_SMTP_URL is not set');
       const account = await this.accounts.findById(delivery.targetId);
-      if (!account || account.disabled) throw new Error(`account ${delivery.recipient} is disabled or removed`);
+      if (!account || account.disabled) throw new NotWanted(`the account ${delivery.recipient} was disabled or removed`);
+      const subscription = await this.subscriptions.find(account.id);
+      if (subscription && !subscription.active) throw new NotWanted(`${delivery.recipient} unsubscribed before it was sent`);
       const unsubscribeUrl = `${this.settings.publicUrl}/api/alerts/unsubscribe?token=${encodeURIComponent(unsubscribeToken(this.box, account.id))}`;
       await this.email.send({
         ...alertEmail(alert, { alertsUrl, unsubscribeUrl }),

@@ -50,6 +50,15 @@ export class AlertOutboxRepository {
     );
   }
 
+  /** A claimed delivery that must not be sent any more (its reader unsubscribed, or was disabled). */
+  async markCancelled(id: number, claim: string, reason: string): Promise<boolean> {
+    return this.finish(
+      `UPDATE alert_deliveries SET status = 'cancelled', last_error = :reason, lease_holder = NULL, lease_expires_at = NULL
+       WHERE id = :id AND lease_holder = :claim AND status = 'pending'`,
+      { id, claim, reason: reason.slice(0, 1000) },
+    );
+  }
+
   /** Pending deliveries to a removed webhook will never be sent. */
   async cancelForWebhook(webhookId: number): Promise<void> {
     await this.db.query(
