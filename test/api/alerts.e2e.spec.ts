@@ -184,6 +184,18 @@ describe.each(testEngines())('alerts API on %s', (engine) => {
       active: false,
       departments: ['Sales'],
     });
+    // a mail client's one-click unsubscribe (RFC 8058) posts a form body to the same link
+    await request(server)
+      .put('/api/alerts/subscription')
+      .set(viewer)
+      .send({ departments: ['Sales'], active: true })
+      .expect(200);
+    await request(server)
+      .post(`/api/alerts/unsubscribe?token=${encodeURIComponent(token)}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    expect((await request(server).get('/api/alerts/subscription').set(viewer)).body.active).toBe(false);
     const forged = await request(server)
       .post(`/api/alerts/unsubscribe?token=${encodeURIComponent(`${token.slice(0, -2)}xx`)}`)
       .expect(400);
