@@ -6,7 +6,7 @@ import { AccountRepository } from '../auth/account.repository';
 import { FixedClock } from '../common/clock';
 import { SecretBox } from '../secrets/secret-box.service';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
-import { AlertDeliveryService } from './alert-delivery.service';
+import { AlertDeliveryService, DELIVERY_LEASE_MS } from './alert-delivery.service';
 import { AlertOutboxRepository } from './alert-outbox.repository';
 import { AlertSubscriptionRepository } from './alert-subscription.repository';
 import { accountOfUnsubscribeToken, WEBHOOK_SECRET_CONTEXT, WEBHOOK_URL_CONTEXT } from './alert-tokens.util';
@@ -225,12 +225,12 @@ describe(AlertDeliveryService.name, () => {
     const receiver = await startReceiver();
     closers.push(() => new Promise((resolve) => receiver.server.close(() => resolve(undefined))));
     await alertFor(receiver.port);
-    const dead = await new AlertOutboxRepository(test.db).claimDue('dead-replica', T0, 120_000, 10);
+    const dead = await new AlertOutboxRepository(test.db).claimDue('dead-replica', T0, DELIVERY_LEASE_MS, 10);
     expect(dead.deliveries).toHaveLength(2);
 
-    clock.set(T0 + 119_999);
+    clock.set(T0 + DELIVERY_LEASE_MS - 1);
     expect(await service(smtp.port).deliverDue()).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    clock.set(T0 + 120_001);
+    clock.set(T0 + DELIVERY_LEASE_MS + 1);
     expect(await service(smtp.port).deliverDue()).toEqual({ sent: 2, retrying: 0, failed: 0 });
     expect(smtp.mails).toHaveLength(1);
     expect(receiver.bodies).toHaveLength(1);

@@ -15,9 +15,13 @@ import { EmailChannel } from './email.channel';
 import { unsubscribeToken, WEBHOOK_SECRET_CONTEXT, WEBHOOK_URL_CONTEXT } from './alert-tokens.util';
 import { WebhookChannel } from './webhook.channel';
 
-/** How long a claimed delivery is ours: longer than an SMTP or webhook attempt may take. */
-const DELIVERY_LEASE_MS = 2 * 60_000;
-const BATCH = 50;
+/**
+ * How long a claimed delivery is ours: well beyond the longest an attempt may take (SMTP: 30 s to
+ * connect, 30 s for the greeting, 60 s of silence at most; a webhook: 15 s), so no other replica
+ * takes a message over while it is being sent. One message is claimed at a time for the same reason.
+ */
+export const DELIVERY_LEASE_MS = 5 * 60_000;
+const BATCH = 1;
 
 /** A delivery that is no longer wanted: cancelled, not retried. */
 class NotWanted extends Error {}

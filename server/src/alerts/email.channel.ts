@@ -18,7 +18,8 @@ export class EmailChannel {
   ) {}
 
   async send(email: OutgoingEmail): Promise<void> {
-    this.transport ??= createTransport(this.smtpUrl, { from: this.from });
+    // settings of the URL (e.g. ?requireTLS=true) win over these timeouts
+    this.transport ??= createTransport({ url: this.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     await this.transport.sendMail({
       from: this.from,
       to: email.to,
