@@ -151,6 +151,12 @@ describe.each(testEngines())(`${AlertEvaluationService.name} on %s`, (engine) =>
     expect(await list({ accountId: 2, role: 'executive', departments: [] })).toEqual([['Sales', ['eve@example.com']]]);
     expect(await list({ accountId: 3, role: 'trainer', departments: ['Tiny'] })).toEqual([['Tiny', ['tom@example.com']]]);
     expect(await list({ accountId: 9, role: 'viewer', departments: [] })).toEqual([['Sales', []]]);
+    // error texts name mail servers and hosts: only admins read them
+    await test.db.query("UPDATE alert_deliveries SET last_error = 'connect ECONNREFUSED 10.0.0.25:25', attempts = 1");
+    const errors = async (viewer: Parameters<AlertsService['list']>[0]) =>
+      (await alerts.list(viewer, { status: 'all', limit: 100 })).alerts.flatMap((a) => a.deliveries.map((d) => d.lastError));
+    expect(await errors({ accountId: 2, role: 'executive', departments: [] })).toEqual(['not delivered yet']);
+    expect(new Set(await errors('cli'))).toEqual(new Set(['connect ECONNREFUSED 10.0.0.25:25']));
     const answer = await alerts.list('cli', { status: 'open', limit: 10 });
     expect(answer.rules.map((r) => [r.key, r.enabled])).toEqual([
       ['behind_ramp', true],

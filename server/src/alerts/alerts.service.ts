@@ -61,12 +61,15 @@ export class AlertsService {
 
   /**
    * Open and closed alerts, newest first, with their deliveries, cut to what the viewer may see
-   * (alert-recipients.util.ts `maySee`); a non-admin sees only the deliveries to themselves.
+   * (alert-recipients.util.ts `maySee`); a non-admin sees only the deliveries to themselves, without
+   * the error texts (they name mail servers and hosts).
    */
   async list(viewer: AlertViewer, options: { status: 'open' | 'closed' | 'all'; limit: number }): Promise<AlertsResponse> {
     const stored = await this.alerts.list(options.status, options.limit);
     const visible = await this.visibleTo(viewer, stored);
     const deliveries = await this.alerts.deliveriesOf(visible.map((alert) => alert.id));
+    // error texts name mail servers and hosts: admins only
+    const admin = viewer === 'cli' || viewer.role === 'admin';
     const own = (delivery: StoredDelivery) =>
       viewer === 'cli' || viewer.role === 'admin' || (delivery.channel === 'email' && delivery.targetId === viewer.accountId);
     const settings = await this.evaluation.rules();
@@ -83,7 +86,11 @@ export class AlertsService {
         openedAt: new Date(alert.openedAt).toISOString(),
         closedAt: iso(alert.closedAt),
         status: alert.closedAt === null ? 'open' : 'closed',
-        deliveries: deliveries.filter((delivery) => delivery.alertId === alert.id && own(delivery)).map(deliveryView),
+        deliveries: deliveries
+          .filter((delivery) => delivery.alertId === alert.id && own(delivery))
+          .map((delivery) =>
+            admin ? deliveryView(delivery) : { ...deliveryView(delivery), lastError: delivery.lastError && 'not delivered yet' },
+          ),
       })),
       rules: ALERT_RULE_KEYS.map((key) => ({
         key,
