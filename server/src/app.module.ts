@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsHttpModule } from './alerts/alerts.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CatalogueController } from './metrics/catalogue.controller';
 import { ConnectionsController } from './connections/connections.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule.forRoot(config, overrides.auth),
         InterventionsModule,
         ForecastsModule,
+        AlertsHttpModule,
       ],
       controllers: [
         HealthController,

@@ -13,3 +13,5 @@ export * from './interventions/intervention-effect.util';
 export * from './api/programme.schemas';
 export * from './api/restatement.schemas';
 export * from './api/presence.schemas';
+export * from './alerts/alert-rules.schema';
+export * from './api/alerts.schemas';

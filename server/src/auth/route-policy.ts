@@ -105,6 +105,18 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/connections/:id/sync': { access: 'admin' },
   'GET /api/connections/:id/runs': { access: 'admin', query: true },
   'GET /api/sync-runs/:runId': { access: 'admin' },
+
+  // Alerts: every role sees the alerts it may (cut in AlertsService), and chooses its own emails
+  'GET /api/alerts': { access: 'authenticated', query: true },
+  'POST /api/alerts/run': { access: 'admin' },
+  'GET /api/alerts/subscription': { access: 'authenticated' },
+  'PUT /api/alerts/subscription': { access: 'authenticated', body: true },
+  'GET /api/alerts/webhooks': { access: 'admin' },
+  'POST /api/alerts/webhooks': { access: 'admin', body: true, actorField: 'createdBy' },
+  'DELETE /api/alerts/webhooks/:id': { access: 'admin' },
+  // The unsubscribe link of an alert email works without signing in: its token is sealed with the secret key
+  'GET /api/alerts/unsubscribe': { access: 'public', query: true },
+  'POST /api/alerts/unsubscribe': { access: 'public', query: true, body: true },
 };
 
 /** What a route not in the table gets: admins only, nothing else checked. */

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AccountsModule } from '../auth/accounts.module';
 import type { AppConfig } from '../config/app.config';
 import { CoreModule } from '../core.module';
@@ -8,6 +9,6 @@ import { InterventionsModule } from '../interventions/interventions.module';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.forRoot(config), AccountsModule, InterventionsModule] };
+    return { module: CliModule, imports: [CoreModule.forRoot(config), AccountsModule, InterventionsModule, AlertsModule] };
   }
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../common/error-codes';
 import type { GlobalOptions } from './cli-context';
 import { assertDatabaseExists, namedDatabase } from './database-presence';
+import { registerAlerts } from './commands/alerts.command';
 import { registerConnection } from './commands/connection.command';
 import { registerImport } from './commands/import.command';
 import { registerIntervention } from './commands/intervention.command';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerToken(program, globals);
   registerIntervention(program, globals);
   registerPeople(program, globals);
+  registerAlerts(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

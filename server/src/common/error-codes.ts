@@ -1,3 +1,4 @@
+import { ALERTS_ERRORS } from '../alerts/alerts.errors';
 import { AUTH_ERRORS } from '../auth/auth.errors';
 import { CONFIG_ERRORS } from '../config/config.errors';
 import { CONNECTION_ERRORS } from '../connections/connection.errors';
@@ -29,6 +30,7 @@ export const DOMAIN_ERROR_TABLES = {
   metrics: METRICS_ERRORS,
   plan: PLAN_ERRORS,
   sync: SYNC_ERRORS,
+  alerts: ALERTS_ERRORS,
 } as const satisfies Record<string, ErrorTable>;
 
 /**
@@ -50,6 +52,7 @@ const ERROR_TABLE = {
   ...PEOPLE_ERRORS,
   ...PLAN_ERRORS,
   ...SYNC_ERRORS,
+  ...ALERTS_ERRORS,
 } as const satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

@@ -21,6 +21,7 @@ describe('the environment', () => {
       'UPTAKE_ADMIN_PASSWORD',
       'UPTAKE_OIDC_CLIENT_SECRET',
       'UPTAKE_SECRET_KEY',
+      'UPTAKE_SMTP_URL',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { EmailSchema, PasswordSchema, RoleSchema } from '@uptake/shared';
+import { CronTime } from 'cron';
 import { z } from 'zod';
 import { DATABASE_URL_FORMS, DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../database/database-url.util';
 import { ConfigError } from './config.error';
@@ -18,6 +19,15 @@ const variable = <S extends z.ZodType>(schema: S, description: string, options: 
   description,
   sensitive: options.sensitive ?? false,
 });
+
+function isCronExpression(value: string): boolean {
+  try {
+    new CronTime(value, 'UTC');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const flag = (fallback: 'true' | 'false') =>
   z
@@ -156,6 +166,26 @@ export const ENVIRONMENT = {
       .default('')
       .transform((value) => value.trim() || DEFAULT_IMPORT_ROOT),
     'The folder csv connections may read (their `path` option), relative to the working directory',
+  ),
+  // alerts (server/src/alerts)
+  UPTAKE_SMTP_URL: variable(
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || /^smtps?:\/\/[^/]/.test(value.trim()), {
+        message: 'expected smtp://[user:password@]host[:port] (STARTTLS) or smtps://... (TLS)',
+      }),
+    'SMTP server that sends alert emails: smtps:// for TLS, smtp:// upgrades with STARTTLS when offered (add ?requireTLS=true to insist); unset: no email',
+    { sensitive: true },
+  ),
+  UPTAKE_SMTP_FROM: variable(z.string().trim().min(3).default('Uptake <uptake@localhost>'), 'From address of alert emails'),
+  UPTAKE_PUBLIC_URL: variable(
+    z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as https://uptake.example.com' }).optional(),
+    'Address of the dashboard as readers reach it, for links in alerts (default http://localhost:PORT)',
+  ),
+  UPTAKE_ALERTS_CRON: variable(
+    z.string().trim().default('*/15 * * * *').refine(isCronExpression, { message: 'expected a cron expression such as "*/15 * * * *"' }),
+    'When the alert rules are evaluated (cron, UTC); outbox deliveries are retried every 30 seconds',
   ),
 } as const satisfies Record<string, EnvVariable>;
 

@@ -14,6 +14,7 @@ import { LateDataRestatements1765220000000 } from './migrations/1765220000000-la
 import { Activities1765240000000 } from './migrations/1765240000000-activities';
 import { TrainingByEmail1765260000000 } from './migrations/1765260000000-training-by-email';
 import { Interventions1765270000000 } from './migrations/1765270000000-interventions';
+import { Alerts1765250000000 } from './migrations/1765250000000-alerts';
 import type { DatabaseLocation } from './database-url.util';
 
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Activities1765240000000,
   TrainingByEmail1765260000000,
   Interventions1765270000000,
+  Alerts1765250000000,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { DEFAULT_ALERT_RULES } from '@uptake/shared';
 import { parseLaunchPlan, PlanInputError } from './plan.parser';
 
 function failure(text: string, source = 'plan.yaml'): PlanInputError {
@@ -39,6 +40,8 @@ describe(parseLaunchPlan.name, () => {
         { department: '*', metric: 'active_users', target: 0.85, by: '2026-04-15' },
         { department: 'Sales EMEA', metric: 'stale_opportunities', target: 0.15, by: '2026-06-30', baseline: 0.4 },
       ],
+      // no alerts: section, so every rule with its default
+      alerts: DEFAULT_ALERT_RULES,
     });
   });
 

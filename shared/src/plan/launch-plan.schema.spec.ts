@@ -19,6 +19,12 @@ describe('LaunchPlanSchema', () => {
       weights: {},
       privacy: { min_group_size: 5 },
       goals: [],
+      alerts: {
+        behind_ramp: { enabled: true, days: 7 },
+        week_drop: { enabled: true, points: 10 },
+        sync_stale: { enabled: true, periods: 2 },
+        shelfware: { enabled: true, share: 0.3 },
+      },
     });
   });
 
@@ -72,7 +78,7 @@ describe('LaunchPlanSchema', () => {
       'departments[0].seats: seats must be a whole number',
       'required_fields.opportunity[1]: expected a field name of letters, digits, "_" or "."',
       'weights.active_users: weights must be greater than 0',
-      'goals[0].metric: expected one of active_users, monthly_active_users, logins_per_user, record_completeness, stale_opportunities, training_completion',
+      'goals[0].metric: expected one of active_users, monthly_active_users, logins_per_user, record_completeness, stale_opportunities, training_completion, active_contributors, activities_per_user',
       ': Unrecognized key: "colour"',
     ]);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertRulesSchema } from '../alerts/alert-rules.schema';
 import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
 
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
@@ -120,6 +121,7 @@ export const LaunchPlanSchema = z
     goals: z.array(PlanGoalSchema).default([]),
     /** Absent: the courses marked required in any training row are required of everyone, with no due date. */
     training: PlanTrainingSchema.optional(),
+    alerts: AlertRulesSchema.prefault({}),
   })
   .superRefine((plan, ctx) => {
     const names = new Set<string>();

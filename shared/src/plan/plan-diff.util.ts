@@ -1,3 +1,4 @@
+import { ALERT_RULE_KEYS } from '../alerts/alert-rules.schema';
 import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
 import { metricWeight, type LaunchPlan, type PlanGoal } from './launch-plan.schema';
 
@@ -131,9 +132,24 @@ function goalChanges(previous: LaunchPlan, next: LaunchPlan, words: PlanDiffWord
   return changes;
 }
 
+/** Alert rules turned on or off, or a setting changed: "alerts behind_ramp: days 7 → 5". */
+function alertChanges(previous: LaunchPlan, next: LaunchPlan): string[] {
+  return ALERT_RULE_KEYS.flatMap((rule) => {
+    const before = previous.alerts[rule] as Record<string, number | boolean>;
+    const after = next.alerts[rule] as Record<string, number | boolean>;
+    return Object.keys(after)
+      .filter((setting) => before[setting] !== after[setting])
+      .map((setting) =>
+        setting === 'enabled'
+          ? `alerts ${rule}: ${before.enabled ? 'on' : 'off'} ${ARROW} ${after.enabled ? 'on' : 'off'}`
+          : `alerts ${rule}: ${setting} ${String(before[setting])} ${ARROW} ${String(after[setting])}`,
+      );
+  });
+}
+
 /**
  * The differences between two launch plan versions as human-readable lines, in the order of the
- * plan file: dates and currency, departments, required fields, weights, privacy, goals. A weight
+ * plan file: dates and currency, departments, required fields, weights, privacy, goals, alert rules. A weight
  * left out counts as its default (1). No previous version (the first plan): no differences.
  * `words` names keys, metrics and values (default: as the plan file does).
  */
@@ -148,5 +164,5 @@ export function diffPlans(previous: LaunchPlan | null, next: LaunchPlan, words: 
   if (previous.privacy.min_group_size !== next.privacy.min_group_size) {
     changes.push(`${words.key('privacy.min_group_size')} ${previous.privacy.min_group_size} ${ARROW} ${next.privacy.min_group_size}`);
   }
-  return [...changes, ...goalChanges(previous, next, words)];
+  return [...changes, ...goalChanges(previous, next, words), ...alertChanges(previous, next)];
 }

@@ -15,6 +15,7 @@ const TrainingRoute = lazy(() => import('./routes/training'));
 const GoalsRoute = lazy(() => import('./routes/goals'));
 const InterventionsRoute = lazy(() => import('./routes/interventions'));
 const ConnectionsRoute = lazy(() => import('./routes/connections'));
+const AlertsRoute = lazy(() => import('./routes/alerts'));
 const UsersRoute = lazy(() => import('./routes/admin-users'));
 const AuditRoute = lazy(() => import('./routes/admin-audit'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: 'training', element: <TrainingRoute /> },
       { path: 'goals', element: <GoalsRoute /> },
       { path: 'interventions', element: <InterventionsRoute /> },
+      { path: 'alerts', element: <AlertsRoute /> },
       {
         path: 'connections',
         element: (

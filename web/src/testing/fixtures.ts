@@ -149,6 +149,12 @@ export function launchPlan(): LaunchPlan {
       { department: '*', metric: 'active_users', target: 0.85, by: '2026-04-15' },
       { department: 'Sales EMEA', metric: 'stale_opportunities', target: 0.15, by: '2026-06-30', baseline: 0.4 },
     ],
+    alerts: {
+      behind_ramp: { enabled: true, days: 7 },
+      week_drop: { enabled: true, points: 10 },
+      sync_stale: { enabled: true, periods: 2 },
+      shelfware: { enabled: true, share: 0.3 },
+    },
   };
 }
 

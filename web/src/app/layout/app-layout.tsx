@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { to: '/training', label: 'Training', keepAsOf: true },
   { to: '/goals', label: 'Goals', keepAsOf: true },
   { to: '/interventions', label: 'Interventions', keepAsOf: true },
+  { to: '/alerts', label: 'Alerts' },
   { to: '/connections', label: 'Connections', adminOnly: true, keepAsOf: true },
   { to: '/admin/users', label: 'Users', adminOnly: true },
   { to: '/admin/audit', label: 'Audit log', adminOnly: true },

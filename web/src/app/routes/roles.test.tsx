@@ -13,7 +13,7 @@ describe('What each role sees', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Overview', 'Departments', 'Executive', 'Training', 'Goals', 'Interventions']);
+    ).toEqual(['Overview', 'Departments', 'Executive', 'Training', 'Goals', 'Interventions', 'Alerts']);
     expect(within(screen.getByTestId('sync-demo')).queryByRole('link')).not.toBeInTheDocument();
     expect(screen.getByLabelText('role: viewer')).toBeInTheDocument();
   });

@@ -1,9 +1,12 @@
 import {
+  ALERT_RULE_DESCRIPTIONS,
+  ALERT_RULE_KEYS,
   DASHBOARD_WORDING,
   diffPlans,
   LaunchPlanSchema,
   METRIC_CATALOGUE,
   METRIC_KEYS,
+  type AlertRuleKey,
   type LaunchPlan,
   type MetricKey,
 } from '@uptake/shared';
@@ -12,7 +15,15 @@ import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
 import { todayIso } from '@/utils/date';
 import { useUpdatePlan } from '../api/update-plan';
-import { errorsFromServer, targetUnit, toFormValues, validatePlanForm, type PlanFormErrors, type PlanFormValues } from '../utils/plan-form';
+import {
+  ALERT_SETTING,
+  errorsFromServer,
+  targetUnit,
+  toFormValues,
+  validatePlanForm,
+  type PlanFormErrors,
+  type PlanFormValues,
+} from '../utils/plan-form';
 
 const FIELD_ID_PREFIX = 'plan-field-';
 const fieldId = (key: string) => `${FIELD_ID_PREFIX}${key.replace(/\./g, '-')}`;
@@ -39,6 +50,7 @@ const FIELD_LABEL = (key: string, values: PlanFormValues): string => {
     return `Goal ${name}: ${leaf}`;
   }
   if (head === 'departments') return `Department ${values.departments[Number(index)]?.name || `#${Number(index) + 1}`}: ${leaf}`;
+  if (head === 'alerts') return `Alert rule ${ALERT_RULE_DESCRIPTIONS[index as AlertRuleKey]?.label ?? index}`;
   if (head === 'weights') return `Weight of ${METRIC_CATALOGUE[index as MetricKey]?.label ?? index}`;
   return (
     {
@@ -298,6 +310,45 @@ export function PlanForm({
                 onChange={(e) => setValues((v) => ({ ...v, weights: { ...v.weights, [metric]: e.target.value } }))}
               />
             </Field>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Alert rules</legend>
+        <p className="field-hint">
+          Alerts open when a rule holds and are sent to subscribers and webhooks once (see the Alerts page). The plan file keeps them in its{' '}
+          <code>alerts:</code> section.
+        </p>
+        <div className="form-row">
+          {ALERT_RULE_KEYS.map((rule) => (
+            <div key={rule}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={values.alerts[rule].enabled}
+                  onChange={(e) =>
+                    setValues((v) => ({ ...v, alerts: { ...v.alerts, [rule]: { ...v.alerts[rule], enabled: e.target.checked } } }))
+                  }
+                />{' '}
+                {ALERT_RULE_DESCRIPTIONS[rule].label}
+              </label>
+              <Field
+                label={`${ALERT_SETTING[rule].label} (${ALERT_SETTING[rule].unit})`}
+                error={errors[`alerts.${rule}`]}
+                id={fieldId(`alerts.${rule}`)}
+              >
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={values.alerts[rule].value}
+                  disabled={!values.alerts[rule].enabled}
+                  onChange={(e) =>
+                    setValues((v) => ({ ...v, alerts: { ...v.alerts, [rule]: { ...v.alerts[rule], value: e.target.value } } }))
+                  }
+                />
+              </Field>
+            </div>
           ))}
         </div>
       </fieldset>

@@ -19,6 +19,33 @@ describe('plan form', () => {
     expect(result?.weights).toEqual({ active_users: 2 });
   });
 
+  it('keeps the alert rules: the shelfware share as a percentage, each rule on or off', () => {
+    const form = values();
+    expect(form.alerts).toEqual({
+      behind_ramp: { enabled: true, value: '7' },
+      week_drop: { enabled: true, value: '10' },
+      sync_stale: { enabled: true, value: '2' },
+      shelfware: { enabled: true, value: '30' },
+    });
+    form.alerts.behind_ramp.value = '5';
+    form.alerts.shelfware = { enabled: false, value: '45' };
+    const { plan: result, errors } = validatePlanForm(form, plan);
+    expect(errors).toEqual({});
+    expect(result?.alerts).toEqual({
+      behind_ramp: { enabled: true, days: 5 },
+      week_drop: { enabled: true, points: 10 },
+      sync_stale: { enabled: true, periods: 2 },
+      shelfware: { enabled: false, share: 0.45 },
+    });
+    form.alerts.behind_ramp.value = '2.5';
+    form.alerts.week_drop.value = '0';
+    expect(validatePlanForm(form, plan).errors).toEqual({
+      'alerts.behind_ramp': 'Days must be a whole number from 1 to 365.',
+      'alerts.week_drop': 'Points must be a number above 0, at most 100.',
+    });
+    expect(fieldKeyOfPlanPath('plan.alerts.shelfware.share')).toBe('alerts.shelfware');
+  });
+
   it('names every bad field in the units of the form', () => {
     const form = values();
     form.changedBy = ' ';

@@ -1,11 +1,15 @@
 import {
   effectiveFromProblem,
+  ALERT_RULE_KEYS,
+  DEFAULT_ALERT_RULES,
   formatIssuePath,
   LaunchPlanSchema,
   METRIC_CATALOGUE,
   METRIC_KEYS,
   isMetricKey,
   type LaunchPlan,
+  type AlertRuleKey,
+  type AlertRules,
   type LaunchPlanInput,
   type MetricKey,
 } from '@uptake/shared';
@@ -19,6 +23,8 @@ export interface PlanFormValues {
   departments: Array<{ name: string; seats: string; cost: string }>;
   goals: Array<{ department: string; metric: MetricKey | ''; target: string; by: string; baseline: string }>;
   weights: Record<MetricKey, string>;
+  /** Each alert rule: on or off, and its setting as typed (the shelfware share as a percentage). */
+  alerts: Record<AlertRuleKey, { enabled: boolean; value: string }>;
   changedBy: string;
   comment: string;
   /** The first day the new version is in force (YYYY-MM-DD); empty: the day it is saved. */
@@ -59,9 +65,58 @@ export function toFormValues(plan: LaunchPlan | null, today: string): PlanFormVa
     weights: Object.fromEntries(
       METRIC_KEYS.map((metric) => [metric, plan?.weights[metric] === undefined ? '' : String(plan.weights[metric])]),
     ) as Record<MetricKey, string>,
+    alerts: alertFormValues(plan?.alerts ?? DEFAULT_ALERT_RULES),
     changedBy: '',
     comment: '',
     effectiveFrom: '',
+  };
+}
+
+/** The setting each alert rule has, by its key in the plan file. */
+export const ALERT_SETTING: Record<AlertRuleKey, { key: string; label: string; unit: string }> = {
+  behind_ramp: { key: 'days', label: 'Days behind the ramp', unit: 'days' },
+  week_drop: { key: 'points', label: 'Drop in a week', unit: 'points' },
+  sync_stale: { key: 'periods', label: 'Schedule periods without a successful sync', unit: 'periods' },
+  shelfware: { key: 'share', label: 'Shelfware above', unit: '% of seats' },
+};
+
+function alertFormValues(rules: AlertRules): PlanFormValues['alerts'] {
+  return {
+    behind_ramp: { enabled: rules.behind_ramp.enabled, value: String(rules.behind_ramp.days) },
+    week_drop: { enabled: rules.week_drop.enabled, value: String(rules.week_drop.points) },
+    sync_stale: { enabled: rules.sync_stale.enabled, value: String(rules.sync_stale.periods) },
+    shelfware: { enabled: rules.shelfware.enabled, value: String(trimNumber(rules.shelfware.share * 100)) },
+  };
+}
+
+/** The form's alert rules as the plan's `alerts:` section; a wrong number is reported under `alerts.<rule>`. */
+function alertRulesOf(values: PlanFormValues['alerts'], errors: PlanFormErrors): AlertRules {
+  const number = (rule: AlertRuleKey, check: (n: number) => boolean, message: string, fallback: number): number => {
+    const parsed = parseNumber(values[rule].value);
+    if (parsed === null || !check(parsed)) {
+      errors[`alerts.${rule}`] = message;
+      return fallback;
+    }
+    return parsed;
+  };
+  const whole = (n: number) => Number.isInteger(n) && n >= 1;
+  return {
+    behind_ramp: {
+      enabled: values.behind_ramp.enabled,
+      days: number('behind_ramp', (n) => whole(n) && n <= 365, 'Days must be a whole number from 1 to 365.', 7),
+    },
+    week_drop: {
+      enabled: values.week_drop.enabled,
+      points: number('week_drop', (n) => n > 0 && n <= 100, 'Points must be a number above 0, at most 100.', 10),
+    },
+    sync_stale: {
+      enabled: values.sync_stale.enabled,
+      periods: number('sync_stale', (n) => whole(n) && n <= 100, 'Periods must be a whole number from 1 to 100.', 2),
+    },
+    shelfware: {
+      enabled: values.shelfware.enabled,
+      share: trimNumber(number('shelfware', (n) => n > 0 && n <= 100, 'The share must be a percentage above 0, at most 100.', 30) / 100),
+    },
   };
 }
 
@@ -92,6 +147,7 @@ export function fieldKeyOfPlanPath(path: string): string {
     return `goals.${index}.${field}`;
   }
   if (head === 'weights' && index !== undefined) return `weights.${index}`;
+  if (head === 'alerts' && index !== undefined && (ALERT_RULE_KEYS as readonly string[]).includes(index)) return `alerts.${index}`;
   return 'form';
 }
 
@@ -182,6 +238,7 @@ export function validatePlanForm(
     required_fields: base?.required_fields ?? {},
     weights,
     privacy: base?.privacy ?? { min_group_size: 5 },
+    alerts: alertRulesOf(values.alerts, errors),
     goals: goals.filter((goal): goal is NonNullable<typeof goal> => goal !== null),
   };
   const parsed = LaunchPlanSchema.safeParse(plan);
