@@ -12,6 +12,7 @@ import { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
 import { upsertActivities } from './activity-ingest';
+import { optionalFamily } from './optional-family.util';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
@@ -91,6 +92,7 @@ export class SyncService {
 
   private async execute(connection: StoredConnection, run: StoredSyncRun, holder: string, options: SyncOptions): Promise<StoredSyncRun> {
     const counts: Record<string, number> = {};
+    const warnings: string[] = [];
     const progress = options.onProgress ?? (() => undefined);
     let connector: CrmConnector | undefined;
     try {
@@ -103,7 +105,7 @@ export class SyncService {
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         log: progress,
       };
-      const steps = this.steps(connection, connector, ctx);
+      const steps = this.steps(connection, connector, ctx).map((step) => optionalFamily(step, warnings, progress));
       if (options.atomic) {
         await this.db.transaction(async (tx) => {
           for (const step of steps) await this.consume(tx, connection, step, counts, progress);
@@ -121,7 +123,7 @@ export class SyncService {
       const usage = connector.apiUsage?.();
       if (usage) Object.assign(counts, { api_requests_used: usage.used, api_requests_limit: usage.limit });
       await this.refreshSnapshots(options);
-      const finished = await this.runs.finishRun(run.id, 'succeeded', counts, null, this.clock.now());
+      const finished = await this.runs.finishRun(run.id, 'succeeded', counts, warnings.join('\n') || null, this.clock.now());
       this.logger.log(`sync of "${connection.name}" succeeded: ${describeCounts(counts)}`);
       return finished;
     } catch (error) {
