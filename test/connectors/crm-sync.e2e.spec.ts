@@ -216,7 +216,7 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const run = await sync('sf');
 
       expect(run.status).toBe('succeeded');
-      expect(run.error).toMatch(/^Warning: activities not synced: the Salesforce API user cannot read Event \(INVALID_TYPE: /);
+      expect(run.error).toMatch(/^Warning: activities not synced: the Salesforce API user cannot read Event \(NOT_FOUND: /);
       expect(run.error).toContain('"View All Activities"');
       // The three tasks were read before Salesforce refused Event, and are kept.
       expect(run.counts).toMatchObject({ users: 5, logins: 6, opportunities: 5, activities: 3 });

@@ -784,11 +784,24 @@ describe(SalesforceConnector.name, () => {
       expect(error).toBeInstanceOf(FamilyPermissionError);
       expect(error.code).toBe('SALESFORCE_PERMISSION_MISSING');
       expect((error as FamilyPermissionError).permission).toBe('Read on Task');
-      expect(error.message).toContain("the Salesforce API user cannot read Task (INVALID_TYPE: sObject type 'Task' is not supported.)");
-      expect(error.message).toContain('"View All Activities"');
+      // describe of an object the user cannot see: 404 NOT_FOUND.
+      expect(error.message).toBe(
+        'the Salesforce API user cannot read Task (NOT_FOUND: The requested resource does not exist): give its profile or a permission set read access to Tasks ("Read" on Activities, or "View All Activities" for other users\' tasks); activities are not synced until then',
+      );
 
+      // The test counts with a query: INVALID_TYPE.
       const summary = await connector().test(syncContext());
-      expect(summary.split('\n')).toContain(`activities: NOT SYNCED: ${error.message}`);
+      expect(summary.split('\n')).toContain(
+        `activities: NOT SYNCED: the Salesforce API user cannot read Task (INVALID_TYPE: sObject type 'Task' is not supported.): give its profile or a permission set read access to Tasks ("Read" on Activities, or "View All Activities" for other users' tasks); activities are not synced until then`,
+      );
+    });
+
+    it('leaves out the fields that field-level security hides', async () => {
+      fake.state.objects.Task.fields = fake.state.objects.Task.fields.filter((field) => field.name !== 'TaskSubtype');
+      const pages = await collect(connector().activities(null, berlin()));
+      // Without TaskSubtype the type comes from Type: the call says Call; the email task has no Type, so it is a task.
+      expect(pages.flatMap((page) => page.items).slice(0, 2)).toEqual([call, { ...email, type: 'task' }]);
+      expect(fake.state.queries().find((soql) => soql.includes('FROM Task'))).not.toContain('TaskSubtype');
     });
   });
 

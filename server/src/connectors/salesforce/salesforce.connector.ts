@@ -151,8 +151,11 @@ export class SalesforceConnector implements CrmConnector {
       ['Task', TASK_FIELDS],
       ['Event', EVENT_FIELDS],
     ] as const) {
+      // Field-level security may hide optional fields (Type, TaskSubtype, WhatId): select what describe shows.
+      const describe = await activityAccess(object, this.client.describe(object, ctx));
+      const visible = new Set(describe.fields.map((field) => field.name));
       const soql = buildSoql({
-        fields: [...fields],
+        fields: fields.filter((name) => name === 'Id' || visible.has(name)),
         from: object,
         where: since === null ? [] : [`SystemModstamp > ${soqlDateTime(since)}`],
         orderBy: ['SystemModstamp ASC', 'Id ASC'],
@@ -316,11 +319,12 @@ export class SalesforceConnector implements CrmConnector {
  * Salesforce refuses an object the API user may not read with INVALID_TYPE ("sObject type 'Task' is
  * not supported") or INSUFFICIENT_ACCESS: that becomes a FamilyPermissionError naming the permission.
  */
-async function* activityAccess<T>(object: 'Task' | 'Event', pages: AsyncIterable<T>): AsyncIterable<T> {
-  try {
-    yield* pages;
-  } catch (error) {
-    if (error instanceof ConnectorError && /\b(INVALID_TYPE|INSUFFICIENT_ACCESS\w*)\b/.test(error.message)) {
+function activityAccess<T>(object: 'Task' | 'Event', work: Promise<T>): Promise<T>;
+function activityAccess<T>(object: 'Task' | 'Event', work: AsyncIterable<T>): AsyncIterable<T>;
+function activityAccess<T>(object: 'Task' | 'Event', work: Promise<T> | AsyncIterable<T>): Promise<T> | AsyncIterable<T> {
+  const refuse = (error: unknown): never => {
+    // A describe of an object the user cannot see answers 404 NOT_FOUND; a query, INVALID_TYPE.
+    if (error instanceof ConnectorError && /\b(INVALID_TYPE|INSUFFICIENT_ACCESS\w*|NOT_FOUND)\b/.test(error.message)) {
       throw new FamilyPermissionError(
         'SALESFORCE_PERMISSION_MISSING',
         'activities',
@@ -329,7 +333,15 @@ async function* activityAccess<T>(object: 'Task' | 'Event', pages: AsyncIterable
       );
     }
     throw error;
-  }
+  };
+  if (work instanceof Promise) return work.catch(refuse);
+  return (async function* () {
+    try {
+      yield* work;
+    } catch (error) {
+      refuse(error);
+    }
+  })();
 }
 
 function unknownField(
