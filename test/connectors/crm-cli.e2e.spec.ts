@@ -69,15 +69,17 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
         'logins: LoginHistory readable (Manage Users)',
         // COUNT() through query leaves out the deleted opportunity.
         'opportunities: 4, incremental on SystemModstamp, deletions through queryAll',
+        // COUNT() through query leaves out the deleted task.
+        'activities: 2 Task, 2 Event, incremental on SystemModstamp, deletions through queryAll',
         'training: none (Salesforce has no standard training object)',
-        // describe User, COUNT User, COUNT PermissionSetAssignment, COUNT Opportunity (no plan: no field describes).
-        'API usage: 4/15000 API requests used today',
+        // describe User, COUNT User, COUNT PermissionSetAssignment, COUNT Opportunity (no plan: no field describes), COUNT Task, COUNT Event.
+        'API usage: 6/15000 API requests used today',
         '',
       ]);
 
       const synced = await uptake(['sync', '--connection', 'sf'], db);
       expect(synced.code).toBe(0);
-      expect(synced.stdout).toContain('sf: synced 5 users, 6 logins, 5 opportunities, 0 training');
+      expect(synced.stdout).toContain('sf: synced 5 users, 6 logins, 5 opportunities, 0 training, 5 activities');
     });
 
     it('exits 1 with the OAuth error, never the secret, when the credentials are refused', async () => {
@@ -151,15 +153,34 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
         'users: 4 owners; departments from 3 teams',
         'logins: login activity readable (HubSpot keeps the last 90 days)',
         'opportunities: 4 deals, 5 pipeline stages',
+        // Search totals count the active ones: 1 call (the other is archived), 2 notes (one without owner).
+        'activities: 1 calls, 1 emails, 1 meetings, 2 notes, 1 tasks, incremental on hs_lastmodifieddate, deleted (archived) ones kept, deals through associations',
         'training: none (HubSpot has no training data)',
-        // owners (active, archived), login, pipelines, search: 5 requests.
-        'API usage: 5/250000 API requests used today',
+        // owners (active, archived), login, pipelines, search, 5 activity searches: 10 requests.
+        'API usage: 10/250000 API requests used today',
         '',
       ]);
       const synced = await uptake(['sync', '--connection', 'hs'], db);
       expect(synced.code).toBe(0);
       // Logins: 5 listed, one of a user who owns nothing.
-      expect(synced.stdout).toContain('hs: synced 4 users, 4 logins, 5 opportunities, 0 training');
+      expect(synced.stdout).toContain('hs: synced 4 users, 4 logins, 5 opportunities, 0 training, 6 activities');
+    });
+
+    it('tests and syncs without the contacts scope: activities are skipped with the missing scope named, the rest syncs', async () => {
+      fake.state.scopes.delete('crm.objects.contacts.read');
+      const options = option({ access_token: fake.state.privateAppToken, base_url: fake.url });
+      expect((await uptake(['connection', 'add', 'hs', '--kind', 'hubspot', ...options], db)).code).toBe(0);
+      const refusal =
+        'HubSpot refused the calls: the app lacks the scope crm.objects.contacts.read (activities: calls, emails, meetings, notes and tasks need it); add it to the private app and use its new token';
+
+      const tested = await uptake(['connection', 'test', 'hs'], db);
+      expect(tested.code).toBe(0);
+      expect(tested.stdout.split('\n')).toContain(`activities: NOT SYNCED: ${refusal}`);
+
+      const synced = await uptake(['sync', '--connection', 'hs'], db);
+      expect(synced.code).toBe(0);
+      expect(synced.stdout).toContain('hs: synced 4 users, 4 logins, 5 opportunities, 0 training, 0 activities');
+      expect(synced.stderr).toContain(`hs: Warning: activities not synced: ${refusal}`);
     });
   });
 
@@ -185,12 +206,13 @@ describe('uptake connection add / test and sync with the CRM connectors', () => 
         'users: 5 systemusers, department from the business unit',
         'logins: audit of user access readable (Dataverse records access at most once every 4 hours per user)',
         'opportunities: 4, incremental on modifiedon, deletions from the audit log',
+        'activities: 4 activitypointers, incremental on modifiedon, deletions from the audit log',
         'training: none (Dataverse has no standard training table)',
         '',
       ]);
       const synced = await uptake(['sync', '--connection', 'dv'], db);
       expect(synced.code).toBe(0);
-      expect(synced.stdout).toContain('dv: synced 5 users, 4 logins, 4 opportunities, 0 training');
+      expect(synced.stdout).toContain('dv: synced 5 users, 4 logins, 4 opportunities, 0 training, 3 activities');
 
       fake.state.organization.isauditenabled = false;
       const off = await uptake(['connection', 'test', 'dv'], db);

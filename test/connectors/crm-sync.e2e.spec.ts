@@ -119,6 +119,8 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
         opportunities: 5,
         'records:account': 3,
         training: 0,
+        // Task: 3 (one deleted, through queryAll), Event: 2.
+        activities: 5,
         api_requests_used: fake.state.apiUsage.used,
         api_requests_limit: 15000,
       });
@@ -191,6 +193,8 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
         opportunities: 2,
         'records:account': 1,
         training: 0,
+        // From the watermark (the deleted task's 2021-10-20T16:00Z) minus 5 minutes: that task again.
+        activities: 1,
         api_requests_used: fake.state.apiUsage.used,
         api_requests_limit: 15000,
       });
@@ -207,6 +211,30 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const after = await metricsOf('2021-10-21', 'Sales EMEA');
       expect(after).toMatchObject({ seatHolders: 2, metrics: { active_users: 1, logins_per_user: 1.5, stale_opportunities: 0.5 } });
       expect(after.metrics.record_completeness).toBeCloseTo(8 / 9, 10);
+    });
+
+    it('syncs everything else when the API user may not read Event, and the run history says which permission is missing', async () => {
+      const { Event: _event, ...withoutEvent } = salesforceFixture();
+      fake = await startFakeSalesforce(withoutEvent);
+      await start('2021-10-20T18:00:00Z', plan('2021-10-01', ['Sales EMEA', 'Sales NA'], '  opportunity: [amount]'));
+      await app.get(ConnectionService).add({
+        name: 'sf',
+        kind: 'salesforce',
+        options: { instance_url: fake.url, client_id: fake.state.clientId, client_secret: fake.state.clientSecret },
+      });
+
+      const run = await sync('sf');
+
+      expect(run.status).toBe('succeeded');
+      expect(run.error).toMatch(/^Warning: activities not synced: the Salesforce API user cannot read Event \(NOT_FOUND: /);
+      expect(run.error).toContain('"View All Activities"');
+      // The three tasks were read before Salesforce refused Event, and are kept.
+      expect(run.counts).toMatchObject({ users: 5, logins: 6, opportunities: 5, activities: 3 });
+      const [stored] = await rows<{ n: unknown }>('SELECT COUNT(*) AS n FROM activities');
+      expect(Number(stored.n)).toBe(3);
+      // No watermark: the next run reads the tasks again once Event is readable.
+      const [mark] = await rows<{ n: unknown }>("SELECT COUNT(*) AS n FROM sync_watermarks WHERE entity = 'activities'");
+      expect(Number(mark.n)).toBe(0);
     });
   });
 
@@ -238,6 +266,8 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
         opportunities: 5,
         'records:account': 2,
         training: 0,
+        // 2 calls (one archived), 1 email, 1 meeting, 1 of 2 notes (the other has no owner), 1 task.
+        activities: 6,
         api_requests_used: fake.state.daily.used,
         api_requests_limit: 250_000,
       });
@@ -319,6 +349,8 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
         opportunities: 4,
         'records:account': 1,
         training: 0,
+        // The call archived after the watermark, and the meeting inside the 5-minute overlap.
+        activities: 2,
         api_requests_used: fake.state.daily.used,
         api_requests_limit: 250_000,
       });
@@ -368,7 +400,8 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
 
       const first = await sync('dv');
 
-      expect(first.counts).toEqual({ users: 5, logins: 4, opportunities: 4, 'records:account': 2, training: 0 });
+      // Activities: 4 activitypointers, the email without owner not counted.
+      expect(first.counts).toEqual({ users: 5, logins: 4, opportunities: 4, 'records:account': 2, training: 0, activities: 3 });
       expect(await users()).toEqual([
         [DV_USERS.yvonne, 'Sales EMEA', true, true, false],
         [DV_USERS.dan, 'Sales EMEA', true, true, false],
@@ -438,7 +471,15 @@ describe.each(testEngines())('CRM connectors through the sync engine on %s', (en
       const second = await sync('dv');
 
       // Logins after 04-02T07:45 - 5 min: audit 5 again and the new 7. Opportunities: opp4's deletion, opp2, opp1, opp5.
-      expect(readCounts(second.counts)).toEqual({ users: 5, logins: 2, opportunities: 4, 'records:account': 1, training: 0 });
+      // Activities after 09:55 on the 2nd: only the owner-less email, not counted.
+      expect(readCounts(second.counts)).toEqual({
+        users: 5,
+        logins: 2,
+        opportunities: 4,
+        'records:account': 1,
+        training: 0,
+        activities: 0,
+      });
       expect((await opportunities()).map((row) => [row[0], row[1]])).toEqual([
         ['d0000000-0000-0000-0000-000000000001', false],
         ['d0000000-0000-0000-0000-000000000002', false],

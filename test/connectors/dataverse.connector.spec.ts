@@ -1,4 +1,5 @@
-import { ConnectorError, type Opportunity } from '../../server/src/connectors/connector.port';
+import { ConnectorError, type Activity, type Opportunity } from '../../server/src/connectors/connector.port';
+import { FamilyPermissionError } from '../../server/src/connectors/optional-family.error';
 import { createDataverseConnector, DataverseConnector } from '../../server/src/connectors/dataverse/dataverse.connector';
 import { startFakeDataverse, type FakeDataverse } from '../fake-crm/dataverse.fake';
 import { dataverseFixture, DV_USERS } from '../fake-crm/dataverse.fixture';
@@ -570,6 +571,131 @@ describe(DataverseConnector.name, () => {
     });
   });
 
+  describe('activities', () => {
+    const CALL_ID = 'e0000000-0000-0000-0000-000000000001';
+    // Completed: actualend counts.
+    const call: Activity = {
+      externalId: CALL_ID,
+      ownerExternalId: DV_USERS.yvonne,
+      type: 'call',
+      occurredAt: utc('2024-04-01T09:20:00Z'),
+      relatedExternalId: 'd0000000-0000-0000-0000-000000000001',
+      createdAt: utc('2024-04-01T09:25:00Z'),
+      deleted: false,
+    };
+    // Not held yet: scheduledend counts.
+    const meeting: Activity = {
+      externalId: 'e0000000-0000-0000-0000-000000000002',
+      ownerExternalId: DV_USERS.dan,
+      type: 'meeting',
+      occurredAt: utc('2024-04-03T15:00:00Z'),
+      relatedExternalId: 'd0000000-0000-0000-0000-000000000002',
+      createdAt: utc('2024-03-28T10:00:00Z'),
+      deleted: false,
+    };
+    // Neither: createdon counts.
+    const task: Activity = {
+      externalId: 'e0000000-0000-0000-0000-000000000003',
+      ownerExternalId: DV_USERS.yvonne,
+      type: 'task',
+      occurredAt: utc('2024-04-02T08:00:00Z'),
+      relatedExternalId: null,
+      createdAt: utc('2024-04-02T08:00:00Z'),
+      deleted: false,
+    };
+    // Dan deletes the call on the 2nd at noon: only the delete audit record says so.
+    const deleteCall = () => {
+      fake.state.tables.activitypointers.rows.shift();
+      fake.state.tables.audits.rows.push({
+        auditid: 'c0000000-0000-0000-0000-000000000010',
+        createdon: '2024-04-02T12:00:00Z',
+        action: 3,
+        operation: 3,
+        objecttypecode: 'phonecall',
+        _userid_value: DV_USERS.dan,
+        _objectid_value: CALL_ID,
+      });
+    };
+    const callDeleted: Activity = {
+      externalId: CALL_ID,
+      ownerExternalId: '',
+      type: 'call',
+      occurredAt: utc('2024-04-02T12:00:00Z'),
+      relatedExternalId: null,
+      createdAt: null,
+      deleted: true,
+      deletionOnly: true,
+    };
+
+    it('pages activitypointers by @odata.nextLink, oldest change first, the watermark per page', async () => {
+      fake.state.pageSize = 2;
+      const pages = await collect(connector().activities!(null, ctx()));
+      // The email without owner counts for nobody, but its modifiedon (10:00 on the 2nd) moves the watermark.
+      expect(pages).toEqual([
+        { items: [call, meeting], watermark: utc('2024-04-01T11:00:00Z') },
+        { items: [task], watermark: utc('2024-04-02T10:00:00Z') },
+      ]);
+      const reads = fake.state.requests.filter((request) => request.path.endsWith('/activitypointers'));
+      expect(reads).toHaveLength(2);
+      expect(reads[0].query.get('$select')).toBe(
+        'activityid,activitytypecode,actualend,scheduledend,_ownerid_value,_regardingobjectid_value,createdon,modifiedon',
+      );
+      expect(reads[1].query.has('$skiptoken')).toBe(true);
+    });
+
+    it('reads deletions from the audit log and rows changed after the watermark; a second sync only what changed', async () => {
+      deleteCall();
+      const sut = connector();
+      const first = await collect(sut.activities!(utc('2024-04-01T11:00:00Z'), ctx()));
+      expect(first).toEqual([{ items: [callDeleted] }, { items: [task], watermark: utc('2024-04-02T10:00:00Z') }]);
+      const activityReads = fake.state.requests.filter((request) => request.path.endsWith('/activitypointers'));
+      expect(activityReads.map((request) => request.query.get('$filter'))).toEqual(['modifiedon gt 2024-04-01T11:00:00Z']);
+
+      // Dan's meeting is held and closed at 15:30 on the 3rd.
+      Object.assign(fake.state.tables.activitypointers.rows[0], { actualend: '2024-04-03T15:30:00Z', modifiedon: '2024-04-03T16:00:00Z' });
+      const second = await collect(sut.activities!(utc('2024-04-02T10:00:00Z') - 5 * 60_000, ctx()));
+      // From 09:55 on the 2nd: the deletion (12:00) again, the owner-less email (10:00) and the meeting.
+      expect(second).toEqual([
+        { items: [callDeleted] },
+        { items: [{ ...meeting, occurredAt: utc('2024-04-03T15:30:00Z') }], watermark: utc('2024-04-03T16:00:00Z') },
+      ]);
+    });
+
+    it('sees no deletions when auditing is off, and says so', async () => {
+      deleteCall();
+      fake.state.organization.isauditenabled = false;
+      const context = ctx();
+      const pages = await collect(connector().activities!(utc('2024-04-01T11:00:00Z'), context));
+      expect(pages).toEqual([{ items: [task], watermark: utc('2024-04-02T10:00:00Z') }]);
+      expect(context.messages).toContain('Dataverse: auditing is off, so deleted activities cannot be seen');
+    });
+
+    it('waits out a 429 and goes on', async () => {
+      fake.state.faults.push({
+        when: (request) => request.path.endsWith('/activitypointers'),
+        status: 429,
+        headers: { 'Retry-After': '5' },
+        body: { error: { code: '0x80072322', message: 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.' } },
+      });
+      const pages = await collect(connector().activities!(null, ctx()));
+      expect(pages.flatMap((page) => page.items)).toEqual([call, meeting, task]);
+      expect(transport.sleeps).toEqual([5000]);
+    });
+
+    it('names the missing privilege when the role may not read activities, and the test says so', async () => {
+      fake.state.missingPrivileges.activitypointers = 'prvReadActivityPointer';
+      const error = await caught(() => collect(connector().activities!(null, ctx())));
+      expect(error).toBeInstanceOf(FamilyPermissionError);
+      expect(error.code).toBe('DATAVERSE_PERMISSION_MISSING');
+      expect((error as FamilyPermissionError).permission).toBe('prvReadActivityPointer');
+      expect(error.message).toBe(
+        'the Dataverse application user lacks the prvReadActivityPointer privilege, so activities cannot be read: give its security role Read on Activity (and on the activity tables: Phone Call, Email, Appointment, Task)',
+      );
+      const summary = await connector().test(ctx());
+      expect(summary.split('\n')).toContain(`activities: NOT SYNCED: ${error.message}`);
+    });
+  });
+
   it('has no training data', async () => {
     expect(await collect(connector().training(ctx()))).toEqual([]);
   });
@@ -583,6 +709,8 @@ describe(DataverseConnector.name, () => {
         'logins: audit of user access readable (Dataverse records access at most once every 4 hours per user)',
         'opportunities: 4, incremental on modifiedon, deletions from the audit log; required fields amount -> estimatedvalue, close_date -> estimatedclosedate, description -> description',
         'records: account from table account; required fields telephone1 -> telephone1, websiteurl -> websiteurl, industrycode -> industrycode',
+        // Four activitypointers, the owner-less email included (the count is of rows).
+        'activities: 4 activitypointers, incremental on modifiedon, deletions from the audit log',
         'training: none (Dataverse has no standard training table)',
       ]);
     });

@@ -1,4 +1,5 @@
-import { ConnectorError, type Opportunity } from '../../server/src/connectors/connector.port';
+import { ConnectorError, type Activity, type Opportunity } from '../../server/src/connectors/connector.port';
+import { FamilyPermissionError } from '../../server/src/connectors/optional-family.error';
 import { createHubSpotConnector, HubSpotConnector, type HubSpotConnectorDeps } from '../../server/src/connectors/hubspot/hubspot.connector';
 import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';
 import { HS_OWNERS, hubspotFixture } from '../fake-crm/hubspot.fixture';
@@ -690,6 +691,150 @@ describe(HubSpotConnector.name, () => {
     });
   });
 
+  describe('activities', () => {
+    const call: Activity = {
+      externalId: '51234567801',
+      ownerExternalId: HS_OWNERS.ada,
+      type: 'call',
+      occurredAt: utc('2024-03-28T15:30:00Z'),
+      relatedExternalId: '87654321098',
+      createdAt: utc('2024-03-28T15:45:00Z'),
+      deleted: false,
+    };
+    // Archived: a deletion, listed from the archived listing, no association read.
+    const deletedCall: Activity = {
+      externalId: '51234567802',
+      ownerExternalId: HS_OWNERS.grace,
+      type: 'call',
+      occurredAt: utc('2024-03-29T09:00:00Z'),
+      relatedExternalId: null,
+      createdAt: utc('2024-03-29T09:05:00Z'),
+      deleted: true,
+    };
+    const email: Activity = {
+      externalId: '61234567801',
+      ownerExternalId: HS_OWNERS.grace,
+      type: 'email',
+      occurredAt: utc('2024-04-01T08:00:00Z'),
+      relatedExternalId: '87654321099',
+      createdAt: utc('2024-04-01T08:00:00Z'),
+      deleted: false,
+    };
+    const meeting: Activity = {
+      externalId: '71234567801',
+      ownerExternalId: HS_OWNERS.ada,
+      type: 'meeting',
+      occurredAt: utc('2024-04-02T14:00:00Z'),
+      relatedExternalId: null,
+      createdAt: utc('2024-03-25T10:00:00Z'),
+      deleted: false,
+    };
+    // Associated with 099 and 098: the lower id.
+    const note: Activity = {
+      externalId: '81234567802',
+      ownerExternalId: HS_OWNERS.ada,
+      type: 'note',
+      occurredAt: utc('2024-03-30T12:00:00Z'),
+      relatedExternalId: '87654321098',
+      createdAt: utc('2024-03-30T12:00:00Z'),
+      deleted: false,
+    };
+    const task: Activity = {
+      externalId: '91234567801',
+      ownerExternalId: HS_OWNERS.grace,
+      type: 'task',
+      occurredAt: utc('2024-04-05T00:00:00Z'),
+      relatedExternalId: null,
+      createdAt: utc('2024-03-31T10:00:00Z'),
+      deleted: false,
+    };
+
+    it('lists calls, emails, meetings, notes and tasks with deletions and deals, the watermark with the last page', async () => {
+      fake.state.pageSize = 1;
+      const pages = await collect(connector().activities!(null, syncContext()));
+      expect(pages).toEqual([
+        { items: [deletedCall] },
+        { items: [call] },
+        { items: [email] },
+        { items: [meeting] },
+        // The note without an owner counts for nobody: its page yields only Ada's note.
+        { items: [note] },
+        { items: [task] },
+        // Newest hs_lastmodifieddate of the active ones: the meeting, 2024-04-02T16:00Z.
+        { items: [], watermark: utc('2024-04-02T16:00:00Z') },
+      ]);
+      const listed = fake.state.requests.filter(
+        (request) => request.path === '/crm/v3/objects/notes' && request.query.get('archived') === 'false',
+      );
+      expect(listed.map((request) => request.query.get('after'))).toEqual([null, '1']);
+      expect(
+        fake.state.requests.filter((request) => request.path.startsWith('/crm/v4/associations/')).map((request) => request.path),
+      ).toEqual([
+        '/crm/v4/associations/calls/deals/batch/read',
+        '/crm/v4/associations/emails/deals/batch/read',
+        '/crm/v4/associations/meetings/deals/batch/read',
+        '/crm/v4/associations/notes/deals/batch/read',
+        '/crm/v4/associations/notes/deals/batch/read',
+        '/crm/v4/associations/tasks/deals/batch/read',
+      ]);
+    });
+
+    it('searches on hs_lastmodifieddate after the watermark, and a second sync reads only what changed', async () => {
+      const sut = connector();
+      const first = await collect(sut.activities!(utc('2024-04-01T08:00:00Z'), syncContext()));
+      // Archived after the watermark: the deleted call; modified after it: the meeting only (the email is not after, it is at).
+      expect(first).toEqual([{ items: [deletedCall] }, { items: [meeting] }, { items: [], watermark: utc('2024-04-02T16:00:00Z') }]);
+      const searches = fake.state.requests.filter((request) => /\/crm\/v3\/objects\/\w+\/search$/.test(request.path));
+      expect(searches).toHaveLength(5);
+      expect(JSON.parse(searches[0].body).filterGroups).toEqual([
+        { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(utc('2024-04-01T08:00:00Z')) }] },
+      ]);
+
+      // Grace moves her task to the 8th.
+      const row = fake.state.objects.tasks[0];
+      row.properties.hs_timestamp = '2024-04-08T00:00:00.000Z';
+      row.properties.hs_lastmodifieddate = '2024-04-06T09:00:00.000Z';
+      const second = await collect(sut.activities!(utc('2024-04-02T16:00:00Z') - 5 * 60_000, syncContext()));
+      // The 5-minute overlap reads the meeting again; the deleted call is archived after the watermark still.
+      expect(second).toEqual([
+        { items: [deletedCall] },
+        { items: [meeting] },
+        { items: [{ ...task, occurredAt: utc('2024-04-08T00:00:00Z') }] },
+        { items: [], watermark: utc('2024-04-06T09:00:00Z') },
+      ]);
+    });
+
+    it('waits out a rate limit and goes on', async () => {
+      fake.state.faults.push({
+        when: (request) => request.path === '/crm/v3/objects/meetings' && request.query.get('archived') === 'false',
+        status: 429,
+        headers: { 'Retry-After': '2' },
+        body: {
+          status: 'error',
+          message: 'You have reached your ten_secondly_rolling limit.',
+          errorType: 'RATE_LIMIT',
+          policyName: 'TEN_SECONDLY_ROLLING',
+        },
+      });
+      const pages = await collect(connector().activities!(null, syncContext()));
+      expect(pages.flatMap((page) => page.items)).toEqual([deletedCall, call, email, meeting, note, task]);
+      expect(transport.sleeps).toEqual([2000]);
+    });
+
+    it('names the missing scope when the app may not read activities, and the test says so', async () => {
+      fake.state.scopes.delete('crm.objects.contacts.read');
+      const error = await caught(() => collect(connector().activities!(null, syncContext())));
+      expect(error).toBeInstanceOf(FamilyPermissionError);
+      expect(error.code).toBe('HUBSPOT_SCOPE_MISSING');
+      expect((error as FamilyPermissionError).permission).toBe('crm.objects.contacts.read');
+      expect(error.message).toBe(
+        'HubSpot refused the calls: the app lacks the scope crm.objects.contacts.read (activities: calls, emails, meetings, notes and tasks need it); add it to the private app and use its new token',
+      );
+      const summary = await connector().test(syncContext());
+      expect(summary.split('\n')).toContain(`activities: NOT SYNCED: ${error.message}`);
+    });
+  });
+
   it('has no training data', async () => {
     expect(await collect(connector().training(syncContext()))).toEqual([]);
   });
@@ -704,9 +849,11 @@ describe(HubSpotConnector.name, () => {
       // Search total counts active deals: 098, 099, 100, 102. Stages: 3 default + 2 renewals.
       'opportunities: 4 deals, 5 pipeline stages; required fields amount -> amount, close_date -> closedate, next_step -> hs_next_step',
       'records: account from companies; required fields industry -> industry, phone -> phone, website -> website',
+      // Search totals count the active ones: 1 call (the other is archived), 2 notes (one without owner).
+      'activities: 1 calls, 1 emails, 1 meetings, 2 notes, 1 tasks, incremental on hs_lastmodifieddate, deleted (archived) ones kept, deals through associations',
       'training: none (HubSpot has no training data)',
-      // owners x2, login, pipelines, deal properties, search, company properties = 7 requests.
-      'API usage: 7/250000 API requests used today',
+      // owners x2, login, pipelines, deal properties, search, company properties, 5 activity searches = 12 requests.
+      'API usage: 12/250000 API requests used today',
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import { ConnectorError, type Opportunity } from '../../server/src/connectors/connector.port';
+import { ConnectorError, type Activity, type Opportunity } from '../../server/src/connectors/connector.port';
+import { FamilyPermissionError } from '../../server/src/connectors/optional-family.error';
 import { createSalesforceConnector, SalesforceConnector } from '../../server/src/connectors/salesforce/salesforce.connector';
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';
 import { salesforceFixture, SF_USERS } from '../fake-crm/salesforce.fixture';
@@ -675,6 +676,136 @@ describe(SalesforceConnector.name, () => {
     expect(await collect(connector().training(syncContext()))).toEqual([]);
   });
 
+  describe('activities', () => {
+    // Europe/Berlin is UTC+2 in October 2021: a Task's ActivityDate (a calendar day) is local
+    // midnight, 22:00 UTC the day before; an Event's ActivityDateTime is an instant.
+    const call: Activity = {
+      externalId: '00T5j00000TSK01AAA',
+      ownerExternalId: SF_USERS.ada,
+      type: 'call',
+      occurredAt: utc('2021-10-17T22:00:00Z'),
+      relatedExternalId: '0065j00000OPP01AAA',
+      createdAt: utc('2021-10-18T07:30:00Z'),
+      deleted: false,
+    };
+    // No ActivityDate: the task happened when it was created.
+    const email: Activity = {
+      externalId: '00T5j00000TSK02AAA',
+      ownerExternalId: SF_USERS.grace,
+      type: 'email',
+      occurredAt: utc('2021-10-19T12:00:00Z'),
+      relatedExternalId: null,
+      createdAt: utc('2021-10-19T12:00:00Z'),
+      deleted: false,
+    };
+    const deletedTask: Activity = {
+      externalId: '00T5j00000TSK03AAA',
+      ownerExternalId: SF_USERS.ada,
+      type: 'task',
+      occurredAt: utc('2021-10-19T22:00:00Z'),
+      relatedExternalId: '0065j00000OPP02AAA',
+      createdAt: utc('2021-10-15T09:00:00Z'),
+      deleted: true,
+    };
+    const meeting: Activity = {
+      externalId: '00U5j00000EVT01AAA',
+      ownerExternalId: SF_USERS.grace,
+      type: 'meeting',
+      occurredAt: utc('2021-10-19T14:00:00Z'),
+      relatedExternalId: '0065j00000OPP03AAA',
+      createdAt: utc('2021-10-12T08:00:00Z'),
+      deleted: false,
+    };
+    // All-day event: ActivityDateTime null, the day's local midnight.
+    const allDay: Activity = {
+      externalId: '00U5j00000EVT02AAA',
+      ownerExternalId: SF_USERS.ada,
+      type: 'meeting',
+      occurredAt: utc('2021-10-20T22:00:00Z'),
+      relatedExternalId: null,
+      createdAt: utc('2021-10-13T08:00:00Z'),
+      deleted: false,
+    };
+
+    it('reads Task and Event through queryAll in pages, deletions kept, watermark with the last page', async () => {
+      fake.state.pageSize = 2;
+      const pages = await collect(connector().activities(null, berlin()));
+
+      expect(pages).toEqual([
+        { items: [call, email] },
+        { items: [deletedTask] },
+        { items: [meeting, allDay] },
+        // The newest SystemModstamp of both objects: the deleted task's 2021-10-20T16:00Z.
+        { items: [], watermark: utc('2021-10-20T16:00:00Z') },
+      ]);
+      const paths = fake.state.requests.map((request) => request.path).filter((path) => /query/.test(path));
+      expect(paths.filter((path) => path.endsWith('/queryAll'))).toHaveLength(2);
+      expect(paths.some((path) => /\/query\/01gFAKE1-2$/.test(path))).toBe(true);
+    });
+
+    it('reads only rows changed after the watermark, and a second sync only what changed since', async () => {
+      const sut = connector();
+      const first = await collect(sut.activities(utc('2021-10-19T12:00:00Z'), berlin()));
+      // SystemModstamp > 12:00Z on the 19th: the deleted task (20th 16:00Z) and the all-day event (20th 09:00Z).
+      expect(first).toEqual([{ items: [deletedTask] }, { items: [allDay] }, { items: [], watermark: utc('2021-10-20T16:00:00Z') }]);
+      expect(fake.state.queries().filter((soql) => /FROM (Task|Event)/.test(soql))).toEqual([
+        'SELECT Id, OwnerId, WhatId, ActivityDate, TaskSubtype, Type, CreatedDate, SystemModstamp, IsDeleted FROM Task WHERE SystemModstamp > 2021-10-19T12:00:00Z ORDER BY SystemModstamp ASC, Id ASC',
+        'SELECT Id, OwnerId, WhatId, ActivityDate, ActivityDateTime, IsAllDayEvent, Type, CreatedDate, SystemModstamp, IsDeleted FROM Event WHERE SystemModstamp > 2021-10-19T12:00:00Z ORDER BY SystemModstamp ASC, Id ASC',
+      ]);
+
+      // Ada deletes her call the next morning.
+      const callRow = fake.state.objects.Task.rows[0];
+      Object.assign(callRow, { IsDeleted: true, SystemModstamp: '2021-10-21T08:00:00.000+0000' });
+      const second = await collect(sut.activities(utc('2021-10-20T16:00:00Z') - 5 * 60_000, berlin()));
+      // The 5-minute overlap (from 15:55Z) reads the deleted task (16:00Z) again; the events are older.
+      expect(second).toEqual([{ items: [deletedTask, { ...call, deleted: true }] }, { items: [], watermark: utc('2021-10-21T08:00:00Z') }]);
+    });
+
+    it('yields nothing and no watermark when nothing changed', async () => {
+      expect(await collect(connector().activities(utc('2021-10-22T00:00:00Z'), berlin()))).toEqual([]);
+    });
+
+    it('waits and retries a rate-limit answer', async () => {
+      fake.state.faults.push({
+        when: (request) => request.path.endsWith('/queryAll') && /FROM Event/.test(request.query.get('q') ?? ''),
+        status: 403,
+        body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
+        times: 1,
+      });
+      const pages = await collect(connector().activities(null, berlin()));
+      expect(pages.flatMap((page) => page.items)).toEqual([call, email, deletedTask, meeting, allDay]);
+      expect(transport.sleeps).toEqual([2000]);
+    });
+
+    it('says which permission is missing when the API user cannot read Task', async () => {
+      await fake.close();
+      const { Task: _task, ...withoutTask } = salesforceFixture();
+      fake = await startFakeSalesforce(withoutTask);
+      const error = await caught(() => collect(connector().activities(null, berlin())));
+      expect(error).toBeInstanceOf(FamilyPermissionError);
+      expect(error.code).toBe('SALESFORCE_PERMISSION_MISSING');
+      expect((error as FamilyPermissionError).permission).toBe('Read on Task');
+      // describe of an object the user cannot see: 404 NOT_FOUND.
+      expect(error.message).toBe(
+        'the Salesforce API user cannot read Task (NOT_FOUND: The requested resource does not exist): give its profile or a permission set read access to Tasks ("Read" on Activities, or "View All Activities" for other users\' tasks); activities are not synced until then',
+      );
+
+      // The test counts with a query: INVALID_TYPE.
+      const summary = await connector().test(syncContext());
+      expect(summary.split('\n')).toContain(
+        `activities: NOT SYNCED: the Salesforce API user cannot read Task (INVALID_TYPE: sObject type 'Task' is not supported.): give its profile or a permission set read access to Tasks ("Read" on Activities, or "View All Activities" for other users' tasks); activities are not synced until then`,
+      );
+    });
+
+    it('leaves out the fields that field-level security hides', async () => {
+      fake.state.objects.Task.fields = fake.state.objects.Task.fields.filter((field) => field.name !== 'TaskSubtype');
+      const pages = await collect(connector().activities(null, berlin()));
+      // Without TaskSubtype the type comes from Type: the call says Call; the email task has no Type, so it is a task.
+      expect(pages.flatMap((page) => page.items).slice(0, 2)).toEqual([call, { ...email, type: 'task' }]);
+      expect(fake.state.queries().find((soql) => soql.includes('FROM Task'))).not.toContain('TaskSubtype');
+    });
+  });
+
   describe('test', () => {
     it('checks the credentials, Manage Users and every plan field, and says what will be synced', async () => {
       const summary = await connector().test(syncContext({ requiredFields: plan }));
@@ -685,9 +816,12 @@ describe(SalesforceConnector.name, () => {
         // COUNT() through query leaves out the deleted OPP04: 5 - 1 = 4.
         'opportunities: 4, incremental on SystemModstamp, deletions through queryAll; required fields amount -> Amount, close_date -> CloseDate, next_step -> NextStep',
         'records: account from Account; required fields industry -> Industry, phone -> Phone, website -> Website',
+        // COUNT() through query leaves out the deleted task: 3 - 1 = 2.
+        'activities: 2 Task, 2 Event, incremental on SystemModstamp, deletions through queryAll',
         'training: none (Salesforce has no standard training object)',
-        // describe User, COUNT User, COUNT PermissionSetAssignment, COUNT Opportunity, describe Opportunity, global describe, describe Account = 7.
-        'API usage: 7/15000 API requests used today',
+        // describe User, COUNT User, COUNT PermissionSetAssignment, COUNT Opportunity, describe Opportunity, global describe,
+        // describe Account, COUNT Task, COUNT Event = 9.
+        'API usage: 9/15000 API requests used today',
       ]);
     });
 

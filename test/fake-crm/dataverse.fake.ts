@@ -10,6 +10,8 @@ import { bearerToken, instantOf, startFakeHttpServer, takeFault, type Fault, typ
  *   $count; `Prefer: odata.maxpagesize` pages linked by an absolute `@odata.nextLink` with a
  *   $skiptoken; FormattedValue annotations only when asked for; unknown columns 400;
  * - EntityDefinitions(LogicalName='x') with Attributes, WhoAmI, organizations (audit settings);
+ * - privileges the application user's role lacks per entity set (`missingPrivileges`): 403 with
+ *   Dataverse's 0x80040220 "is missing prvReadX privilege" error;
  * - planned faults (429 with Retry-After, 5xx) answered instead of the normal response.
  */
 
@@ -33,6 +35,8 @@ export interface FakeDataverseState {
   /** Rows per page at most, whatever the client prefers. */
   pageSize: number;
   tokenLifetimeSeconds: number;
+  /** Entity set -> the read privilege the application user lacks for it (`activitypointers` -> `prvReadActivityPointer`). */
+  missingPrivileges: Record<string, string>;
   faults: Fault[];
   requests: FakeRequest[];
   tokensIssued: number;
@@ -65,6 +69,7 @@ export async function startFakeDataverse(tables: Record<string, FakeDataverseTab
     },
     pageSize: 5000,
     tokenLifetimeSeconds: 3599,
+    missingPrivileges: {},
     faults: [],
     requests: [],
     tokensIssued: 0,
@@ -162,6 +167,19 @@ export async function startFakeDataverse(tables: Record<string, FakeDataverseTab
       return {
         status: 200,
         body: { LogicalName: table.logicalName, EntitySetName: set, PrimaryIdAttribute: table.primaryId, Attributes: table.attributes },
+      };
+    }
+    const privilege = state.missingPrivileges[resource];
+    if (privilege) {
+      const logicalName = state.tables[resource]?.logicalName ?? resource;
+      return {
+        status: 403,
+        body: {
+          error: {
+            code: '0x80040220',
+            message: `Principal user (Id=${state.applicationUserId}, type=8, roleCount=1, privilegeCount=312, accessMode=4), is missing ${privilege} privilege (Id=${randomUUID()}) on OTC=4200 for entity '${logicalName}'. context.Caller=${state.applicationUserId}`,
+          },
+        },
       };
     }
     const table = state.tables[resource];

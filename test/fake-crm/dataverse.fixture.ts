@@ -88,6 +88,53 @@ export function dataverseFixture(): Record<string, FakeDataverseTable> {
         audit('c0000000-0000-0000-0000-000000000005', '2024-04-02T07:45:00Z', 64, 4, 'systemuser', DV_USERS.dan, DV_USERS.dan),
       ],
     },
+    // Activities through the activitypointer view: a completed call, a meeting not yet held (its
+    // scheduledend counts), a task without times (its createdon counts), an email without owner.
+    activitypointers: {
+      logicalName: 'activitypointer',
+      primaryId: 'activityid',
+      attributes: [
+        attribute('activityid', 'Uniqueidentifier'),
+        attribute('activitytypecode', 'EntityName'),
+        attribute('subject', 'String'),
+        attribute('actualend', 'DateTime'),
+        attribute('scheduledend', 'DateTime'),
+        attribute('ownerid', 'Owner'),
+        attribute('regardingobjectid', 'Lookup'),
+        attribute('createdon', 'DateTime'),
+        attribute('modifiedon', 'DateTime'),
+      ],
+      rows: [
+        activityPointer('e0000000-0000-0000-0000-000000000001', 'phonecall', DV_USERS.yvonne, {
+          actualend: '2024-04-01T09:20:00Z',
+          scheduledend: '2024-04-01T09:00:00Z',
+          regarding: 'd0000000-0000-0000-0000-000000000001',
+          createdon: '2024-04-01T09:25:00Z',
+          modifiedon: '2024-04-01T09:25:00Z',
+        }),
+        activityPointer('e0000000-0000-0000-0000-000000000002', 'appointment', DV_USERS.dan, {
+          actualend: null,
+          scheduledend: '2024-04-03T15:00:00Z',
+          regarding: 'd0000000-0000-0000-0000-000000000002',
+          createdon: '2024-03-28T10:00:00Z',
+          modifiedon: '2024-04-01T11:00:00Z',
+        }),
+        activityPointer('e0000000-0000-0000-0000-000000000003', 'task', DV_USERS.yvonne, {
+          actualend: null,
+          scheduledend: null,
+          regarding: null,
+          createdon: '2024-04-02T08:00:00Z',
+          modifiedon: '2024-04-02T08:00:00Z',
+        }),
+        activityPointer('e0000000-0000-0000-0000-000000000004', 'email', null, {
+          actualend: '2024-04-02T10:00:00Z',
+          scheduledend: null,
+          regarding: null,
+          createdon: '2024-04-02T10:00:00Z',
+          modifiedon: '2024-04-02T10:00:00Z',
+        }),
+      ],
+    },
     opportunities: {
       logicalName: 'opportunity',
       primaryId: 'opportunityid',
@@ -244,6 +291,26 @@ function user(
     [`_businessunitid_value${FORMATTED}`]: unitName,
     _parentsystemuserid_value: manager,
     createdon,
+  };
+}
+
+function activityPointer(
+  activityid: string,
+  activitytypecode: string,
+  owner: string | null,
+  values: { actualend: string | null; scheduledend: string | null; regarding: string | null; createdon: string; modifiedon: string },
+): Record<string, unknown> {
+  return {
+    activityid,
+    activitytypecode,
+    [`activitytypecode${FORMATTED}`]: activitytypecode === 'phonecall' ? 'Phone Call' : activitytypecode,
+    subject: 'Follow up',
+    actualend: values.actualend,
+    scheduledend: values.scheduledend,
+    _ownerid_value: owner,
+    _regardingobjectid_value: values.regarding,
+    createdon: values.createdon,
+    modifiedon: values.modifiedon,
   };
 }
 

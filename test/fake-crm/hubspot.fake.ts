@@ -10,6 +10,10 @@ import { bearerToken, startFakeHttpServer, takeFault, type Fault, type FakeReque
  *   /crm/v3/properties/{type}, /crm/v3/objects/{type} (properties, archived) with
  *   `paging.next.after` until the last page, which has no `paging`;
  * - POST /crm/v3/objects/{type}/search (GT/GTE/LT/LTE/EQ filters, sorts, `total`), 400 past `searchWindow`;
+ * - the activity objects calls, emails, meetings, notes, tasks like any object, behind the scope
+ *   crm.objects.contacts.read (as HubSpot's engagement APIs are);
+ * - POST /crm/v4/associations/{from}/{to}/batch/read: `results[{ from: { id }, to: [{ toObjectId,
+ *   associationTypes }] }]`, ids without associations in `errors` with HTTP 207;
  * - planned faults (429 with policyName, 5xx) answered instead of the normal response.
  */
 
@@ -20,7 +24,16 @@ export interface FakeHubSpotObject {
   updatedAt: string;
   archived: boolean;
   archivedAt?: string;
+  /** Associated object ids per object type (`deals`), read through the v4 associations API. */
+  associations?: Record<string, string[]>;
 }
+
+/** Engagement objects: HubSpot reads them with the contacts scope. */
+const ACTIVITY_OBJECTS = new Set(['calls', 'emails', 'meetings', 'notes', 'tasks']);
+/** HUBSPOT_DEFINED association type ids from an activity object to a deal. */
+const DEAL_ASSOCIATION_TYPE: Record<string, number> = { calls: 206, emails: 210, meetings: 212, notes: 214, tasks: 216 };
+const readScope = (objectType: string) =>
+  ACTIVITY_OBJECTS.has(objectType) ? 'crm.objects.contacts.read' : `crm.objects.${objectType}.read`;
 
 export interface FakeHubSpotData {
   owners: Array<Record<string, unknown>>;
@@ -177,9 +190,14 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
         }
       );
     }
+    const associations = /^\/crm\/v4\/associations\/(\w+)\/(\w+)\/batch\/read$/.exec(path);
+    if (associations && request.method === 'POST' && state.objects[associations[1]]) {
+      const denied = need(readScope(associations[1])) ?? need(readScope(associations[2]));
+      return denied ?? batchAssociations(associations[1], associations[2], JSON.parse(request.body || '{}'));
+    }
     const objects = /^\/crm\/v3\/objects\/(\w+)(\/search)?$/.exec(path);
     if (objects && state.objects[objects[1]]) {
-      const denied = need(`crm.objects.${objects[1]}.read`);
+      const denied = need(readScope(objects[1]));
       if (denied) return denied;
       if (objects[2] && request.method === 'POST') return search(objects[1], JSON.parse(request.body || '{}'));
       if (!objects[2] && request.method === 'GET') {
@@ -190,6 +208,36 @@ export async function startFakeHubSpot(data: FakeHubSpotData): Promise<FakeHubSp
       }
     }
     return error(404, 'OBJECT_NOT_FOUND', `resource not found: ${request.method} ${path}`);
+  }
+
+  function batchAssociations(from: string, to: string, body: { inputs?: Array<{ id: string }> }): FakeResponse {
+    const now = new Date().toISOString();
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    for (const { id } of body.inputs ?? []) {
+      const object = state.objects[from].find((candidate) => candidate.id === id && !candidate.archived);
+      const targets = object?.associations?.[to] ?? [];
+      if (targets.length) {
+        results.push({
+          from: { id },
+          to: targets.map((target) => ({
+            toObjectId: Number(target),
+            associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: DEAL_ASSOCIATION_TYPE[from] ?? 0, label: null }],
+          })),
+        });
+      } else {
+        errors.push({
+          status: 'error',
+          category: 'OBJECT_NOT_FOUND',
+          subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+          message: `No ${to} is associated with ${from} ${id}.`,
+          context: { fromObjectId: [id] },
+        });
+      }
+    }
+    const answer: Record<string, unknown> = { status: 'COMPLETE', results, startedAt: now, completedAt: now };
+    if (errors.length) Object.assign(answer, { numErrors: errors.length, errors });
+    return { status: errors.length ? 207 : 200, body: answer };
   }
 
   /** Default properties always returned, as HubSpot does, plus those asked for. */

@@ -300,7 +300,59 @@ export function hubspotFixture(): FakeHubSpotData {
         ),
       ],
       contacts: [],
+      // Activities: Grace's call was deleted (archived); a note without an owner counts for nobody;
+      // Ada's note is about two deals (the lower id is kept).
+      calls: [
+        activity('51234567801', HS_OWNERS.ada, '2024-03-28T15:30:00.000Z', '2024-03-28T15:45:00.000Z', '2024-03-28T15:45:00.000Z', [
+          '87654321098',
+        ]),
+        {
+          ...activity('51234567802', HS_OWNERS.grace, '2024-03-29T09:00:00.000Z', '2024-03-29T09:05:00.000Z', '2024-03-29T09:05:00.000Z'),
+          archived: true,
+          archivedAt: '2024-04-03T10:00:00.000Z',
+        },
+      ],
+      emails: [
+        activity('61234567801', HS_OWNERS.grace, '2024-04-01T08:00:00.000Z', '2024-04-01T08:00:00.000Z', '2024-04-01T08:00:00.000Z', [
+          '87654321099',
+        ]),
+      ],
+      meetings: [
+        activity('71234567801', HS_OWNERS.ada, '2024-04-02T14:00:00.000Z', '2024-03-25T10:00:00.000Z', '2024-04-02T16:00:00.000Z'),
+      ],
+      notes: [
+        activity('81234567801', null, '2024-03-30T12:00:00.000Z', '2024-03-30T12:00:00.000Z', '2024-03-30T12:00:00.000Z'),
+        activity('81234567802', HS_OWNERS.ada, '2024-03-30T12:00:00.000Z', '2024-03-30T12:00:00.000Z', '2024-03-30T12:00:00.000Z', [
+          '87654321099',
+          '87654321098',
+        ]),
+      ],
+      tasks: [activity('91234567801', HS_OWNERS.grace, '2024-04-05T00:00:00.000Z', '2024-03-31T10:00:00.000Z', '2024-03-31T10:00:00.000Z')],
     },
+  };
+}
+
+function activity(
+  id: string,
+  owner: string | null,
+  timestamp: string,
+  createdAt: string,
+  updatedAt: string,
+  deals: string[] = [],
+): FakeHubSpotObject {
+  return {
+    id,
+    properties: {
+      hs_timestamp: timestamp,
+      hubspot_owner_id: owner,
+      hs_createdate: createdAt,
+      createdate: createdAt,
+      hs_lastmodifieddate: updatedAt,
+    },
+    createdAt,
+    updatedAt,
+    archived: false,
+    associations: deals.length ? { deals } : undefined,
   };
 }
 

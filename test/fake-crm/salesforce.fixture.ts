@@ -329,6 +329,84 @@ export function salesforceFixture(): Record<string, FakeSalesforceObject> {
         ),
       ],
     },
+    // Activities: a call, an email task without a due date, a deleted task (queryAll only), a
+    // meeting and an all-day event. WhatIds point to the fixture opportunities.
+    Task: {
+      fields: [
+        field('Id', 'id'),
+        reference('OwnerId', 'Owner', 'User'),
+        field('WhatId', 'reference'),
+        field('Subject'),
+        field('ActivityDate', 'date'),
+        field('TaskSubtype', 'picklist'),
+        field('Type', 'picklist'),
+        field('CreatedDate', 'datetime'),
+        field('SystemModstamp', 'datetime'),
+        field('IsDeleted', 'boolean'),
+      ],
+      rows: [
+        activity(
+          '00T5j00000TSK01AAA',
+          SF_USERS.ada,
+          '0065j00000OPP01AAA',
+          { ActivityDate: '2021-10-18', TaskSubtype: 'Call', Type: 'Call' },
+          '2021-10-18T07:30:00.000+0000',
+          '2021-10-18T07:30:00.000+0000',
+        ),
+        activity(
+          '00T5j00000TSK02AAA',
+          SF_USERS.grace,
+          null,
+          { ActivityDate: null, TaskSubtype: 'Email', Type: null },
+          '2021-10-19T12:00:00.000+0000',
+          '2021-10-19T12:00:00.000+0000',
+        ),
+        {
+          ...activity(
+            '00T5j00000TSK03AAA',
+            SF_USERS.ada,
+            '0065j00000OPP02AAA',
+            { ActivityDate: '2021-10-20', TaskSubtype: 'Task', Type: null },
+            '2021-10-15T09:00:00.000+0000',
+            '2021-10-20T16:00:00.000+0000',
+          ),
+          IsDeleted: true,
+        },
+      ],
+    },
+    Event: {
+      fields: [
+        field('Id', 'id'),
+        reference('OwnerId', 'Owner', 'User'),
+        field('WhatId', 'reference'),
+        field('Subject'),
+        field('ActivityDate', 'date'),
+        field('ActivityDateTime', 'datetime'),
+        field('IsAllDayEvent', 'boolean'),
+        field('Type', 'picklist'),
+        field('CreatedDate', 'datetime'),
+        field('SystemModstamp', 'datetime'),
+        field('IsDeleted', 'boolean'),
+      ],
+      rows: [
+        activity(
+          '00U5j00000EVT01AAA',
+          SF_USERS.grace,
+          '0065j00000OPP03AAA',
+          { ActivityDate: '2021-10-19', ActivityDateTime: '2021-10-19T14:00:00.000+0000', IsAllDayEvent: false, Type: 'Meeting' },
+          '2021-10-12T08:00:00.000+0000',
+          '2021-10-12T08:00:00.000+0000',
+        ),
+        activity(
+          '00U5j00000EVT02AAA',
+          SF_USERS.ada,
+          null,
+          { ActivityDate: '2021-10-21', ActivityDateTime: null, IsAllDayEvent: true, Type: null },
+          '2021-10-13T08:00:00.000+0000',
+          '2021-10-20T09:00:00.000+0000',
+        ),
+      ],
+    },
     PermissionSet: { fields: [field('Id', 'id'), field('Name'), field('PermissionsManageUsers', 'boolean')], rows: [] },
     PermissionSetAssignment: {
       fields: [
@@ -386,6 +464,17 @@ function opportunity(
     SystemModstamp: modified,
     IsDeleted: false,
   };
+}
+
+function activity(
+  Id: string,
+  OwnerId: string,
+  WhatId: string | null,
+  values: Record<string, unknown>,
+  CreatedDate: string,
+  SystemModstamp: string,
+): Record<string, unknown> {
+  return { Id, OwnerId, WhatId, Subject: 'Follow up', ...values, CreatedDate, SystemModstamp, IsDeleted: false };
 }
 
 function account(

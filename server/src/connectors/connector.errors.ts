@@ -46,6 +46,7 @@ export const CRM_ERRORS = {
   DATAVERSE_BAD_RESPONSE: { status: 502, exitCode: 1 },
   DATAVERSE_REQUEST_FAILED: { status: 502, exitCode: 1 },
   DATAVERSE_AUDIT_OFF: { status: 502, exitCode: 1 },
+  DATAVERSE_PERMISSION_MISSING: { status: 502, exitCode: 1 },
   DATAVERSE_UNKNOWN_FIELD: { status: 502, exitCode: 1 },
   DATAVERSE_UNKNOWN_OBJECT: { status: 502, exitCode: 1 },
   DATAVERSE_THROTTLED: { status: 502, exitCode: 1 },

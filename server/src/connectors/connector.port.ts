@@ -82,6 +82,11 @@ export interface Activity {
   createdAt: Instant | null;
   /** Deleted in the CRM: kept, not erased, and no longer counted. */
   deleted: boolean;
+  /**
+   * Only the deletion is known (e.g. a Dataverse delete audit record, without the row's values):
+   * marks the stored activity deleted and changes nothing else; one never stored is not created.
+   */
+  deletionOnly?: boolean;
 }
 
 export interface TrainingAssignment {

@@ -7,8 +7,18 @@ import { lastByKey } from './ingest.repository';
  * twice changes nothing the second time, and a deletion marks the row instead of erasing it.
  */
 export async function upsertActivities(tx: Sql, connectionId: number, input: readonly Activity[]): Promise<void> {
-  if (input.length === 0) return;
-  const activities = lastByKey(input, (a) => a.externalId);
+  const deletions = input.filter((a) => a.deletionOnly).map((a) => a.externalId);
+  for (let start = 0; start < deletions.length; start += 500) {
+    const ids = deletions.slice(start, start + 500);
+    const names = ids.map((_, i) => `:id${i}`).join(', ');
+    await tx.query(`UPDATE activities SET deleted = TRUE WHERE connection_id = :connectionId AND external_id IN (${names})`, {
+      connectionId,
+      ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
+    });
+  }
+  const full = input.filter((a) => !a.deletionOnly);
+  if (full.length === 0) return;
+  const activities = lastByKey(full, (a) => a.externalId);
   await tx.insertMany(
     'activities',
     ['connection_id', 'external_id', 'owner_external_id', 'type', 'occurred_at', 'related_external_id', 'created_at', 'deleted'],

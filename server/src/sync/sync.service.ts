@@ -25,6 +25,7 @@ import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
 import { upsertActivities } from './activity-ingest';
 import { PersonDirectory } from '../people/person-directory.repository';
+import { optionalFamily } from './optional-family.util';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
@@ -122,6 +123,7 @@ export class SyncService {
 
   private async execute(connection: StoredConnection, run: StoredSyncRun, holder: string, options: SyncOptions): Promise<StoredSyncRun> {
     const counts: Record<string, number> = {};
+    const warnings: string[] = [];
     const progress = options.onProgress ?? (() => undefined);
     let connector: CrmConnector | undefined;
     try {
@@ -138,7 +140,7 @@ export class SyncService {
       };
       const cause: RestatementCause = { kind: options.trigger === 'import' ? 'import' : 'sync', ref: String(run.id) };
       const observedAt = options.observedAt ?? ctx.now;
-      const steps = this.steps(connection, connector, ctx, cause, observedAt);
+      const steps = this.steps(connection, connector, ctx, cause, observedAt).map((step) => optionalFamily(step, warnings, progress));
       if (options.atomic) {
         const seen = options.fullExport ? new Map<string, Set<string>>() : undefined;
         await this.db.transaction(async (tx) => {
@@ -165,7 +167,7 @@ export class SyncService {
       // the lease is kept while the stored days are recomputed (a few minutes after an upgrade)
       const ttl = options.atomic ? ATOMIC_LEASE_TTL_MS : LEASE_TTL_MS;
       await this.restate(run, counts, options, progress, () => this.runs.renewLease(connection.id, holder, this.clock.now(), ttl, run.id));
-      const finished = await this.runs.finishRun(run.id, 'succeeded', counts, null, this.clock.now());
+      const finished = await this.runs.finishRun(run.id, 'succeeded', counts, warnings.join('\n') || null, this.clock.now());
       this.logger.log(`sync of "${connection.name}" succeeded: ${describeCounts(counts)}`);
       return finished;
     } catch (error) {

@@ -36,6 +36,8 @@ export function registerSync(program: Command, globals: () => GlobalOptions): vo
             bar.stop();
             restating.stop();
             process.stdout.write(`\n${connection.name}: synced ${describeCounts(run.counts)}\n`);
+            // A succeeded run's message is a warning (an optional family the CRM refused).
+            if (run.error) process.stderr.write(`${connection.name}: ${run.error}\n`);
           } catch (error) {
             bar.stop();
             restating.stop();

@@ -1,4 +1,5 @@
 import {
+  type Activity,
   ConnectorError,
   type CrmConnector,
   type CrmRecord,
@@ -34,6 +35,8 @@ import {
   toOpportunity,
   type DataverseField,
 } from './dataverse-mapping.util';
+import { FamilyPermissionError } from '../optional-family.error';
+import { ACTIVITY_COLUMNS, ACTIVITY_TYPES, deletedDataverseActivity, toDataverseActivity } from './dataverse-activities.util';
 import { DataverseOptionsSchema, type DataverseOptions } from './dataverse-options.schema';
 
 const USER_COLUMNS = [
@@ -170,6 +173,28 @@ export class DataverseConnector implements CrmConnector {
     }
   }
 
+  /**
+   * activitypointers (every activity table through one view), incremental on modifiedon with the
+   * watermark per page; deletions from delete audit records of the activity tables when auditing
+   * is on (they mark stored activities deleted: an audit record keeps no values).
+   */
+  async *activities(since: number | null, ctx: SyncContext): AsyncIterable<Page<Activity>> {
+    if (since !== null) {
+      for await (const rows of activityPrivilege(this.activityDeletions(since, ctx))) {
+        const items = rows.map(deletedDataverseActivity).filter((activity): activity is Activity => activity !== null);
+        if (items.length) yield { items };
+      }
+    }
+    const query = [`$select=${ACTIVITY_COLUMNS.join(',')}`];
+    if (since !== null) query.push(`$filter=${encodeURIComponent(`modifiedon gt ${odataDateTime(since)}`)}`);
+    query.push(`$orderby=${encodeURIComponent('modifiedon asc,activityid asc')}`);
+    for await (const rows of activityPrivilege(this.client.pages(`activitypointers?${query.join('&')}`, ctx))) {
+      const items = rows.map(toDataverseActivity).filter((activity): activity is Activity => activity !== null);
+      const watermark = newestOf(rows, (row) => (typeof row.modifiedon === 'string' ? parseInstant(row.modifiedon, 'UTC') : null));
+      if (items.length || watermark !== undefined) yield watermark === undefined ? { items } : { items, watermark };
+    }
+  }
+
   /** Dataverse has no standard training table. */
   async *training(_ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
     return;
@@ -198,12 +223,45 @@ export class DataverseConnector implements CrmConnector {
       const table = await this.tableFor(objectType, ctx);
       lines.push(`records: ${objectType} from table ${table.LogicalName}${describeFields(this.planFields(objectType, table, ctx))}`);
     }
+    lines.push(`activities: ${await this.activityAccess(ctx)}`);
     lines.push('training: none (Dataverse has no standard training table)');
     return lines.join('\n');
   }
 
   async close(): Promise<void> {
     // Nothing held open.
+  }
+
+  /** How many activities, or which privilege is missing (the sync then skips activities with a warning). */
+  private async activityAccess(ctx: SyncContext): Promise<string> {
+    try {
+      const body = await activityPrivilege(
+        this.client.get<{ '@odata.count'?: number }>('activitypointers?$select=activityid&$count=true', ctx, 1),
+      );
+      const settings = await this.auditSettings(ctx);
+      const deletions = settings.isauditenabled ? 'deletions from the audit log' : 'deletions not seen (auditing is off)';
+      return `${body?.['@odata.count'] ?? 'some'} activitypointers, incremental on modifiedon, ${deletions}`;
+    } catch (error) {
+      if (error instanceof FamilyPermissionError) return `NOT SYNCED: ${error.message}`;
+      throw error;
+    }
+  }
+
+  /** Delete audit records (operation 3) of the activity tables after `since`; nothing when auditing is off. */
+  private async *activityDeletions(since: number, ctx: SyncContext): AsyncGenerator<DataverseRow[]> {
+    const settings = await this.auditSettings(ctx);
+    if (!settings.isauditenabled) {
+      ctx.log('Dataverse: auditing is off, so deleted activities cannot be seen');
+      return;
+    }
+    const tables = Object.keys(ACTIVITY_TYPES)
+      .map((code) => `objecttypecode eq '${code}'`)
+      .join(' or ');
+    const filter = `operation eq ${DELETE_OPERATION} and (${tables}) and createdon gt ${odataDateTime(since)}`;
+    yield* this.client.pages(
+      `audits?$select=auditid,createdon,objecttypecode,_objectid_value&$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent('createdon asc')}`,
+      ctx,
+    );
   }
 
   private async auditSettings(ctx: SyncContext): Promise<AuditSettings> {
@@ -297,6 +355,32 @@ export class DataverseConnector implements CrmConnector {
       return { planName, logicalName: attribute.LogicalName, column: columnOf(attribute) };
     });
   }
+}
+
+/** HTTP 403 on the activity tables ("... is missing prvReadActivityPointer privilege ...") becomes a FamilyPermissionError. */
+function activityPrivilege<T>(work: Promise<T>): Promise<T>;
+function activityPrivilege<T>(work: AsyncIterable<T>): AsyncIterable<T>;
+function activityPrivilege<T>(work: Promise<T> | AsyncIterable<T>): Promise<T> | AsyncIterable<T> {
+  const refuse = (error: unknown): never => {
+    if (error instanceof DataverseRequestError && error.status === 403) {
+      const privilege = /missing (prv\w+) privilege/i.exec(error.message)?.[1] ?? 'prvReadActivityPointer';
+      throw new FamilyPermissionError(
+        'DATAVERSE_PERMISSION_MISSING',
+        'activities',
+        privilege,
+        `the Dataverse application user lacks the ${privilege} privilege, so activities cannot be read: give its security role Read on Activity (and on the activity tables: Phone Call, Email, Appointment, Task)`,
+      );
+    }
+    throw error;
+  };
+  if (work instanceof Promise) return work.catch(refuse);
+  return (async function* () {
+    try {
+      yield* work;
+    } catch (error) {
+      refuse(error);
+    }
+  })();
 }
 
 function auditOff(settings: AuditSettings): ConnectorError {

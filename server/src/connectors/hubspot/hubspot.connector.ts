@@ -1,4 +1,5 @@
 import {
+  type Activity,
   ConnectorError,
   type CrmConnector,
   type CrmRecord,
@@ -28,6 +29,14 @@ import {
   type HubSpotPlanField,
   type HubSpotStage,
 } from './hubspot-mapping.util';
+import { FamilyPermissionError } from '../optional-family.error';
+import {
+  firstDeals,
+  HUBSPOT_ACTIVITY_PROPERTIES,
+  HUBSPOT_ACTIVITY_TYPES,
+  toHubSpotActivity,
+  type HubSpotAssociationBatch,
+} from './hubspot-activities.util';
 import { HubSpotOptionsSchema, type HubSpotOptions } from './hubspot-options.schema';
 
 const DEAL_PROPERTIES = [
@@ -149,6 +158,33 @@ export class HubSpotConnector implements CrmConnector {
     yield* this.objects(hubspotType, modified, properties, since, map, (record) => record.lastModifiedAt, ctx);
   }
 
+  /**
+   * Calls, emails, meetings, notes and tasks (CRM v3 objects), each like the other objects:
+   * archived ones as deletions, then everything (first sync) or a search on hs_lastmodifieddate;
+   * the deal each is about from a v4 associations batch read per page. The five objects are read
+   * one after the other, so the watermark (the newest modification of all five) comes with the
+   * last page only: a run stopped half-way re-reads from the old watermark.
+   */
+  async *activities(since: number | null, ctx: SyncContext): AsyncIterable<Page<Activity>> {
+    let watermark: number | undefined;
+    for (const [hubspotType, type] of HUBSPOT_ACTIVITY_TYPES) {
+      const modifiedOf = (object: HubSpotObject) => modifiedAt(object, 'hs_lastmodifieddate');
+      const pages = this.objects(hubspotType, 'hs_lastmodifieddate', HUBSPOT_ACTIVITY_PROPERTIES, since, (o) => o, modifiedOf, ctx);
+      for await (const page of activityScopes(hubspotType, pages)) {
+        for (const object of page.items) {
+          const at = object.archived ? null : modifiedOf(object);
+          if (at !== null) watermark = Math.max(watermark ?? at, at);
+        }
+        const deals = await activityScopes(hubspotType, this.dealsOf(hubspotType, page.items, ctx));
+        const items = page.items
+          .map((object) => toHubSpotActivity(object, type, deals.get(object.id) ?? null))
+          .filter((activity): activity is Activity => activity !== null);
+        if (items.length) yield { items };
+      }
+    }
+    if (watermark !== undefined) yield { items: [], watermark };
+  }
+
   /** HubSpot has no training data. */
   async *training(_ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
     return;
@@ -177,6 +213,7 @@ export class HubSpotConnector implements CrmConnector {
       const hubspotType = this.objectTypeFor(objectType);
       lines.push(`records: ${objectType} from ${hubspotType}${describePlan(await this.planFields(objectType, hubspotType, ctx))}`);
     }
+    lines.push(`activities: ${await this.activityAccess(ctx)}`);
     lines.push('training: none (HubSpot has no training data)');
     lines.push(`API usage: ${formatApiUsage(this.apiUsage())}`);
     return lines.join('\n');
@@ -184,6 +221,41 @@ export class HubSpotConnector implements CrmConnector {
 
   async close(): Promise<void> {
     // Nothing held open.
+  }
+
+  /** How many activities of each kind, or which scope is missing (the sync then skips activities with a warning). */
+  private async activityAccess(ctx: SyncContext): Promise<string> {
+    const counts: string[] = [];
+    try {
+      for (const [hubspotType] of HUBSPOT_ACTIVITY_TYPES) {
+        const search = this.client.post<HubSpotPage<unknown>>(
+          `/crm/v3/objects/${hubspotType}/search`,
+          { limit: 1, properties: ['hs_object_id'] },
+          ctx,
+        );
+        const body = await activityScopes(hubspotType, search);
+        counts.push(`${body.total ?? 'some'} ${hubspotType}`);
+      }
+    } catch (error) {
+      if (error instanceof FamilyPermissionError) return `NOT SYNCED: ${error.message}`;
+      throw error;
+    }
+    return `${counts.join(', ')}, incremental on hs_lastmodifieddate, deleted (archived) ones kept, deals through associations`;
+  }
+
+  /** The deal each object is about (v4 associations batch read, 100 ids a call); none for archived objects. */
+  private async dealsOf(hubspotType: string, objects: readonly HubSpotObject[], ctx: SyncContext): Promise<Map<string, string>> {
+    const ids = objects.filter((object) => !object.archived).map((object) => object.id);
+    const deals = new Map<string, string>();
+    for (let start = 0; start < ids.length; start += 100) {
+      const batch = await this.client.post<HubSpotAssociationBatch>(
+        `/crm/v4/associations/${hubspotType}/deals/batch/read`,
+        { inputs: ids.slice(start, start + 100).map((id) => ({ id })) },
+        ctx,
+      );
+      for (const [from, deal] of firstDeals(batch)) deals.set(from, deal);
+    }
+    return deals;
   }
 
   /** Active owners, then archived (deactivated) ones, so old deals keep their owner. */
@@ -342,6 +414,32 @@ export class HubSpotConnector implements CrmConnector {
   private logUsage(ctx: SyncContext): void {
     logApiUsage(ctx, 'HubSpot', this.apiUsage());
   }
+}
+
+/** A missing scope on an activity object becomes a FamilyPermissionError naming the scope. */
+function activityScopes<T>(hubspotType: string, work: Promise<T>): Promise<T>;
+function activityScopes<T>(hubspotType: string, work: AsyncIterable<T>): AsyncIterable<T>;
+function activityScopes<T>(hubspotType: string, work: Promise<T> | AsyncIterable<T>): Promise<T> | AsyncIterable<T> {
+  const refuse = (error: unknown): never => {
+    if (error instanceof ConnectorError && error.code === 'HUBSPOT_SCOPE_MISSING') {
+      const scopes = /lacks the scopes? (.+?); add it/.exec(error.message)?.[1] ?? 'crm.objects.contacts.read';
+      throw new FamilyPermissionError(
+        'HUBSPOT_SCOPE_MISSING',
+        'activities',
+        scopes,
+        `HubSpot refused the ${hubspotType}: the app lacks the scope ${scopes} (activities: calls, emails, meetings, notes and tasks need it); add it to the private app and use its new token`,
+      );
+    }
+    throw error;
+  };
+  if (work instanceof Promise) return work.catch(refuse);
+  return (async function* () {
+    try {
+      yield* work;
+    } catch (error) {
+      refuse(error);
+    }
+  })();
 }
 
 function modifiedAt(object: HubSpotObject, property: string): number | null {

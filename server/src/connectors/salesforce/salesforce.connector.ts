@@ -1,5 +1,6 @@
 import { parseInstant } from '../../common/time.util';
 import {
+  type Activity,
   ConnectorError,
   type CrmConnector,
   type CrmRecord,
@@ -19,6 +20,8 @@ import { defaultTransport, type HttpTransport } from '../http/http.transport';
 import { SalesforceApiClient, type RetrySettings, type SalesforceObjectDescribe } from './salesforce-api.client';
 import { toCrmRecord, toCrmUser, toLoginEvent, toOpportunity, type ResolvedField } from './salesforce-mapping.util';
 import { SalesforceOptionsSchema, type SalesforceOptions } from './salesforce-options.schema';
+import { FamilyPermissionError } from '../optional-family.error';
+import { EVENT_FIELDS, TASK_FIELDS, toSalesforceActivity } from './salesforce-activities.util';
 import { buildSoql, soqlDateTime, soqlString, uniqueFields } from './salesforce-soql.util';
 
 const USER_FIELDS = [
@@ -147,6 +150,40 @@ export class SalesforceConnector implements CrmConnector {
     this.logUsage(ctx);
   }
 
+  /**
+   * Task and Event through queryAll (deleted rows come back with IsDeleted), incremental on
+   * SystemModstamp. The two objects are read one after the other, so the watermark (the newest
+   * SystemModstamp of both) is stored only with the last page: a run stopped half-way re-reads
+   * from the old watermark, and upserts by id make that harmless.
+   */
+  async *activities(since: number | null, ctx: SyncContext): AsyncIterable<Page<Activity>> {
+    let watermark: number | undefined;
+    for (const [object, fields] of [
+      ['Task', TASK_FIELDS],
+      ['Event', EVENT_FIELDS],
+    ] as const) {
+      // Field-level security may hide optional fields (Type, TaskSubtype, WhatId): select what describe shows.
+      const describe = await activityAccess(object, this.client.describe(object, ctx));
+      const visible = new Set(describe.fields.map((field) => field.name));
+      const soql = buildSoql({
+        fields: fields.filter((name) => name === 'Id' || visible.has(name)),
+        from: object,
+        where: since === null ? [] : [`SystemModstamp > ${soqlDateTime(since)}`],
+        orderBy: ['SystemModstamp ASC', 'Id ASC'],
+      });
+      for await (const page of activityAccess(object, this.client.query(soql, { ...ctx, all: true }))) {
+        const mark = maxInstant(page.records.map((row) => row.SystemModstamp));
+        if (mark !== undefined) watermark = Math.max(watermark ?? mark, mark);
+        const items = page.records
+          .map((row) => toSalesforceActivity(object, row, ctx.timezone))
+          .filter((activity): activity is Activity => activity !== null);
+        if (items.length) yield { items };
+      }
+    }
+    if (watermark !== undefined) yield { items: [], watermark };
+    this.logUsage(ctx);
+  }
+
   /** Salesforce has no standard training object: nothing to yield. */
   async *training(_ctx: SyncContext): AsyncIterable<Page<TrainingAssignment>> {
     return;
@@ -172,6 +209,7 @@ export class SalesforceConnector implements CrmConnector {
       const apiName = await this.resolveObject(objectType, ctx);
       lines.push(`records: ${objectType} from ${apiName}${describeFields(await this.resolveRequiredFields(objectType, apiName, ctx))}`);
     }
+    lines.push(`activities: ${await this.activityAccess(ctx)}`);
     lines.push('training: none (Salesforce has no standard training object)');
     lines.push(`API usage: ${formatApiUsage(this.apiUsage())}`);
     return lines.join('\n');
@@ -199,6 +237,22 @@ export class SalesforceConnector implements CrmConnector {
       'CONNECTOR_OPTIONS_INVALID',
       `salesforce option "department_field": the User object has no field "${wanted}"${suggest(wanted, describe)}`,
     );
+  }
+
+  /** Task and Event counts, or which permission is missing (the sync then skips activities with a warning). */
+  private async activityAccess(ctx: SyncContext): Promise<string> {
+    try {
+      const counts: string[] = [];
+      for (const object of ['Task', 'Event'] as const) {
+        for await (const page of activityAccess(object, this.client.query(`SELECT COUNT() FROM ${object}`, ctx))) {
+          counts.push(`${page.totalSize} ${object}`);
+        }
+      }
+      return `${counts.join(', ')}, incremental on SystemModstamp, deletions through queryAll`;
+    } catch (error) {
+      if (error instanceof FamilyPermissionError) return `NOT SYNCED: ${error.message}`;
+      throw error;
+    }
   }
 
   /** Manage Users through the profile or a permission set; failing that, other users' rows visible (Monitor Login History). */
@@ -270,6 +324,35 @@ export class SalesforceConnector implements CrmConnector {
     }
     return path.join('.');
   }
+}
+
+/**
+ * Salesforce refuses an object the API user may not read with INVALID_TYPE ("sObject type 'Task' is
+ * not supported") or INSUFFICIENT_ACCESS: that becomes a FamilyPermissionError naming the permission.
+ */
+function activityAccess<T>(object: 'Task' | 'Event', work: Promise<T>): Promise<T>;
+function activityAccess<T>(object: 'Task' | 'Event', work: AsyncIterable<T>): AsyncIterable<T>;
+function activityAccess<T>(object: 'Task' | 'Event', work: Promise<T> | AsyncIterable<T>): Promise<T> | AsyncIterable<T> {
+  const refuse = (error: unknown): never => {
+    // A describe of an object the user cannot see answers 404 NOT_FOUND; a query, INVALID_TYPE.
+    if (error instanceof ConnectorError && /\b(INVALID_TYPE|INSUFFICIENT_ACCESS\w*|NOT_FOUND)\b/.test(error.message)) {
+      throw new FamilyPermissionError(
+        'SALESFORCE_PERMISSION_MISSING',
+        'activities',
+        `Read on ${object}`,
+        `the Salesforce API user cannot read ${object} (${error.message.replace(/^.*?: HTTP \d+ /, '')}): give its profile or a permission set read access to ${object === 'Task' ? 'Tasks' : 'Events'} ("Read" on Activities, or "View All Activities" for other users' ${object === 'Task' ? 'tasks' : 'events'}); activities are not synced until then`,
+      );
+    }
+    throw error;
+  };
+  if (work instanceof Promise) return work.catch(refuse);
+  return (async function* () {
+    try {
+      yield* work;
+    } catch (error) {
+      refuse(error);
+    }
+  })();
 }
 
 function unknownField(
