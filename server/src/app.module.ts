@@ -1,60 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
-import { CatalogueController } from './metrics/catalogue.controller';
-import { ConnectionsController } from './connections/connections.controller';
-import { DepartmentsController } from './metrics/departments.controller';
-import { HealthController } from './health/health.controller';
-import { OverviewController } from './overview/overview.controller';
-import { OverviewWarmer } from './overview/overview-warmer.service';
-import { OverviewService } from './overview/overview.service';
-import { PeopleController } from './people/people.controller';
-import { PlanEditService } from './plan/plan-edit.service';
-import { PlanController } from './plan/plan.controller';
-import { RoiController } from './roi/roi.controller';
-import { TrainingController } from './training/training.controller';
 import type { AuthOverrides } from './auth/auth.config';
 import { AuthModule } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/app.config';
-import { CoreModule } from './core.module';
-import { PeopleRepository } from './people/people.repository';
-import { PeopleService } from './people/people.service';
-import { RoiRepository } from './roi/roi.repository';
-import { RoiService } from './roi/roi.service';
-import { SyncScheduler } from './sync/sync.scheduler';
-import { TrainingRepository } from './training/training.repository';
-import { TrainingService } from './training/training.service';
+import { ConfigModule } from './config/config.module';
+import { DOMAIN_MODULES } from './domain.modules';
 
-/** The HTTP service: core, the API controllers and the sync scheduler. */
+/** The HTTP service: every domain module, with sign-in, the route policy and the privacy interceptor (AuthModule). */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: { clock?: Clock; auth?: AuthOverrides } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, overrides), ScheduleModule.forRoot(), AuthModule.forRoot(config, overrides.auth)],
-      controllers: [
-        HealthController,
-        OverviewController,
-        DepartmentsController,
-        PeopleController,
-        ConnectionsController,
-        PlanController,
-        CatalogueController,
-        RoiController,
-        TrainingController,
-      ],
-      providers: [
-        OverviewService,
-        OverviewWarmer,
-        SyncScheduler,
-        PeopleRepository,
-        PeopleService,
-        RoiRepository,
-        RoiService,
-        TrainingRepository,
-        TrainingService,
-        PlanEditService,
-      ],
+      imports: [ConfigModule.forRoot(config, overrides.clock), ...DOMAIN_MODULES, AuthModule.forRoot(config, overrides.auth)],
     };
   }
 }

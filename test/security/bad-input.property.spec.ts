@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { LaunchPlanSchema } from '@uptake/shared';
 import fc from 'fast-check';
+import { CacheService } from '../../server/src/cache/cache.service';
 import { FixedClock } from '../../server/src/common/clock';
 import { ConnectionRepository } from '../../server/src/connections/connection.repository';
 import type { Database } from '../../server/src/database/database.service';
@@ -11,6 +12,7 @@ import { ImportService } from '../../server/src/import/import.service';
 import { MetricsRepository } from '../../server/src/metrics/metrics.repository';
 import { MetricsService } from '../../server/src/metrics/metrics.service';
 import type { SnapshotService } from '../../server/src/metrics/snapshot.service';
+import { PlanInForce } from '../../server/src/plan/plan-in-force.service';
 import { parseLaunchPlan, PlanInputError } from '../../server/src/plan/plan.parser';
 import { PlanRepository } from '../../server/src/plan/plan.repository';
 import { PlanService } from '../../server/src/plan/plan.service';
@@ -160,7 +162,7 @@ describe.each(testEngines())('bad input on %s', (engine) => {
     const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
     importer = new ImportService(
       connections,
-      new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), planRepository, snapshots, clock),
+      new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), new PlanInForce(planRepository, clock), snapshots, clock),
       clock,
     );
     plans = new PlanService(planRepository);
@@ -329,7 +331,7 @@ describe.each(testEngines())('bad input on %s', (engine) => {
       .filter((text) => text.length > 0);
 
     it('keeps department names from an import verbatim, as data', async () => {
-      const metrics = new MetricsService(new MetricsRepository(db), new PlanRepository(db));
+      const metrics = new MetricsService(new MetricsRepository(db), new PlanInForce(new PlanRepository(db), clock), new CacheService(db));
       let n = 0;
       const imported = new Map<string, number>();
       await fc.assert(

@@ -8,6 +8,7 @@ import { SyncTicksAndChangeCounters1764500000000 } from './migrations/1764500000
 import { MoreChangeCounters1764600000000 } from './migrations/1764600000000-more-change-counters';
 import { ConnectionPriorityAndRemoval1764700000000 } from './migrations/1764700000000-connection-priority-and-removal';
 import { LoginThrottleAndSessionIdle1765100000000 } from './migrations/1765100000000-login-throttle-and-session-idle';
+import { PlanChangeCounter1765230000000 } from './migrations/1765230000000-plan-change-counter';
 import type { DatabaseLocation } from './database-url.util';
 
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   MoreChangeCounters1764600000000,
   ConnectionPriorityAndRemoval1764700000000,
   LoginThrottleAndSessionIdle1765100000000,
+  PlanChangeCounter1765230000000,
 ];
 
 /**

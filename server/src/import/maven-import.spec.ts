@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,7 +71,7 @@ describeWithDataset('maven-to-import.mjs then ImportService', () => {
         connections,
         new SyncRepository(db),
         new IngestRepository(),
-        new PlanRepository(db),
+        new PlanInForce(new PlanRepository(db), clock),
         snapshots,
         clock,
       );

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { deepFreeze } from '../common/deep-freeze.util';
-import { StampedCache } from '../common/stamped-cache';
-import { PlanRepository } from '../plan/plan.repository';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { assertDayInBounds, dayBoundsOf, type DayBounds } from './day-bounds.util';
 import { assertDay, assertDayRange } from './day-input.util';
 import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricValues } from './goal-evaluation.util';
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
-import { MetricsRepository, type MetricCounts } from './metrics.repository';
+import { METRICS_TAGS, MetricsRepository, type MetricCounts } from './metrics.repository';
 import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** The department name snapshots and goals use for the whole organisation. */
@@ -35,17 +35,20 @@ export interface DayValues {
  */
 @Injectable()
 export class MetricsService {
-  private readonly reports = new StampedCache<MetricsReport>();
+  private readonly reports: CacheRegion<MetricsReport>;
 
   constructor(
     private readonly repo: MetricsRepository,
-    private readonly plans: PlanRepository,
+    private readonly plans: PlanInForce,
+    cache: CacheService,
     private readonly clock: Clock = new Clock(),
-  ) {}
+  ) {
+    this.reports = cache.region('metric-reports', METRICS_TAGS);
+  }
 
   /** The days a request may read now (day-bounds.util.ts): up to today, from 3 years before launch. */
   async dayBounds(): Promise<DayBounds> {
-    return dayBoundsOf((await this.plans.current())?.plan ?? null, this.clock.now());
+    return dayBoundsOf(await this.plans.plan(), this.clock.now());
   }
 
   /** Refuses a day (named `name`) a request may not read: after today, or long before launch. */
@@ -62,11 +65,11 @@ export class MetricsService {
   async report(asOf: string, options: { department?: string } = {}): Promise<MetricsReport> {
     await this.assertDayInBounds('asOf', asOf);
     const key = options.department === undefined ? asOf : `${asOf} ${options.department}`;
-    return this.reports.one(await this.repo.stamp(), key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
+    return this.reports.one(key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
   }
 
   private async computeReport(asOf: string, department: string | undefined): Promise<MetricsReport> {
-    const plan = (await this.plans.current())?.plan ?? null;
+    const plan = await this.plans.plan();
     const today = await this.valuesAsOf(asOf, plan);
     let departments = today.departments;
     if (department !== undefined) {
@@ -109,7 +112,7 @@ export class MetricsService {
    */
   async valuesAsOf(day: string, plan?: LaunchPlan | null): Promise<DayValues> {
     assertDay('day', day);
-    const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
+    const current = plan === undefined ? await this.plans.plan() : plan;
     const timezone = timezoneOf(current);
     return this.valuesOf(day, timezone, await this.repo.countsAsOf(day, timezone), current);
   }
@@ -117,7 +120,7 @@ export class MetricsService {
   /** The values of every day from `from` to `to` (both included), as `valuesAsOf` gives them, computed together. */
   async valuesForDays(from: string, to: string, plan?: LaunchPlan | null): Promise<DayValues[]> {
     assertDayRange(from, to);
-    const current = plan === undefined ? ((await this.plans.current())?.plan ?? null) : plan;
+    const current = plan === undefined ? await this.plans.plan() : plan;
     const timezone = timezoneOf(current);
     const days = await this.repo.countsForDays(from, to, timezone);
     return days.map(({ day, counts }) => this.valuesOf(day, timezone, counts, current));
@@ -142,7 +145,7 @@ export class MetricsService {
 
   /** Expected values (the plan ramp) of `scope` (a department, or '*' for the organisation) on each of `days`. */
   async expectedSeries(scope: string, days: readonly string[]): Promise<PartialMetricValues[]> {
-    const plan = (await this.plans.current())?.plan ?? null;
+    const plan = await this.plans.plan();
     let atLaunch: MetricValues | null = null;
     if (plan !== null && needsLaunchValues(plan, scope)) {
       const launch = await this.valuesAsOf(plan.launch_date, plan);
@@ -156,7 +159,7 @@ export class MetricsService {
 
   /** Names of every department known from the CRM data and the plan. */
   async departmentNames(): Promise<string[]> {
-    const plan = (await this.plans.current())?.plan ?? null;
+    const plan = await this.plans.plan();
     const names = new Set(await this.repo.departmentNames());
     for (const listed of plan?.departments ?? []) names.add(listed.name);
     return [...names].sort(compareNames);

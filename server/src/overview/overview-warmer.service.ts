@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/app.config';
-import { DataStamps } from '../database/data-stamps';
-import { Database } from '../database/database.service';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
+import { METRICS_TAGS } from '../metrics/metrics.repository';
 import { OverviewService } from './overview.service';
 
 /** How often the warmer looks whether the data changed. */
@@ -18,7 +18,8 @@ export const WARM_CHECK_MS = 15_000;
 @Injectable()
 export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Warm-up');
-  private readonly stamps: DataStamps;
+  /** Only its stamp is read: the data the overview is computed from. */
+  private readonly metricsData: CacheRegion<never>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private lastSeen: string | null = null;
@@ -26,11 +27,11 @@ export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
 
   constructor(
-    db: Database,
+    cache: CacheService,
     private readonly overview: OverviewService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.stamps = DataStamps.of(db);
+    this.metricsData = cache.region('overview-warm-up', METRICS_TAGS);
   }
 
   onApplicationBootstrap(): void {
@@ -59,7 +60,7 @@ export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async warmIfSettled(now: boolean): Promise<void> {
-    const stamp = await this.stamps.metrics();
+    const stamp = await this.metricsData.stamp();
     const settled = now || stamp === this.lastSeen;
     this.lastSeen = stamp;
     if (!settled || stamp === this.warmed) return;

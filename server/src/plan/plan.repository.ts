@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
-import { DataStamps } from '../database/data-stamps';
+import { CacheService, invalidate, type CacheRegion } from '../cache/cache.service';
 import { Database, toNumber } from '../database/database.service';
 
 export interface StoredPlanVersion {
@@ -24,9 +24,14 @@ interface PlanVersionRow {
 /** Launch plan versions: append-only, a new row per change, never updated. */
 @Injectable()
 export class PlanRepository {
-  private cached: StoredPlanVersion | null = null;
+  private readonly newest: CacheRegion<StoredPlanVersion | null>;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    cache: CacheService = new CacheService(db),
+  ) {
+    this.newest = cache.region('plan-in-force', ['plan']);
+  }
 
   async addVersion(plan: LaunchPlan, createdBy: string, source: string | null, now: number): Promise<StoredPlanVersion> {
     return this.db.transaction(async (tx) => {
@@ -56,21 +61,20 @@ export class PlanRepository {
         ['plan_version_id', 'name', 'seats', 'licence_cost_per_seat_month'],
         plan.departments.map((department) => [planVersionId, department.name, department.seats, department.licence_cost_per_seat_month]),
       );
+      await invalidate(tx, 'plan');
       return { id: planVersionId, version, createdAt: now, createdBy, source, plan };
     });
   }
 
   /**
-   * The newest version. Every request reads it several times, so the parsed plan is kept while the
-   * newest version's id stays the same (see `DataStamps`: another replica may add one).
+   * The newest version. Every request reads it several times, so the parsed plan is kept until a
+   * version is added in any process (cache tag `plan`). Every caller shares it.
    */
-  async current(): Promise<StoredPlanVersion | null> {
-    const newestId = await DataStamps.of(this.db).newestPlanId();
-    if (newestId === null) return null;
-    if (this.cached?.id === newestId) return this.cached;
-    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions WHERE id = :id', { id: newestId });
-    this.cached = rows.length ? toStored(rows[0]) : null;
-    return this.cached;
+  current(): Promise<StoredPlanVersion | null> {
+    return this.newest.one('newest', async () => {
+      const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions ORDER BY id DESC LIMIT 1');
+      return rows.length ? toStored(rows[0]) : null;
+    });
   }
 
   async history(): Promise<StoredPlanVersion[]> {

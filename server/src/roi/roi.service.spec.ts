@@ -1,4 +1,5 @@
 import { DataCoverageRepository } from '../metrics/data-coverage.repository';
+import { CacheService } from '../cache/cache.service';
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { SnapshotRepository } from '../metrics/snapshot.repository';
@@ -69,7 +70,14 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
     const metricsRepository = new MetricsRepository(database.db);
-    const snapshots = new SnapshotService(new MetricsService(metricsRepository, plans), new SnapshotRepository(database.db), plans);
+    const inForce = new PlanInForce(plans, new Clock());
+    const cache = new CacheService(database.db);
+    const snapshots = new SnapshotService(
+      new MetricsService(metricsRepository, inForce, cache),
+      new SnapshotRepository(database.db),
+      inForce,
+      cache,
+    );
     sut = new RoiService(
       metricsRepository,
       new RoiRepository(database.db),

@@ -9,12 +9,11 @@ import type { CrmConnector, Page, SyncContext } from '../connectors/connector.po
 import { Database } from '../database/database.service';
 import type { Sql } from '../database/sql';
 import { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
-import { timezoneOf } from '../plan/plan-in-force.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 
 /** Incremental listings start this far before the watermark, so events that arrive late are not missed. */
 export const DEFAULT_OVERLAP_MS = 5 * 60_000;
@@ -56,7 +55,7 @@ export class SyncService {
     private readonly connections: ConnectionRepository,
     private readonly runs: SyncRepository,
     private readonly ingest: IngestRepository,
-    private readonly plans: PlanRepository,
+    private readonly planInForce: PlanInForce,
     private readonly snapshots: SnapshotService,
     private readonly clock: Clock,
   ) {}
@@ -94,10 +93,10 @@ export class SyncService {
     let connector: CrmConnector | undefined;
     try {
       connector = options.connector ?? createConnector(connection.kind, connection.options);
-      const plan = (await this.plans.current())?.plan;
+      const plan = await this.planInForce.plan();
       const ctx: SyncContext = {
         now: this.clock.now(),
-        timezone: timezoneOf(plan),
+        timezone: await this.planInForce.timezone(),
         requiredFields: plan?.required_fields ?? {},
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         log: progress,

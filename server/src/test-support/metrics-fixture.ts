@@ -1,4 +1,5 @@
 import { LaunchPlanSchema, type LaunchPlanInput } from '@uptake/shared';
+import { invalidate } from '../cache/cache-tags';
 import type { CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../connectors/connector.port';
 import { Database, toNumber } from '../database/database.service';
 import { PlanRepository, type StoredPlanVersion } from '../plan/plan.repository';
@@ -20,6 +21,7 @@ export type TrainingInput = Partial<TrainingAssignment> & Pick<TrainingAssignmen
 /**
  * Builds CRM data for metric tests through the same upserts a sync uses: a connection, then users,
  * logins, opportunities, records and training with defaults for everything a test does not care about.
+ * Each write invalidates the cache tag `crm_data`, as a sync does.
  */
 export class MetricsFixture {
   private readonly ingest = new IngestRepository();
@@ -30,6 +32,7 @@ export class MetricsFixture {
   /** Creates a connection and returns its id. */
   async connection(name = 'crm', kind = 'csv'): Promise<number> {
     await this.db.query('INSERT INTO connections (name, kind, created_at) VALUES (:name, :kind, 0)', { name, kind });
+    await invalidate(this.db, 'crm_data', 'sync_state');
     const [row] = await this.db.query<{ id: number | string }>('SELECT id FROM connections WHERE name = :name', { name });
     return toNumber(row.id);
   }
@@ -48,7 +51,10 @@ export class MetricsFixture {
       createdAt: null,
       ...user,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertUsers(tx, connectionId, rows, 0));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertUsers(tx, connectionId, rows, 0);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Logins default to a successful web login with a generated external id. */
@@ -59,7 +65,10 @@ export class MetricsFixture {
       channel: 'web',
       ...login,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertLogins(tx, connectionId, rows));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertLogins(tx, connectionId, rows);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Opportunities default to open, never touched, with no fields. */
@@ -77,18 +86,27 @@ export class MetricsFixture {
       fields: {},
       ...o,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertOpportunities(tx, connectionId, rows));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertOpportunities(tx, connectionId, rows);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   async records(connectionId: number, records: readonly RecordInput[]): Promise<void> {
     const rows = records.map((r): CrmRecord => ({ createdAt: null, lastModifiedAt: null, deleted: false, fields: {}, ...r }));
-    await this.db.transaction((tx) => this.ingest.upsertRecords(tx, connectionId, rows));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertRecords(tx, connectionId, rows);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Assignments default to optional and not completed. */
   async training(connectionId: number, assignments: readonly TrainingInput[]): Promise<void> {
     const rows = assignments.map((a): TrainingAssignment => ({ required: false, completedAt: null, ...a }));
-    await this.db.transaction((tx) => this.ingest.upsertTraining(tx, connectionId, rows));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertTraining(tx, connectionId, rows);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Stores a launch plan as the next version. */

@@ -1,4 +1,5 @@
 import { MetricsRepository } from '../metrics/metrics.repository';
+import { CacheService } from '../cache/cache.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { PeopleRepository } from '../people/people.repository';
 import { Clock } from '../common/clock';
@@ -81,7 +82,7 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
     sut = new TrainingService(
       new PeopleRepository(database.db),
       new TrainingRepository(database.db),
-      new MetricsService(new MetricsRepository(database.db), plans),
+      new MetricsService(new MetricsRepository(database.db), new PlanInForce(plans, new Clock()), new CacheService(database.db)),
       new PlanInForce(plans, new Clock()),
     );
     await seedTraining(database.db);
