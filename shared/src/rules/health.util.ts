@@ -1,3 +1,4 @@
+import { HEALTH_AMBER_FROM, HEALTH_GREEN_FROM } from '../metrics/definitions';
 import type { MetricDirection } from '../metrics/metric-catalogue';
 
 export type HealthStatus = 'green' | 'amber' | 'red';
@@ -47,7 +48,7 @@ export function healthScore(parts: ReadonlyArray<{ attainment: number; weight: n
 
 export function healthStatus(health: number | null): HealthStatus | null {
   if (health === null) return null;
-  if (health >= 90) return 'green';
-  if (health >= 70) return 'amber';
+  if (health >= HEALTH_GREEN_FROM) return 'green';
+  if (health >= HEALTH_AMBER_FROM) return 'amber';
   return 'red';
 }
