@@ -1,11 +1,13 @@
 import request from 'supertest';
-import { FixedClock } from '../../server/src/common/clock';
-import type { CrmUser } from '../../server/src/connectors/connector.port';
-import { ConnectionRepository } from '../../server/src/connections/connection.repository';
-import { SHARED_COUNTERS_FRESH_MS } from '../../server/src/cache/cache.service';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { IngestRepository } from '../../server/src/sync/ingest.repository';
+import {
+  FixedClock,
+  type CrmUser,
+  ConnectionRepository,
+  SHARED_COUNTERS_FRESH_MS,
+  Database,
+  PlanService,
+  IngestRepository,
+} from '../../server/test/testing';
 import { bearerFor } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

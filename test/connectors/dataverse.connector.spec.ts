@@ -1,5 +1,4 @@
-import { ConnectorError, type Opportunity } from '../../server/src/connectors/connector.port';
-import { createDataverseConnector, DataverseConnector } from '../../server/src/connectors/dataverse/dataverse.connector';
+import { ConnectorError, type Opportunity, createDataverseConnector, DataverseConnector } from '../../server/test/testing';
 import { startFakeDataverse, type FakeDataverse } from '../fake-crm/dataverse.fake';
 import { dataverseFixture, DV_USERS } from '../fake-crm/dataverse.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';

@@ -1,5 +1,10 @@
-import { ConnectorError, type Opportunity } from '../../server/src/connectors/connector.port';
-import { createHubSpotConnector, HubSpotConnector, type HubSpotConnectorDeps } from '../../server/src/connectors/hubspot/hubspot.connector';
+import {
+  ConnectorError,
+  type Opportunity,
+  createHubSpotConnector,
+  HubSpotConnector,
+  type HubSpotConnectorDeps,
+} from '../../server/test/testing';
 import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';
 import { HS_OWNERS, hubspotFixture } from '../fake-crm/hubspot.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';

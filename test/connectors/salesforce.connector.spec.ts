@@ -1,5 +1,4 @@
-import { ConnectorError, type Opportunity } from '../../server/src/connectors/connector.port';
-import { createSalesforceConnector, SalesforceConnector } from '../../server/src/connectors/salesforce/salesforce.connector';
+import { ConnectorError, type Opportunity, createSalesforceConnector, SalesforceConnector } from '../../server/test/testing';
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';
 import { salesforceFixture, SF_USERS } from '../fake-crm/salesforce.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';

@@ -1,4 +1,4 @@
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { Database } from '../database/database.service';
 import { CacheService, invalidate, SHARED_COUNTERS_FRESH_MS } from './cache.service';
 

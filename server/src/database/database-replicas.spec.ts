@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { MIGRATIONS } from './data-source.factory';
 import { Database, isReadOnly } from './database.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 
 describe(Database.name, () => {
   it('sends reads to the read connections and every write, also a WITH ... UPDATE, to the writer', () => {

@@ -12,7 +12,7 @@ import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncService } from '../sync/sync.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');

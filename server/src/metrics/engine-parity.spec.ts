@@ -13,7 +13,7 @@ import { PlanService } from '../plan/plan.service';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncService } from '../sync/sync.service';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 import { SnapshotRepository } from './snapshot.repository';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/app.config';
 import { CacheService, invalidate } from '../cache/cache.service';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 import { OverviewWarmer } from './overview-warmer.service';
 import type { OverviewService } from './overview.service';
 

@@ -4,8 +4,8 @@ import { MetricsService } from '../metrics/metrics.service';
 import { Clock } from '../common/clock';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 

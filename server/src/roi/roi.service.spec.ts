@@ -7,8 +7,8 @@ import { SnapshotService } from '../metrics/snapshot.service';
 import { Clock } from '../common/clock';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { RoiRepository } from './roi.repository';
 import { RoiService } from './roi.service';
 

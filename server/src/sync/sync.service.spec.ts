@@ -4,7 +4,7 @@ import { ConnectionRepository, type StoredConnection } from '../connections/conn
 import type { CrmConnector, CrmUser, LoginEvent, Page } from '../connectors/connector.port';
 import type { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { IngestRepository } from './ingest.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository } from './sync.repository';

@@ -5,8 +5,8 @@ import { PeopleRepository } from '../people/people.repository';
 import { Clock } from '../common/clock';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { TrainingRepository } from './training.repository';
 import { TrainingService } from './training.service';
 

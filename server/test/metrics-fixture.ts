@@ -1,9 +1,9 @@
 import { LaunchPlanSchema, type LaunchPlanInput } from '@uptake/shared';
-import { invalidate } from '../cache/cache-tags';
-import type { CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../connectors/connector.port';
-import { Database, toNumber } from '../database/database.service';
-import { PlanRepository, type StoredPlanVersion } from '../plan/plan.repository';
-import { IngestRepository } from '../sync/ingest.repository';
+import { invalidate } from '../src/cache/cache-tags';
+import type { CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../src/connectors/connector.port';
+import { Database, toNumber } from '../src/database/database.service';
+import { PlanRepository, type StoredPlanVersion } from '../src/plan/plan.repository';
+import { IngestRepository } from '../src/sync/ingest.repository';
 
 /** Epoch ms of an ISO timestamp with an explicit offset, e.g. `at('2026-03-10T23:59:59.999Z')`. */
 export function at(iso: string): number {
