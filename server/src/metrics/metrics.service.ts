@@ -1,3 +1,4 @@
+import { ORGANISATION } from '@uptake/shared';
 import { Injectable } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
 import { Clock } from '../common/clock';
@@ -13,7 +14,7 @@ import { METRICS_TAGS, MetricsRepository, type MetricCounts } from './metrics.re
 import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** The department name snapshots and goals use for the whole organisation. */
-export const ORGANISATION = '*';
+export { ORGANISATION };
 
 export interface ScopeValues {
   seatHolders: number;
