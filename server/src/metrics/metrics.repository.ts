@@ -380,11 +380,6 @@ export class MetricsRepository {
     });
   }
 
-  /** Changes whenever the data the metrics are computed from (or the plan) may have changed: see METRICS_TAGS. */
-  stamp(): Promise<string> {
-    return this.cache.stamp();
-  }
-
   /** The counts of every day from `from` to `to` (both included), reading the raw data once per family. */
   async countsForDays(from: string, to: string, timezone: string): Promise<DayCounts[]> {
     if (to < from) throw new RangeError(`countsForDays: from ${from} is after to ${to}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/app.config';
-import { CacheService, type CacheRegion } from '../cache/cache.service';
+import { CacheService } from '../cache/cache.service';
 import { METRICS_TAGS } from '../metrics/metrics.repository';
 import { OverviewService } from './overview.service';
 
@@ -18,8 +18,6 @@ export const WARM_CHECK_MS = 15_000;
 @Injectable()
 export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Warm-up');
-  /** Only its stamp is read: the data the overview is computed from. */
-  private readonly metricsData: CacheRegion<never>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private lastSeen: string | null = null;
@@ -27,12 +25,10 @@ export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
 
   constructor(
-    cache: CacheService,
+    private readonly cache: CacheService,
     private readonly overview: OverviewService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.metricsData = cache.region('overview-warm-up', METRICS_TAGS);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.scheduler) return;
@@ -60,7 +56,7 @@ export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async warmIfSettled(now: boolean): Promise<void> {
-    const stamp = await this.metricsData.stamp();
+    const stamp = await this.cache.stamp(METRICS_TAGS); // the data the overview is computed from
     const settled = now || stamp === this.lastSeen;
     this.lastSeen = stamp;
     if (!settled || stamp === this.warmed) return;
