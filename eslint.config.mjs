@@ -6,7 +6,9 @@
 //   shared   imports nothing of server or web (it is the contract both sides read);
 //   web      imports shared, never server;
 //   server   imports shared; inside it, connectors know nothing of metrics, plan or sync, and
-//            metrics nothing of connectors or sync.
+//            metrics nothing of connectors or sync;
+//   test     (the cross-package tests, spec files included) reaches the server only through its
+//            test kit, server/test/testing.ts, never server/src directly.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
@@ -24,7 +26,8 @@ const elements = [
   { type: 'server-sync', pattern: 'server/src/sync' },
   { type: 'server', pattern: 'server/src' },
   { type: 'server-tests', pattern: 'server/test' },
-  { type: 'e2e', pattern: 'test' },
+  // the whole path, so that server/test (above) is not taken for it
+  { type: 'e2e', pattern: 'test/**', partialMatch: false },
   { type: 'scripts', pattern: 'scripts' },
 ];
 
@@ -32,6 +35,22 @@ const serverParts = ['server', 'server-connectors', 'server-metrics', 'server-pl
 
 /** A policy: files of element `from` may import elements of the types `to` (and nothing else of ours). */
 const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
+
+/** Where the boundaries rule looks for elements and how it resolves imports. */
+const boundarySettings = {
+  'boundaries/elements': elements,
+  'boundaries/include': ['shared/src/**', 'web/src/**', 'server/src/**', 'server/test/**', 'test/**'],
+  'import/resolver': {
+    typescript: {
+      noWarnOnMultipleProjects: true,
+      project: ['tsconfig.base.json', 'server/tsconfig.json', 'web/tsconfig.json', 'shared/tsconfig.json'],
+    },
+    node: true,
+  },
+};
+
+/** The cross-package tests may import each other, the server's test kit, shared and web: not server/src. */
+const E2E_MAY_IMPORT = ['e2e', 'server-tests', 'shared', 'web'];
 
 export default tseslint.config(
   {
@@ -97,17 +116,7 @@ export default tseslint.config(
     files: ['shared/src/**/*.ts', 'web/src/**/*.{ts,tsx}', 'server/src/**/*.ts', 'server/test/**/*.ts', 'test/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.test.ts', '**/*.test.tsx'],
     plugins: { boundaries },
-    settings: {
-      'boundaries/elements': elements,
-      'boundaries/include': ['shared/src/**', 'web/src/**', 'server/src/**', 'server/test/**', 'test/**'],
-      'import/resolver': {
-        typescript: {
-          noWarnOnMultipleProjects: true,
-          project: ['tsconfig.base.json', 'server/tsconfig.json', 'web/tsconfig.json', 'shared/tsconfig.json'],
-        },
-        node: true,
-      },
-    },
+    settings: boundarySettings,
     rules: {
       'boundaries/dependencies': [
         'error',
@@ -122,10 +131,19 @@ export default tseslint.config(
             allow('server-metrics', ['server', 'server-metrics', 'server-plan', 'shared']),
             allow('server-connectors', ['server', 'server-connectors', 'shared']),
             allow('server-tests', [...serverParts, 'server-tests', 'shared']),
-            allow('e2e', ['e2e', 'server-tests', ...serverParts, 'shared', 'web']),
+            allow('e2e', E2E_MAY_IMPORT),
           ],
         },
       ],
+    },
+  },
+  {
+    // The cross-package tests, their spec files too, reach the server through server/test/testing.ts only.
+    files: ['test/**/*.spec.ts'],
+    plugins: { boundaries },
+    settings: boundarySettings,
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: [allow('e2e', E2E_MAY_IMPORT)] }],
     },
   },
   prettier,

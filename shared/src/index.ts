@@ -1,4 +1,5 @@
 export * from './metrics/metric-catalogue';
+export * from './metrics/definitions';
 export * from './rules/field-filled.util';
 export * from './rules/health.util';
 export * from './plan/launch-plan.schema';

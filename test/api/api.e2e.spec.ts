@@ -3,15 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { FixedClock } from '../../server/src/common/clock';
-import { loadConfig } from '../../server/src/config/app.config';
-import { ConnectionRepository } from '../../server/src/connections/connection.repository';
-import { Database } from '../../server/src/database/database.service';
-import { createHttpApp } from '../../server/src/http-app.factory';
-import { SnapshotService } from '../../server/src/metrics/snapshot.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { IngestRepository } from '../../server/src/sync/ingest.repository';
-import type { CrmUser } from '../../server/src/connectors/connector.port';
+import {
+  FixedClock,
+  loadConfig,
+  ConnectionRepository,
+  Database,
+  createHttpApp,
+  SnapshotService,
+  PlanService,
+  IngestRepository,
+  type CrmUser,
+} from '../../server/test/testing';
 import { loginAs, type SignedInAgent } from '../support/auth';
 
 const at = (iso: string) => Date.parse(iso);

@@ -1,10 +1,5 @@
 import request from 'supertest';
-import { FixedClock } from '../../server/src/common/clock';
-import { ConnectionRepository } from '../../server/src/connections/connection.repository';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { SyncScheduler } from '../../server/src/sync/sync.scheduler';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock, ConnectionRepository, Database, PlanService, SyncScheduler, at, MetricsFixture } from '../../server/test/testing';
 import { bearerFor } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

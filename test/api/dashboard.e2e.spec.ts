@@ -2,14 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { FixedClock } from '../../server/src/common/clock';
-import { loadConfig } from '../../server/src/config/app.config';
-import { ConnectionRepository } from '../../server/src/connections/connection.repository';
-import { Database } from '../../server/src/database/database.service';
-import { createHttpApp } from '../../server/src/http-app.factory';
-import { SnapshotService } from '../../server/src/metrics/snapshot.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import {
+  FixedClock,
+  loadConfig,
+  ConnectionRepository,
+  Database,
+  createHttpApp,
+  SnapshotService,
+  PlanService,
+  at,
+  MetricsFixture,
+} from '../../server/test/testing';
 import { loginAs, type SignedInAgent } from '../support/auth';
 import { importRootAtTmpdir } from '../support/import-root';
 

@@ -1,11 +1,13 @@
 import request from 'supertest';
-import { FixedClock } from '../../server/src/common/clock';
-import type { CrmUser } from '../../server/src/connectors/connector.port';
-import { ConnectionRepository } from '../../server/src/connections/connection.repository';
-import { SHARED_COUNTERS_FRESH_MS } from '../../server/src/database/data-stamps';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { IngestRepository } from '../../server/src/sync/ingest.repository';
+import {
+  FixedClock,
+  type CrmUser,
+  ConnectionRepository,
+  SHARED_COUNTERS_FRESH_MS,
+  Database,
+  PlanService,
+  IngestRepository,
+} from '../../server/test/testing';
 import { bearerFor } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
@@ -35,7 +37,7 @@ goals:
 const afterCountersAge = () => new Promise((resolve) => setTimeout(resolve, SHARED_COUNTERS_FRESH_MS + 50));
 
 /**
- * Answers are kept until what they come from changes (DataStamps): these tests change the data
+ * Answers are kept until what they come from changes (CacheService tags): these tests change the data
  * from another process, as another replica or the CLI would, and expect the next answers to show it.
  */
 describe.each(testEngines())('kept answers follow the data on %s', (engine) => {

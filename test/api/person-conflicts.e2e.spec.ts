@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { FixedClock } from '../../server/src/common/clock';
-import { Database } from '../../server/src/database/database.service';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock } from '../../server/test/testing';
+import { Database } from '../../server/test/testing';
+import { at, MetricsFixture } from '../../server/test/testing';
 import { bearerFor } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import type { SignedInAgent } from '../support/auth';
 import { loginAs } from '../support/auth';
-import { FixedClock } from '../../server/src/common/clock';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock } from '../../server/test/testing';
+import { Database } from '../../server/test/testing';
+import { PlanService } from '../../server/test/testing';
+import { at, MetricsFixture } from '../../server/test/testing';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
 /*

@@ -1,9 +1,9 @@
 import { ForecastsResponseSchema, InterventionsResponseSchema, METRIC_KEYS } from '@uptake/shared';
-import { FixedClock } from '../../server/src/common/clock';
-import { eachDay } from '../../server/src/common/time.util';
-import { SnapshotRepository, type SnapshotRow } from '../../server/src/metrics/snapshot.repository';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock } from '../../server/test/testing';
+import { eachDay } from '../../server/test/testing';
+import { SnapshotRepository, type SnapshotRow } from '../../server/test/testing';
+import { PlanService } from '../../server/test/testing';
+import { at } from '../../server/test/testing';
 import { loginAs, type SignedInAgent } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

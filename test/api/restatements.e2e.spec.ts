@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { FixedClock } from '../../server/src/common/clock';
-import { loadConfig } from '../../server/src/config/app.config';
-import { Database } from '../../server/src/database/database.service';
-import { createHttpApp } from '../../server/src/http-app.factory';
-import { markDirtyDays } from '../../server/src/metrics/dirty-days';
-import { RestatementService } from '../../server/src/metrics/restatement.service';
-import { SnapshotService } from '../../server/src/metrics/snapshot.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock } from '../../server/test/testing';
+import { loadConfig } from '../../server/test/testing';
+import { Database } from '../../server/test/testing';
+import { createHttpApp } from '../../server/test/testing';
+import { markDirtyDays } from '../../server/test/testing';
+import { RestatementService } from '../../server/test/testing';
+import { SnapshotService } from '../../server/test/testing';
+import { PlanService } from '../../server/test/testing';
+import { at, MetricsFixture } from '../../server/test/testing';
 import { loginAs, type SignedInAgent } from '../support/auth';
 
 /*

@@ -1,7 +1,4 @@
-import { FixedClock } from '../../server/src/common/clock';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock, Database, PlanService, at, MetricsFixture } from '../../server/test/testing';
 import { loginAs, type SignedInAgent } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

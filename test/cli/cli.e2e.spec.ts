@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Database } from '../../server/src/database/database.service';
+import { Database } from '../../server/test/testing';
 
 const BIN = resolve(__dirname, '../../server/bin/uptake.js');
 

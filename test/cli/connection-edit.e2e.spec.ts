@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Database } from '../../server/src/database/database.service';
-import { freshDatabase, testEngines, type FreshDatabase } from '../../server/src/test-support/test-database';
+import { Database, freshDatabase, testEngines, type FreshDatabase } from '../../server/test/testing';
 import { importRootAtTmpdir } from '../support/import-root';
 
 const BIN = resolve(__dirname, '../../server/bin/uptake.js');

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshDatabase, testEngines, type FreshDatabase } from '../../server/src/test-support/test-database';
+import { freshDatabase, testEngines, type FreshDatabase } from '../../server/test/testing';
 import { uptake } from './cli-runner';
 
 const PLAN = `

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../../server/src/database/database.service';
+import { Database } from '../../server/test/testing';
 import { uptake } from './cli-runner';
 
 const PLAN = `

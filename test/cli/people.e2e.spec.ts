@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freshDatabase, testEngines, type FreshDatabase } from '../../server/src/test-support/test-database';
+import { freshDatabase, testEngines, type FreshDatabase } from '../../server/test/testing';
 
 const BIN = resolve(__dirname, '../../server/bin/uptake.js');
 jest.setTimeout(180_000);

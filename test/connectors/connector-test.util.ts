@@ -1,5 +1,4 @@
-import type { Page, SyncContext } from '../../server/src/connectors/connector.port';
-import type { HttpTransport } from '../../server/src/connectors/http/http.transport';
+import type { Page, SyncContext, HttpTransport } from '../../server/test/testing';
 
 /** Real fetch against the loopback fake; `sleep` only records the delay, so backoff costs no time. */
 export function recordingTransport(): HttpTransport & { sleeps: number[] } {

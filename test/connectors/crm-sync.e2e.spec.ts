@@ -1,13 +1,18 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { FixedClock } from '../../server/src/common/clock';
-import { loadConfig } from '../../server/src/config/app.config';
-import { ConnectionService } from '../../server/src/connections/connection.service';
-import { Database, toBoolean } from '../../server/src/database/database.service';
-import { createHttpApp } from '../../server/src/http-app.factory';
-import { MetricsService } from '../../server/src/metrics/metrics.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { SyncService } from '../../server/src/sync/sync.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../../server/src/test-support/test-database';
+import {
+  FixedClock,
+  loadConfig,
+  ConnectionService,
+  Database,
+  toBoolean,
+  createHttpApp,
+  MetricsService,
+  PlanService,
+  SyncService,
+  openTestDatabase,
+  testEngines,
+  type TestDatabase,
+} from '../../server/test/testing';
 import { startFakeDataverse, type FakeDataverse } from '../fake-crm/dataverse.fake';
 import { dataverseFixture, DV_USERS } from '../fake-crm/dataverse.fixture';
 import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';

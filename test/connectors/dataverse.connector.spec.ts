@@ -1,6 +1,11 @@
-import { ConnectorError, type Activity, type Opportunity } from '../../server/src/connectors/connector.port';
-import { FamilyPermissionError } from '../../server/src/connectors/optional-family.error';
-import { createDataverseConnector, DataverseConnector } from '../../server/src/connectors/dataverse/dataverse.connector';
+import {
+  ConnectorError,
+  FamilyPermissionError,
+  type Activity,
+  type Opportunity,
+  createDataverseConnector,
+  DataverseConnector,
+} from '../../server/test/testing';
 import { startFakeDataverse, type FakeDataverse } from '../fake-crm/dataverse.fake';
 import { dataverseFixture, DV_USERS } from '../fake-crm/dataverse.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';

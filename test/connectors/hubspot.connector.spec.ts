@@ -1,6 +1,12 @@
-import { ConnectorError, type Activity, type Opportunity } from '../../server/src/connectors/connector.port';
-import { FamilyPermissionError } from '../../server/src/connectors/optional-family.error';
-import { createHubSpotConnector, HubSpotConnector, type HubSpotConnectorDeps } from '../../server/src/connectors/hubspot/hubspot.connector';
+import {
+  ConnectorError,
+  FamilyPermissionError,
+  type Activity,
+  type Opportunity,
+  createHubSpotConnector,
+  HubSpotConnector,
+  type HubSpotConnectorDeps,
+} from '../../server/test/testing';
 import { startFakeHubSpot, type FakeHubSpot } from '../fake-crm/hubspot.fake';
 import { HS_OWNERS, hubspotFixture } from '../fake-crm/hubspot.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';

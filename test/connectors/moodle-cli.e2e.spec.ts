@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { Database } from '../../server/src/database/database.service';
-import { freshDatabase, testEngines, type FreshDatabase } from '../../server/src/test-support/test-database';
+import { Database } from '../../server/test/testing';
+import { freshDatabase, testEngines, type FreshDatabase } from '../../server/test/testing';
 import { startFakeMoodle, type FakeMoodle } from '../fake-crm/moodle.fake';
 import { moodleFixture } from '../fake-crm/moodle.fixture';
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';

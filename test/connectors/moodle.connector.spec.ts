@@ -1,5 +1,5 @@
-import type { TrainingAssignment } from '../../server/src/connectors/connector.port';
-import { createMoodleConnector, MoodleConnector } from '../../server/src/connectors/moodle/moodle.connector';
+import type { TrainingAssignment } from '../../server/test/testing';
+import { createMoodleConnector, MoodleConnector } from '../../server/test/testing';
 import { startFakeMoodle, type FakeMoodle } from '../fake-crm/moodle.fake';
 import { moodleFixture } from '../fake-crm/moodle.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';

@@ -1,6 +1,11 @@
-import { ConnectorError, type Activity, type Opportunity } from '../../server/src/connectors/connector.port';
-import { FamilyPermissionError } from '../../server/src/connectors/optional-family.error';
-import { createSalesforceConnector, SalesforceConnector } from '../../server/src/connectors/salesforce/salesforce.connector';
+import {
+  ConnectorError,
+  FamilyPermissionError,
+  type Activity,
+  type Opportunity,
+  createSalesforceConnector,
+  SalesforceConnector,
+} from '../../server/test/testing';
 import { startFakeSalesforce, type FakeSalesforce } from '../fake-crm/salesforce.fake';
 import { salesforceFixture, SF_USERS } from '../fake-crm/salesforce.fixture';
 import { caught, collect, recordingTransport, syncContext, utc } from './connector-test.util';

@@ -1,13 +1,7 @@
 import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { CSRF_COOKIE, SESSION_COOKIE } from '@uptake/shared';
-import { AccountService } from '../../server/src/auth/account.service';
-import { ApiTokenService } from '../../server/src/auth/api-token.service';
-import { FirstAdminBootstrap } from '../../server/src/auth/first-admin.bootstrap';
-import { FixedClock } from '../../server/src/common/clock';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at } from '../../server/src/test-support/metrics-fixture';
+import { AccountService, ApiTokenService, FirstAdminBootstrap, FixedClock, Database, PlanService, at } from '../../server/test/testing';
 import { bearerFor, ensureAccount, loginAs, TEST_PASSWORD } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

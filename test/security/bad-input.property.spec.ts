@@ -4,20 +4,27 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { LaunchPlanSchema } from '@uptake/shared';
 import fc from 'fast-check';
-import { FixedClock } from '../../server/src/common/clock';
-import { ConnectionRepository } from '../../server/src/connections/connection.repository';
-import type { Database } from '../../server/src/database/database.service';
-import { ImportService } from '../../server/src/import/import.service';
-import { MetricsRepository } from '../../server/src/metrics/metrics.repository';
-import { MetricsService } from '../../server/src/metrics/metrics.service';
-import type { SnapshotService } from '../../server/src/metrics/snapshot.service';
-import { parseLaunchPlan, PlanInputError } from '../../server/src/plan/plan.parser';
-import { PlanRepository } from '../../server/src/plan/plan.repository';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { IngestRepository } from '../../server/src/sync/ingest.repository';
-import { SyncRepository } from '../../server/src/sync/sync.repository';
-import { SyncService } from '../../server/src/sync/sync.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../../server/src/test-support/test-database';
+import {
+  CacheService,
+  FixedClock,
+  ConnectionRepository,
+  type Database,
+  ImportService,
+  MetricsRepository,
+  MetricsService,
+  type SnapshotService,
+  PlanInForce,
+  parseLaunchPlan,
+  PlanInputError,
+  PlanRepository,
+  PlanService,
+  IngestRepository,
+  SyncRepository,
+  SyncService,
+  openTestDatabase,
+  testEngines,
+  type TestDatabase,
+} from '../../server/test/testing';
 
 /*
  * Bad input, generated: every malformed import file or plan is refused with its location (file,
@@ -160,7 +167,15 @@ describe.each(testEngines())('bad input on %s', (engine) => {
     const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
     importer = new ImportService(
       connections,
-      new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), planRepository, snapshots, clock),
+      new SyncService(
+        db,
+        connections,
+        new SyncRepository(db),
+        new IngestRepository(),
+        new PlanInForce(planRepository, clock),
+        snapshots,
+        clock,
+      ),
       clock,
     );
     plans = new PlanService(planRepository);
@@ -329,7 +344,7 @@ describe.each(testEngines())('bad input on %s', (engine) => {
       .filter((text) => text.length > 0);
 
     it('keeps department names from an import verbatim, as data', async () => {
-      const metrics = new MetricsService(new MetricsRepository(db), new PlanRepository(db));
+      const metrics = new MetricsService(new MetricsRepository(db), new PlanInForce(new PlanRepository(db), clock), new CacheService(db));
       let n = 0;
       const imported = new Map<string, number>();
       await fc.assert(

@@ -1,9 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import request from 'supertest';
-import { ErrorFilter } from '../../server/src/common/http/error.filter';
-import { UptakeError } from '../../server/src/common/error-codes';
-import { ConnectorError } from '../../server/src/connectors/connector.port';
-import { Database } from '../../server/src/database/database.service';
+import { ErrorFilter, UptakeError, ConnectorError, Database } from '../../server/test/testing';
 import { loginAs } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
@@ -49,7 +46,7 @@ describe('error bodies', () => {
     expect(answer.status).toBe(500);
     expect(answer.body).toEqual(GENERIC);
     expect(answer.logged.join('\n')).toContain(error.message);
-    expect(answer.logged.join('\n')).toContain((error as { code: string }).code);
+    expect(answer.logged.join('\n')).toContain((error as unknown as { code: string }).code);
   });
 
   it('shows the message of a code of the table, with its status', () => {

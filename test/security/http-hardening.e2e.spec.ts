@@ -1,8 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import request from 'supertest';
-import { ErrorFilter } from '../../server/src/common/http/error.filter';
-import { Database } from '../../server/src/database/database.service';
-import { MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { ErrorFilter, Database, MetricsFixture } from '../../server/test/testing';
 import { loginAs } from '../support/auth';
 import { startApp, type TestApp } from '../support/test-app';
 

@@ -1,6 +1,5 @@
 import request from 'supertest';
-import { FixedClock } from '../../server/src/common/clock';
-import { at } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock, at } from '../../server/test/testing';
 import { ensureAccount, loginAs, TEST_PASSWORD } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

@@ -1,10 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixedClock } from '../../server/src/common/clock';
-import { createDataverseConnector } from '../../server/src/connectors/dataverse/dataverse.connector';
-import { createHubSpotConnector } from '../../server/src/connectors/hubspot/hubspot.connector';
-import { createSalesforceConnector } from '../../server/src/connectors/salesforce/salesforce.connector';
+import { FixedClock, createDataverseConnector, createHubSpotConnector, createSalesforceConnector } from '../../server/test/testing';
 import { caught, collect, recordingTransport, syncContext } from '../connectors/connector-test.util';
 import { startFakeDataverse, type FakeDataverse } from '../fake-crm/dataverse.fake';
 import { dataverseFixture } from '../fake-crm/dataverse.fixture';

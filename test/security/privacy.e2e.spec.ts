@@ -2,11 +2,7 @@ import { METRIC_KEYS } from '@uptake/shared';
 import request from 'supertest';
 import type { SignedInAgent } from '../support/auth';
 import { loginAs } from '../support/auth';
-import { FixedClock } from '../../server/src/common/clock';
-import { Database } from '../../server/src/database/database.service';
-import { SnapshotService } from '../../server/src/metrics/snapshot.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock, Database, SnapshotService, PlanService, at, MetricsFixture } from '../../server/test/testing';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
 /*

@@ -1,11 +1,17 @@
 import type { Role } from '@uptake/shared';
 import request from 'supertest';
-import { registeredRouteKeys, unclassifiedRoutes, type ExpressLike } from '../../server/src/auth/route-inventory.util';
-import { ROUTE_POLICIES, type RoutePolicy } from '../../server/src/auth/route-policy';
-import { FixedClock } from '../../server/src/common/clock';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import {
+  registeredRouteKeys,
+  unclassifiedRoutes,
+  type ExpressLike,
+  ROUTE_POLICIES,
+  type RoutePolicy,
+  FixedClock,
+  Database,
+  PlanService,
+  at,
+  MetricsFixture,
+} from '../../server/test/testing';
 import { bearerFor } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 
@@ -85,7 +91,7 @@ describe.each(testEngines())('route-by-role matrix on %s', (engine) => {
     await harness.close();
   });
 
-  const express = () => harness.app.getHttpAdapter().getInstance<ExpressLike>();
+  const express = () => harness.app.getHttpAdapter().getInstance() as ExpressLike;
 
   it('classifies every registered route in ROUTE_POLICIES, and lists no route that does not exist', () => {
     const { unclassified, stale } = unclassifiedRoutes(express());

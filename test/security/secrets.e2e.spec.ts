@@ -5,13 +5,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { FixedClock } from '../../server/src/common/clock';
-import { ConnectionRepository } from '../../server/src/connections/connection.repository';
-import { Database } from '../../server/src/database/database.service';
-import { ConnectionOptionsSealer } from '../../server/src/secrets/connection-options.sealer';
-import { SecretBox } from '../../server/src/secrets/secret-box.service';
-import { SyncRepository } from '../../server/src/sync/sync.repository';
-import { at } from '../../server/src/test-support/metrics-fixture';
+import {
+  FixedClock,
+  ConnectionRepository,
+  Database,
+  ConnectionOptionsSealer,
+  SecretBox,
+  SyncRepository,
+  at,
+} from '../../server/test/testing';
 import { loginAs, type SignedInAgent } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 import { allowPrivateCrmHosts } from '../support/private-crm-hosts';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { PlanService } from '../../server/src/plan/plan.service';
+import { PlanService } from '../../server/test/testing';
 import { bearerFor, loginAs } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

@@ -1,10 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import request from 'supertest';
-import { ApiTokenService } from '../../server/src/auth/api-token.service';
-import { registeredRouteKeys } from '../../server/src/auth/route-inventory.util';
-import { FixedClock } from '../../server/src/common/clock';
-import { at } from '../../server/src/test-support/metrics-fixture';
+import { ApiTokenService, registeredRouteKeys, FixedClock, at } from '../../server/test/testing';
 import { ensureAccount, loginAs, TEST_PASSWORD } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

@@ -1,10 +1,6 @@
 import type { OverviewResponse, PlanHistoryResponse, Role } from '@uptake/shared';
 import request from 'supertest';
-import { FixedClock } from '../../server/src/common/clock';
-import { Database } from '../../server/src/database/database.service';
-import { PlanService } from '../../server/src/plan/plan.service';
-import { SyncRepository } from '../../server/src/sync/sync.repository';
-import { at, MetricsFixture } from '../../server/src/test-support/metrics-fixture';
+import { FixedClock, Database, PlanService, SyncRepository, at, MetricsFixture } from '../../server/test/testing';
 import { bearerFor } from '../support/auth';
 import { startApp, testEngines, type TestApp } from '../support/test-app';
 

@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { CSRF_HEADER, type Role } from '@uptake/shared';
 import request from 'supertest';
-import { AccountService } from '../../server/src/auth/account.service';
-import { ApiTokenService } from '../../server/src/auth/api-token.service';
+import { AccountService, ApiTokenService } from '../../server/test/testing';
 
 /** A supertest agent that holds a session cookie and sends the CSRF header on every request. */
 export type SignedInAgent = ReturnType<typeof request.agent>;

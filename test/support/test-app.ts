@@ -1,11 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AuthOverrides } from '../../server/src/auth/auth.config';
-import type { Clock } from '../../server/src/common/clock';
-import { loadConfig, type AppConfig } from '../../server/src/config/app.config';
-import { createHttpApp } from '../../server/src/http-app.factory';
-import { freshDatabase, type FreshDatabase, type TestEngine } from '../../server/src/test-support/test-database';
+import {
+  type AuthOverrides,
+  type Clock,
+  loadConfig,
+  type AppConfig,
+  createHttpApp,
+  freshDatabase,
+  type FreshDatabase,
+  type TestEngine,
+} from '../../server/test/testing';
 
-export { freshDatabase, testEngines, type FreshDatabase } from '../../server/src/test-support/test-database';
+export { freshDatabase, testEngines, type FreshDatabase } from '../../server/test/testing';
 
 export interface TestApp {
   app: NestExpressApplication;

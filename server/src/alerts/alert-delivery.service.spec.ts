@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { AccountRepository } from '../auth/account.repository';
 import { FixedClock } from '../common/clock';
 import { SecretBox } from '../secrets/secret-box.service';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 import { AlertDeliveryService, DELIVERY_LEASE_MS } from './alert-delivery.service';
 import { AlertOutboxRepository } from './alert-outbox.repository';
 import { AlertSubscriptionRepository } from './alert-subscription.repository';

@@ -5,7 +5,7 @@ import type { ConnectionService } from '../connections/connection.service';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { SyncRepository } from '../sync/sync.repository';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { AlertDeliveryService } from './alert-delivery.service';
 import { AlertEvaluationService, EVALUATION_LEASE } from './alert-evaluation.service';
 import { AlertFactsRepository } from './alert-facts.repository';

@@ -1,5 +1,5 @@
 import { Database } from '../database/database.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { AlertLeaseRepository } from './alert-lease.repository';
 import { AlertOutboxRepository } from './alert-outbox.repository';
 import { AlertRepository } from './alert.repository';

@@ -1,3 +1,10 @@
+import { CacheModule } from '../cache/cache.module';
+import { ConnectionsModule } from '../connections/connections.module';
+import { DatabaseModule } from '../database/database.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { PlanModule } from '../plan/plan.module';
+import { SecretsModule } from '../secrets/secrets.module';
+import { SyncModule } from '../sync/sync.module';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../auth/accounts.module';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -34,7 +41,7 @@ const SERVICES = [
 
 /** Alerts without HTTP or a schedule: rules, outbox, webhooks, subscriptions (the CLI imports this). */
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, DatabaseModule, CacheModule, SecretsModule, PlanModule, MetricsModule, SyncModule, ConnectionsModule],
   providers: [
     { provide: ALERTS_SETTINGS, useFactory: (config: AppConfig) => alertsSettingsFromEnv(config.port), inject: [APP_CONFIG] },
     { provide: WebhookChannel, useFactory: () => new WebhookChannel() },

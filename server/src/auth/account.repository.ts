@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@uptake/shared';
 import { deepFreeze } from '../common/deep-freeze.util';
-import { StampedCache } from '../common/stamped-cache';
-import { DataStamps } from '../database/data-stamps';
+import { CacheService, invalidate, type CacheRegion } from '../cache/cache.service';
 import { Database, toBoolean, toNullableNumber, toNumber } from '../database/database.service';
 import type { Sql } from '../database/sql';
 
@@ -52,9 +51,14 @@ interface AccountRow {
 @Injectable()
 export class AccountRepository {
   /** Accounts looked up by id for signing requests in, kept per access stamp: see `findByIdForSignIn`. */
-  private readonly signIns = new StampedCache<StoredAccount | null>();
+  private readonly signIns: CacheRegion<StoredAccount | null>;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    cache: CacheService = new CacheService(db),
+  ) {
+    this.signIns = cache.region('accounts-for-sign-in', ['access']);
+  }
 
   /** Inserts the account and its departments in one transaction; returns it as stored. */
   async create(account: NewAccount, departments: readonly string[]): Promise<StoredAccount> {
@@ -71,6 +75,7 @@ export class AccountRepository {
       );
       const [row] = await tx.query<{ id: number | string }>('SELECT id FROM accounts WHERE email = :email', { email: account.email });
       await this.writeDepartments(tx, toNumber(row.id), departments);
+      await invalidate(tx, 'access');
     });
     const created = await this.findByEmail(account.email);
     if (!created) throw new Error(`account ${account.email} was not stored`);
@@ -102,10 +107,10 @@ export class AccountRepository {
 
   /**
    * `findById` for the look-up every signed-in request makes: kept until an account, department or
-   * token changes in any process (DataStamps.access). Frozen: every request shares it.
+   * token changes in any process (cache tag `access`). Frozen: every request shares it.
    */
   async findByIdForSignIn(id: number): Promise<StoredAccount | null> {
-    return this.signIns.one(await DataStamps.of(this.db).access(), String(id), async () => deepFreeze(await this.findById(id)));
+    return this.signIns.one(String(id), async () => deepFreeze(await this.findById(id)));
   }
 
   /** `email` in lower case (as stored). */
@@ -152,11 +157,13 @@ export class AccountRepository {
         await tx.query('DELETE FROM account_departments WHERE account_id = :id', { id });
         await this.writeDepartments(tx, id, changes.departments);
       }
+      await invalidate(tx, 'access');
     });
   }
 
   async touchLogin(id: number, at: number): Promise<void> {
     await this.db.query('UPDATE accounts SET last_login_at = :at WHERE id = :id', { id, at });
+    await invalidate(this.db, 'access');
   }
 
   private async writeDepartments(tx: Sql, accountId: number, departments: readonly string[]): Promise<void> {

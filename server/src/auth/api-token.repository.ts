@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { deepFreeze } from '../common/deep-freeze.util';
-import { StampedCache } from '../common/stamped-cache';
-import { DataStamps } from '../database/data-stamps';
+import { CacheService, invalidate, type CacheRegion } from '../cache/cache.service';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 
 export interface StoredApiToken {
@@ -44,9 +43,14 @@ const COLUMNS = 'id, account_id, prefix, label, created_at, expires_at, last_use
 @Injectable()
 export class ApiTokenRepository {
   /** Tokens looked up by hash for signing requests in, kept per access stamp: see `findByHashForSignIn`. */
-  private readonly signIns = new StampedCache<StoredApiToken | null>();
+  private readonly signIns: CacheRegion<StoredApiToken | null>;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    cache: CacheService = new CacheService(db),
+  ) {
+    this.signIns = cache.region('tokens-for-sign-in', ['access']);
+  }
 
   async create(token: {
     accountId: number;
@@ -61,6 +65,7 @@ export class ApiTokenRepository {
        VALUES (:accountId, :tokenHash, :prefix, :label, :createdAt, :expiresAt)`,
       token,
     );
+    await invalidate(this.db, 'access');
     const [row] = await this.db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = :tokenHash`, {
       tokenHash: token.tokenHash,
     });
@@ -74,11 +79,11 @@ export class ApiTokenRepository {
 
   /**
    * `findByHash` for the look-up every bearer request makes: kept until an account, department or
-   * token changes in any process (DataStamps.access; using a token writes last_used_at, which
+   * token changes in any process (cache tag `access`; using a token writes last_used_at, which
    * counts as a change at most once a minute). Frozen: every request shares it.
    */
   async findByHashForSignIn(tokenHash: string): Promise<StoredApiToken | null> {
-    return this.signIns.one(await DataStamps.of(this.db).access(), tokenHash, async () => deepFreeze(await this.findByHash(tokenHash)));
+    return this.signIns.one(tokenHash, async () => deepFreeze(await this.findByHash(tokenHash)));
   }
 
   async findById(id: number): Promise<StoredApiToken | null> {
@@ -95,14 +100,17 @@ export class ApiTokenRepository {
 
   async markUsed(id: number, at: number): Promise<void> {
     await this.db.query('UPDATE api_tokens SET last_used_at = :at WHERE id = :id', { id, at });
+    await invalidate(this.db, 'access');
   }
 
   async revoke(id: number, at: number): Promise<void> {
     await this.db.query('UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL', { id, at });
+    await invalidate(this.db, 'access');
   }
 
   /** Revokes every token of the account not revoked yet. */
   async revokeForAccount(accountId: number, at: number): Promise<void> {
     await this.db.query('UPDATE api_tokens SET revoked_at = :at WHERE account_id = :accountId AND revoked_at IS NULL', { accountId, at });
+    await invalidate(this.db, 'access');
   }
 }

@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditController } from './audit.controller';
 import { AuthController } from './auth.controller';
 import { UsersController } from './users.controller';
 import type { AppConfig } from '../config/app.config';
 import { AccountsModule } from './accounts.module';
+import { AuditModule } from './audit.module';
+import { PlanModule } from '../plan/plan.module';
+import { SecretsModule } from '../secrets/secrets.module';
+import { DatabaseModule } from '../database/database.module';
 import { AUTH_CONFIG, loadAuthConfig, type AuthOverrides } from './auth.config';
 import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator.service';
@@ -26,8 +29,8 @@ export class AuthModule {
   static forRoot(config: AppConfig, overrides: AuthOverrides = {}, env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AuthModule,
-      imports: [AccountsModule],
-      controllers: [AuthController, UsersController, AuditController],
+      imports: [DatabaseModule, AccountsModule, AuditModule, PlanModule, SecretsModule],
+      controllers: [AuthController, UsersController],
       providers: [
         { provide: AUTH_CONFIG, useValue: loadAuthConfig(env, config.demo, overrides) },
         SessionService,
@@ -41,7 +44,7 @@ export class AuthModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: PrivacyInterceptor },
       ],
-      exports: [AUTH_CONFIG, AccountsModule, SessionService],
+      exports: [AUTH_CONFIG, SessionService],
     };
   }
 }

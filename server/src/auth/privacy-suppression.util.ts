@@ -1,3 +1,4 @@
+import { ORGANISATION } from '@uptake/shared';
 import {
   METRIC_KEYS,
   suppressedLabelFor,
@@ -39,7 +40,7 @@ export interface PrivacyViewer {
 }
 
 /** The department name the series API uses for the organisation. */
-export const ORGANISATION = '*';
+export { ORGANISATION };
 
 /** Seat holders of every department and of the organisation on one day (to hide a day of a series or a week-earlier value alike). */
 export interface DaySizes {

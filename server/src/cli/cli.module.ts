@@ -1,14 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AlertsModule } from '../alerts/alerts.module';
-import { AccountsModule } from '../auth/accounts.module';
 import type { AppConfig } from '../config/app.config';
-import { CoreModule } from '../core.module';
-import { InterventionsModule } from '../interventions/interventions.module';
+import { ConfigModule } from '../config/config.module';
+import { DOMAIN_MODULES } from '../domain.modules';
 
-/** What the command line boots: the core services and accounts, without HTTP or the scheduler. */
+/**
+ * What the command line boots: the same domain modules as the server, as an application context
+ * (no HTTP server; the scheduler and the warm-up stay idle as `scheduler` is false).
+ */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.forRoot(config), AccountsModule, InterventionsModule, AlertsModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), ...DOMAIN_MODULES] };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { ConnectionKind } from '@uptake/shared';
+import { invalidate } from '../cache/cache-tags';
 import { Database, toBoolean, toNullableNumber, toNumber } from '../database/database.service';
 import type { Sql } from '../database/sql';
 import { decodeConnectionOptions, encodeConnectionOptions } from '../secrets/connection-options.codec';
@@ -69,6 +70,7 @@ export class ConnectionRepository {
        VALUES (:name, :kind, :options, :schedule, :enabled, :priority, :createdAt)`,
       { ...input, priority: input.priority ?? null, options: encodeConnectionOptions(input.options, this.secrets) },
     );
+    await invalidate(this.db, ...CONNECTION_TAGS);
     const created = await this.findByName(input.name);
     if (!created) throw new Error(`connection "${input.name}" was not stored`);
     return created;
@@ -82,6 +84,7 @@ export class ConnectionRepository {
   /** Deletes the connection and, by cascade, everything synced into it and its run history. */
   async delete(id: number): Promise<void> {
     await this.db.query('DELETE FROM connections WHERE id = :id', { id });
+    await invalidate(this.db, ...CONNECTION_TAGS);
   }
 
   /** Every connection without its options, by name. */
@@ -116,6 +119,7 @@ export class ConnectionRepository {
         priority: next.priority,
       },
     );
+    await invalidate(this.db, ...CONNECTION_TAGS);
   }
 
   /**
@@ -165,9 +169,15 @@ async function countWhere(tx: Sql, table: string, condition: string, id: number)
   return toNumber(rows[0]?.n ?? 0);
 }
 
-/** Counts one change of the CRM data, read by the metrics cache of every replica (DataStamps). */
-async function countCrmDataChange(tx: Sql): Promise<void> {
-  await tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'crm_data'");
+/**
+ * A connection's changes show in the sync state and in the metrics (its priority decides between
+ * copies of one person, its removal hides its data): cache tags `sync_state` and `crm_data`.
+ */
+const CONNECTION_TAGS = ['sync_state', 'crm_data'] as const;
+
+/** Counts one change of the CRM data and the connections, in the transaction of the change (every replica's caches). */
+function countCrmDataChange(tx: Sql): Promise<void> {
+  return invalidate(tx, ...CONNECTION_TAGS);
 }
 
 function toConnection(row: ConnectionRow, secrets: SecretBox | undefined): StoredConnection {

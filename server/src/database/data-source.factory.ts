@@ -11,10 +11,11 @@ import { LoginThrottleAndSessionIdle1765100000000 } from './migrations/176510000
 import { CrmVersions1765200000000 } from './migrations/1765200000000-crm-versions';
 import { PlanEffectiveFrom1765210000000 } from './migrations/1765210000000-plan-effective-from';
 import { LateDataRestatements1765220000000 } from './migrations/1765220000000-late-data-restatements';
+import { PlanChangeCounter1765230000000 } from './migrations/1765230000000-plan-change-counter';
 import { Activities1765240000000 } from './migrations/1765240000000-activities';
+import { Alerts1765250000000 } from './migrations/1765250000000-alerts';
 import { TrainingByEmail1765260000000 } from './migrations/1765260000000-training-by-email';
 import { Interventions1765270000000 } from './migrations/1765270000000-interventions';
-import { Alerts1765250000000 } from './migrations/1765250000000-alerts';
 import type { DatabaseLocation } from './database-url.util';
 
 export const MIGRATIONS = [
@@ -27,10 +28,11 @@ export const MIGRATIONS = [
   CrmVersions1765200000000,
   PlanEffectiveFrom1765210000000,
   LateDataRestatements1765220000000,
+  PlanChangeCounter1765230000000,
   Activities1765240000000,
+  Alerts1765250000000,
   TrainingByEmail1765260000000,
   Interventions1765270000000,
-  Alerts1765250000000,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 
 describe.each(testEngines())('Database on %s', (engine) => {
   let sut: TestDatabase;

@@ -6,31 +6,26 @@ import type { Sql, SqlParams, SqlValue } from './sql';
 /** SQLite allows 32,766 bound values per statement and PostgreSQL 65,535; stay well below both. */
 const MAX_BOUND_VALUES = 30_000;
 
-/** The table an INSERT, UPDATE or DELETE writes, or null for any other statement. */
-export function writtenTable(text: string): string | null {
-  const match = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?(\w+)/i.exec(text);
-  return match ? match[1].toLowerCase() : null;
-}
-
 class ManagerSql implements Sql {
-  /** Tables this connection wrote to, counted by the Database once the writes are committed. */
-  readonly touched = new Set<string>();
+  /** Change counters this transaction's writes change, counted by the Database once they are committed. */
+  readonly changes = new Set<string>();
 
   constructor(
     readonly engine: DatabaseEngine,
     private readonly manager: EntityManager,
   ) {}
 
+  changed(counters: readonly string[]): void {
+    for (const counter of counters) this.changes.add(counter);
+  }
+
   async query<T>(text: string, params: SqlParams = {}): Promise<T[]> {
-    const table = writtenTable(text);
-    if (table) this.touched.add(table);
     const [statement, values] = this.manager.connection.driver.escapeQueryWithParameters(text, params, {});
     const result = await this.manager.query(statement, values);
     return (Array.isArray(result) ? result : []) as T[];
   }
 
   async insertMany(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, suffix = ''): Promise<void> {
-    this.touched.add(table.toLowerCase());
     const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns.length));
     for (let start = 0; start < rows.length; start += perStatement) {
       const chunk = rows.slice(start, start + perStatement);
@@ -47,7 +42,16 @@ class ManagerSql implements Sql {
   }
 }
 
-const READ_ONLY = /^\s*(select|with)\b/i;
+/**
+ * Whether a statement only reads, so that it may run on a read connection: a SELECT, or a WITH
+ * whose statement writes nothing (a `WITH ... UPDATE` or `WITH ... INSERT` is a write and goes to
+ * the writer like any other: on SQLite a write on a read connection would bypass the write queue).
+ * A word such as "update" inside a string literal sends a read to the writer, which is only slower.
+ */
+export function isReadOnly(text: string): boolean {
+  if (/^\s*select\b/i.test(text)) return true;
+  return /^\s*with\b/i.test(text) && !/\b(insert|update|delete|replace|upsert)\b/i.test(text);
+}
 /** Read connections of a SQLite file: reads of concurrent requests run on them side by side (WAL lets them read while the writer writes). */
 const SQLITE_READERS = 3;
 
@@ -69,8 +73,8 @@ export class Database implements Sql {
   private readonly readers: ManagerSql[];
   private nextReader = 0;
   private writeQueue: Promise<unknown> = Promise.resolve();
-  /** Committed writes of this process per table. */
-  private readonly writes = new Map<string, number>();
+  /** Committed changes of this process per change counter (see `changed`). */
+  private readonly changes = new Map<string, number>();
 
   private constructor(
     readonly dataSource: DataSource,
@@ -103,13 +107,8 @@ export class Database implements Sql {
   }
 
   query<T>(text: string, params?: SqlParams): Promise<T[]> {
-    if (READ_ONLY.test(text)) return this.reader().query<T>(text, params);
-    if (this.engine === 'postgres') {
-      const table = writtenTable(text);
-      return this.reader()
-        .query<T>(text, params)
-        .finally(() => table && this.countWrites([table]));
-    }
+    if (isReadOnly(text)) return this.reader().query<T>(text, params);
+    if (this.engine === 'postgres') return this.reader().query<T>(text, params);
     return this.transaction((tx) => tx.query<T>(text, params));
   }
 
@@ -121,18 +120,22 @@ export class Database implements Sql {
   }
 
   /**
-   * How many committed writes this process made to any of `tables` (INSERT, UPDATE or DELETE
-   * statements): a number that changes whenever this process changed them, for caches of what was
-   * computed from them. Writes by other processes are not seen here.
+   * Notes that this process changed data counted by `counters` (cache tags, see CacheService):
+   * outside a transaction at once, inside one (`tx.changed`) once it is committed.
    */
-  writesTo(tables: readonly string[]): number {
-    let total = 0;
-    for (const table of tables) total += this.writes.get(table) ?? 0;
-    return total;
+  changed(counters: readonly string[]): void {
+    for (const counter of counters) this.changes.set(counter, (this.changes.get(counter) ?? 0) + 1);
   }
 
-  private countWrites(tables: Iterable<string>): void {
-    for (const table of tables) this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
+  /**
+   * How many committed changes this process made to any of `counters`: a number that changes at
+   * once when this process changed that data, for caches of what was computed from it. Changes
+   * of other processes are not seen here (they bump the shared change counters).
+   */
+  changesOf(counters: readonly string[]): number {
+    let total = 0;
+    for (const counter of counters) total += this.changes.get(counter) ?? 0;
+    return total;
   }
 
   insertMany(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, suffix?: string): Promise<void> {
@@ -147,7 +150,7 @@ export class Database implements Sql {
         return await this.dataSource.transaction((manager) => work((tx.sql = new ManagerSql(this.engine, manager))));
       } finally {
         // counted after the commit (or the rollback: a needless count only costs a cache miss)
-        if (tx.sql) this.countWrites(tx.sql.touched);
+        if (tx.sql) this.changed([...tx.sql.changes]);
       }
     };
     if (this.engine === 'postgres') return run();

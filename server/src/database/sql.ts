@@ -10,4 +10,9 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: SqlParams): Promise<T[]>;
   /** Runs `INSERT INTO table (columns) VALUES ... <suffix>` for many rows, in chunks the engine accepts. */
   insertMany(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, suffix?: string): Promise<void>;
+  /**
+   * Notes that these writes change data counted by `counters` (cache tags): this process's caches
+   * of it are stale once the writes are committed. Use `invalidate` of cache/cache-tags.ts.
+   */
+  changed(counters: readonly string[]): void;
 }

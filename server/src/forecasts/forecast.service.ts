@@ -12,7 +12,7 @@ import {
   type MetricSeriesResponse,
 } from '@uptake/shared';
 import { deepFreeze } from '../common/deep-freeze.util';
-import { StampedCache } from '../common/stamped-cache';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { addDays } from '../common/time.util';
 import { compareNames } from '../metrics/metric-values.util';
 import { MetricsService, ORGANISATION } from '../metrics/metrics.service';
@@ -28,20 +28,23 @@ import { PlanInForce } from '../plan/plan-in-force.service';
 @Injectable()
 export class ForecastService {
   /** Answers per day, kept until the snapshots, the data or the plan change; frozen, as every caller shares them. */
-  private readonly cache = new StampedCache<ForecastsResponse>();
+  private readonly cache: CacheRegion<ForecastsResponse>;
 
   constructor(
     private readonly snapshots: SnapshotService,
     private readonly snapshotRows: SnapshotRepository,
     private readonly metrics: MetricsService,
     private readonly planInForce: PlanInForce,
-  ) {}
+    cache: CacheService,
+  ) {
+    this.cache = cache.region('forecasts', ['snapshots', 'plan', 'crm_data'], { maxEntries: 200 });
+  }
 
   /** Every goal's forecast as of `asOf` (default today): the organisation first, then departments by name. */
   async forecasts(asOf?: string): Promise<ForecastsResponse> {
     const day = asOf ?? (await this.planInForce.today());
     await this.metrics.assertDayInBounds('asOf', day);
-    return this.cache.one(await this.snapshotRows.stamp(), day, async () => deepFreeze(await this.compute(day)));
+    return this.cache.one(day, async () => deepFreeze(await this.compute(day)));
   }
 
   private async compute(day: string): Promise<ForecastsResponse> {

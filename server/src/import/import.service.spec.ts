@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -12,7 +13,7 @@ import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncService } from '../sync/sync.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 
 const DATA_TABLES = [
@@ -55,7 +56,15 @@ describe(ImportService.name, () => {
       plans = new PlanRepository(db);
       // The snapshot step after the import is not under test here.
       const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
-      const sync = new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), plans, snapshots, clock);
+      const sync = new SyncService(
+        db,
+        connections,
+        new SyncRepository(db),
+        new IngestRepository(),
+        new PlanInForce(plans, clock),
+        snapshots,
+        clock,
+      );
       sut = new ImportService(connections, sync, clock);
     });
 

@@ -1,3 +1,4 @@
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncService } from '../sync/sync.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 
 const USERS = 'id,department\nu1,Sales\nu2,Sales\n';
@@ -38,7 +39,7 @@ describe('CSV logins without an id', () => {
         connections,
         new SyncRepository(db),
         new IngestRepository(),
-        new PlanRepository(db),
+        new PlanInForce(new PlanRepository(db), clock),
         snapshots,
         clock,
       );

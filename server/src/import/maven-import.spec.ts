@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncService } from '../sync/sync.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -70,7 +71,7 @@ describeWithDataset('maven-to-import.mjs then ImportService', () => {
         connections,
         new SyncRepository(db),
         new IngestRepository(),
-        new PlanRepository(db),
+        new PlanInForce(new PlanRepository(db), clock),
         snapshots,
         clock,
       );

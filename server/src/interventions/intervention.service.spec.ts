@@ -1,3 +1,4 @@
+import { CacheService } from '../cache/cache.service';
 import { METRIC_KEYS } from '@uptake/shared';
 import { FixedClock } from '../common/clock';
 import { eachDay } from '../common/time.util';
@@ -7,8 +8,8 @@ import { SnapshotRepository, type SnapshotRow } from '../metrics/snapshot.reposi
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
 import { PlanService } from '../plan/plan.service';
-import { at } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { InterventionRepository } from './intervention.repository';
 import { InterventionService, type InterventionActor } from './intervention.service';
 
@@ -69,9 +70,10 @@ describe(InterventionService.name, () => {
       sut = new InterventionService(
         new InterventionRepository(database.db),
         snapshots,
-        new MetricsService(new MetricsRepository(database.db), plans, clock),
+        new MetricsService(new MetricsRepository(database.db), new PlanInForce(plans, clock), new CacheService(database.db), clock),
         new PlanInForce(plans, clock),
         clock,
+        new CacheService(database.db),
       );
     });
 

@@ -13,7 +13,7 @@ import {
 } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { UptakeError } from '../common/error-codes';
-import { StampedCache } from '../common/stamped-cache';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { addDays } from '../common/time.util';
 import { assertDay } from '../metrics/day-input.util';
 import { MetricsService } from '../metrics/metrics.service';
@@ -44,7 +44,7 @@ export type InterventionInput = CreateInterventionRequest;
 @Injectable()
 export class InterventionService {
   /** Effects of one intervention as of a day, kept until the snapshots change. */
-  private readonly effects = new StampedCache<InterventionEffectView[]>();
+  private readonly effects: CacheRegion<InterventionEffectView[]>;
 
   constructor(
     private readonly interventions: InterventionRepository,
@@ -52,7 +52,10 @@ export class InterventionService {
     private readonly metrics: MetricsService,
     private readonly planInForce: PlanInForce,
     private readonly clock: Clock,
-  ) {}
+    cache: CacheService,
+  ) {
+    this.effects = cache.region('intervention-effects', ['snapshots', 'plan', 'crm_data'], { maxEntries: 1000 });
+  }
 
   /** Logs an intervention; all-or-nothing: a bad day or department changes nothing. */
   async add(input: InterventionInput, actor: InterventionActor): Promise<Intervention> {
@@ -91,12 +94,11 @@ export class InterventionService {
     // Not after today: a later day would count the 4 weeks after as passed with only part of them stored.
     await this.metrics.assertDayInBounds('asOf', day);
     const minGroupSize = (await this.planInForce.plan())?.privacy.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
-    const stamp = await this.snapshots.stamp();
     const interventions: Intervention[] = [];
     let departments: Promise<string[]> | null = null;
     for (const stored of await this.interventions.list()) {
       const key = `${stored.id} ${stored.day} ${stored.departments.join('\u0000')} ${day} ${minGroupSize}`;
-      const effects = await this.effects.one(stamp, key, async () =>
+      const effects = await this.effects.one(key, async () =>
         this.effectsOf(stored, day, minGroupSize, await (departments ??= this.snapshots.departments())),
       );
       interventions.push(view(stored, effects, actor.seesLoggers));

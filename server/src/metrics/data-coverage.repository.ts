@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { DataCoverage } from '@uptake/shared';
-import { StampedCache } from '../common/stamped-cache';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { dayOf } from '../common/time.util';
-import { DataStamps } from '../database/data-stamps';
 import { Database, toNullableNumber } from '../database/database.service';
 import { IS_COUNTED_LOGIN } from './metric-rules.sql';
+import { METRICS_TAGS } from './metrics.repository';
 
 type Instant = number | string | null;
 
@@ -15,16 +15,18 @@ type Instant = number | string | null;
  */
 @Injectable()
 export class DataCoverageRepository {
-  private readonly cache = new StampedCache<DataCoverage>();
-  private readonly stamps: DataStamps;
+  private readonly cache: CacheRegion<DataCoverage>;
 
-  constructor(private readonly db: Database) {
-    this.stamps = DataStamps.of(db);
+  constructor(
+    private readonly db: Database,
+    cache: CacheService = new CacheService(db),
+  ) {
+    this.cache = cache.region('data-coverage', METRICS_TAGS);
   }
 
   /** The coverage as days in `timezone`. */
   async coverage(timezone: string): Promise<DataCoverage> {
-    return this.cache.one(await this.stamps.metrics(), timezone, async () => {
+    return this.cache.one(timezone, async () => {
       const [logins] = await this.db.query<{ first: Instant; last: Instant }>(
         `SELECT MIN(l.login_at) AS first, MAX(l.login_at) AS last FROM login_events l WHERE ${IS_COUNTED_LOGIN}`,
       );

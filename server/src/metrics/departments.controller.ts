@@ -14,8 +14,7 @@ import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { addDays } from '../common/time.util';
 import { MetricsService } from '../metrics/metrics.service';
 import { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
-import { OverviewService } from '../overview/overview.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 
 @ApiTags('departments')
 @Controller('departments')
@@ -23,8 +22,7 @@ export class DepartmentsController {
   constructor(
     private readonly metrics: MetricsService,
     private readonly snapshots: SnapshotService,
-    private readonly plans: PlanRepository,
-    private readonly overview: OverviewService,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   @Get()
@@ -34,7 +32,7 @@ export class DepartmentsController {
     schema: openApiSchema(MetricsReportSchema),
   })
   async list(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<MetricsReport> {
-    return this.metrics.report(query.asOf ?? (await this.overview.today()));
+    return this.metrics.report(query.asOf ?? (await this.planInForce.today()));
   }
 
   @Get(':name/series')
@@ -54,8 +52,8 @@ export class DepartmentsController {
     @Param('name') name: string,
     @Query(new ZodValidationPipe(SeriesQuerySchema)) query: { from?: string; to?: string },
   ): Promise<MetricSeriesResponse> {
-    const to = query.to ?? (await this.overview.today());
-    const launch = (await this.plans.current())?.plan.launch_date;
+    const to = query.to ?? (await this.planInForce.today());
+    const launch = (await this.planInForce.plan())?.launch_date;
     // Default: since launch, at most the 3 years a request may read (an older launch starts the chart 3 years back).
     const from = query.from ?? maxDay(launch ?? addDays(to, -90), addDays(to, -(MAX_RANGE_DAYS - 1)));
     return this.snapshots.series(name, from, to);

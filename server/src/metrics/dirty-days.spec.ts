@@ -1,7 +1,9 @@
+import { PlanInForce } from '../plan/plan-in-force.service';
+import { CacheService } from '../cache/cache.service';
 import { FixedClock } from '../common/clock';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { daysOfSpan, markDirtyDays, mergeSpans, planChangesStoredValues } from './dirty-days';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
@@ -59,9 +61,11 @@ describe('dirty days', () => {
       database = await openTestDatabase(engine);
       fixture = new MetricsFixture(database.db);
       const plans = new PlanRepository(database.db);
-      const metrics = new MetricsService(new MetricsRepository(database.db), plans, clock);
+      const inForce = new PlanInForce(plans, clock);
+      const cache = new CacheService(database.db);
+      const metrics = new MetricsService(new MetricsRepository(database.db), inForce, cache, clock);
       repository = new RestatementRepository(database.db);
-      snapshots = new SnapshotService(metrics, new SnapshotRepository(database.db), plans, repository);
+      snapshots = new SnapshotService(metrics, new SnapshotRepository(database.db), inForce, cache, repository);
       restatements = new RestatementService(metrics, repository, plans, clock);
       crm = await fixture.connection('crm');
       // Sales: s1, s2 (no created_at); snapshots of 03-10..03-14 stored without logins

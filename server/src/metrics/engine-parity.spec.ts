@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { CacheService } from '../cache/cache.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -11,7 +13,7 @@ import { PlanService } from '../plan/plan.service';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncService } from '../sync/sync.service';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 import { SnapshotRepository } from './snapshot.repository';
@@ -138,10 +140,11 @@ async function load(engine: 'sqlite' | 'postgres', folder: string): Promise<Engi
   const clock = new FixedClock(Date.UTC(2025, 11, 1));
   const plans = new PlanRepository(db);
   await new PlanService(plans).apply(PLAN, 'plan.yaml', 'test', clock.now());
-  const metrics = new MetricsService(new MetricsRepository(db), plans);
-  const snapshots = new SnapshotService(metrics, new SnapshotRepository(db), plans);
+  const inForce = new PlanInForce(plans, clock);
+  const metrics = new MetricsService(new MetricsRepository(db), inForce, new CacheService(db), clock);
+  const snapshots = new SnapshotService(metrics, new SnapshotRepository(db), inForce, new CacheService(db));
   const connections = new ConnectionRepository(db);
-  const sync = new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), plans, snapshots, clock);
+  const sync = new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), inForce, snapshots, clock);
   await new ImportService(connections, sync, clock).importFolder(folder);
   return { database, metrics, snapshots };
 }

@@ -1,3 +1,5 @@
+import { PlanInForce } from '../plan/plan-in-force.service';
+import { CacheService } from '../cache/cache.service';
 import { ProvenanceRepository } from './provenance.repository';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from '../sync/ingest.repository';
 import { SyncRepository } from '../sync/sync.repository';
 import { SyncService } from '../sync/sync.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 import { RestatementRepository } from './restatement.repository';
@@ -72,11 +74,29 @@ describe('late data: stored days recomputed and restated', () => {
       const plans = new PlanRepository(db);
       await plans.addVersion(plan, 'test', 'plan.yaml', Date.parse('2025-02-01T00:00:00Z'));
       const restatementRepository = new RestatementRepository(db);
-      metrics = new MetricsService(new MetricsRepository(db), plans, clock, new ProvenanceRepository(db), new StoredDayRepository(db));
-      const snapshots = new SnapshotService(metrics, new SnapshotRepository(db), plans, restatementRepository);
+      const inForce = new PlanInForce(plans, clock);
+      const cache = new CacheService(db);
+      metrics = new MetricsService(
+        new MetricsRepository(db),
+        inForce,
+        cache,
+        clock,
+        new ProvenanceRepository(db, cache),
+        new StoredDayRepository(db),
+      );
+      const snapshots = new SnapshotService(metrics, new SnapshotRepository(db), inForce, cache, restatementRepository);
       const restatements = new RestatementService(metrics, restatementRepository, plans, clock);
       const connections = new ConnectionRepository(db);
-      const sync = new SyncService(db, connections, new SyncRepository(db), new IngestRepository(), plans, snapshots, clock, restatements);
+      const sync = new SyncService(
+        db,
+        connections,
+        new SyncRepository(db),
+        new IngestRepository(),
+        inForce,
+        snapshots,
+        clock,
+        restatements,
+      );
       imports = new ImportService(connections, sync, clock);
     }, 60_000);
 

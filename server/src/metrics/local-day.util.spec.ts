@@ -1,4 +1,4 @@
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { civilDaySql, dayNumber, dayOfNumber, localDaySql } from './local-day.util';
 
 describe('local-day.util', () => {

@@ -1,7 +1,7 @@
 import { PeopleRepository } from '../people/people.repository';
 import { RoiRepository } from '../roi/roi.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { MetricsRepository, type DepartmentCounts, type MetricCounts } from './metrics.repository';
 
 /**

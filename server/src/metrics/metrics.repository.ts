@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, endOfDayExclusive, startOfDay } from '../common/time.util';
 import { civilDaySql, dayNumber, localDaySql } from './local-day.util';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
-import { StampedCache } from '../common/stamped-cache';
-import { DataStamps } from '../database/data-stamps';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { compareNames } from './metric-values.util';
 import {
   greatest,
@@ -331,6 +330,9 @@ LEFT JOIN trained p ON TRUE`;
 
 type Count = number | string | null;
 
+/** What the metric counts and reports are computed from: the CRM data and the plan. */
+export const METRICS_TAGS = ['crm_data', 'plan'] as const;
+
 /** A miss of the cache computes this many days before the day asked for too (the overview's week earlier). */
 const CACHED_DAYS_BEFORE = 7;
 
@@ -416,30 +418,27 @@ class RunningCounts {
  */
 @Injectable()
 export class MetricsRepository {
-  private readonly cache = new StampedCache<MetricCounts>();
-  private readonly stamps: DataStamps;
+  private readonly cache: CacheRegion<MetricCounts>;
 
-  constructor(private readonly db: Database) {
-    this.stamps = DataStamps.of(db);
+  constructor(
+    private readonly db: Database,
+    cache: CacheService = new CacheService(db),
+  ) {
+    this.cache = cache.region('metric-counts', METRICS_TAGS);
   }
 
   /**
    * The counts of every department with seat holders on `day`. They are kept until the data they
-   * come from changes (see `DataStamps.metrics`); a miss computes the week up to the day in one go, as the
+   * come from changes (tags METRICS_TAGS); a miss computes the week up to the day in one go, as the
    * overview asks for the day and the day a week earlier.
    */
   async countsAsOf(day: string, timezone: string, planVersionId?: number | null): Promise<MetricCounts> {
     const keyOf = (of: string) => `${timezone} ${planVersionId === undefined ? 'newest' : planVersionId} ${of}`;
-    return this.cache.get(await this.stamp(), keyOf(day), async () => {
+    return this.cache.many(keyOf(day), async () => {
       const from = addDays(day, -CACHED_DAYS_BEFORE);
       const days = await this.countsForDays(from, day, timezone, planVersionId);
       return new Map(days.map((entry) => [keyOf(entry.day), entry.counts]));
     });
-  }
-
-  /** Changes whenever the data the metrics are computed from (or the plan) may have changed: see `DataStamps`. */
-  stamp(): Promise<string> {
-    return this.stamps.metrics();
   }
 
   /**

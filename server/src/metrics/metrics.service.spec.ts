@@ -1,8 +1,11 @@
 import { MetricsReportSchema, type MetricsReport } from '@uptake/shared';
+import { Clock } from '../common/clock';
+import { CacheService } from '../cache/cache.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { FixedClock } from '../common/clock';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase, type TestEngine } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase, type TestEngine } from '../../test/test-database';
 import { InvalidDayError, UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
@@ -72,7 +75,11 @@ function expectClose(actual: unknown, expected: unknown, path = 'report'): void 
 async function openService(engine: TestEngine): Promise<{ database: TestDatabase; fixture: MetricsFixture; sut: MetricsService }> {
   const database = await openTestDatabase(engine);
   const fixture = new MetricsFixture(database.db);
-  const sut = new MetricsService(new MetricsRepository(database.db), new PlanRepository(database.db));
+  const sut = new MetricsService(
+    new MetricsRepository(database.db),
+    new PlanInForce(new PlanRepository(database.db), new Clock()),
+    new CacheService(database.db),
+  );
   return { database, fixture, sut };
 }
 
@@ -232,10 +239,12 @@ describe(MetricsService.name, () => {
     });
 
     it('refuses a report (GET /api/departments, `metrics --as-of`) of a day after today or more than 3 years before launch', async () => {
+      const clock = new FixedClock(at('2026-03-11T12:00:00Z'));
       const clocked = new MetricsService(
         new MetricsRepository(database.db),
-        new PlanRepository(database.db),
-        new FixedClock(at('2026-03-11T12:00:00Z')),
+        new PlanInForce(new PlanRepository(database.db), clock),
+        new CacheService(database.db),
+        clock,
       );
       await expect(clocked.report('2026-03-12')).rejects.toThrow(
         'asOf 2026-03-12 is after today (2026-03-11): there is no data yet; pick a day up to today',

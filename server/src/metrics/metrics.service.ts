@@ -1,15 +1,16 @@
+import { ORGANISATION } from '@uptake/shared';
 import { Injectable, Optional } from '@nestjs/common';
 import type { DepartmentMetrics, LaunchPlan, MetricsReport, MetricValues, OrganisationMetrics } from '@uptake/shared';
 import { Clock } from '../common/clock';
 import { deepFreeze } from '../common/deep-freeze.util';
-import { StampedCache } from '../common/stamped-cache';
-import { PlanRepository } from '../plan/plan.repository';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { assertDayInBounds, dayBoundsOf, type DayBounds } from './day-bounds.util';
 import { assertDay, assertDayRange } from './day-input.util';
 import { evaluateGoals, expectedValues, needsLaunchValues, type PartialMetricValues } from './goal-evaluation.util';
 import { compareNames, metricValues, NO_COUNTS, sumCounts } from './metric-values.util';
 import { UnknownDepartmentError } from './metrics.errors';
-import { MetricsRepository, type MetricCounts } from './metrics.repository';
+import { METRICS_TAGS, MetricsRepository, type MetricCounts } from './metrics.repository';
 import { planSegments, timezoneOf, versionAt } from '../plan/plan-in-force.service';
 import type { StoredPlanVersion } from '../plan/plan.repository';
 import { ProvenanceRepository, provenanceOf, type FirstObservations } from './provenance.repository';
@@ -17,7 +18,7 @@ import { dayOf } from '../common/time.util';
 import { StoredDayRepository } from './stored-day.repository';
 
 /** The department name snapshots and goals use for the whole organisation. */
-export const ORGANISATION = '*';
+export { ORGANISATION };
 
 export interface ScopeValues {
   seatHolders: number;
@@ -40,26 +41,25 @@ export interface DayValues {
  */
 @Injectable()
 export class MetricsService {
-  private readonly reports = new StampedCache<MetricsReport>();
+  private readonly reports: CacheRegion<MetricsReport>;
 
   constructor(
     private readonly repo: MetricsRepository,
-    private readonly plans: PlanRepository,
+    private readonly plans: PlanInForce,
+    cache: CacheService,
     private readonly clock: Clock = new Clock(),
     @Optional() private readonly observations?: ProvenanceRepository,
     /** Past days with a snapshot up to date are read from it rather than computed. */
     @Optional() private readonly stored?: StoredDayRepository,
-  ) {}
+  ) {
+    // values come from the CRM data and the plan, past days from their snapshots, provenance from the sync runs
+    this.reports = cache.region('metric-reports', [...METRICS_TAGS, 'snapshots', 'sync_state']);
+  }
 
   /** Every plan version (oldest first) and the time zone of every day: the newest version's. */
   private async planVersions(): Promise<{ versions: readonly StoredPlanVersion[]; timezone: string }> {
     const versions = await this.plans.all();
     return { versions, timezone: timezoneOf(versions[versions.length - 1]?.plan) };
-  }
-
-  /** Changes with the data, the plan and the sync runs: what values and their provenance come from. */
-  stamp(): Promise<string> {
-    return this.observations?.stamp() ?? this.repo.stamp();
   }
 
   /** When each connection was first observed (provenance.repository.ts); none without the repository (unit tests). */
@@ -69,7 +69,7 @@ export class MetricsService {
 
   /** The days a request may read now (day-bounds.util.ts): up to today, from 3 years before launch. */
   async dayBounds(): Promise<DayBounds> {
-    return dayBoundsOf((await this.plans.current())?.plan ?? null, this.clock.now());
+    return dayBoundsOf(await this.plans.plan(), this.clock.now());
   }
 
   /** Refuses a day (named `name`) a request may not read: after today, or long before launch. */
@@ -86,8 +86,7 @@ export class MetricsService {
   async report(asOf: string, options: { department?: string } = {}): Promise<MetricsReport> {
     await this.assertDayInBounds('asOf', asOf);
     const key = options.department === undefined ? asOf : `${asOf} ${options.department}`;
-    const stamp = this.stored ? `${await this.stored.stamp()} ${await this.stamp()}` : await this.stamp();
-    return this.reports.one(stamp, key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
+    return this.reports.one(key, async () => deepFreeze(await this.computeReport(asOf, options.department)));
   }
 
   private async computeReport(asOf: string, department: string | undefined): Promise<MetricsReport> {

@@ -1,10 +1,11 @@
+import { CacheService } from '../cache/cache.service';
 import { Clock, FixedClock } from '../common/clock';
 import { PeopleRepository } from '../people/people.repository';
 import { PeopleService } from '../people/people.service';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 import { SnapshotRepository } from './snapshot.repository';
@@ -45,8 +46,11 @@ describe('metrics by the plan in force on each day', () => {
       database = await openTestDatabase(engine);
       fixture = new MetricsFixture(database.db);
       const plans = new PlanRepository(database.db);
-      metrics = new MetricsService(new MetricsRepository(database.db), plans, new FixedClock(Date.parse('2026-03-20T12:00:00Z')));
-      snapshots = new SnapshotService(metrics, new SnapshotRepository(database.db), plans);
+      const clock = new FixedClock(Date.parse('2026-03-20T12:00:00Z'));
+      const inForce = new PlanInForce(plans, clock);
+      const cache = new CacheService(database.db);
+      metrics = new MetricsService(new MetricsRepository(database.db), inForce, cache, clock);
+      snapshots = new SnapshotService(metrics, new SnapshotRepository(database.db), inForce, cache);
       const crm = await fixture.connection('crm');
       await fixture.users(crm, [{ externalId: 's1' }]);
       await fixture.records(crm, [

@@ -1,7 +1,10 @@
+import { invalidate } from '../cache/cache-tags';
+import { PlanInForce } from '../plan/plan-in-force.service';
+import { CacheService } from '../cache/cache.service';
 import { FixedClock } from '../common/clock';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 import { ProvenanceRepository, provenanceOf, type FirstObservations } from './provenance.repository';
@@ -66,8 +69,11 @@ describe(ProvenanceRepository.name, () => {
       fixture = new MetricsFixture(database.db);
       sut = new ProvenanceRepository(database.db);
       const plans = new PlanRepository(database.db);
-      metrics = new MetricsService(new MetricsRepository(database.db), plans, new FixedClock(Date.parse('2026-03-20T12:00:00Z')), sut);
-      snapshots = new SnapshotService(metrics, new SnapshotRepository(database.db), plans);
+      const clock = new FixedClock(Date.parse('2026-03-20T12:00:00Z'));
+      const inForce = new PlanInForce(plans, clock);
+      const cache = new CacheService(database.db);
+      metrics = new MetricsService(new MetricsRepository(database.db), inForce, cache, clock, sut);
+      snapshots = new SnapshotService(metrics, new SnapshotRepository(database.db), inForce, cache);
       crm = await fixture.connection('crm');
       hr = await fixture.connection('hr');
       await fixture.connection('empty'); // no users: it holds no data anything reads
@@ -112,6 +118,8 @@ describe(ProvenanceRepository.name, () => {
       await fixture.run(late, at('2026-03-08T09:00:00Z'), 'running');
       expect((await metrics.report('2026-03-10')).provenance).toBe('reconstructed');
       await database.db.query("UPDATE sync_runs SET status = 'succeeded' WHERE connection_id = :late", { late });
+      // a raw write tells this process's caches itself, as every writer does (cache/cache-tags.ts)
+      await invalidate(database.db, 'sync_state');
       expect((await metrics.report('2026-03-10')).provenance).toBe('observed');
       expect((await metrics.report('2026-03-07')).departments.map((entry) => entry.provenance)).toEqual(['observed', 'reconstructed']);
     });

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Provenance } from '@uptake/shared';
-import { StampedCache } from '../common/stamped-cache';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { endOfDayExclusive } from '../common/time.util';
-import { DataStamps } from '../database/data-stamps';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 
 /** When Uptake first saw each connection that holds data, and which connections each department reads. */
@@ -26,20 +25,18 @@ const FIRST_OBSERVATION_SQL = `(SELECT MIN(r.started_at) FROM sync_runs r WHERE 
 /** The first observation of every connection (DESIGN.md "History", provenance), kept until the data or a run changes. */
 @Injectable()
 export class ProvenanceRepository {
-  private readonly cache = new StampedCache<FirstObservations>();
-  private readonly stamps: DataStamps;
+  private readonly cache: CacheRegion<FirstObservations>;
 
-  constructor(private readonly db: Database) {
-    this.stamps = DataStamps.of(db);
-  }
-
-  /** Changes with the CRM data, the plan and the sync runs: what provenance is derived from. */
-  async stamp(): Promise<string> {
-    return `${await this.stamps.metrics()} ${await this.stamps.syncState()}`;
+  constructor(
+    private readonly db: Database,
+    cache: CacheService = new CacheService(db),
+  ) {
+    // derived from the CRM users and the sync runs
+    this.cache = cache.region('first-observations', ['crm_data', 'sync_state']);
   }
 
   async firstObservations(): Promise<FirstObservations> {
-    return this.cache.one(await this.stamp(), 'all', async () => {
+    return this.cache.one('all', async () => {
       const connections = await this.db.query<{ connection_id: number | string; first_observed_at: number | string | null }>(
         `SELECT c.id AS connection_id, ${FIRST_OBSERVATION_SQL} AS first_observed_at
          FROM connections c

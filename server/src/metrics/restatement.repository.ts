@@ -1,3 +1,4 @@
+import { invalidate } from '../cache/cache-tags';
 import { Injectable } from '@nestjs/common';
 import { isMetricKey, METRIC_KEYS } from '@uptake/shared';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
@@ -166,7 +167,7 @@ export class RestatementRepository {
           await tx.query('DELETE FROM snapshot_dirty_days WHERE day = :day AND generation = :generation', { day, generation });
         }
       }
-      await tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'snapshots'");
+      await invalidate(tx, 'snapshots');
       return changes.length;
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isMetricKey, METRIC_KEYS, type MetricKey } from '@uptake/shared';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
 import type { Sql } from '../database/sql';
-import { DataStamps } from '../database/data-stamps';
+import { invalidate } from '../cache/cache-tags';
 
 export interface SnapshotRow {
   day: string;
@@ -25,11 +25,6 @@ interface StoredRow {
 @Injectable()
 export class SnapshotRepository {
   constructor(private readonly db: Database) {}
-
-  /** Changes whenever the snapshots, the CRM data or the plan may have changed: see `DataStamps`. */
-  stamp(): Promise<string> {
-    return DataStamps.of(this.db).snapshots();
-  }
 
   /** Replaces every row of `day` with `rows`, in one transaction. */
   async replaceDay(day: string, rows: readonly SnapshotRow[], computedAt: number): Promise<void> {
@@ -125,7 +120,7 @@ export class SnapshotRepository {
   }
 }
 
-/** Counts one change of the snapshots, in the transaction of the change (read by the series cache of every replica). */
-function countSnapshotChange(tx: Sql): Promise<unknown> {
-  return tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'snapshots'");
+/** Counts one change of the snapshots, in the transaction of the change (cache tag `snapshots`, every replica). */
+function countSnapshotChange(tx: Sql): Promise<void> {
+  return invalidate(tx, 'snapshots');
 }

@@ -1,7 +1,10 @@
 import { MetricSeriesResponseSchema } from '@uptake/shared';
+import { Clock } from '../common/clock';
+import { CacheService } from '../cache/cache.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { compareNames } from './metric-values.util';
 import { InvalidDayError, UnknownDepartmentError } from './metrics.errors';
 import { MetricsRepository } from './metrics.repository';
@@ -61,7 +64,14 @@ describe(SnapshotService.name, () => {
       database = await openTestDatabase(engine);
       fixture = new MetricsFixture(database.db);
       const plans = new PlanRepository(database.db);
-      sut = new SnapshotService(new MetricsService(new MetricsRepository(database.db), plans), new SnapshotRepository(database.db), plans);
+      const inForce = new PlanInForce(plans, new Clock());
+      const cache = new CacheService(database.db);
+      sut = new SnapshotService(
+        new MetricsService(new MetricsRepository(database.db), inForce, cache),
+        new SnapshotRepository(database.db),
+        inForce,
+        cache,
+      );
       crm = await fixture.connection('crm');
       await fixture.users(crm, [{ externalId: 's1' }, { externalId: 's2' }]);
       await fixture.logins(crm, [

@@ -8,9 +8,9 @@ import {
   type SeriesPoint,
 } from '@uptake/shared';
 import { deepFreeze } from '../common/deep-freeze.util';
-import { STAMPED_CACHE_MAX_AGE_MS, StampedCache } from '../common/stamped-cache';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { addDays, dayOf, eachDay } from '../common/time.util';
-import { PlanRepository } from '../plan/plan.repository';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { assertRangeInBounds } from './day-bounds.util';
 import { assertDay, assertDayRange } from './day-input.util';
 import { compareNames } from './metric-values.util';
@@ -20,6 +20,9 @@ import { SnapshotRepository, type SnapshotRow } from './snapshot.repository';
 import { RestatementRepository, type DirtyDay } from './restatement.repository';
 import { timezoneOf } from '../plan/plan-in-force.service';
 import { provenanceOf } from './provenance.repository';
+
+/** What the daily series are read from: the snapshots, and the CRM data and plan (today's values, the ramp). */
+const SNAPSHOT_TAGS = ['snapshots', 'crm_data', 'plan'] as const;
 
 /** Seat holders of every department and of the organisation on one day. */
 export interface DaySeatHolders {
@@ -56,17 +59,21 @@ export class SnapshotService {
    * Series answers, kept until the snapshots, the data or the plan change; frozen, as every caller
    * shares them. A year of one department is about 140 kB (with its JSON bytes twice that): 200 at most.
    */
-  private readonly seriesCache = new StampedCache<MetricSeriesResponse>(STAMPED_CACHE_MAX_AGE_MS, Date.now, 200);
+  private readonly seriesCache: CacheRegion<MetricSeriesResponse>;
   /** Seat holders by day for hiding small groups in series (privacy.interceptor.ts); read-only for every caller. */
-  private readonly seatHoldersCache = new StampedCache<ReadonlyMap<string, DaySeatHolders>>(STAMPED_CACHE_MAX_AGE_MS, Date.now, 200);
+  private readonly seatHoldersCache: CacheRegion<ReadonlyMap<string, DaySeatHolders>>;
 
   constructor(
     private readonly metrics: MetricsService,
     private readonly snapshots: SnapshotRepository,
-    private readonly plans: PlanRepository,
+    private readonly plans: PlanInForce,
+    cache: CacheService,
     /** Logs every stored value a recomputation changes (restatements); without it, days are replaced unlogged. */
     @Optional() private readonly restatements?: RestatementRepository,
-  ) {}
+  ) {
+    this.seriesCache = cache.region('metric-series', [...SNAPSHOT_TAGS, 'sync_state'], { maxEntries: 200 });
+    this.seatHoldersCache = cache.region('seat-holders-by-day', SNAPSHOT_TAGS, { maxEntries: 200 });
+  }
 
   /** Computes `day` for every department and the organisation and replaces that day's snapshot. */
   async computeDay(day: string, now: number = Date.now()): Promise<void> {
@@ -145,8 +152,7 @@ export class SnapshotService {
   ): Promise<MetricSeriesResponse> {
     assertDayRange(from, to);
     assertRangeInBounds(from, to, await this.metrics.dayBounds(), maxDays);
-    const stamp = `${await this.snapshots.stamp()} ${await this.metrics.stamp()}`;
-    return this.seriesCache.one(stamp, `${department} ${from} ${to}`, async () => deepFreeze(await this.readSeries(department, from, to)));
+    return this.seriesCache.one(`${department} ${from} ${to}`, async () => deepFreeze(await this.readSeries(department, from, to)));
   }
 
   private async readSeries(department: string, from: string, to: string): Promise<MetricSeriesResponse> {
@@ -188,7 +194,7 @@ export class SnapshotService {
   /** Seat holders of every department and of the organisation on each day from `from` to `to` that has a snapshot (to hide small groups alike on every day). */
   async seatHoldersByDay(from: string, to: string): Promise<ReadonlyMap<string, DaySeatHolders>> {
     assertDayRange(from, to);
-    return this.seatHoldersCache.one(await this.snapshots.stamp(), `${from} ${to}`, () => this.readSeatHolders(from, to));
+    return this.seatHoldersCache.one(`${from} ${to}`, () => this.readSeatHolders(from, to));
   }
 
   private async readSeatHolders(from: string, to: string): Promise<ReadonlyMap<string, DaySeatHolders>> {
@@ -212,7 +218,7 @@ export class SnapshotService {
   }
 
   private async currentPlan(): Promise<LaunchPlan | null> {
-    return (await this.plans.current())?.plan ?? null;
+    return this.plans.plan();
   }
 
   /**

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isMetricKey, METRIC_KEYS, type MetricValues } from '@uptake/shared';
 import { Database, toNullableNumber, toNumber } from '../database/database.service';
-import { DataStamps } from '../database/data-stamps';
 import { compareNames } from './metric-values.util';
 
 /** One scope (a department, or '*' for the organisation) of a stored day. */
@@ -19,11 +18,6 @@ export interface StoredScope {
 @Injectable()
 export class StoredDayRepository {
   constructor(private readonly db: Database) {}
-
-  /** Changes with the snapshots, the CRM data and the plan (see `DataStamps`). */
-  stamp(): Promise<string> {
-    return DataStamps.of(this.db).snapshots();
-  }
 
   /** The scopes of `day`, departments by name then '*', or null when the day has no snapshot or is marked out of date. */
   async read(day: string): Promise<StoredScope[] | null> {

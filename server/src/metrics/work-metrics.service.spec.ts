@@ -1,6 +1,9 @@
+import { Clock } from '../common/clock';
+import { PlanInForce } from '../plan/plan-in-force.service';
+import { CacheService } from '../cache/cache.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 
@@ -17,7 +20,11 @@ describe(`${MetricsService.name}: goals on the work metrics`, () => {
     beforeEach(async () => {
       database = await openTestDatabase(engine);
       const fixture = new MetricsFixture(database.db);
-      sut = new MetricsService(new MetricsRepository(database.db), new PlanRepository(database.db));
+      sut = new MetricsService(
+        new MetricsRepository(database.db),
+        new PlanInForce(new PlanRepository(database.db), new Clock()),
+        new CacheService(database.db),
+      );
       const crm = await fixture.connection('crm');
       await fixture.users(crm, [{ externalId: 's1' }, { externalId: 's2' }, { externalId: 's3' }, { externalId: 's4' }]);
       await fixture.activities(crm, [

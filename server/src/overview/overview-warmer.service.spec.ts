@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/app.config';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-database';
+import { CacheService, invalidate } from '../cache/cache.service';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 import { OverviewWarmer } from './overview-warmer.service';
 import type { OverviewService } from './overview.service';
 
@@ -10,11 +11,14 @@ describe(OverviewWarmer.name, () => {
 
   const warmer = (scheduler: boolean) =>
     new OverviewWarmer(
-      database.db,
+      new CacheService(database.db),
       overview as unknown as OverviewService,
       loadConfig({}, { databaseUrl: database.url, scheduler, demo: false }),
     );
-  const writeCrmData = (name: string) => database.db.query('INSERT INTO departments (name, created_at) VALUES (:name, 0)', { name });
+  const writeCrmData = async (name: string) => {
+    await database.db.query('INSERT INTO departments (name, created_at) VALUES (:name, 0)', { name });
+    await invalidate(database.db, 'crm_data');
+  };
 
   beforeEach(async () => {
     database = await openTestDatabase();

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/app.config';
-import { DataStamps } from '../database/data-stamps';
-import { Database } from '../database/database.service';
+import { CacheService } from '../cache/cache.service';
+import { METRICS_TAGS } from '../metrics/metrics.repository';
 import { OverviewService } from './overview.service';
 
 /** How often the warmer looks whether the data changed. */
@@ -18,7 +18,6 @@ export const WARM_CHECK_MS = 15_000;
 @Injectable()
 export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Warm-up');
-  private readonly stamps: DataStamps;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private lastSeen: string | null = null;
@@ -26,12 +25,10 @@ export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
 
   constructor(
-    db: Database,
+    private readonly cache: CacheService,
     private readonly overview: OverviewService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.stamps = DataStamps.of(db);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.scheduler) return;
@@ -59,7 +56,7 @@ export class OverviewWarmer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async warmIfSettled(now: boolean): Promise<void> {
-    const stamp = await this.stamps.metrics();
+    const stamp = await this.cache.stamp(METRICS_TAGS); // the data the overview is computed from
     const settled = now || stamp === this.lastSeen;
     this.lastSeen = stamp;
     if (!settled || stamp === this.warmed) return;

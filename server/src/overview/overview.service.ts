@@ -1,54 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import type { Connection, OverviewResponse } from '@uptake/shared';
-import { Clock } from '../common/clock';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { deepFreeze } from '../common/deep-freeze.util';
-import { StampedCache } from '../common/stamped-cache';
-import { addDays, dayOf } from '../common/time.util';
+import { addDays } from '../common/time.util';
 import { ConnectionService } from '../connections/connection.service';
-import { DataStamps } from '../database/data-stamps';
-import { Database } from '../database/database.service';
 import { DataCoverageRepository } from '../metrics/data-coverage.repository';
 import { MetricsService } from '../metrics/metrics.service';
-import { PlanRepository } from '../plan/plan.repository';
+import { PlanInForce, timezoneOf } from '../plan/plan-in-force.service';
 import { SyncScheduler } from '../sync/sync.scheduler';
-import { timezoneOf } from '../plan/plan-in-force.service';
 
 /** Assembles the overview page: organisation, departments, a week earlier, sync state. */
 @Injectable()
 export class OverviewService {
-  private readonly cache = new StampedCache<OverviewResponse>();
-  private readonly stamps: DataStamps;
+  private readonly cache: CacheRegion<OverviewResponse>;
 
   constructor(
-    db: Database,
+    cache: CacheService,
     private readonly metrics: MetricsService,
-    private readonly plans: PlanRepository,
+    private readonly planInForce: PlanInForce,
     private readonly connections: ConnectionService,
     private readonly scheduler: SyncScheduler,
-    private readonly clock: Clock,
     private readonly coverage: DataCoverageRepository,
   ) {
-    this.stamps = DataStamps.of(db);
-  }
-
-  /** The day to show when the caller names none: today in the plan's time zone. */
-  async today(): Promise<string> {
-    const plan = (await this.plans.current())?.plan;
-    return dayOf(this.clock.now(), timezoneOf(plan));
+    // the next scheduled runs change with no write: the scheduler's own stamp
+    this.cache = cache.region('overview', ['crm_data', 'plan', 'sync_state', 'snapshots'], {
+      extraStamp: () => this.scheduler.scheduleStamp(),
+    });
   }
 
   /**
-   * The overview of `asOf` (default today). Kept until the data, the plan, the connections, their
-   * runs or their next scheduled runs change, and shared by every caller: frozen.
+   * The overview of `asOf` (default today in the plan's time zone). Kept until the data, the plan,
+   * the connections, their runs or their next scheduled runs change, and shared by every caller: frozen.
    */
   async overview(asOf?: string): Promise<OverviewResponse> {
-    const day = asOf ?? (await this.today());
-    const stamp = `${await this.stamps.snapshots()} ${await this.stamps.syncState()} ${this.scheduler.scheduleStamp()}`;
-    return this.cache.one(stamp, day, async () => deepFreeze(await this.assemble(day)));
+    const day = asOf ?? (await this.planInForce.today());
+    return this.cache.one(day, async () => deepFreeze(await this.assemble(day)));
   }
 
   private async assemble(day: string): Promise<OverviewResponse> {
-    const plan = (await this.plans.current())?.plan ?? null;
+    const plan = await this.planInForce.plan();
     // A week before the earliest day a request may read has no values to compare with (day-bounds.util.ts).
     const bounds = await this.metrics.dayBounds();
     const weekBefore = addDays(day, -7);

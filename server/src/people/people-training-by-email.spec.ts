@@ -1,6 +1,6 @@
 import { TrainingRepository } from '../training/training.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PeopleRepository } from './people.repository';
 
 /*

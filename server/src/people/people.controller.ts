@@ -4,14 +4,14 @@ import { AsOfQuerySchema, PeopleResponseSchema, type PeopleResponse } from '@upt
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { PeopleService } from '../people/people.service';
-import { OverviewService } from '../overview/overview.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 
 @ApiTags('departments')
 @Controller('departments')
 export class PeopleController {
   constructor(
     private readonly people: PeopleService,
-    private readonly overview: OverviewService,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   @Get(':name/people')
@@ -25,6 +25,6 @@ export class PeopleController {
     @Param('name') name: string,
     @Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string },
   ): Promise<PeopleResponse> {
-    return this.people.department(name, query.asOf ?? (await this.overview.today()));
+    return this.people.department(name, query.asOf ?? (await this.planInForce.today()));
   }
 }

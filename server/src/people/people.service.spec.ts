@@ -1,10 +1,11 @@
 import { MetricsRepository } from '../metrics/metrics.repository';
+import { CacheService } from '../cache/cache.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { Clock } from '../common/clock';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 
@@ -123,7 +124,7 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
     const plans = new PlanRepository(database.db);
     sut = new PeopleService(
       new PeopleRepository(database.db),
-      new MetricsService(new MetricsRepository(database.db), plans),
+      new MetricsService(new MetricsRepository(database.db), new PlanInForce(plans, new Clock()), new CacheService(database.db)),
       new PlanInForce(plans, new Clock()),
     );
     await seed(database.db);
@@ -254,7 +255,11 @@ describe.each(testEngines())(`${PeopleService.name} on %s`, (engine) => {
 
   it('agrees with the department metrics of the report', async () => {
     const people = await sut.department('Sales', '2026-03-10');
-    const report = await new MetricsService(new MetricsRepository(database.db), new PlanRepository(database.db)).report('2026-03-10');
+    const report = await new MetricsService(
+      new MetricsRepository(database.db),
+      new PlanInForce(new PlanRepository(database.db), new Clock()),
+      new CacheService(database.db),
+    ).report('2026-03-10');
     const sales = report.departments.find((entry) => entry.department === 'Sales');
     // Over all four: active 2/4, MAU 3/4, logins (2+0+0+1)/4, completeness 3/8, stale 2/4, trained 2/4,
     // contributors 3/4 (Ann, Bob, Cid), activities (1+2+1+0)/4.

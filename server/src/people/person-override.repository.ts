@@ -1,4 +1,5 @@
 import { UptakeError } from '../common/error-codes';
+import { invalidate } from '../cache/cache-tags';
 import { toNumber } from '../database/database.service';
 import type { Database } from '../database/database.service';
 import type { Sql } from '../database/sql';
@@ -151,8 +152,8 @@ export class PersonOverrideRepository {
       now,
       subject: bySubject.subject,
     });
-    // who is whom changes every metric: counted like a change of CRM data, for the caches of every replica (DataStamps)
-    await tx.query("UPDATE change_counters SET value = value + 1 WHERE name = 'crm_data'");
+    // who is whom changes every metric: a change of CRM data, for the caches of every replica
+    await invalidate(tx, 'crm_data');
     await tx.query(
       `INSERT INTO person_overrides (kind, email_key, target_key, user_id, created_by, created_at)
        VALUES (:kind, :emailKey, :targetKey, :userId, :by, :now)`,

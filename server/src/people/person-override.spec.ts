@@ -1,7 +1,7 @@
-import { DataStamps } from '../database/data-stamps';
+import { CacheService } from '../cache/cache.service';
 import { toNumber } from '../database/database.service';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PersonDirectory } from './person-directory.repository';
 import { PersonOverrideRepository } from './person-override.repository';
 import { PERSON_TRAINING_CTE, PERSON_USERS_CTE } from './person-resolution.sql';
@@ -68,10 +68,10 @@ describe.each(testEngines())('merging and splitting people on %s', (engine) => {
   });
 
   it('changes the metrics stamp, so cached metrics are recomputed', async () => {
-    const stamps = DataStamps.of(database.db);
-    const before = await stamps.metrics();
+    const cache = new CacheService(database.db);
+    const before = await cache.stamp(['crm_data']);
     await sut.merge('annie@x.com', 'ann@x.com', 'admin', 1000);
-    expect(await stamps.metrics()).not.toBe(before);
+    expect(await cache.stamp(['crm_data'])).not.toBe(before);
   });
 
   it('splits a user out of its email, training by email staying with the others, and undoes it', async () => {

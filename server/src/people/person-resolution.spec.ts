@@ -1,7 +1,7 @@
 import { toNumber } from '../database/database.service';
 import { IngestRepository } from '../sync/ingest.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PersonDirectory, type ResolvedUser } from './person-directory.repository';
 import { emailKey, PERSON_TRAINING_CTE, PERSON_USERS_CTE } from './person-resolution.sql';
 

@@ -2,7 +2,7 @@ import { LaunchPlanSchema } from '@uptake/shared';
 import { FixedClock } from '../common/clock';
 import type { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PlanEditService } from './plan-edit.service';
 
 const V1 = LaunchPlanSchema.parse({

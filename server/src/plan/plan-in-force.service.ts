@@ -68,6 +68,11 @@ export class PlanInForce {
     return versionAt(await this.plans.all(), day);
   }
 
+  /** Every version, oldest first. */
+  all(): Promise<readonly StoredPlanVersion[]> {
+    return this.plans.all();
+  }
+
   /** The days `from`..`to` in runs with the same plan in force (planSegments). */
   async segments(from: string, to: string): Promise<PlanSegment[]> {
     return planSegments(await this.plans.all(), from, to);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LaunchPlanSchema, type LaunchPlan } from '@uptake/shared';
-import { DataStamps } from '../database/data-stamps';
+import { CacheService, invalidate, type CacheRegion } from '../cache/cache.service';
 import { Database, toNumber } from '../database/database.service';
 import { dayOf } from '../common/time.util';
 import { markDirtyDays, planChangesStoredValues } from '../metrics/dirty-days';
@@ -29,10 +29,16 @@ interface PlanVersionRow {
 /** Launch plan versions: append-only, a new row per change, never updated. */
 @Injectable()
 export class PlanRepository {
-  private cached: StoredPlanVersion | null = null;
-  private cachedAll: { newestId: number; versions: StoredPlanVersion[] } | null = null;
+  private readonly newest: CacheRegion<StoredPlanVersion | null>;
+  private readonly allVersions: CacheRegion<readonly StoredPlanVersion[]>;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    cache: CacheService = new CacheService(db),
+  ) {
+    this.newest = cache.region('plan-in-force', ['plan']);
+    this.allVersions = cache.region('plan-versions', ['plan']);
+  }
 
   /**
    * Stores `plan` as the next version, in force from `effectiveFrom` (default: the day of `now` in
@@ -95,21 +101,20 @@ export class PlanRepository {
         ['plan_version_id', 'name', 'seats', 'licence_cost_per_seat_month'],
         plan.departments.map((department) => [planVersionId, department.name, department.seats, department.licence_cost_per_seat_month]),
       );
+      await invalidate(tx, 'plan');
       return { id: planVersionId, version, createdAt: now, createdBy, source, effectiveFrom, plan };
     });
   }
 
   /**
-   * The newest version. Every request reads it several times, so the parsed plan is kept while the
-   * newest version's id stays the same (see `DataStamps`: another replica may add one).
+   * The newest version. Every request reads it several times, so the parsed plan is kept until a
+   * version is added in any process (cache tag `plan`). Every caller shares it.
    */
-  async current(): Promise<StoredPlanVersion | null> {
-    const newestId = await DataStamps.of(this.db).newestPlanId();
-    if (newestId === null) return null;
-    if (this.cached?.id === newestId) return this.cached;
-    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions WHERE id = :id', { id: newestId });
-    this.cached = rows.length ? toStored(rows[0]) : null;
-    return this.cached;
+  current(): Promise<StoredPlanVersion | null> {
+    return this.newest.one('newest', async () => {
+      const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions ORDER BY id DESC LIMIT 1');
+      return rows.length ? toStored(rows[0]) : null;
+    });
   }
 
   async history(): Promise<StoredPlanVersion[]> {
@@ -118,16 +123,13 @@ export class PlanRepository {
 
   /**
    * Every version, oldest first (the plan in force of each day is chosen among them: PlanInForce).
-   * Kept while the newest version's id stays the same; versions are never changed.
+   * Kept until a version is added in any process (cache tag `plan`); versions are never changed.
    */
   async all(): Promise<readonly StoredPlanVersion[]> {
-    const newestId = await DataStamps.of(this.db).newestPlanId();
-    if (newestId === null) return [];
-    if (this.cachedAll?.newestId === newestId) return this.cachedAll.versions;
-    const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions ORDER BY version');
-    const versions = rows.map(toStored);
-    this.cachedAll = { newestId, versions };
-    return versions;
+    return this.allVersions.one('all', async () => {
+      const rows = await this.db.query<PlanVersionRow>('SELECT * FROM plan_versions ORDER BY version');
+      return rows.map(toStored);
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PlanInputError } from './plan.parser';
 import { PlanRepository } from './plan.repository';
 import { PlanService } from './plan.service';

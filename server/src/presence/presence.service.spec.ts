@@ -1,11 +1,12 @@
+import { CacheService } from '../cache/cache.service';
 import { Clock } from '../common/clock';
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { PeopleRepository } from '../people/people.repository';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { PresenceService } from './presence.service';
 
 /*
@@ -49,8 +50,10 @@ describe.each(testEngines())(`${PresenceService.name} on %s`, (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
-    metrics = new MetricsService(new MetricsRepository(database.db), plans);
-    sut = new PresenceService(database.db, new PeopleRepository(database.db), metrics, new PlanInForce(plans, new Clock()));
+    const inForce = new PlanInForce(plans, new Clock());
+    const cache = new CacheService(database.db);
+    metrics = new MetricsService(new MetricsRepository(database.db), inForce, cache);
+    sut = new PresenceService(database.db, new PeopleRepository(database.db), metrics, inForce, cache);
     await seed(database.db);
   });
   afterAll(() => database.dispose());

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentPresenceResponse, PresenceOverviewResponse } from '@uptake/shared';
-import { StampedCache } from '../common/stamped-cache';
+import { CacheService, type CacheRegion } from '../cache/cache.service';
 import { Database } from '../database/database.service';
-import { DataStamps } from '../database/data-stamps';
 import { compareNames } from '../metrics/metric-values.util';
 import { UnknownDepartmentError } from '../metrics/metrics.errors';
 import { MetricsService } from '../metrics/metrics.service';
@@ -15,21 +14,24 @@ import { presenceOf } from './presence.util';
 @Injectable()
 export class PresenceService {
   /** The organisation-wide answer reads every seat holder: kept until the data or the plan change. */
-  private readonly cache = new StampedCache<PresenceOverviewResponse>();
+  private readonly cache: CacheRegion<PresenceOverviewResponse>;
 
   constructor(
     private readonly db: Database,
     private readonly people: PeopleRepository,
     private readonly metrics: MetricsService,
     private readonly planInForce: PlanInForce,
-  ) {}
+    cache: CacheService,
+  ) {
+    this.cache = cache.region('presence', ['crm_data', 'plan'], { maxEntries: 200 });
+  }
 
   /** Every department with seat holders on `asOf` (default today), and the organisation. */
   async overview(asOf?: string): Promise<PresenceOverviewResponse> {
     const day = asOf ?? (await this.planInForce.today());
     await this.metrics.assertDayInBounds('asOf', day);
     const timezone = await this.planInForce.timezone();
-    return this.cache.one(await DataStamps.of(this.db).metrics(), `${timezone} ${day}`, () => this.computeOverview(day, timezone));
+    return this.cache.one(`${timezone} ${day}`, () => this.computeOverview(day, timezone));
   }
 
   private async computeOverview(day: string, timezone: string): Promise<PresenceOverviewResponse> {

@@ -4,14 +4,14 @@ import { AsOfQuerySchema, RoiResponseSchema, type RoiResponse } from '@uptake/sh
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { RoiService } from '../roi/roi.service';
-import { OverviewService } from '../overview/overview.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 
 @ApiTags('roi')
 @Controller('roi')
 export class RoiController {
   constructor(
     private readonly roi: RoiService,
-    private readonly overview: OverviewService,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   @Get()
@@ -22,6 +22,6 @@ export class RoiController {
     schema: openApiSchema(RoiResponseSchema),
   })
   async get(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<RoiResponse> {
-    return this.roi.roiAsOf(query.asOf ?? (await this.overview.today()));
+    return this.roi.roiAsOf(query.asOf ?? (await this.planInForce.today()));
   }
 }

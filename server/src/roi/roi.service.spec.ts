@@ -1,4 +1,5 @@
 import { DataCoverageRepository } from '../metrics/data-coverage.repository';
+import { CacheService } from '../cache/cache.service';
 import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { SnapshotRepository } from '../metrics/snapshot.repository';
@@ -6,8 +7,8 @@ import { SnapshotService } from '../metrics/snapshot.service';
 import { Clock } from '../common/clock';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { RoiRepository } from './roi.repository';
 import { RoiService } from './roi.service';
 
@@ -69,7 +70,14 @@ describe.each(testEngines())(`${RoiService.name} on %s`, (engine) => {
     database = await openTestDatabase(engine);
     const plans = new PlanRepository(database.db);
     const metricsRepository = new MetricsRepository(database.db);
-    const snapshots = new SnapshotService(new MetricsService(metricsRepository, plans), new SnapshotRepository(database.db), plans);
+    const inForce = new PlanInForce(plans, new Clock());
+    const cache = new CacheService(database.db);
+    const snapshots = new SnapshotService(
+      new MetricsService(metricsRepository, inForce, cache),
+      new SnapshotRepository(database.db),
+      inForce,
+      cache,
+    );
     sut = new RoiService(
       metricsRepository,
       new RoiRepository(database.db),

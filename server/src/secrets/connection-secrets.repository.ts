@@ -1,3 +1,4 @@
+import { invalidate } from '../cache/cache-tags';
 import { Injectable } from '@nestjs/common';
 import { Database, toNumber } from '../database/database.service';
 
@@ -23,5 +24,6 @@ export class ConnectionSecretsRepository {
   /** Replaces the value only if nobody changed it since it was read. */
   async replace(id: number, previous: string, sealed: string): Promise<void> {
     await this.db.query('UPDATE connections SET options = :sealed WHERE id = :id AND options = :previous', { id, previous, sealed });
+    await invalidate(this.db, 'sync_state');
   }
 }

@@ -1,6 +1,6 @@
 import { ConnectionRepository } from '../connections/connection.repository';
 import type { Activity } from '../connectors/connector.port';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { upsertActivities } from './activity-ingest';
 
 const T0 = Date.UTC(2026, 0, 10, 12);

@@ -1,9 +1,10 @@
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { FixedClock } from '../common/clock';
 import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
 import type { CrmConnector, CrmRecord, CrmUser, Opportunity, Page } from '../connectors/connector.port';
 import type { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { IngestRepository } from './ingest.repository';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
@@ -82,7 +83,7 @@ describe.each(testEngines())('sync versions on %s', (engine) => {
       connections,
       new SyncRepository(database.db),
       new IngestRepository(),
-      new PlanRepository(database.db),
+      new PlanInForce(new PlanRepository(database.db), clock),
       snapshots as unknown as SnapshotService,
       clock,
     );

@@ -1,5 +1,5 @@
 import { Database } from '../database/database.service';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { SyncRepository, TICK_RETENTION_MS } from './sync.repository';
 
 const T0 = Date.UTC(2026, 0, 10, 12);

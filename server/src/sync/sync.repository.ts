@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SyncRunStatus, SyncTrigger } from '@uptake/shared';
+import { invalidate } from '../cache/cache-tags';
 import { Database, toNullableNumber, toNumber, type AdvisoryLock } from '../database/database.service';
 import type { Sql } from '../database/sql';
 
@@ -179,6 +180,7 @@ export class SyncRepository {
         `INSERT INTO sync_runs (connection_id, trigger, status, started_at, counts) VALUES (:connectionId, :trigger, 'running', :now, '{}')`,
         { connectionId, trigger, now },
       );
+      await invalidate(tx, 'sync_state');
       const rows = await tx.query<SyncRunRow>('SELECT * FROM sync_runs WHERE connection_id = :connectionId ORDER BY id DESC LIMIT 1', {
         connectionId,
       });
@@ -211,14 +213,15 @@ export class SyncRepository {
     // it computed after the last page are no CRM data): counting again would only throw away the
     // metrics it has just computed. A run written in one transaction (an import) is counted here.
     if (!this.changeCounted.delete(runId)) await this.countDataChange();
+    else await invalidate(this.db, 'sync_state');
     const run = await this.findRun(runId);
     if (!run) throw new Error(`sync run ${runId} disappeared`);
     return run;
   }
 
-  /** Counts one change of the CRM data (read by the metrics cache of every replica). */
-  private async countDataChange(): Promise<void> {
-    await this.db.query("UPDATE change_counters SET value = value + 1 WHERE name = 'crm_data'");
+  /** Counts one change of the CRM data and the run (cache tags `crm_data`, `sync_state`: every replica's caches). */
+  private countDataChange(): Promise<void> {
+    return invalidate(this.db, 'crm_data', 'sync_state');
   }
 
   /** Runs left 'running' by a process that died: marked failed so the history tells the truth. */
@@ -228,6 +231,7 @@ export class SyncRepository {
        WHERE connection_id = :connectionId AND status = 'running'`,
       { connectionId, now },
     );
+    await invalidate(this.db, 'sync_state');
   }
 
   async findRun(runId: number): Promise<StoredSyncRun | null> {

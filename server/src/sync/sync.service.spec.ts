@@ -1,9 +1,10 @@
 import { FixedClock } from '../common/clock';
+import { PlanInForce } from '../plan/plan-in-force.service';
 import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
 import type { CrmConnector, CrmUser, LoginEvent, Page } from '../connectors/connector.port';
 import type { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { IngestRepository } from './ingest.repository';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository } from './sync.repository';
@@ -88,7 +89,7 @@ describe.each(testEngines())(`${SyncService.name} on %s`, (engine) => {
       connections,
       runs,
       new IngestRepository(),
-      new PlanRepository(database.db),
+      new PlanInForce(new PlanRepository(database.db), clock),
       snapshots as unknown as SnapshotService,
       clock,
     );

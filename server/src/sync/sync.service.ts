@@ -21,7 +21,6 @@ import { SnapshotService } from '../metrics/snapshot.service';
 import { markDirtyDays, type RestatementCause, type WrittenSpan } from '../metrics/dirty-days';
 import { RestatementService } from '../metrics/restatement.service';
 import { writtenSpans } from './written-spans';
-import { PlanRepository } from '../plan/plan.repository';
 import { IngestRepository } from './ingest.repository';
 import { upsertActivities } from './activity-ingest';
 import { PersonDirectory } from '../people/person-directory.repository';
@@ -29,7 +28,7 @@ import { optionalFamily } from './optional-family.util';
 import { SyncAlreadyRunningError } from './sync.errors';
 import { SyncRepository, type StoredSyncRun } from './sync.repository';
 import type { SyncTrigger } from '@uptake/shared';
-import { timezoneOf } from '../plan/plan-in-force.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 
 /** Incremental listings start this far before the watermark, so events that arrive late are not missed. */
 export const DEFAULT_OVERLAP_MS = 5 * 60_000;
@@ -87,7 +86,7 @@ export class SyncService {
     private readonly connections: ConnectionRepository,
     private readonly runs: SyncRepository,
     private readonly ingest: IngestRepository,
-    private readonly plans: PlanRepository,
+    private readonly planInForce: PlanInForce,
     private readonly snapshots: SnapshotService,
     private readonly clock: Clock,
     /** Recomputes the stored days the run's data made out of date (late data); without it they stay marked. */
@@ -128,10 +127,10 @@ export class SyncService {
     let connector: CrmConnector | undefined;
     try {
       connector = options.connector ?? createConnector(connection.kind, connection.options);
-      const plan = (await this.plans.current())?.plan;
+      const plan = await this.planInForce.plan();
       const ctx: SyncContext = {
         now: this.clock.now(),
-        timezone: timezoneOf(plan),
+        timezone: await this.planInForce.timezone(),
         requiredFields: plan?.required_fields ?? {},
         knownUserIds: () => this.ingest.knownUserIds(this.db, connection.id),
         knownEmails: () => new PersonDirectory().knownEmails(this.db),

@@ -1,6 +1,6 @@
 import type { CrmRecord, CrmUser, Opportunity, TrainingAssignment } from '../connectors/connector.port';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { writtenSpans } from './written-spans';
 
 const OBSERVED = at('2026-03-20T12:00:00Z');

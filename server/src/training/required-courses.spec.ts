@@ -1,7 +1,7 @@
 import { MetricsRepository, type MetricCounts } from '../metrics/metrics.repository';
 import { PeopleRepository } from '../people/people.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 
 /*
  * Sales EMEA: ada, grace; Sales NA: lin, bob. Training rows (none marked required except Ethics):

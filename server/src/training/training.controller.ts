@@ -5,14 +5,14 @@ import type { Response } from 'express';
 import { openApiSchema } from '../common/http/openapi.util';
 import { ZodValidationPipe } from '../common/http/zod-validation.pipe';
 import { TrainingService } from '../training/training.service';
-import { OverviewService } from '../overview/overview.service';
+import { PlanInForce } from '../plan/plan-in-force.service';
 
 @ApiTags('training')
 @Controller('training')
 export class TrainingController {
   constructor(
     private readonly training: TrainingService,
-    private readonly overview: OverviewService,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   @Get()
@@ -22,7 +22,7 @@ export class TrainingController {
     schema: openApiSchema(TrainingResponseSchema),
   })
   async get(@Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string }): Promise<TrainingResponse> {
-    return this.training.trainingAsOf(query.asOf ?? (await this.overview.today()));
+    return this.training.trainingAsOf(query.asOf ?? (await this.planInForce.today()));
   }
 
   @Get('people.csv')
@@ -37,7 +37,7 @@ export class TrainingController {
     @Query(new ZodValidationPipe(AsOfQuerySchema)) query: { asOf?: string },
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const asOf = query.asOf ?? (await this.overview.today());
+    const asOf = query.asOf ?? (await this.planInForce.today());
     const csv = await this.training.peopleToTrainCsv(asOf);
     response.setHeader('Content-Disposition', `attachment; filename="people-to-train-${asOf}.csv"`);
     return csv;

@@ -1,11 +1,12 @@
 import { MetricsRepository } from '../metrics/metrics.repository';
+import { CacheService } from '../cache/cache.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { PeopleRepository } from '../people/people.repository';
 import { Clock } from '../common/clock';
 import { PlanInForce } from '../plan/plan-in-force.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { at, MetricsFixture } from '../test-support/metrics-fixture';
-import { openTestDatabase, testEngines, type TestDatabase } from '../test-support/test-database';
+import { at, MetricsFixture } from '../../test/metrics-fixture';
+import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { TrainingRepository } from './training.repository';
 import { TrainingService } from './training.service';
 
@@ -84,7 +85,7 @@ describe.each(testEngines())(`${TrainingService.name} on %s`, (engine) => {
     sut = new TrainingService(
       new PeopleRepository(database.db),
       new TrainingRepository(database.db),
-      new MetricsService(new MetricsRepository(database.db), plans),
+      new MetricsService(new MetricsRepository(database.db), new PlanInForce(plans, new Clock()), new CacheService(database.db)),
       new PlanInForce(plans, new Clock()),
     );
     await seedTraining(database.db);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertRulesSchema } from '../alerts/alert-rules.schema';
+import { DEFAULT_MIN_GROUP_SIZE, ORGANISATION } from '../metrics/definitions';
 import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
 
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
@@ -117,7 +118,9 @@ export const LaunchPlanSchema = z
       )
       .default({}),
     weights: z.partialRecord(metricKey, z.number().positive('weights must be greater than 0')).default({}),
-    privacy: z.strictObject({ min_group_size: z.number().int().min(1).default(5) }).default({ min_group_size: 5 }),
+    privacy: z
+      .strictObject({ min_group_size: z.number().int().min(1).default(DEFAULT_MIN_GROUP_SIZE) })
+      .default({ min_group_size: DEFAULT_MIN_GROUP_SIZE }),
     goals: z.array(PlanGoalSchema).default([]),
     /** Absent: the courses marked required in any training row are required of everyone, with no due date. */
     training: PlanTrainingSchema.optional(),
@@ -142,7 +145,7 @@ export const LaunchPlanSchema = z
     }
     const seen = new Set<string>();
     plan.goals.forEach((goal, index) => {
-      if (goal.department !== '*' && !names.has(goal.department)) {
+      if (goal.department !== ORGANISATION && !names.has(goal.department)) {
         ctx.addIssue({
           code: 'custom',
           path: ['goals', index, 'department'],
@@ -197,7 +200,7 @@ export function metricWeight(plan: Pick<LaunchPlan, 'weights'>, metric: MetricKe
 export function goalFor(plan: Pick<LaunchPlan, 'goals'>, department: string, metric: MetricKey): PlanGoal | undefined {
   return (
     plan.goals.find((goal) => goal.department === department && goal.metric === metric) ??
-    plan.goals.find((goal) => goal.department === '*' && goal.metric === metric)
+    plan.goals.find((goal) => goal.department === ORGANISATION && goal.metric === metric)
   );
 }
 

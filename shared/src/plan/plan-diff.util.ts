@@ -1,4 +1,5 @@
 import { ALERT_RULE_KEYS } from '../alerts/alert-rules.schema';
+import { ORGANISATION } from '../metrics/definitions';
 import { METRIC_CATALOGUE, METRIC_KEYS, type MetricKey } from '../metrics/metric-catalogue';
 import { metricWeight, type LaunchPlan, type PlanGoal } from './launch-plan.schema';
 
@@ -35,7 +36,7 @@ const DASHBOARD_KEYS: Record<string, string> = {
 /** The dashboard's words: "goal All departments / Active users (7 days): target 85% → 80%". */
 export const DASHBOARD_WORDING: PlanDiffWording = {
   key: (key) => DASHBOARD_KEYS[key] ?? key,
-  department: (department) => (department === '*' ? 'All departments' : department),
+  department: (department) => (department === ORGANISATION ? 'All departments' : department),
   metric: (metric) => METRIC_CATALOGUE[metric].label,
   value: (metric, value) =>
     METRIC_CATALOGUE[metric].unit === 'share' ? `${Number((value * 100).toFixed(4))}%` : `${value} logins per user`,

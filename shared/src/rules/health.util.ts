@@ -1,3 +1,4 @@
+import { HEALTH_AMBER_FROM, HEALTH_GREEN_FROM } from '../metrics/definitions';
 import type { MetricDirection } from '../metrics/metric-catalogue';
 
 export type HealthStatus = 'green' | 'amber' | 'red';
@@ -56,7 +57,7 @@ export function healthScore(parts: ReadonlyArray<{ attainment: number; weight: n
 /** The band of a health score: green from 90, amber from 70, else red; a score within HEALTH_TOLERANCE of a bound is on it. */
 export function healthStatus(health: number | null): HealthStatus | null {
   if (health === null) return null;
-  if (health >= 90 - HEALTH_TOLERANCE) return 'green';
-  if (health >= 70 - HEALTH_TOLERANCE) return 'amber';
+  if (health >= HEALTH_GREEN_FROM - HEALTH_TOLERANCE) return 'green';
+  if (health >= HEALTH_AMBER_FROM - HEALTH_TOLERANCE) return 'amber';
   return 'red';
 }

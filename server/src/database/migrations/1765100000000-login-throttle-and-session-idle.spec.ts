@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { freshDatabase, testEngines } from '../../test-support/test-database';
+import { freshDatabase, testEngines } from '../../../test/test-database';
 import { createDataSource, MIGRATIONS } from '../data-source.factory';
 import { parseDatabaseUrl } from '../database-url.util';
 import { LoginThrottleAndSessionIdle1765100000000 } from './1765100000000-login-throttle-and-session-idle';

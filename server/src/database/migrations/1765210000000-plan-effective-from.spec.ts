@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { freshDatabase, testEngines } from '../../test-support/test-database';
+import { freshDatabase, testEngines } from '../../../test/test-database';
 import { createDataSource, MIGRATIONS } from '../data-source.factory';
 import { parseDatabaseUrl } from '../database-url.util';
 import { PlanEffectiveFrom1765210000000 } from './1765210000000-plan-effective-from';

@@ -1,9 +1,10 @@
+import { DEFAULT_MIN_GROUP_SIZE } from '@uptake/shared';
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { AsOfNotice } from '@/components/as-of-notice';
 import { AsOfPicker } from '@/components/as-of-picker';
 import { Loading } from '@/components/ui/states';
-import { DEFAULT_MIN_GROUP_SIZE, MinGroupSizeContext } from '@/components/ui/suppressed';
+import { MinGroupSizeContext } from '@/components/ui/suppressed';
 import { useSession } from '@/features/auth/api/get-session';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { usePlan } from '@/features/goals/api/get-plan';

@@ -1,4 +1,4 @@
-import { goalFor, METRIC_KEYS, type MetricKey } from '@uptake/shared';
+import { goalFor, METRIC_KEYS, type MetricKey, HEALTH_DEFINITION, ORGANISATION } from '@uptake/shared';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '@/components/layouts/page-header';
 import { Explained } from '@/components/ui/explained';
@@ -27,8 +27,6 @@ import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
 import { ApiError } from '@/lib/api-client';
 import { formatDay, todayIso } from '@/utils/date';
 import { formatCount, formatHealth } from '@/utils/format';
-
-export const ORGANISATION = '*';
 
 function PeopleSections({ department, asOf }: { department: string; asOf?: string }) {
   const people = useDepartmentPeople({ department, asOf });
@@ -132,10 +130,7 @@ export default function DepartmentRoute() {
                       <Suppressed seatHolders={scope.seatHolders} />
                     ) : (
                       <>
-                        <Explained
-                          title="Health"
-                          how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below."
-                        >
+                        <Explained title="Health" how={HEALTH_DEFINITION}>
                           {formatHealth(scope.health)}
                         </Explained>
                         <StatusBadge status={scope.status} />

@@ -1,3 +1,4 @@
+import { HEALTH_DEFINITION, ORGANISATION, SEAT_HOLDERS_DEFINITION } from '@uptake/shared';
 import { Link } from 'react-router';
 import { PageHeader } from '@/components/layouts/page-header';
 import { Explained } from '@/components/ui/explained';
@@ -8,9 +9,6 @@ import { useDepartments } from '@/features/departments/api/get-departments';
 import { useAsOf, useAsOfSearch } from '@/hooks/use-as-of';
 import { formatCount, formatHealth } from '@/utils/format';
 import { TableScroll } from '@/components/ui/table-scroll';
-
-const HEALTH_HOW = 'Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.';
-const SEATS_HOW = 'Active, licensed, non-integration CRM users of the department created on or before the day.';
 
 export default function DepartmentsRoute() {
   const { asOf } = useAsOf();
@@ -41,7 +39,7 @@ export default function DepartmentsRoute() {
               </thead>
               <tbody>
                 {[
-                  { department: '*', label: 'Organisation', scope: data.organisation },
+                  { department: ORGANISATION, label: 'Organisation', scope: data.organisation },
                   ...data.departments.map((d) => ({ department: d.department, label: d.department, scope: d })),
                 ].map(({ department, label, scope }) => (
                   <tr key={department} data-testid={`dept-row-${label}`}>
@@ -49,10 +47,10 @@ export default function DepartmentsRoute() {
                       <Link to={`/departments/${encodeURIComponent(department)}${search}`}>{label}</Link>
                     </th>
                     <td className="num">
-                      <Explained how={SEATS_HOW}>{formatCount(scope.seatHolders)}</Explained>
+                      <Explained how={SEAT_HOLDERS_DEFINITION}>{formatCount(scope.seatHolders)}</Explained>
                     </td>
                     <td className="num">
-                      <Explained how={HEALTH_HOW} title="Health">
+                      <Explained how={HEALTH_DEFINITION} title="Health">
                         {formatHealth(scope.health)}
                       </Explained>
                     </td>

@@ -1,4 +1,4 @@
-import { goalFor } from '@uptake/shared';
+import { goalFor, ORGANISATION } from '@uptake/shared';
 import { PageHeader } from '@/components/layouts/page-header';
 import { QueryView } from '@/components/ui/query-view';
 import { usePlan } from '@/features/goals/api/get-plan';
@@ -10,7 +10,7 @@ export default function ExecutiveRoute() {
   const { asOf } = useAsOf();
   const query = useRoi({ asOf });
   const plan = usePlan();
-  const goal = plan.data?.current ? goalFor(plan.data.current.plan, '*', 'active_users') : undefined;
+  const goal = plan.data?.current ? goalFor(plan.data.current.plan, ORGANISATION, 'active_users') : undefined;
   return (
     <>
       <PageHeader

@@ -1,8 +1,6 @@
-import { suppressedLabelFor } from '@uptake/shared';
+import { DEFAULT_MIN_GROUP_SIZE, suppressedLabelFor } from '@uptake/shared';
 import { createContext, useContext } from 'react';
 import { Tooltip } from './tooltip';
-
-export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 /** The plan's privacy.min_group_size, provided once by the app layout. */
 export const MinGroupSizeContext = createContext(DEFAULT_MIN_GROUP_SIZE);

@@ -9,6 +9,7 @@ import {
   type AlertRuleKey,
   type LaunchPlan,
   type MetricKey,
+  ORGANISATION,
 } from '@uptake/shared';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
@@ -225,7 +226,7 @@ export function PlanForm({
                       {name}
                     </option>
                   ))}
-                  {goal.department && goal.department !== '*' && !departmentNames.includes(goal.department) ? (
+                  {goal.department && goal.department !== ORGANISATION && !departmentNames.includes(goal.department) ? (
                     <option value={goal.department}>{goal.department} (not in departments)</option>
                   ) : null}
                 </select>
@@ -284,7 +285,9 @@ export function PlanForm({
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => update({ goals: [...values.goals, { department: '*', metric: '', target: '', by: '', baseline: '' }] })}
+              onClick={() =>
+                update({ goals: [...values.goals, { department: ORGANISATION, metric: '', target: '', by: '', baseline: '' }] })
+              }
             >
               Add a goal
             </button>

@@ -1,4 +1,11 @@
-import { METRIC_CATALOGUE, METRIC_KEYS, type DepartmentMetrics, type OrganisationMetrics } from '@uptake/shared';
+import {
+  METRIC_CATALOGUE,
+  METRIC_KEYS,
+  type DepartmentMetrics,
+  type OrganisationMetrics,
+  HEALTH_DEFINITION,
+  ORGANISATION,
+} from '@uptake/shared';
 import { Link } from 'react-router';
 import { Explained } from '@/components/ui/explained';
 import { Suppressed } from '@/components/ui/suppressed';
@@ -17,8 +24,6 @@ interface HeatmapProps {
   /** The data holds no login at all: login metrics are unknown, not 0. */
   noLoginData?: boolean;
 }
-
-const HEALTH_HOW = 'Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below.';
 
 function Row({ name, scope, href, noLoginData }: { name: string; scope: OrganisationMetrics; href: string; noLoginData?: boolean }) {
   return (
@@ -39,7 +44,7 @@ function Row({ name, scope, href, noLoginData }: { name: string; scope: Organisa
           <Suppressed testId={`heat-${name}-health`} seatHolders={scope.seatHolders} />
         ) : (
           <>
-            <Explained how={HEALTH_HOW} title="Health" testId={`heat-${name}-health`}>
+            <Explained how={HEALTH_DEFINITION} title="Health" testId={`heat-${name}-health`}>
               {formatHealth(scope.health)}
             </Explained>{' '}
             <StatusBadge status={scope.status} />
@@ -115,7 +120,7 @@ export function HealthHeatmap({ departments, organisation, linkSearch, noLoginDa
           <Row
             name="Organisation"
             scope={organisation}
-            href={`/departments/${encodeURIComponent('*')}${linkSearch}`}
+            href={`/departments/${encodeURIComponent(ORGANISATION)}${linkSearch}`}
             noLoginData={noLoginData}
           />
           {departments.map((department) => (

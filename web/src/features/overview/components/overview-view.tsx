@@ -1,4 +1,4 @@
-import { METRIC_KEYS, type OverviewResponse } from '@uptake/shared';
+import { METRIC_KEYS, type OverviewResponse, HEALTH_DEFINITION } from '@uptake/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DataCoverageNotice } from '@/components/data-coverage-notice';
@@ -39,12 +39,7 @@ export function OverviewView({
           </p>
         </div>
         <div className="health-score">
-          <Explained
-            title="Health"
-            how="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below."
-            className="health-number"
-            testId="org-health"
-          >
+          <Explained title="Health" how={HEALTH_DEFINITION} className="health-number" testId="org-health">
             {formatHealth(organisation.health)}
           </Explained>
           <StatusBadge status={organisation.status} noGoalText="No goals yet" />

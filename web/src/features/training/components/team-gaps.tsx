@@ -1,4 +1,4 @@
-import { isSuppressed, METRIC_CATALOGUE, type MetricGap, type TeamGap } from '@uptake/shared';
+import { HEALTH_DEFINITION, isSuppressed, METRIC_CATALOGUE, type MetricGap, type TeamGap } from '@uptake/shared';
 import { Explained } from '@/components/ui/explained';
 import { MetricValue } from '@/components/ui/metric-value';
 import { EmptyState } from '@/components/ui/states';
@@ -44,11 +44,7 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
             </th>
             <th scope="col">Department</th>
             <th scope="col" className="num">
-              Health{' '}
-              <InfoTip
-                label="Health"
-                content="Weighted mean of the attainments of the metrics that have goals, times 100. Green from 90, amber from 70, red below."
-              />
+              Health <InfoTip label="Health" content={HEALTH_DEFINITION} />
             </th>
             <th scope="col">
               Furthest behind <InfoTip label="Furthest behind" content={how} />
@@ -76,7 +72,7 @@ export function TeamGaps({ teams, how }: { teams: TeamGap[]; how: string }) {
               ) : (
                 <>
                   <td className="num">
-                    <Explained how="Weighted mean of the attainments of the metrics that have goals, times 100." focusable={false}>
+                    <Explained how={HEALTH_DEFINITION} focusable={false}>
                       {formatHealth(team.health)}
                     </Explained>{' '}
                     <StatusBadge status={team.status} />

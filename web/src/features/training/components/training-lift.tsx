@@ -1,4 +1,11 @@
-import { isSuppressed, type ActiveRate, type TrainingLift as Lift } from '@uptake/shared';
+import {
+  isSuppressed,
+  type ActiveRate,
+  type TrainingLift as Lift,
+  ACTIVE_RATE_DEFINITION,
+  ORGANISATION,
+  WEEKLY_LOGINS_AROUND_TRAINING_DEFINITION,
+} from '@uptake/shared';
 import { Explained } from '@/components/ui/explained';
 import { EmptyState } from '@/components/ui/states';
 import { Suppressed } from '@/components/ui/suppressed';
@@ -6,9 +13,8 @@ import { InfoTip } from '@/components/ui/tooltip';
 import { formatChange, formatCount, formatDecimal, formatShare, MISSING } from '@/utils/format';
 import { TableScroll } from '@/components/ui/table-scroll';
 
-const ACTIVE_HOW = 'Share of the group with at least one counted login in the 7 days ending on the day (the active users rule).';
-const WEEKLY_HOW =
-  'Seat holders who completed their required training at least 28 days before the day: average counted logins per week in the 4 weeks before completion and in the 4 weeks from it.';
+const ACTIVE_HOW = ACTIVE_RATE_DEFINITION;
+const WEEKLY_HOW = WEEKLY_LOGINS_AROUND_TRAINING_DEFINITION;
 
 function Rate({ rate }: { rate: ActiveRate }) {
   if (rate.activeRate === null)
@@ -55,8 +61,8 @@ export function TrainingLift({ lift, requiredCourses, how }: { lift: Lift[]; req
           </thead>
           <tbody>
             {lift.map((row) => (
-              <tr key={row.department} data-testid={`lift-${row.department === '*' ? 'Organisation' : row.department}`}>
-                <th scope="row">{row.department === '*' ? 'Organisation' : row.department}</th>
+              <tr key={row.department} data-testid={`lift-${row.department === ORGANISATION ? 'Organisation' : row.department}`}>
+                <th scope="row">{row.department === ORGANISATION ? 'Organisation' : row.department}</th>
                 {isSuppressed(row) ? (
                   <td colSpan={4}>
                     <Suppressed focusable={false} lift />

@@ -1,9 +1,10 @@
 import { LaunchPlanSchema, type LaunchPlanInput } from '@uptake/shared';
-import type { Activity, CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../connectors/connector.port';
-import { Database, toNumber } from '../database/database.service';
-import { PlanRepository, type StoredPlanVersion } from '../plan/plan.repository';
-import { IngestRepository } from '../sync/ingest.repository';
-import { upsertActivities } from '../sync/activity-ingest';
+import { invalidate } from '../src/cache/cache-tags';
+import type { Activity, CrmRecord, CrmUser, LoginEvent, Opportunity, TrainingAssignment } from '../src/connectors/connector.port';
+import { Database, toNumber } from '../src/database/database.service';
+import { PlanRepository, type StoredPlanVersion } from '../src/plan/plan.repository';
+import { IngestRepository } from '../src/sync/ingest.repository';
+import { upsertActivities } from '../src/sync/activity-ingest';
 
 /** Epoch ms of an ISO timestamp with an explicit offset, e.g. `at('2026-03-10T23:59:59.999Z')`. */
 export function at(iso: string): number {
@@ -22,6 +23,7 @@ export type TrainingInput = Partial<TrainingAssignment> & Pick<TrainingAssignmen
 /**
  * Builds CRM data for metric tests through the same upserts a sync uses: a connection, then users,
  * logins, opportunities, records and training with defaults for everything a test does not care about.
+ * Each write invalidates the cache tag `crm_data`, as a sync does.
  */
 export class MetricsFixture {
   private readonly ingest = new IngestRepository();
@@ -33,6 +35,7 @@ export class MetricsFixture {
   /** Creates a connection and returns its id. */
   async connection(name = 'crm', kind = 'csv'): Promise<number> {
     await this.db.query('INSERT INTO connections (name, kind, created_at) VALUES (:name, :kind, 0)', { name, kind });
+    await invalidate(this.db, 'crm_data', 'sync_state');
     const [row] = await this.db.query<{ id: number | string }>('SELECT id FROM connections WHERE name = :name', { name });
     return toNumber(row.id);
   }
@@ -51,7 +54,10 @@ export class MetricsFixture {
       createdAt: null,
       ...user,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertUsers(tx, connectionId, rows, 0, observedAt));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertUsers(tx, connectionId, rows, 0, observedAt);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Logins default to a successful web login with a generated external id. */
@@ -62,7 +68,10 @@ export class MetricsFixture {
       channel: 'web',
       ...login,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertLogins(tx, connectionId, rows));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertLogins(tx, connectionId, rows);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Opportunities default to open, never touched, with no fields. */
@@ -80,18 +89,27 @@ export class MetricsFixture {
       fields: {},
       ...o,
     }));
-    await this.db.transaction((tx) => this.ingest.upsertOpportunities(tx, connectionId, rows, observedAt));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertOpportunities(tx, connectionId, rows, observedAt);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   async records(connectionId: number, records: readonly RecordInput[], observedAt = 0): Promise<void> {
     const rows = records.map((r): CrmRecord => ({ createdAt: null, lastModifiedAt: null, deleted: false, fields: {}, ...r }));
-    await this.db.transaction((tx) => this.ingest.upsertRecords(tx, connectionId, rows, observedAt));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertRecords(tx, connectionId, rows, observedAt);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Assignments default to optional and not completed. */
   async training(connectionId: number, assignments: readonly TrainingInput[]): Promise<void> {
     const rows = assignments.map((a): TrainingAssignment => ({ required: false, completedAt: null, ...a }));
-    await this.db.transaction((tx) => this.ingest.upsertTraining(tx, connectionId, rows));
+    await this.db.transaction(async (tx) => {
+      await this.ingest.upsertTraining(tx, connectionId, rows);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Activities default to a call related to nothing, not deleted, with a generated external id. */
@@ -104,7 +122,10 @@ export class MetricsFixture {
       deleted: false,
       ...a,
     }));
-    await this.db.transaction((tx) => upsertActivities(tx, connectionId, rows));
+    await this.db.transaction(async (tx) => {
+      await upsertActivities(tx, connectionId, rows);
+      await invalidate(tx, 'crm_data');
+    });
   }
 
   /** Stores a launch plan as the next version, in force from `effectiveFrom` (default: the day of `now`, 1970-01-01). */
@@ -119,5 +140,6 @@ export class MetricsFixture {
        VALUES (:connectionId, 'import', :status, :startedAt, :finishedAt)`,
       { connectionId, status, startedAt, finishedAt: status === 'running' ? null : startedAt + 1000 },
     );
+    await invalidate(this.db, 'sync_state');
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Database } from '../database/database.service';
+import { Database } from '../src/database/database.service';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
