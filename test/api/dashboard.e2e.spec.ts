@@ -360,8 +360,9 @@ describe('Dashboard API end to end (fresh migrated SQLite database)', () => {
       ]);
       // 2026-01-01 .. 2026-03-31: 31 + 28 + 31 = 90 days; only 03-31 has a snapshot: Sam and Pia of 5 = 0.4, expected 0.8.
       expect(body.adoption.points).toHaveLength(90);
-      expect(body.adoption.points[0]).toEqual({ day: '2026-01-01', actual: null, expected: 0 });
-      expect(body.adoption.points[89]).toEqual({ day: '2026-03-31', actual: 0.4, expected: 0.8 });
+      // the seed wrote the data without a sync run: no connection was ever observed, so every day is reconstructed
+      expect(body.adoption.points[0]).toEqual({ day: '2026-01-01', actual: null, expected: 0, provenance: 'reconstructed' });
+      expect(body.adoption.points[89]).toEqual({ day: '2026-03-31', actual: 0.4, expected: 0.8, provenance: 'reconstructed' });
     });
   });
 
