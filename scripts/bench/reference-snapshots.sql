@@ -1,4 +1,4 @@
--- The benchmark's reference: the six metrics of DESIGN.md for every department and the
+-- The benchmark's reference: the metrics of DESIGN.md for every department and the
 -- organisation on every day from {{FIRST_DAY}} to {{LAST_DAY}} (UTC), written by hand for the sqlite3
 -- shell and stored in ref_snapshots. It uses what the shell offers and Uptake does not (SQLite's
 -- own date functions, window functions over a day series, one script with temporary tables) and
@@ -21,7 +21,8 @@ CREATE INDEX temp.seat_key ON seat (connection_id, external_id);
 
 -- events: (department, day, change of each count)
 CREATE TEMP TABLE events (department TEXT, day INTEGER, seats INTEGER, logins7 INTEGER, active7 INTEGER, active30 INTEGER,
-                          records INTEGER, completeness REAL, open_count INTEGER, fresh_count INTEGER, trained INTEGER);
+                          records INTEGER, completeness REAL, open_count INTEGER, fresh_count INTEGER, trained INTEGER,
+                          activities7 INTEGER, contributors7 INTEGER);
 
 INSERT INTO events (department, day, seats) SELECT department, seat_from, 1 FROM seat;
 
@@ -99,6 +100,30 @@ INSERT INTO events (department, day, fresh_count)
 SELECT department, from_day, 1 FROM fresh WHERE from_day <= to_day
 UNION ALL SELECT department, to_day + 1, -1 FROM fresh WHERE from_day <= to_day AND to_day < {{LAST}};
 
+-- work: per owner and day, activities that took place and opportunities or records created (not
+-- deleted); a work day d makes its owner a contributor from d to d + 6, the part not covered by the
+-- previous work day; activities of day d count from d to d + 6
+WITH work_item AS (
+  SELECT connection_id, owner_external_id AS owner, occurred_at / 86400000 AS d, 1 AS n FROM activities
+  WHERE NOT deleted AND occurred_at >= {{START30}} AND occurred_at < {{END}}
+  UNION ALL SELECT connection_id, owner_external_id, created_at / 86400000, 0 FROM opportunities
+  WHERE owner_external_id IS NOT NULL AND NOT deleted AND created_at >= {{START30}} AND created_at < {{END}}
+  UNION ALL SELECT connection_id, owner_external_id, created_at / 86400000, 0 FROM records
+  WHERE owner_external_id IS NOT NULL AND NOT deleted AND created_at >= {{START30}} AND created_at < {{END}}
+),
+user_day AS (SELECT connection_id, owner, d, SUM(n) AS n FROM work_item GROUP BY connection_id, owner, d),
+spans AS (
+  SELECT s.department, u.n, MAX(u.d, s.seat_from) AS from_n, u.d + 6 AS to7,
+         MAX(u.d, s.seat_from, COALESCE(LAG(u.d) OVER w + 7, u.d)) AS from_c
+  FROM user_day u JOIN seat s ON s.connection_id = u.connection_id AND s.external_id = u.owner
+  WINDOW w AS (PARTITION BY u.connection_id, u.owner ORDER BY u.d)
+)
+INSERT INTO events (department, day, activities7, contributors7)
+SELECT department, from_n, n, 0 FROM spans WHERE n > 0 AND from_n <= to7
+UNION ALL SELECT department, to7 + 1, -n, 0 FROM spans WHERE n > 0 AND from_n <= to7 AND to7 < {{LAST}}
+UNION ALL SELECT department, from_c, 0, 1 FROM spans WHERE from_c <= to7
+UNION ALL SELECT department, to7 + 1, 0, -1 FROM spans WHERE from_c <= to7 AND to7 < {{LAST}};
+
 -- training: a seat holder is trained from the day of the last of their required courses
 CREATE TEMP TABLE required_course AS SELECT DISTINCT course FROM training_assignments WHERE required;
 INSERT INTO events (department, day, trained)
@@ -117,11 +142,13 @@ WITH RECURSIVE days(day) AS (SELECT {{FIRST}} UNION ALL SELECT day + 1 FROM days
 changes AS (
   SELECT department, day, SUM(COALESCE(seats, 0)) AS seats, SUM(COALESCE(logins7, 0)) AS logins7, SUM(COALESCE(active7, 0)) AS active7,
          SUM(COALESCE(active30, 0)) AS active30, SUM(COALESCE(records, 0)) AS records, SUM(COALESCE(completeness, 0)) AS completeness,
-         SUM(COALESCE(open_count, 0)) AS open_count, SUM(COALESCE(fresh_count, 0)) AS fresh_count, SUM(COALESCE(trained, 0)) AS trained
+         SUM(COALESCE(open_count, 0)) AS open_count, SUM(COALESCE(fresh_count, 0)) AS fresh_count, SUM(COALESCE(trained, 0)) AS trained,
+         SUM(COALESCE(activities7, 0)) AS activities7, SUM(COALESCE(contributors7, 0)) AS contributors7
   FROM events GROUP BY department, day
 ),
 grid AS (
-  SELECT d.department, days.day, c.seats, c.logins7, c.active7, c.active30, c.records, c.completeness, c.open_count, c.fresh_count, c.trained
+  SELECT d.department, days.day, c.seats, c.logins7, c.active7, c.active30, c.records, c.completeness, c.open_count, c.fresh_count, c.trained,
+         c.activities7, c.contributors7
   FROM (SELECT DISTINCT department FROM events) d CROSS JOIN days
   LEFT JOIN changes c ON c.department = d.department AND c.day = days.day
 )
@@ -130,16 +157,18 @@ SELECT department, day,
        SUM(COALESCE(active7, 0)) OVER w AS active7, SUM(COALESCE(active30, 0)) OVER w AS active30,
        SUM(COALESCE(records, 0)) OVER w AS records, SUM(COALESCE(completeness, 0)) OVER w AS completeness,
        SUM(COALESCE(open_count, 0)) OVER w AS open_count, SUM(COALESCE(fresh_count, 0)) OVER w AS fresh_count,
-       SUM(COALESCE(trained, 0)) OVER w AS trained
+       SUM(COALESCE(trained, 0)) OVER w AS trained,
+       SUM(COALESCE(activities7, 0)) OVER w AS activities7, SUM(COALESCE(contributors7, 0)) OVER w AS contributors7
 FROM grid
 WINDOW w AS (PARTITION BY department ORDER BY day ROWS UNBOUNDED PRECEDING);
 DELETE FROM counts WHERE seats = 0;
 -- the organisation: the sums over departments
 INSERT INTO counts
-SELECT '*', day, SUM(seats), SUM(logins7), SUM(active7), SUM(active30), SUM(records), SUM(completeness), SUM(open_count), SUM(fresh_count), SUM(trained)
+SELECT '*', day, SUM(seats), SUM(logins7), SUM(active7), SUM(active30), SUM(records), SUM(completeness), SUM(open_count), SUM(fresh_count), SUM(trained),
+       SUM(activities7), SUM(contributors7)
 FROM counts GROUP BY day;
 
--- the six metrics; a zero denominator gives null, and so does training when no course is required
+-- the eight metrics; a zero denominator gives null, and so does training when no course is required
 -- (departments of the plan without seat holders are left out: they have only nulls)
 INSERT INTO ref_snapshots (day, department, metric, value, seat_holders)
 SELECT date(day * 86400, 'unixepoch'), department, m.metric,
@@ -150,9 +179,12 @@ SELECT date(day * 86400, 'unixepoch'), department, m.metric,
          WHEN 'record_completeness' THEN CASE WHEN records > 0 THEN completeness / records END
          WHEN 'stale_opportunities' THEN CASE WHEN open_count > 0 THEN (open_count - fresh_count) * 1.0 / open_count END
          WHEN 'training_completion' THEN CASE WHEN (SELECT COUNT(*) FROM required_course) > 0 THEN trained * 1.0 / seats END
+         WHEN 'active_contributors' THEN contributors7 * 1.0 / seats
+         WHEN 'activities_per_user' THEN activities7 * 1.0 / seats
        END,
        seats
 FROM counts,
      (SELECT 'active_users' AS metric UNION ALL SELECT 'monthly_active_users' UNION ALL SELECT 'logins_per_user'
-      UNION ALL SELECT 'record_completeness' UNION ALL SELECT 'stale_opportunities' UNION ALL SELECT 'training_completion') m;
+      UNION ALL SELECT 'record_completeness' UNION ALL SELECT 'stale_opportunities' UNION ALL SELECT 'training_completion'
+      UNION ALL SELECT 'active_contributors' UNION ALL SELECT 'activities_per_user') m;
 COMMIT;
