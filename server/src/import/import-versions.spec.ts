@@ -1,16 +1,7 @@
-import { PlanInForce } from '../plan/plan-in-force.service';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { FixedClock } from '../common/clock';
-import { ConnectionRepository } from '../connections/connection.repository';
 import type { Database } from '../database/database.service';
-import type { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
-import { IngestRepository } from '../sync/ingest.repository';
-import { SyncRepository } from '../sync/sync.repository';
-import { SyncService } from '../sync/sync.service';
+import { ImportFolders, importServiceWithoutSnapshots } from '../../test/import-harness';
 import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 
@@ -26,35 +17,21 @@ describe(`${ImportService.name} versions`, () => {
     let database: TestDatabase;
     let db: Database;
     let sut: ImportService;
-    const folders: string[] = [];
+    const folders = new ImportFolders('uptake-import-versions');
 
     beforeEach(async () => {
       database = await openTestDatabase(engine);
       db = database.db;
       const clock = new FixedClock(NOW);
-      const connections = new ConnectionRepository(db);
-      const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
-      const sync = new SyncService(
-        db,
-        connections,
-        new SyncRepository(db),
-        new IngestRepository(),
-        new PlanInForce(new PlanRepository(db), clock),
-        snapshots,
-        clock,
-      );
-      sut = new ImportService(connections, sync, clock);
+      sut = importServiceWithoutSnapshots(db, clock);
     });
     afterEach(async () => {
       await database.dispose();
-      for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+      folders.removeAll();
     });
 
     function folder(files: Record<string, string>): string {
-      const dir = mkdtempSync(join(tmpdir(), 'uptake-import-versions-'));
-      folders.push(dir);
-      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-      return dir;
+      return folders.write(files);
     }
     const rows = async (sql: string) =>
       (await db.query<Record<string, unknown>>(sql)).map((row) =>

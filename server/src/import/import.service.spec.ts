@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { PlanInForce } from '../plan/plan-in-force.service';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { LaunchPlanSchema } from '@uptake/shared';
@@ -8,11 +5,8 @@ import { FixedClock } from '../common/clock';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { CsvFolderError, CsvInputError } from '../connectors/csv/csv.connector';
 import type { Database } from '../database/database.service';
-import type { SnapshotService } from '../metrics/snapshot.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { IngestRepository } from '../sync/ingest.repository';
-import { SyncRepository } from '../sync/sync.repository';
-import { SyncService } from '../sync/sync.service';
+import { ImportFolders, importServiceWithoutSnapshots } from '../../test/import-harness';
 import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 
@@ -46,38 +40,23 @@ describe(ImportService.name, () => {
     let db: Database;
     let sut: ImportService;
     let plans: PlanRepository;
-    const folders: string[] = [];
+    const folders = new ImportFolders('uptake-import');
     const clock = new FixedClock(Date.UTC(2017, 5, 1, 12));
 
     beforeEach(async () => {
       database = await openTestDatabase(engine);
       db = database.db;
-      const connections = new ConnectionRepository(db);
       plans = new PlanRepository(db);
-      // The snapshot step after the import is not under test here.
-      const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
-      const sync = new SyncService(
-        db,
-        connections,
-        new SyncRepository(db),
-        new IngestRepository(),
-        new PlanInForce(plans, clock),
-        snapshots,
-        clock,
-      );
-      sut = new ImportService(connections, sync, clock);
+      sut = importServiceWithoutSnapshots(db, clock, plans);
     });
 
     afterEach(async () => {
       await database.dispose();
-      for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+      folders.removeAll();
     });
 
     function folder(files: Record<string, string>): string {
-      const dir = mkdtempSync(join(tmpdir(), 'uptake-import-'));
-      folders.push(dir);
-      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-      return dir;
+      return folders.write(files);
     }
 
     async function rowCounts(tables = [...DATA_TABLES, 'connections', 'sync_runs']): Promise<Record<string, number>> {

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../src/common/clock';
+import { ConnectionRepository } from '../src/connections/connection.repository';
+import type { Database } from '../src/database/database.service';
+import { ImportService } from '../src/import/import.service';
+import type { SnapshotService } from '../src/metrics/snapshot.service';
+import { PlanInForce } from '../src/plan/plan-in-force.service';
+import { PlanRepository } from '../src/plan/plan.repository';
+import { IngestRepository } from '../src/sync/ingest.repository';
+import { SyncRepository } from '../src/sync/sync.repository';
+import { SyncService } from '../src/sync/sync.service';
+
+/** Snapshots that are never computed: import tests look at the stored rows, not at metrics. */
+const NO_SNAPSHOTS = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
+
+/** An ImportService over `db` wired as the server wires it, without snapshots; `plans` when the test adds plan versions itself. */
+export function importServiceWithoutSnapshots(db: Database, clock: Clock, plans: PlanRepository = new PlanRepository(db)): ImportService {
+  const connections = new ConnectionRepository(db);
+  const sync = new SyncService(
+    db,
+    connections,
+    new SyncRepository(db),
+    new IngestRepository(),
+    new PlanInForce(plans, clock),
+    NO_SNAPSHOTS,
+    clock,
+  );
+  return new ImportService(connections, sync, clock);
+}
+
+/** Import folders written for a test, removed by `removeAll` (call it in afterEach). */
+export class ImportFolders {
+  private readonly dirs: string[] = [];
+
+  constructor(private readonly prefix: string) {}
+
+  /** A new folder holding `files` (name -> text). */
+  write(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), `${this.prefix}-`));
+    this.dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  }
+
+  removeAll(): void {
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
