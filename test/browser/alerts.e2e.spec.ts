@@ -1,9 +1,10 @@
+import { launchChromium, signInAsAdmin } from './chromium';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AlertsResponse, WebhooksResponse } from '@uptake/shared';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
-import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 /*
  * The Alerts page in Chromium against the real server and the demo CRM: the alerts the first
@@ -11,7 +12,6 @@ import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashb
  * page at a phone's and a laptop's width.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -22,23 +22,10 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startDashboardServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
   await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   // the first evaluation runs 5 s after the start
   for (let i = 0; i < 60; i++) {

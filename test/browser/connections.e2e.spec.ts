@@ -1,17 +1,17 @@
+import { launchChromium, signInAsAdmin } from './chromium';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionDetail, SyncRun } from '@uptake/shared';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { importRootAtTmpdir } from '../support/import-root';
-import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 /*
  * The Connections page in Chromium against the real server: a connection whose sync failed is
  * fixed in place (Edit) and then removed, first keeping its data, then deleting it for good.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
 /** Never fires during the test (1 January). */
 const YEARLY = '0 0 1 1 *';
@@ -43,23 +43,10 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'uptake-e2e-drop-'));
   writeFileSync(join(folder, 'users.csv'), 'id,department\nf1,Field Sales\n');
   server = await startDashboardServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }, 300_000);
 

@@ -1,3 +1,4 @@
+import { launchChromium, signInAsAdmin } from './chromium';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -14,7 +15,7 @@ import {
   type SyncRun,
   type TrainingResponse,
 } from '@uptake/shared';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { attainment as attainmentOf, DASHBOARD_WORDING, diffPlans } from '@uptake/shared';
 import {
   formatChange,
@@ -36,7 +37,6 @@ import { addDays, visibleText } from './page-text';
  * the API's value put through the dashboard's formatters (unit-tested by hand in web/).
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -95,27 +95,14 @@ beforeAll(async () => {
     body: JSON.stringify({ schedule: '0 0 1 1 *' }),
   });
   expect(patched.status).toBe(200);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   desktop = await browser.newContext({ viewport: VIEWPORTS.desktop });
   phone = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
   page = await desktop.newPage();
   // The desktop signs in through the login page; the phone through the same API call the page makes.
   await page.goto(`${server.baseUrl}/`);
   await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page);
   await page.getByTestId('tile-value-active_users').waitFor();
   const signedIn = await phone.request.post(`${server.baseUrl}/api/auth/login`, { data: ADMIN });
   expect(signedIn.status()).toBe(200);

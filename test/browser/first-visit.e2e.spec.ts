@@ -1,7 +1,8 @@
+import { launchChromium } from './chromium';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { ROOT } from './dashboard-server';
 import { startApp, type TestApp } from '../support/test-app';
 
@@ -11,7 +12,6 @@ import { startApp, type TestApp } from '../support/test-app';
  * the session probe used to be logged on every first visit).
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIST = join(ROOT, 'web', 'dist');
 
 let harness: TestApp;
@@ -24,10 +24,7 @@ beforeAll(async () => {
   harness = await startApp('sqlite', { config: { webDist: WEB_DIST } });
   await harness.app.listen(0, '127.0.0.1');
   baseUrl = `http://127.0.0.1:${(harness.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
+import { launchChromium, signInAsAdmin } from './chromium';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InterventionsResponse, MetricsReport } from '@uptake/shared';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 /*
@@ -10,7 +11,6 @@ import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashb
  * department's trend charts and on the overview's organisation trend.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
 
 let server: DashboardServer;
@@ -20,22 +20,10 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startDashboardServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
   await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }, 300_000);
 

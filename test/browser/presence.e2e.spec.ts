@@ -1,8 +1,9 @@
+import { launchChromium, signInAsAdmin } from './chromium';
 import type { ConnectionDetail, DepartmentPresenceResponse, PresenceOverviewResponse } from '@uptake/shared';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { formatCount, formatShare } from '../../web/src/utils/format';
 import { seriousAxeViolations } from './axe';
-import { ADMIN, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import { visibleText } from './page-text';
 
 /*
@@ -11,7 +12,6 @@ import { visibleText } from './page-text';
  * Success logs in but records little) shows.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const QUADRANTS = ['logs_in_and_works', 'logs_in_only', 'works_only', 'neither'] as const;
 
 let server: DashboardServer;
@@ -28,13 +28,11 @@ beforeAll(async () => {
     body: JSON.stringify({ schedule: '0 0 1 1 *' }),
   });
   expect(patched.status).toBe(200);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await page.goto(`${server.baseUrl}/`);
   await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page);
   await page.getByTestId('tile-value-active_users').waitFor();
 }, 300_000);
 

@@ -1,7 +1,8 @@
+import { launchChromium } from './chromium';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionDetail, OverviewResponse } from '@uptake/shared';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ADMIN, ROOT, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { addDays, visibleText } from './page-text';
 
@@ -12,7 +13,6 @@ import { addDays, visibleText } from './page-text';
  * Screenshots of every page at both widths go to test/artifacts/screenshots/screens/ to be looked at.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'test', 'artifacts', 'screenshots', 'screens');
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
@@ -68,18 +68,7 @@ beforeAll(async () => {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ schedule: '0 0 1 1 *' }),
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   phone = await signedInContext(PHONE, true);
   laptop = await signedInContext(LAPTOP, false);
 }, 300_000);
