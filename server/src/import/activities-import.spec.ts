@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { FixedClock } from '../common/clock';
 import { CsvInputError } from '../connectors/csv/csv.connector';
 import type { Database } from '../database/database.service';
-import { ImportFolders, importServiceWithoutSnapshots } from '../../test/import-harness';
+import { ImportFolders, importServiceWithoutSnapshots } from '../../test/sync-harness';
 import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 

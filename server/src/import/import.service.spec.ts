@@ -6,7 +6,7 @@ import { ConnectionRepository } from '../connections/connection.repository';
 import { CsvFolderError, CsvInputError } from '../connectors/csv/csv.connector';
 import type { Database } from '../database/database.service';
 import { PlanRepository } from '../plan/plan.repository';
-import { ImportFolders, importServiceWithoutSnapshots } from '../../test/import-harness';
+import { ImportFolders, importServiceWithoutSnapshots } from '../../test/sync-harness';
 import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
 import { ImportService } from './import.service';
 

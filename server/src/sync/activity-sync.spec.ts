@@ -1,11 +1,8 @@
-import { PlanInForce } from '../plan/plan-in-force.service';
 import { FixedClock } from '../common/clock';
 import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
 import type { Activity, CrmConnector, CrmUser, Page } from '../connectors/connector.port';
-import type { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
+import { syncServiceWithoutSnapshots } from '../../test/sync-harness';
 import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
-import { IngestRepository } from './ingest.repository';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
 
@@ -79,16 +76,7 @@ describe.each(testEngines())(`${SyncService.name} of activities on %s`, (engine)
     database = await openTestDatabase(engine);
     const connections = new ConnectionRepository(database.db);
     runs = new SyncRepository(database.db);
-    const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
-    sut = new SyncService(
-      database.db,
-      connections,
-      runs,
-      new IngestRepository(),
-      new PlanInForce(new PlanRepository(database.db), clock),
-      snapshots,
-      clock,
-    );
+    sut = syncServiceWithoutSnapshots(database.db, clock, { connections, runs });
     sut.overlapMs = 2 * MINUTE;
     connection = await connections.create({ name: 'crm', kind: 'demo', options: {}, schedule: '0 * * * *', enabled: true, createdAt: T0 });
   });

@@ -1,12 +1,9 @@
-import { PlanInForce } from '../plan/plan-in-force.service';
 import { FixedClock } from '../common/clock';
 import { ConnectionRepository, type StoredConnection } from '../connections/connection.repository';
 import { ConnectorError, type Activity, type CrmConnector, type CrmUser, type Opportunity, type Page } from '../connectors/connector.port';
 import { FamilyPermissionError } from '../connectors/optional-family.error';
-import type { SnapshotService } from '../metrics/snapshot.service';
-import { PlanRepository } from '../plan/plan.repository';
+import { syncServiceWithoutSnapshots } from '../../test/sync-harness';
 import { openTestDatabase, testEngines, type TestDatabase } from '../../test/test-database';
-import { IngestRepository } from './ingest.repository';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
 
@@ -85,16 +82,7 @@ describe.each(testEngines())(`${SyncService.name} when the CRM refuses activitie
     database = await openTestDatabase(engine);
     const connections = new ConnectionRepository(database.db);
     runs = new SyncRepository(database.db);
-    const snapshots = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
-    sut = new SyncService(
-      database.db,
-      connections,
-      runs,
-      new IngestRepository(),
-      new PlanInForce(new PlanRepository(database.db), clock),
-      snapshots,
-      clock,
-    );
+    sut = syncServiceWithoutSnapshots(database.db, clock, { connections, runs });
     connection = await connections.create({ name: 'crm', kind: 'demo', options: {}, schedule: '0 * * * *', enabled: true, createdAt: T0 });
   });
   afterEach(async () => {

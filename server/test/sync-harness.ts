@@ -15,19 +15,30 @@ import { SyncService } from '../src/sync/sync.service';
 /** Snapshots that are never computed: import tests look at the stored rows, not at metrics. */
 const NO_SNAPSHOTS = { backfillMissing: async () => undefined, recomputeToday: async () => undefined } as unknown as SnapshotService;
 
-/** An ImportService over `db` wired as the server wires it, without snapshots; `plans` when the test adds plan versions itself. */
-export function importServiceWithoutSnapshots(db: Database, clock: Clock, plans: PlanRepository = new PlanRepository(db)): ImportService {
-  const connections = new ConnectionRepository(db);
-  const sync = new SyncService(
+/** What a test may want to hold on to of the services it wires: give its own to read or change them. */
+export interface SyncParts {
+  connections?: ConnectionRepository;
+  runs?: SyncRepository;
+  plans?: PlanRepository;
+}
+
+/** A SyncService over `db` wired as the server wires it, without snapshots. */
+export function syncServiceWithoutSnapshots(db: Database, clock: Clock, parts: SyncParts = {}): SyncService {
+  return new SyncService(
     db,
-    connections,
-    new SyncRepository(db),
+    parts.connections ?? new ConnectionRepository(db),
+    parts.runs ?? new SyncRepository(db),
     new IngestRepository(),
-    new PlanInForce(plans, clock),
+    new PlanInForce(parts.plans ?? new PlanRepository(db), clock),
     NO_SNAPSHOTS,
     clock,
   );
-  return new ImportService(connections, sync, clock);
+}
+
+/** An ImportService over `db` wired as the server wires it, without snapshots; `plans` when the test adds plan versions itself. */
+export function importServiceWithoutSnapshots(db: Database, clock: Clock, plans?: PlanRepository): ImportService {
+  const connections = new ConnectionRepository(db);
+  return new ImportService(connections, syncServiceWithoutSnapshots(db, clock, { connections, plans }), clock);
 }
 
 /** Import folders written for a test, removed by `removeAll` (call it in afterEach). */
