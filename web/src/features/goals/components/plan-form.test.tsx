@@ -26,6 +26,23 @@ describe('Goals page', () => {
     expect(screen.getByTestId('plan-version-1')).toHaveTextContent('First version of the plan.');
   });
 
+  it('names each remove button after its row and removes only that row', async () => {
+    mockSignedInApi({ 'GET /api/plan': json(planHistory()) });
+    const user = userEvent.setup();
+    renderApp('/goals');
+    await user.click(await screen.findByRole('button', { name: 'Edit the plan' }));
+    const goalsBefore = screen.getAllByRole('button', { name: /^Remove goal \d+$/ }).length;
+    await user.click(screen.getByRole('button', { name: 'Add a department' }));
+    // the new department has no name yet: its button says which row it is
+    const departments = launchPlan().departments.length;
+    const unnamed = screen.getByRole('button', { name: `Remove department ${departments + 1}` });
+    await user.click(unnamed);
+    expect(screen.queryByRole('button', { name: `Remove department ${departments + 1}` })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: `Remove ${launchPlan().departments[0].name}` })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove goal 1' }));
+    expect(screen.getAllByRole('button', { name: /^Remove goal \d+$/ })).toHaveLength(goalsBefore - 1);
+  });
+
   it('lists validation errors, links them to the fields and marks the fields invalid', async () => {
     const api = mockSignedInApi({ 'GET /api/plan': json(planHistory()) });
     const user = userEvent.setup();

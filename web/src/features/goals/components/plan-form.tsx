@@ -185,16 +185,10 @@ export function PlanForm({
                   onChange={(e) => updateDepartment(index, { cost: e.target.value })}
                 />
               </Field>
-              <div className="field">
-                <span aria-hidden="true">&nbsp;</span>
-                <button
-                  type="button"
-                  className="button button-danger"
-                  onClick={() => update({ departments: values.departments.filter((_, i) => i !== index) })}
-                >
-                  Remove {department.name || `department ${index + 1}`}
-                </button>
-              </div>
+              <RemoveRowButton
+                label={`Remove ${department.name || `department ${index + 1}`}`}
+                onRemove={() => update({ departments: values.departments.filter((_, i) => i !== index) })}
+              />
             </div>
           ))}
           <div>
@@ -269,16 +263,10 @@ export function PlanForm({
                   onChange={(e) => updateGoal(index, { baseline: e.target.value })}
                 />
               </Field>
-              <div className="field">
-                <span aria-hidden="true">&nbsp;</span>
-                <button
-                  type="button"
-                  className="button button-danger"
-                  onClick={() => update({ goals: values.goals.filter((_, i) => i !== index) })}
-                >
-                  Remove goal {index + 1}
-                </button>
-              </div>
+              <RemoveRowButton
+                label={`Remove goal ${index + 1}`}
+                onRemove={() => update({ goals: values.goals.filter((_, i) => i !== index) })}
+              />
             </div>
           ))}
           <div>
@@ -399,5 +387,17 @@ export function PlanForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** The button that removes one row of a list (a department, a goal), lined up with the row's fields. */
+function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <div className="field">
+      <span aria-hidden="true">&nbsp;</span>
+      <button type="button" className="button button-danger" onClick={onRemove}>
+        {label}
+      </button>
+    </div>
   );
 }
